@@ -1,0 +1,60 @@
+import ExcelJS from "exceljs";
+import type { CellValue } from "../../core/workbook/cells";
+import { formatRange } from "../../core/workbook/address";
+
+/** The three input tables of a model as rows of cells, header row first. */
+export interface ModelTables {
+  readonly variables: readonly (readonly CellValue[])[];
+  readonly elements: readonly (readonly CellValue[])[];
+  readonly settings?: readonly (readonly CellValue[])[];
+}
+
+export interface ModelWorkbookOptions {
+  /** Sheet for each table; tables may share a sheet, then they are placed side by side. */
+  readonly sheets?: { readonly variables?: string; readonly elements?: string; readonly settings?: string };
+  /** Number formats by header (e.g. `{ Value: "0.0%" }`) for a table's columns, applied per row by a callback. */
+  readonly numberFormat?: (table: "variables" | "elements" | "settings", header: string, row: readonly CellValue[]) => string | undefined;
+  /** Widths of the input columns. */
+  readonly widths?: readonly number[];
+}
+
+/**
+ * Writes a workbook that holds a model's inputs as the contract wants them: three tables, each
+ * behind its workbook-scoped name. Used for the bundled sample and for test fixtures.
+ */
+export async function writeModelWorkbook(tables: ModelTables, options: ModelWorkbookOptions = {}): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Customer Value Model";
+  workbook.created = new Date(Date.UTC(2026, 0, 1));
+  workbook.modified = new Date(Date.UTC(2026, 0, 1));
+  const placed = new Map<string, number>();
+  const entries = [
+    ["variables", "CVM_Variables", tables.variables],
+    ["elements", "CVM_Elements", tables.elements],
+    ["settings", "CVM_Settings", tables.settings],
+  ] as const;
+  for (const [key, rangeName, rows] of entries) {
+    if (!rows) continue;
+    const sheetName = options.sheets?.[key] ?? { variables: "Variables", elements: "Elements", settings: "Settings" }[key];
+    const sheet = workbook.getWorksheet(sheetName) ?? workbook.addWorksheet(sheetName);
+    const left = placed.get(sheetName) ?? 0;
+    const width = Math.max(...rows.map((r) => r.length));
+    placed.set(sheetName, left + width + 1);
+    const header = rows[0] ?? [];
+    rows.forEach((row, r) => {
+      row.forEach((value, c) => {
+        const cell = sheet.getCell(r + 1, left + c + 1);
+        if (value !== null && value !== "") cell.value = value;
+        if (r === 0) cell.font = { bold: true };
+        const format = r > 0 ? options.numberFormat?.(key, String(header[c] ?? ""), row) : undefined;
+        if (format) cell.numFmt = format;
+      });
+    });
+    (options.widths ?? []).forEach((w, c) => {
+      sheet.getColumn(left + c + 1).width = w;
+    });
+    const range = formatRange({ sheet: sheetName, top: 0, left, bottom: Math.max(rows.length - 1, 0), right: left + width - 1 }, true);
+    workbook.definedNames.add(range, rangeName);
+  }
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}

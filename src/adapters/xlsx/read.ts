@@ -1,0 +1,100 @@
+import ExcelJS from "exceljs";
+import type { ExistingWorkbook } from "../../core/plan/build-plan";
+import { META_SHEET } from "../../core/plan/ownership";
+import { parseRangeAddress, formatRange } from "../../core/workbook/address";
+import { type CellValue, RANGE_NAMES, type RangeInput, type WorkbookInput } from "../../core/workbook/cells";
+import { type DefinedNameXml, readDefinedNames, readWorkbookXml } from "./package-parts";
+
+/** A loaded .xlsx: ExcelJS's view of cells and styles, and the package's own defined names. */
+export interface XlsxWorkbook {
+  readonly workbook: ExcelJS.Workbook;
+  readonly names: readonly DefinedNameXml[];
+}
+
+export async function loadXlsx(buffer: Uint8Array): Promise<XlsxWorkbook> {
+  const names = readDefinedNames(await readWorkbookXml(buffer));
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  return { workbook, names };
+}
+
+/** Excel's serial date for a JavaScript date (ExcelJS reads date cells as Date, Office.js as numbers). */
+function serial(date: Date): number {
+  return date.getTime() / 86_400_000 + 25_569;
+}
+
+/** A cell as Office.js would hand it over: formulas as their last result, errors as their text. */
+export function toCellValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (value instanceof Date) return serial(value);
+  if ("error" in value) return String(value.error);
+  if ("richText" in value) return value.richText.map((r) => r.text).join("");
+  if ("formula" in value || "sharedFormula" in value) {
+    const result = (value as { result?: ExcelJS.CellValue }).result;
+    return result === undefined ? "" : toCellValue(result as ExcelJS.CellValue);
+  }
+  if ("text" in value) return String((value as { text: unknown }).text);
+  return "";
+}
+
+function readRange(workbook: ExcelJS.Workbook, address: string): RangeInput {
+  const range = parseRangeAddress(address);
+  const sheet = range && workbook.getWorksheet(range.sheet);
+  if (!range || !sheet) return { address: range ? "#REF!" : address, values: [] };
+  const values: CellValue[][] = [];
+  for (let row = range.top; row <= range.bottom; row++) {
+    const line: CellValue[] = [];
+    const sheetRow = sheet.getRow(row + 1);
+    for (let column = range.left; column <= range.right; column++) line.push(toCellValue(sheetRow.getCell(column + 1).value));
+    values.push(line);
+  }
+  return { address: formatRange(range), values };
+}
+
+/** Finds a named range: a workbook-scoped defined name, else an Excel table of that name. */
+function findRange(x: XlsxWorkbook, name: string): RangeInput | undefined {
+  const defined = x.names.find((n) => n.localSheetId === undefined && n.name.toLowerCase() === name.toLowerCase());
+  if (defined) {
+    const table = /^([\p{L}_][\p{L}\p{N}_.]*)(\[#All\])?$/u.exec(defined.refersTo.trim());
+    if (table) return findTable(x.workbook, table[1]!) ?? { address: defined.refersTo, values: [] };
+    return readRange(x.workbook, defined.refersTo);
+  }
+  return findTable(x.workbook, name);
+}
+
+function findTable(workbook: ExcelJS.Workbook, name: string): RangeInput | undefined {
+  for (const sheet of workbook.worksheets) {
+    for (const [tableName, table] of Object.entries((sheet as unknown as { tables: Record<string, { table: { tableRef?: string; ref?: string } }> }).tables ?? {})) {
+      if (tableName.toLowerCase() !== name.toLowerCase()) continue;
+      const ref = table.table.tableRef ?? table.table.ref;
+      if (ref) return readRange(workbook, `'${sheet.name.replace(/'/g, "''")}'!${ref}`);
+    }
+  }
+  return undefined;
+}
+
+/** Everything a build needs from the workbook, read in one pass. */
+export function readWorkbook(x: XlsxWorkbook): { input: WorkbookInput; existing: ExistingWorkbook } {
+  const variables = findRange(x, RANGE_NAMES.variables);
+  const elements = findRange(x, RANGE_NAMES.elements);
+  const settings = findRange(x, RANGE_NAMES.settings);
+  const input: WorkbookInput = { ...(variables ? { variables } : {}), ...(elements ? { elements } : {}), ...(settings ? { settings } : {}) };
+
+  const recordSheet = x.workbook.getWorksheet(META_SHEET);
+  let record: CellValue[][] | undefined;
+  if (recordSheet) {
+    record = [];
+    recordSheet.eachRow({ includeEmpty: true }, (row) => {
+      const line: CellValue[] = [];
+      for (let c = 1; c <= 5; c++) line.push(toCellValue(row.getCell(c).value));
+      record!.push(line);
+    });
+  }
+  const existing: ExistingWorkbook = {
+    sheets: x.workbook.worksheets.map((s) => s.name),
+    names: x.names.filter((n) => n.localSheetId === undefined).map((n) => ({ name: n.name, refersTo: `=${n.refersTo}` })),
+    ...(record ? { record } : {}),
+  };
+  return { input, existing };
+}

@@ -1,0 +1,166 @@
+import type { BinaryOperator, Expr } from "./ast";
+import { FUNCTIONS, describeArity, power } from "./functions";
+import { excelError, type FormulaValue, isExcelError, numberResult, toNumber, toText } from "./values";
+
+/** The value of a variable or element id; undefined when the name is unknown. */
+export type Resolver = (name: string) => FormulaValue | undefined;
+
+/** Excel's longest text value; `&` beyond it gives #VALUE!. */
+export const MAX_TEXT_VALUE_LENGTH = 32767;
+
+/**
+ * Computes a formula's value with Excel's meaning. Errors are values (`1/0` gives #DIV/0!),
+ * never exceptions.
+ *
+ * A chain of first operands (`1+1+…+1`, `----1`, `1%%%`) is walked in a loop rather than by
+ * recursion: such chains are as long as the formula, while everything else a parsed formula
+ * nests is bounded by Excel's 64 levels of parentheses and functions.
+ */
+export function evaluate(expr: Expr, resolve: Resolver): FormulaValue {
+  const pending: Expr[] = [];
+  let node = expr;
+  while (node.type === "binary" || node.type === "unary" || node.type === "percent") {
+    pending.push(node);
+    node = node.type === "binary" ? node.left : node.operand;
+  }
+  let value = evaluateLeaf(node, resolve);
+  for (let i = pending.length - 1; i >= 0; i--) {
+    const operation = pending[i]!;
+    if (operation.type === "binary") {
+      // The left operand's error wins; the right one need not be computed.
+      if (!isExcelError(value)) value = applyBinary(operation.operator, value, evaluate(operation.right, resolve));
+    } else if (operation.type === "percent") {
+      value = arithmetic(value, (x) => numberResult(x / 100));
+    } else if (operation.type === "unary" && operation.operator === "-") {
+      value = arithmetic(value, (x) => numberResult(-x));
+    }
+    // Unary plus leaves its operand as it is in Excel, even text: =+"a" is "a".
+  }
+  return value;
+}
+
+function evaluateLeaf(node: Expr, resolve: Resolver): FormulaValue {
+  switch (node.type) {
+    case "number":
+      return numberResult(node.value);
+    case "string":
+    case "boolean":
+      return node.value;
+    case "error":
+      return excelError(node.code);
+    case "name": {
+      const value = resolve(node.name);
+      if (value === undefined) return excelError("#NAME?", `unknown name ${node.name}`);
+      return typeof value === "number" ? numberResult(value) : value;
+    }
+    case "call":
+      return evaluateCall(node.name, node.args, resolve);
+    default:
+      // Operator nodes: only reached when called directly, and evaluate() walks them.
+      return evaluate(node, resolve);
+  }
+}
+
+function evaluateCall(name: string, args: readonly Expr[], resolve: Resolver): FormulaValue {
+  const upper = name.toUpperCase();
+  const definition = FUNCTIONS.get(upper);
+  if (definition === undefined) return excelError("#NAME?", `unknown function ${upper}`);
+  if (args.length < definition.minArgs || args.length > definition.maxArgs) {
+    return excelError("#VALUE!", `${upper} takes ${describeArity(definition)}, not ${args.length}`);
+  }
+  return definition.invoke((index) => {
+    const arg = args[index];
+    return arg === undefined ? excelError("#VALUE!", `${upper} has no argument ${index + 1}`) : evaluate(arg, resolve);
+  }, args.length);
+}
+
+function arithmetic(value: FormulaValue, apply: (x: number) => FormulaValue): FormulaValue {
+  const number = toNumber(value);
+  return isExcelError(number) ? number : apply(number);
+}
+
+function applyBinary(operator: BinaryOperator, left: FormulaValue, right: FormulaValue): FormulaValue {
+  switch (operator) {
+    case "&":
+      return concatenate(left, right);
+    case "=":
+    case "<>":
+    case "<":
+    case ">":
+    case "<=":
+    case ">=":
+      return comparison(operator, left, right);
+    default:
+      return arithmeticOperator(operator, left, right);
+  }
+}
+
+function arithmeticOperator(operator: "+" | "-" | "*" | "/" | "^", left: FormulaValue, right: FormulaValue): FormulaValue {
+  const a = toNumber(left);
+  if (isExcelError(a)) return a;
+  const b = toNumber(right);
+  if (isExcelError(b)) return b;
+  switch (operator) {
+    case "+":
+      return numberResult(a + b);
+    case "-":
+      return numberResult(a - b);
+    case "*":
+      return numberResult(a * b);
+    case "/":
+      return b === 0 ? excelError("#DIV/0!", "division by zero") : numberResult(a / b);
+    case "^":
+      return power(a, b);
+  }
+}
+
+function concatenate(left: FormulaValue, right: FormulaValue): FormulaValue {
+  const a = toText(left);
+  if (isExcelError(a)) return a;
+  const b = toText(right);
+  if (isExcelError(b)) return b;
+  if (a.length + b.length > MAX_TEXT_VALUE_LENGTH) return excelError("#VALUE!", `text longer than ${MAX_TEXT_VALUE_LENGTH} characters`);
+  return a + b;
+}
+
+function comparison(operator: "=" | "<>" | "<" | ">" | "<=" | ">=", left: FormulaValue, right: FormulaValue): FormulaValue {
+  if (isExcelError(left)) return left;
+  if (isExcelError(right)) return right;
+  const order = compareValues(left, right);
+  switch (operator) {
+    case "=":
+      return order === 0;
+    case "<>":
+      return order !== 0;
+    case "<":
+      return order < 0;
+    case ">":
+      return order > 0;
+    case "<=":
+      return order <= 0;
+    case ">=":
+      return order >= 0;
+  }
+}
+
+/** Excel orders numbers before text before logical values, and never converts between them. */
+const TYPE_RANK = { number: 0, string: 1, boolean: 2 } as const;
+
+/**
+ * -1, 0 or 1. Numbers compare at Excel's 15 significant digits (so 0.1+0.2=0.3 is TRUE);
+ * text compares ignoring case.
+ */
+export function compareValues(left: number | string | boolean, right: number | string | boolean): number {
+  const rankLeft = TYPE_RANK[typeof left as keyof typeof TYPE_RANK];
+  const rankRight = TYPE_RANK[typeof right as keyof typeof TYPE_RANK];
+  if (rankLeft !== rankRight) return Math.sign(rankLeft - rankRight);
+  if (typeof left === "number" && typeof right === "number") {
+    return Math.sign(Number(left.toPrecision(15)) - Number(right.toPrecision(15)));
+  }
+  if (typeof left === "string" && typeof right === "string") {
+    const a = left.toLowerCase();
+    const b = right.toLowerCase();
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+  return Math.sign(Number(left) - Number(right));
+}

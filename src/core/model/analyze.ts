@@ -1,0 +1,33 @@
+import { hasErrors, type Problem } from "../problems";
+import type { WorkbookInput } from "../workbook/cells";
+import { computeResults, type Results } from "./compute";
+import { readElements } from "./read-elements";
+import { readSettings } from "./read-settings";
+import { readVariables } from "./read-variables";
+import { checkReferences } from "./references";
+import type { ValueModel } from "./types";
+
+/**
+ * Everything the add-in knows about a workbook's model. `model` and `results` are present only
+ * when there is no error: a model with errors is never computed, planned or written, so nothing
+ * half-right reaches a customer.
+ */
+export type Analysis =
+  | { readonly ok: true; readonly model: ValueModel; readonly results: Results; readonly problems: readonly Problem[] }
+  | { readonly ok: false; readonly problems: readonly Problem[] };
+
+/** Reads, validates and computes a model from its three named ranges; reports every problem at once. */
+export function analyzeWorkbook(input: WorkbookInput): Analysis {
+  const variables = readVariables(input.variables);
+  const elements = readElements(input.elements);
+  const settings = readSettings(input.settings);
+  const references = checkReferences(variables.variables, elements.elements, [...variables.declared, ...elements.declared]);
+  const problems = [...variables.problems, ...elements.problems, ...settings.problems, ...references.problems];
+  if (hasErrors(problems)) return { ok: false, problems };
+
+  const model: ValueModel = { variables: variables.variables, elements: elements.elements, settings: settings.settings };
+  const computed = computeResults(model, references.order);
+  const all = [...problems, ...computed.problems];
+  if (!computed.results) return { ok: false, problems: all };
+  return { ok: true, model, results: computed.results, problems: all };
+}

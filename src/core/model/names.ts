@@ -1,0 +1,37 @@
+import { looksLikeCellReference } from "../workbook/address";
+
+/** Defined names the add-in itself creates or reads: a variable or element id may not take one. */
+export const RESULT_NAMES = [
+  "CVM_TotalAnnualValue",
+  "CVM_Green",
+  "CVM_Gray",
+  "CVM_TotalBenefit",
+  "CVM_TotalCost",
+  "CVM_NetValue",
+  "CVM_NPV",
+  "CVM_ROI",
+  "CVM_PaybackMonths",
+] as const;
+export type ResultName = (typeof RESULT_NAMES)[number];
+
+const RESERVED = new Set(
+  [...RESULT_NAMES, "CVM_Variables", "CVM_Elements", "CVM_Settings"].map((n) => n.toLowerCase()),
+);
+
+/**
+ * Why `name` cannot be a defined name in Excel (and so cannot be a variable or element id),
+ * or undefined when it can. Excel's rules: a letter or `_` first, then letters, digits, `_` or `.`;
+ * at most 255 characters; not a cell reference; not TRUE or FALSE.
+ */
+export function nameRuleBroken(name: string): string | undefined {
+  if (name.length > 255) return "is longer than Excel's 255-character limit for names";
+  if (!/^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name)) {
+    if (/\s/.test(name)) return "contains a space; use _ or . instead (Excel names cannot contain spaces)";
+    if (/^[\p{N}.]/u.test(name)) return "starts with a digit or a dot; names must start with a letter or _";
+    return "contains a character Excel does not allow in names; use letters, digits, _ and . only";
+  }
+  if (looksLikeCellReference(name)) return "looks like a cell reference to Excel; add a word, e.g. \"" + name + "_value\"";
+  if (/^(true|false)$/i.test(name)) return "is a logical value in Excel; choose another name";
+  if (RESERVED.has(name.toLowerCase())) return "is a name the add-in uses for its own results";
+  return undefined;
+}

@@ -1,0 +1,138 @@
+import { parseFormula } from "../formula";
+import { error, type Problem, warning } from "../problems";
+import { cellText, RANGE_NAMES, type RangeInput } from "../workbook/cells";
+import { type ColumnSpec, readTable } from "../workbook/table";
+import { nameRuleBroken } from "./names";
+import { readNumberCell } from "./numbers";
+import { parseRamp } from "./ramp";
+import type { Confidence, Element } from "./types";
+
+type Column = "element" | "formula" | "id" | "stakeholder" | "category" | "confidence" | "ramp" | "assumptions" | "actual";
+const COLUMNS: readonly ColumnSpec<Column>[] = [
+  { key: "element", header: "Element", required: true },
+  { key: "formula", header: "Formula", required: true },
+  { key: "id", header: "Id", required: false },
+  { key: "stakeholder", header: "Stakeholder", required: false },
+  { key: "category", header: "Category", required: false },
+  { key: "confidence", header: "Confidence", required: false },
+  { key: "ramp", header: "Ramp", required: false },
+  { key: "assumptions", header: "Assumptions", required: false },
+  { key: "actual", header: "Actual", required: false },
+];
+
+const RANGE = RANGE_NAMES.elements;
+
+export interface ElementsRead {
+  readonly elements: Element[];
+  /** Every well-formed id, including rows left out for another problem (see VariablesRead). */
+  readonly declared: string[];
+  readonly problems: Problem[];
+}
+
+function readConfidence(text: string): Confidence | undefined {
+  const t = text.toLowerCase();
+  if (t === "" || t === "gray" || t === "grey") return "gray";
+  if (t === "green") return "green";
+  return undefined;
+}
+
+/** Reads `CVM_Elements`: each row's formula is parsed here; names are checked once all are known. */
+export function readElements(input: RangeInput | undefined): ElementsRead {
+  if (!input) {
+    return { elements: [], declared: [], problems: [error("range-missing", RANGE, `The workbook has no named range ${RANGE}. Add a table of value elements (Element, Formula, Id, Stakeholder, Confidence, Ramp) and name it ${RANGE}.`)] };
+  }
+  const { table, problems } = readTable(RANGE, input, COLUMNS);
+  if (!table || problems.some((p) => p.code === "column-missing")) return { elements: [], declared: [], problems };
+
+  const elements: Element[] = [];
+  const declared: string[] = [];
+  for (const row of table.rows) {
+    const nameCell = row.cells.element!;
+    const formulaCell = row.cells.formula!;
+    let rowOk = true;
+    const name = cellText(nameCell.value);
+    if (name === "") {
+      problems.push(error("element-name-missing", RANGE, "This value element has no name in the Element column; name it, or clear the whole row.", nameCell.address));
+      rowOk = false;
+    }
+    const label = name === "" ? "this element" : `"${name}"`;
+
+    const idText = cellText(row.cells.id?.value);
+    if (idText !== "") {
+      const broken = nameRuleBroken(idText);
+      if (broken) {
+        problems.push(error("element-id-illegal", RANGE, `The id "${idText}" of ${label} ${broken}.`, row.cells.id!.address));
+        rowOk = false;
+      } else {
+        declared.push(idText);
+      }
+    }
+
+    const formulaValue = formulaCell.value;
+    const formulaText = typeof formulaValue === "number" ? String(formulaValue) : cellText(formulaValue);
+    let expr: Element["expr"] | undefined;
+    if (formulaText === "") {
+      problems.push(error("element-formula-missing", RANGE, `${capitalise(label)} has no formula; write how its annual value is computed from the variables, e.g. Miles*LeaksPerMile*CostPerLeak.`, formulaCell.address));
+      rowOk = false;
+    } else {
+      const parsed = parseFormula(formulaText);
+      if (parsed.ok) expr = parsed.expr;
+      else {
+        problems.push(error("element-formula-syntax", RANGE, `The formula of ${label} cannot be read: ${parsed.problem.message}`, formulaCell.address));
+        rowOk = false;
+      }
+    }
+
+    const confidenceText = cellText(row.cells.confidence?.value);
+    const confidence = readConfidence(confidenceText);
+    if (!confidence) {
+      problems.push(error("element-confidence-unknown", RANGE, `The confidence "${confidenceText}" of ${label} is neither green (hard, documented money) nor gray (soft money).`, row.cells.confidence!.address));
+      rowOk = false;
+    }
+
+    const rampValue = row.cells.ramp?.value;
+    const rampText = typeof rampValue === "number" ? String(rampValue) : cellText(rampValue);
+    const ramp = parseRamp(typeof rampValue === "number" ? rampValue : rampText);
+    if (!ramp.ok) {
+      problems.push(error("element-ramp-invalid", RANGE, `The ramp of ${label}: ${ramp.message}`, row.cells.ramp!.address));
+      rowOk = false;
+    }
+
+    let actual: number | undefined;
+    const actualCell = row.cells.actual;
+    if (actualCell && cellText(actualCell.value) !== "") {
+      const read = readNumberCell(actualCell.value, `The Actual of ${label}`);
+      if (read.ok) actual = read.value;
+      else {
+        problems.push(error("element-actual-not-number", RANGE, read.message, actualCell.address));
+        rowOk = false;
+      }
+    }
+
+    const stakeholder = cellText(row.cells.stakeholder?.value);
+    if (rowOk && stakeholder === "") {
+      problems.push(warning("element-stakeholder-missing", RANGE, `${capitalise(label)} names no stakeholder: value is always value to someone (a CFO, a production manager).`, (row.cells.stakeholder ?? nameCell).address));
+    }
+    if (!rowOk || !expr || !confidence || !ramp.ok) continue;
+    elements.push({
+      element: name,
+      formulaText,
+      expr,
+      ...(idText !== "" ? { id: idText, idCell: row.cells.id!.address } : {}),
+      stakeholder,
+      category: cellText(row.cells.category?.value),
+      confidence,
+      ramp: ramp.ramp,
+      rampText,
+      assumptions: cellText(row.cells.assumptions?.value),
+      ...(actual !== undefined ? { actual } : {}),
+      formulaCell: formulaCell.address,
+      nameCell: nameCell.address,
+    });
+  }
+  return { elements, declared, problems };
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

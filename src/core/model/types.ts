@@ -1,0 +1,72 @@
+import type { Expr } from "../formula/ast";
+import type { CellAddress } from "../workbook/address";
+
+export type Confidence = "green" | "gray";
+
+export interface Variable {
+  readonly name: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly source: string;
+  readonly notes: string;
+  /** Both or neither: a plausible range for sensitivity analysis. */
+  readonly range?: { readonly low: number; readonly high: number };
+  /** The cell holding the value: the variable's defined name points here. */
+  readonly valueCell: CellAddress;
+  readonly nameCell: CellAddress;
+}
+
+export interface Element {
+  readonly element: string;
+  readonly formulaText: string;
+  readonly expr: Expr;
+  readonly id?: string;
+  readonly stakeholder: string;
+  readonly category: string;
+  readonly confidence: Confidence;
+  /** Realization by year as fractions; years past the list repeat its last entry. Never empty. */
+  readonly ramp: readonly number[];
+  readonly rampText: string;
+  readonly assumptions: string;
+  readonly actual?: number;
+  readonly formulaCell: CellAddress;
+  readonly nameCell: CellAddress;
+  readonly idCell?: CellAddress;
+}
+
+/** Where a setting's value lives, when the workbook gives it (defaults have no cell). */
+export type SettingCells = Partial<Record<"years" | "discountRate" | "investment" | "annualCost", CellAddress>>;
+
+export interface Settings {
+  readonly customer: string;
+  readonly offering: string;
+  readonly currency: string;
+  readonly years: number;
+  readonly discountRate: number;
+  readonly investment: number;
+  readonly annualCost: number;
+  readonly cells: SettingCells;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  customer: "",
+  offering: "",
+  currency: "USD",
+  years: 3,
+  discountRate: 0.1,
+  investment: 0,
+  annualCost: 0,
+  cells: {},
+};
+
+/** A model that passed validation: every name resolves, no cycles, every number is a number. */
+export interface ValueModel {
+  readonly variables: readonly Variable[];
+  readonly elements: readonly Element[];
+  readonly settings: Settings;
+}
+
+/** Realization in year `year` (1-based): the ramp's entry, or its last entry past the list. */
+export function rampAt(ramp: readonly number[], year: number): number {
+  return ramp[Math.min(year, ramp.length) - 1] ?? 1;
+}

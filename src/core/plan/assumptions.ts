@@ -1,0 +1,170 @@
+import { printFormula } from "../formula";
+import { formatRamp } from "../model/ramp";
+import { walk } from "../model/references";
+import type { ValueModel } from "../model/types";
+import { formatCell } from "../workbook/address";
+import { COLORS, DATE_TIME_FORMAT, GENERAL_NUMBER_FORMAT } from "./formats";
+import { SheetBuilder } from "./sheet-builder";
+import type { Change } from "./snapshot";
+import type { CellStyle, SheetPlan } from "./types";
+
+export const ASSUMPTIONS_SHEET = "Assumptions Log";
+
+/** Columns A..K are rebuilt each time; the history lives from column M on and is only added to. */
+const LAST_REBUILT_COLUMN = 10;
+const HISTORY_COLUMN = 12;
+const HISTORY_FIRST_ROW = 4;
+const HISTORY_HEADERS = ["Date", "Input", "Item", "Field", "Before", "After"];
+
+const STYLES: Record<string, CellStyle> = {
+  title: { bold: true, fontSize: 16, fontColor: COLORS.title },
+  note: { italic: true, fontColor: COLORS.note, wrap: false },
+  section: { bold: true, fontSize: 12, fontColor: COLORS.sectionText, borderBottom: true },
+  header: { bold: true, fontColor: COLORS.headerText, fill: COLORS.headerFill, wrap: true },
+  text: {},
+  wrapped: { wrap: true },
+  number: { numberFormat: GENERAL_NUMBER_FORMAT },
+  date: { numberFormat: DATE_TIME_FORMAT, horizontalAlignment: "left" },
+  formulaText: { fontColor: COLORS.title },
+};
+
+export interface HistoryState {
+  /** History rows already on the sheet; 0 on a first build. */
+  readonly rows: number;
+  /** What changed since the last build, or undefined on a first build. */
+  readonly changes: readonly Change[] | undefined;
+}
+
+/**
+ * Plans the Assumptions Log: every variable (value as a live formula over its name, unit,
+ * source, notes, and the elements that use it), every element (its formula as text, exactly as
+ * written, and as Excel runs it), the settings, and a dated history that later builds only
+ * append to. Workbook text goes in as text, never as a formula.
+ */
+export function planAssumptions(model: ValueModel, annualCells: readonly string[], history: HistoryState, built: Date, builtText: string): { sheet: SheetPlan; historyRows: number } {
+  const s = new SheetBuilder(STYLES);
+  const heading = [model.settings.offering, model.settings.customer].filter((t) => t !== "").join(" for ");
+  s.text(0, 0, heading === "" ? "Assumptions Log" : `Assumptions Log: ${heading}`, "title");
+  s.text(1, 0, `Rebuilt ${builtText} from CVM_Variables, CVM_Elements and CVM_Settings. The change history (from column ${String.fromCharCode(65 + HISTORY_COLUMN)}) is kept across builds.`, "note");
+
+  const usedBy = new Map<string, string[]>();
+  for (const e of model.elements) {
+    const seen = new Set<string>();
+    walk(e.expr, (node) => {
+      if (node.type !== "name") return;
+      const key = node.name.toLowerCase();
+      if (seen.has(key)) return;
+      seen.add(key);
+      usedBy.set(key, [...(usedBy.get(key) ?? []), e.element]);
+    });
+  }
+
+  let row = 3;
+  s.text(row++, 0, "Customer variables", "section");
+  ["Name", "Value", "Unit", "Source", "Notes", "Low", "High", "Used by"].forEach((h, c) => s.text(row, c, h, "header"));
+  row++;
+  for (const v of model.variables) {
+    s.text(row, 0, v.name, "text");
+    s.formula(row, 1, v.name, "number");
+    s.text(row, 2, v.unit, "text");
+    s.text(row, 3, v.source, "wrapped");
+    s.text(row, 4, v.notes, "wrapped");
+    if (v.range) {
+      s.number(row, 5, v.range.low, "number");
+      s.number(row, 6, v.range.high, "number");
+    }
+    s.text(row, 7, (usedBy.get(v.name.toLowerCase()) ?? []).join(", ") || "(not used by any element)", "wrapped");
+    row++;
+  }
+
+  row++;
+  s.text(row++, 0, "Value elements", "section");
+  ["Element", "Id", "Formula", "As an Excel formula", "Stakeholder", "Category", "Confidence", "Ramp", "Assumptions", "Actual", "Annual value"].forEach((h, c) => s.text(row, c, h, "header"));
+  row++;
+  model.elements.forEach((e, i) => {
+    s.text(row, 0, e.element, "text");
+    s.text(row, 1, e.id ?? "", "text");
+    s.text(row, 2, e.formulaText, "formulaText");
+    s.text(row, 3, `=${printFormula(e.expr)}`, "formulaText");
+    s.text(row, 4, e.stakeholder, "text");
+    s.text(row, 5, e.category, "text");
+    s.text(row, 6, e.confidence, "text");
+    s.text(row, 7, formatRamp(e.ramp), "text");
+    s.text(row, 8, e.assumptions, "wrapped");
+    if (e.actual !== undefined) s.number(row, 9, e.actual, "number");
+    s.formula(row, 10, annualCells[i]!, "number");
+    row++;
+  });
+
+  row++;
+  s.text(row++, 0, "Settings", "section");
+  ["Setting", "Value", "Where it comes from"].forEach((h, c) => s.text(row, c, h, "header"));
+  row++;
+  const st = model.settings;
+  const settingRows: [string, string | number, "years" | "discountRate" | "investment" | "annualCost" | undefined][] = [
+    ["Customer", st.customer, undefined],
+    ["Offering", st.offering, undefined],
+    ["Currency", st.currency, undefined],
+    ["Years", st.years, "years"],
+    ["DiscountRate", st.discountRate, "discountRate"],
+    ["Investment", st.investment, "investment"],
+    ["AnnualCost", st.annualCost, "annualCost"],
+  ];
+  for (const [label, value, key] of settingRows) {
+    s.text(row, 0, label, "text");
+    const cell = key ? st.cells[key] : undefined;
+    if (cell) s.formula(row, 1, formatCell(cell, true), "number");
+    else if (typeof value === "number") s.number(row, 1, value, "number");
+    else s.text(row, 1, value, "text");
+    s.text(row, 2, cell ? `CVM_Settings, ${formatCell(cell)}` : "CVM_Settings", "text");
+    row++;
+  }
+
+  // The history: a header on the first build, then only new rows below the existing ones.
+  const serial = built.getTime() / 86_400_000 + 25_569;
+  let historyRow = HISTORY_FIRST_ROW + history.rows;
+  if (history.changes === undefined) {
+    s.text(0, HISTORY_COLUMN, "Change history", "title");
+    s.text(1, HISTORY_COLUMN, "Each build adds what changed in the inputs since the build before; the add-in never rewrites these rows.", "note");
+    HISTORY_HEADERS.forEach((h, c) => s.text(HISTORY_FIRST_ROW - 1, HISTORY_COLUMN + c, h, "header"));
+    s.number(historyRow, HISTORY_COLUMN, serial, "date");
+    s.text(historyRow, HISTORY_COLUMN + 1, "Build", "text");
+    s.text(historyRow, HISTORY_COLUMN + 2, "First build", "text");
+    s.text(historyRow, HISTORY_COLUMN + 5, `${model.variables.length} variables, ${model.elements.length} elements recorded`, "text");
+    historyRow++;
+  } else {
+    for (const change of history.changes) {
+      s.number(historyRow, HISTORY_COLUMN, serial, "date");
+      s.text(historyRow, HISTORY_COLUMN + 1, change.kind, "text");
+      s.text(historyRow, HISTORY_COLUMN + 2, change.item, "text");
+      s.text(historyRow, HISTORY_COLUMN + 3, change.field, "text");
+      putValue(s, historyRow, HISTORY_COLUMN + 4, change.before, "(none)");
+      putValue(s, historyRow, HISTORY_COLUMN + 5, change.after, "(removed)");
+      historyRow++;
+    }
+  }
+
+  const widths = [28, 14, 34, 34, 20, 14, 12, 16, 40, 14, 15].map((width, column) => ({ column, width }));
+  widths.push({ column: LAST_REBUILT_COLUMN + 1, width: 3 });
+  [17, 10, 24, 12, 20, 20].forEach((width, i) => widths.push({ column: HISTORY_COLUMN + i, width }));
+  return {
+    sheet: {
+      name: ASSUMPTIONS_SHEET,
+      visibility: "visible",
+      replaceColumns: { first: 0, last: LAST_REBUILT_COLUMN },
+      cells: s.cells,
+      styles: s.styles,
+      columnWidths: widths,
+      freeze: { rows: 1, columns: 0 },
+      conditionalFormats: [],
+      charts: [],
+    },
+    historyRows: historyRow - HISTORY_FIRST_ROW,
+  };
+}
+
+function putValue(s: SheetBuilder, row: number, column: number, value: string | number | undefined, missing: string): void {
+  if (value === undefined) s.text(row, column, missing, "note");
+  else if (typeof value === "number") s.number(row, column, value, "number");
+  else s.text(row, column, value, "text");
+}

@@ -1,0 +1,91 @@
+import type { Results } from "../model/compute";
+import type { ValueModel } from "../model/types";
+import { error, type Problem } from "../problems";
+import type { CellValue } from "../workbook/cells";
+import { formatCell } from "../workbook/address";
+import { ASSUMPTIONS_SHEET, planAssumptions } from "./assumptions";
+import { META_SHEET, planBuildRecord, readBuildRecord } from "./ownership";
+import { diffSnapshots, takeSnapshot } from "./snapshot";
+import { planSummary, SUMMARY_SHEET } from "./summary";
+import type { NamePlan, WorkbookPlan } from "./types";
+
+/** What an adapter reads of the workbook, besides the three named ranges, to plan a build. */
+export interface ExistingWorkbook {
+  readonly sheets: readonly string[];
+  /** Workbook-scoped names and what they refer to (`=Inputs!$B$2`). */
+  readonly names: readonly { readonly name: string; readonly refersTo: string }[];
+  /** The values of the add-in's record sheet, when the workbook has one. */
+  readonly record?: readonly (readonly CellValue[])[];
+}
+
+export type PlanOutcome = { readonly ok: true; readonly plan: WorkbookPlan } | { readonly ok: false; readonly problems: readonly Problem[] };
+
+/**
+ * Plans a build: the Value Summary, the Assumptions Log, the defined names and the record of
+ * what the add-in owns. A sheet or name that exists but was not created by the add-in is a clash:
+ * then nothing is planned, and the clashes are reported. (A name the user made that already
+ * points exactly where the add-in would point it is left as it is: that is no clash.)
+ */
+export function planBuild(model: ValueModel, results: Results, existing: ExistingWorkbook, built: Date): PlanOutcome {
+  const record = readBuildRecord(existing.record);
+  const recordSheetExists = existing.sheets.some((s) => s.toLowerCase() === META_SHEET.toLowerCase());
+  const ownedSheets = new Set((record?.sheets ?? []).map((s) => s.toLowerCase()));
+  const ownedNames = new Set((record?.names ?? []).map((n) => n.toLowerCase()));
+  if (record || recordSheetExists) ownedSheets.add(META_SHEET.toLowerCase());
+
+  const builtText = built.toISOString().slice(0, 16).replace("T", " ") + " UTC";
+  const summary = planSummary(model, results, "CVM_Variables and CVM_Settings", builtText);
+  const snapshot = takeSnapshot(model);
+  const assumptions = planAssumptions(
+    model,
+    summary.annualCells,
+    { rows: record?.historyRows ?? 0, changes: record ? diffSnapshots(record.snapshot, snapshot) : undefined },
+    built,
+    builtText,
+  );
+
+  const names: NamePlan[] = [
+    ...model.variables.map((v) => ({ name: v.name, refersTo: `=${formatCell(v.valueCell, true)}` })),
+    ...summary.names,
+  ];
+
+  const problems: Problem[] = [];
+  if (recordSheetExists && !record) {
+    problems.push(error("sheet-clash", META_SHEET, `The workbook has a sheet named "${META_SHEET}" that the add-in did not write. Rename it so that the add-in can keep its record there.`));
+  }
+  for (const sheet of [SUMMARY_SHEET, ASSUMPTIONS_SHEET]) {
+    const exists = existing.sheets.some((s) => s.toLowerCase() === sheet.toLowerCase());
+    if (exists && !ownedSheets.has(sheet.toLowerCase())) {
+      problems.push(error("sheet-clash", sheet, `The workbook already has a sheet named "${sheet}" that the add-in did not create. Rename or move it, then build again; nothing was written.`));
+    }
+  }
+  const existingNames = new Map(existing.names.map((n) => [n.name.toLowerCase(), n]));
+  const adopted = new Set<string>();
+  for (const name of names) {
+    const key = name.name.toLowerCase();
+    const current = existingNames.get(key);
+    if (!current || ownedNames.has(key)) continue;
+    if (sameReference(current.refersTo, name.refersTo)) {
+      adopted.add(key);
+      continue;
+    }
+    problems.push(error("name-clash", name.name, `The workbook already defines the name "${current.name}" (${current.refersTo}) and the add-in did not create it. Delete or rename it in Formulas > Name Manager, or rename the variable or element id; nothing was written.`));
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  const planned = names.filter((n) => !adopted.has(n.name.toLowerCase()));
+  const plannedKeys = new Set(planned.map((n) => n.name.toLowerCase()));
+  const deleteNames = (record?.names ?? []).filter((n) => !plannedKeys.has(n.toLowerCase()) && !adopted.has(n.toLowerCase()));
+  const recordSheet = planBuildRecord({
+    sheets: [SUMMARY_SHEET, ASSUMPTIONS_SHEET],
+    names: planned.map((n) => n.name),
+    historyRows: assumptions.historyRows,
+    snapshot,
+  });
+  return { ok: true, plan: { sheets: [summary.sheet, assumptions.sheet, recordSheet], names: planned, deleteNames } };
+}
+
+function sameReference(a: string, b: string): boolean {
+  const norm = (t: string) => t.replace(/^=/, "").replace(/\$/g, "").toLowerCase();
+  return norm(a) === norm(b);
+}

@@ -1,0 +1,25 @@
+import type { CellContent, CellStyle, PlannedCell } from "./types";
+
+/** Collects the cells of one sheet plan; only planning code uses it, and only while planning. */
+export class SheetBuilder {
+  readonly cells: PlannedCell[] = [];
+
+  constructor(readonly styles: Readonly<Record<string, CellStyle>>) {}
+
+  put(row: number, column: number, content: CellContent, style?: string): void {
+    this.cells.push(style === undefined ? { row, column, content } : { row, column, content, style });
+  }
+
+  text(row: number, column: number, value: string, style?: string): void {
+    if (value !== "") this.put(row, column, { kind: "text", value }, style);
+    else if (style !== undefined) this.put(row, column, { kind: "text", value: "" }, style);
+  }
+
+  number(row: number, column: number, value: number, style?: string): void {
+    this.put(row, column, { kind: "number", value }, style);
+  }
+
+  formula(row: number, column: number, formula: string, style?: string): void {
+    this.put(row, column, { kind: "formula", formula: formula.startsWith("=") ? formula : `=${formula}` }, style);
+  }
+}

@@ -1,0 +1,69 @@
+import { formatRamp } from "../model/ramp";
+import type { ValueModel } from "../model/types";
+
+/**
+ * The inputs of one build, flattened to comparable entries, so that the next build can record
+ * in the Assumptions Log's history exactly what changed in between.
+ */
+export interface SnapshotEntry {
+  readonly kind: "Variable" | "Element" | "Setting";
+  readonly item: string;
+  readonly field: string;
+  readonly value: string | number;
+}
+
+export interface Change {
+  readonly kind: SnapshotEntry["kind"];
+  readonly item: string;
+  readonly field: string;
+  readonly before?: string | number;
+  readonly after?: string | number;
+}
+
+export function takeSnapshot(model: ValueModel): SnapshotEntry[] {
+  const entries: SnapshotEntry[] = [];
+  const add = (kind: SnapshotEntry["kind"], item: string, field: string, value: string | number | undefined) => {
+    if (value !== undefined && value !== "") entries.push({ kind, item, field, value });
+  };
+  for (const v of model.variables) {
+    add("Variable", v.name, "Value", v.value);
+    add("Variable", v.name, "Unit", v.unit);
+    add("Variable", v.name, "Source", v.source);
+    add("Variable", v.name, "Low", v.range?.low);
+    add("Variable", v.name, "High", v.range?.high);
+  }
+  for (const e of model.elements) {
+    const item = e.id ?? e.element;
+    add("Element", item, "Formula", e.formulaText);
+    add("Element", item, "Stakeholder", e.stakeholder);
+    add("Element", item, "Confidence", e.confidence);
+    add("Element", item, "Ramp", formatRamp(e.ramp));
+    add("Element", item, "Actual", e.actual);
+  }
+  const s = model.settings;
+  add("Setting", "Customer", "Value", s.customer);
+  add("Setting", "Offering", "Value", s.offering);
+  add("Setting", "Currency", "Value", s.currency);
+  add("Setting", "Years", "Value", s.years);
+  add("Setting", "DiscountRate", "Value", s.discountRate);
+  add("Setting", "Investment", "Value", s.investment);
+  add("Setting", "AnnualCost", "Value", s.annualCost);
+  return entries;
+}
+
+const keyOf = (e: Pick<SnapshotEntry, "kind" | "item" | "field">) => `${e.kind}\u0000${e.item.toLowerCase()}\u0000${e.field}`;
+
+/** What changed from one snapshot to the next, in the order of the newer one, then removals. */
+export function diffSnapshots(before: readonly SnapshotEntry[], after: readonly SnapshotEntry[]): Change[] {
+  const old = new Map(before.map((e) => [keyOf(e), e]));
+  const changes: Change[] = [];
+  for (const entry of after) {
+    const key = keyOf(entry);
+    const previous = old.get(key);
+    old.delete(key);
+    if (!previous) changes.push({ kind: entry.kind, item: entry.item, field: entry.field, after: entry.value });
+    else if (previous.value !== entry.value) changes.push({ kind: entry.kind, item: entry.item, field: entry.field, before: previous.value, after: entry.value });
+  }
+  for (const removed of old.values()) changes.push({ kind: removed.kind, item: removed.item, field: removed.field, before: removed.value });
+  return changes;
+}

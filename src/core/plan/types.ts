@@ -1,0 +1,88 @@
+/**
+ * A workbook plan: what the add-in writes, as plain data. Adapters (Office.js, .xlsx) apply a
+ * plan without knowing what a value model is; the same plan gives the same formulas in both.
+ */
+
+export type CellContent =
+  | { readonly kind: "number"; readonly value: number }
+  /** Always written as text, even when it begins with `=`, `+`, `-` or `@`: workbook text is data. */
+  | { readonly kind: "text"; readonly value: string }
+  /** English Excel formula with comma separators, beginning with `=`. */
+  | { readonly kind: "formula"; readonly formula: string };
+
+export interface CellStyle {
+  readonly numberFormat?: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly fontSize?: number;
+  /** `#RRGGBB` */
+  readonly fontColor?: string;
+  /** `#RRGGBB` */
+  readonly fill?: string;
+  readonly horizontalAlignment?: "left" | "center" | "right";
+  readonly wrap?: boolean;
+  readonly borderTop?: boolean;
+  readonly borderBottom?: boolean;
+}
+
+export interface PlannedCell {
+  /** 0-based row and column on the sheet. */
+  readonly row: number;
+  readonly column: number;
+  readonly content: CellContent;
+  /** A key of the sheet plan's `styles`. */
+  readonly style?: string;
+}
+
+export interface ConditionalFormatPlan {
+  /** Sheet-relative A1 range, e.g. `G5:I20`. */
+  readonly range: string;
+  /** A formula that is TRUE where the style applies, relative to the range's top-left cell (e.g. `G5<0`). */
+  readonly expression: string;
+  readonly style: Pick<CellStyle, "fontColor" | "fill" | "bold">;
+}
+
+export interface ChartPlan {
+  readonly kind: "valueByElement";
+  readonly title: string;
+  /** Sheet-relative A1 ranges of the category labels and of the values, same length. */
+  readonly categories: string;
+  readonly values: string;
+  readonly seriesName: string;
+  /** Where the chart sits: its top-left cell and its size in columns and rows. */
+  readonly anchor: { readonly row: number; readonly column: number; readonly columns: number; readonly rows: number };
+}
+
+export interface SheetPlan {
+  readonly name: string;
+  readonly visibility: "visible" | "veryHidden";
+  /**
+   * The columns this build owns on the sheet, cleared before the cells are written. Columns past
+   * `last` hold what the sheet keeps across builds (the Assumptions Log's history) and are only
+   * ever added to.
+   */
+  readonly replaceColumns: { readonly first: number; readonly last: number };
+  readonly cells: readonly PlannedCell[];
+  readonly styles: Readonly<Record<string, CellStyle>>;
+  /** Widths in characters of the default font, as Excel's column width. */
+  readonly columnWidths: readonly { readonly column: number; readonly width: number }[];
+  readonly freeze?: { readonly rows: number; readonly columns: number };
+  readonly conditionalFormats: readonly ConditionalFormatPlan[];
+  readonly charts: readonly ChartPlan[];
+  /** Whether the sheet is shown when the build ends. */
+  readonly activate?: boolean;
+}
+
+export interface NamePlan {
+  readonly name: string;
+  /** `='Value Summary'!$F$5` */
+  readonly refersTo: string;
+}
+
+export interface WorkbookPlan {
+  readonly sheets: readonly SheetPlan[];
+  /** Names to create or repoint. */
+  readonly names: readonly NamePlan[];
+  /** Names the add-in created in an earlier build and no longer needs. */
+  readonly deleteNames: readonly string[];
+}

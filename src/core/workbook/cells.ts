@@ -1,0 +1,54 @@
+import { errorCodeOf, type ErrorCode } from "../formula/values";
+
+/**
+ * A cell value exactly as Office.js `Range.values` returns it: numbers (dates and percentages
+ * as their underlying number), text, booleans, and error cells as their text (`"#REF!"`).
+ * Empty cells are `""`; `null` is accepted too, as other readers use it.
+ */
+export type CellValue = number | string | boolean | null;
+
+/** The values of one named range, header row included, and where it lives. */
+export interface RangeInput {
+  /** As Office.js reports it: `Inputs!A1:F12`, `'Customer inputs'!A1:F12`, or `#REF!` when its sheet was deleted. */
+  readonly address: string;
+  readonly values: readonly (readonly CellValue[])[];
+}
+
+/** The three named ranges of the contract; a range the workbook does not define is absent. */
+export interface WorkbookInput {
+  readonly variables?: RangeInput;
+  readonly elements?: RangeInput;
+  readonly settings?: RangeInput;
+}
+
+export const RANGE_NAMES = {
+  variables: "CVM_Variables",
+  elements: "CVM_Elements",
+  settings: "CVM_Settings",
+} as const;
+
+export function isBlank(value: CellValue | undefined): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+export function cellErrorCode(value: CellValue | undefined): ErrorCode | undefined {
+  return typeof value === "string" ? errorCodeOf(value) : undefined;
+}
+
+/** Text of a free-text cell: numbers and booleans as Excel shows them in General format. */
+export function cellText(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return String(value).trim();
+}
+
+/** How a cell's content reads in a message: `the text "abc"`, `the error #REF!`, `an empty cell`. */
+export function describeCell(value: CellValue | undefined): string {
+  if (isBlank(value)) return "an empty cell";
+  const code = cellErrorCode(value);
+  if (code) return `the error ${code}`;
+  if (typeof value === "boolean") return `the logical value ${value ? "TRUE" : "FALSE"}`;
+  if (typeof value === "number") return `the number ${value}`;
+  const text = String(value);
+  return `the text "${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`;
+}

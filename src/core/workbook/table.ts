@@ -1,0 +1,99 @@
+import { type CellAddress, parseRangeAddress, type RangeAddress } from "./address";
+import { type CellValue, isBlank, type RangeInput, cellText } from "./cells";
+import { error, type Problem } from "../problems";
+
+/** A column the add-in reads from a named range: its header text and whether it must be there. */
+export interface ColumnSpec<K extends string> {
+  readonly key: K;
+  readonly header: string;
+  readonly required: boolean;
+}
+
+export interface TableCell {
+  readonly value: CellValue;
+  readonly address: CellAddress;
+}
+
+export interface TableRow<K extends string> {
+  /** The cell of each column the range has; a column the range lacks is absent. */
+  readonly cells: Partial<Record<K, TableCell>>;
+  /** Address of the row's first cell, for problems about the row as a whole. */
+  readonly address: CellAddress;
+}
+
+export interface Table<K extends string> {
+  readonly range: RangeAddress;
+  /** Which of the spec's columns the header row has, and where. */
+  readonly columns: Partial<Record<K, number>>;
+  readonly rows: readonly TableRow<K>[];
+}
+
+function normaliseHeader(value: CellValue): string {
+  return cellText(value).toLowerCase();
+}
+
+/**
+ * Reads a named range as a table: the first row is the header, matched to the spec
+ * case-insensitively and ignoring surrounding spaces; columns may come in any order; unknown
+ * columns are ignored; fully empty rows are skipped. Problems are collected, never thrown.
+ */
+export function readTable<K extends string>(
+  rangeName: string,
+  input: RangeInput,
+  spec: readonly ColumnSpec<K>[],
+): { table?: Table<K>; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const range = parseRangeAddress(input.address);
+  if (!range) {
+    const why = input.address.includes("#REF!") ? "its sheet or cells were deleted (it refers to #REF!)" : `its address "${input.address}" is not a range of cells`;
+    return { problems: [error("range-invalid", rangeName, `The named range ${rangeName} cannot be read: ${why}. Point it at the table again (Formulas > Name Manager).`)] };
+  }
+  const header = input.values[0];
+  if (!header || header.every(isBlank)) {
+    const at = { sheet: range.sheet, row: range.top, column: range.left };
+    return { problems: [error("range-no-header", rangeName, `The named range ${rangeName} has no header row: its first row must name the columns (${spec.map((c) => c.header).join(", ")}).`, at)] };
+  }
+
+  const columns: Partial<Record<K, number>> = {};
+  header.forEach((value, index) => {
+    const column = spec.find((c) => c.header.toLowerCase() === normaliseHeader(value));
+    if (!column) return;
+    const seen = columns[column.key];
+    if (seen !== undefined) {
+      problems.push(
+        error("column-repeated", rangeName, `The column "${column.header}" appears twice in the header of ${rangeName}; keep one.`, {
+          sheet: range.sheet,
+          row: range.top,
+          column: range.left + index,
+        }),
+      );
+      return;
+    }
+    columns[column.key] = index;
+  });
+  for (const column of spec) {
+    if (column.required && columns[column.key] === undefined) {
+      problems.push(
+        error("column-missing", rangeName, `The named range ${rangeName} has no "${column.header}" column: add it to the header row.`, {
+          sheet: range.sheet,
+          row: range.top,
+          column: range.left,
+        }),
+      );
+    }
+  }
+
+  const rows: TableRow<K>[] = [];
+  input.values.slice(1).forEach((values, offset) => {
+    if (values.every(isBlank)) return;
+    const row = range.top + 1 + offset;
+    const cells: Partial<Record<K, TableCell>> = {};
+    for (const column of spec) {
+      const index = columns[column.key];
+      if (index === undefined) continue;
+      cells[column.key] = { value: values[index] ?? "", address: { sheet: range.sheet, row, column: range.left + index } };
+    }
+    rows.push({ cells, address: { sheet: range.sheet, row, column: range.left } });
+  });
+  return { table: { range, columns, rows }, problems };
+}
