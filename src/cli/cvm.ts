@@ -108,6 +108,7 @@ async function build(args: readonly string[], io: CliIo): Promise<number> {
   }
   for (const problem of outcome.analysis.problems) io.stderr(`${describeProblem(problem)}\n`);
   try {
+    await fs.mkdir(path.dirname(path.resolve(outPath)), { recursive: true });
     await writeAtomically(outPath, outcome.bytes);
   } catch (e) {
     io.stderr(`cvm: cannot write ${outPath}: ${(e as Error).message}\n`);

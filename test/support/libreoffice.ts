@@ -396,7 +396,10 @@ export async function readDefinedNameValues(xlsxPath: string): Promise<Map<strin
     const sheet = findSheet(ref.sheet);
     if (!sheet) continue;
     const cell = sheet.findCell(ref.row, ref.col);
-    values.set(raw.name, cell ? plainValue(cell.value, date1904) : null);
+    // cell.value drops a formula's result when it is 0, FALSE or "" (ExcelJS copies only truthy
+    // fields); cell.result keeps it.
+    const value = cell && cell.type === ExcelJS.ValueType.Formula ? { formula: "", result: cell.result as ExcelJS.CellValue } : cell?.value;
+    values.set(raw.name, cell ? plainValue(value as ExcelJS.CellValue, date1904) : null);
   }
   return values;
 }

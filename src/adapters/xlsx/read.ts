@@ -38,6 +38,18 @@ export function toCellValue(value: ExcelJS.CellValue): CellValue {
   return "";
 }
 
+/**
+ * A cell's value; for a formula, its cached result read through `cell.result`, because
+ * `cell.value` drops a result of 0, FALSE or "" (ExcelJS copies only truthy fields).
+ */
+export function cellValueOf(cell: ExcelJS.Cell): CellValue {
+  if (cell.type === ExcelJS.ValueType.Formula) {
+    const result = cell.result as ExcelJS.CellValue | undefined;
+    return result === undefined ? "" : toCellValue(result);
+  }
+  return toCellValue(cell.value);
+}
+
 function readRange(workbook: ExcelJS.Workbook, address: string): RangeInput {
   const range = parseRangeAddress(address);
   const sheet = range && workbook.getWorksheet(range.sheet);
@@ -46,7 +58,7 @@ function readRange(workbook: ExcelJS.Workbook, address: string): RangeInput {
   for (let row = range.top; row <= range.bottom; row++) {
     const line: CellValue[] = [];
     const sheetRow = sheet.getRow(row + 1);
-    for (let column = range.left; column <= range.right; column++) line.push(toCellValue(sheetRow.getCell(column + 1).value));
+    for (let column = range.left; column <= range.right; column++) line.push(cellValueOf(sheetRow.getCell(column + 1)));
     values.push(line);
   }
   return { address: formatRange(range), values };
@@ -87,7 +99,7 @@ export function readWorkbook(x: XlsxWorkbook): { input: WorkbookInput; existing:
     record = [];
     recordSheet.eachRow({ includeEmpty: true }, (row) => {
       const line: CellValue[] = [];
-      for (let c = 1; c <= 5; c++) line.push(toCellValue(row.getCell(c).value));
+      for (let c = 1; c <= 5; c++) line.push(cellValueOf(row.getCell(c)));
       record!.push(line);
     });
   }

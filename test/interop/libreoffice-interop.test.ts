@@ -1,0 +1,89 @@
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { RESULT_NAMES } from "../../src/core/model/names";
+import { PIPELINE_SAMPLE } from "../../src/sample/pipeline-model";
+import { FIXTURES, type Fixture } from "../fixtures/models";
+import { buildFixture, temporaryFolder } from "../support/build";
+import { readDefinedNameValues, recalculateWithLibreOffice } from "../support/libreoffice";
+
+/**
+ * The proof that the written formulas mean what the core computes: LibreOffice, an independent
+ * spreadsheet engine, recalculates every written workbook, and each result read back by its
+ * defined name must equal the core's number to a relative 1e-9.
+ */
+const ALL: readonly Fixture[] = [{ name: "pipeline-sample", tables: PIPELINE_SAMPLE }, ...FIXTURES];
+
+type Built = Awaited<ReturnType<typeof buildFixture>>;
+let built: Map<string, Built & { recalculated: Map<string, number | string | boolean | null> }>;
+
+beforeAll(async () => {
+  const folder = await temporaryFolder("interop");
+  const builds = await Promise.all(ALL.map((f) => buildFixture(f, folder)));
+  const recalculated = await recalculateWithLibreOffice(builds.map((b) => b.valuePath), path.join(folder, "recalculated"));
+  built = new Map();
+  for (const [i, fixture] of ALL.entries()) {
+    built.set(fixture.name, { ...builds[i]!, recalculated: await readDefinedNameValues(recalculated[i]!) });
+  }
+});
+
+function expectClose(actual: unknown, expected: number, what: string): void {
+  if (typeof actual !== "number") throw new Error(`${what}: LibreOffice gave ${JSON.stringify(actual)}, the core ${expected}`);
+  const scale = Math.max(Math.abs(expected), 1e-300);
+  const relative = Math.abs(actual - expected) / scale;
+  if (!(relative <= 1e-9) && !(expected === 0 && Math.abs(actual) < 1e-9)) {
+    throw new Error(`${what}: LibreOffice gave ${actual}, the core ${expected} (relative difference ${relative})`);
+  }
+}
+
+describe.each(ALL.map((f) => f.name))("%s, recalculated by LibreOffice", (name) => {
+  test("every result name holds the core's number, or #N/A where it has none", () => {
+    const { analysis, recalculated } = built.get(name)!;
+    const totals = analysis.results.totals;
+    for (const resultName of RESULT_NAMES) {
+      const expected = totals[resultName.replace(/^CVM_/, "") as keyof typeof totals];
+      const actual = recalculated.get(resultName);
+      if (expected === undefined) expect([resultName, actual]).toEqual([resultName, "#N/A"]);
+      else expectClose(actual, expected, `${name} ${resultName}`);
+    }
+  });
+
+  test("every element id names its annual value, and every variable its value", () => {
+    const { analysis, recalculated } = built.get(name)!;
+    for (const result of analysis.results.elements) {
+      if (result.element.id) expectClose(recalculated.get(result.element.id), result.annualValue, `${name} element ${result.element.id}`);
+    }
+    for (const variable of analysis.model.variables) expectClose(recalculated.get(variable.name), variable.value, `${name} variable ${variable.name}`);
+  });
+});
+
+test("the fixtures cover the cases they are meant to", () => {
+  const totals = (n: string) => built.get(n)!.analysis.results.totals;
+  expect(totals("edge-cases").ROI).toBeUndefined();
+  expect(totals("edge-cases").PaybackMonths).toBe(0);
+  expect(totals("never-pays-back").PaybackMonths).toBeUndefined();
+  const mid = totals("mid-payback").PaybackMonths!;
+  expect(mid).toBeGreaterThan(12);
+  expect(mid).toBeLessThan(36);
+});
+
+test("workbook text that looks like a formula is written, and stays, as text", async () => {
+  const { valuePath } = built.get("edge-cases")!;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(valuePath);
+  const texts: unknown[] = [];
+  for (const sheet of [workbook.getWorksheet("Value Summary")!, workbook.getWorksheet("Assumptions Log")!]) {
+    sheet.eachRow((row) => row.eachCell((cell) => texts.push(cell.value)));
+  }
+  for (const dangerous of ["=SUM(A1:A9)", "+1 555 0100", "-survey-", "@mention", "=Saving", "=Ops lead", "+Plant", "@risk desk", "=1+1", "=Hours*Rate*100"]) {
+    expect(texts).toContain(dangerous);
+  }
+  expect(texts.some((v) => typeof v === "string" && v.includes('HYPERLINK("http://example.invalid"'))).toBe(true);
+  const formulas = texts.filter((v): v is ExcelJS.CellFormulaValue => typeof v === "object" && v !== null && "formula" in v).map((v) => v.formula);
+  expect(formulas.some((f) => /SUM\(A1:A9\)|HYPERLINK|Ops lead|Plant|risk desk|mention/.test(f))).toBe(false);
+});
+
+afterAll(async () => {
+  // The temporary folders are left for inspection on failure; nothing else to release.
+  await fs.readdir(".");
+});
