@@ -82,7 +82,7 @@ export function computeResults(model: ValueModel, order: readonly Element[]): { 
     return { element, annualValue: a, byYear: Array.from({ length: years }, (_, i) => a * rampAt(element.ramp, i + 1)) };
   });
   const benefitByYear = Array.from({ length: years }, (_, i) => sum(elements.map((e) => e.byYear[i]!)));
-  const cashFlow = [-investment, ...benefitByYear.map((b) => b - annualCost)];
+  const cashFlow = [0 - investment, ...benefitByYear.map((b) => b - annualCost)];
   const totalAnnualValue = sum(elements.map((e) => e.annualValue));
   const totalBenefit = sum(benefitByYear);
   const totalCost = investment + years * annualCost;

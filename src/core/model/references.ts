@@ -22,6 +22,8 @@ export function checkReferences(
   variables: readonly Variable[],
   elements: readonly Element[],
   declared: readonly string[],
+  /** False when a range could not be read at all: then no name can be called unknown. */
+  namesComplete = true,
 ): ReferenceCheck {
   const problems: Problem[] = [];
   const owners = new Map<string, string>();
@@ -55,7 +57,7 @@ export function checkReferences(
         const target = byId.get(key);
         if (target) {
           if (!used.includes(target)) used.push(target);
-        } else if (!owners.has(key) && !declaredKeys.has(key) && !reported.has(key)) {
+        } else if (namesComplete && !owners.has(key) && !declaredKeys.has(key) && !reported.has(key)) {
           reported.add(key);
           problems.push(error("formula-unknown-name", ELEMENTS, unknownNameMessage(element, node.name, knownNames), element.formulaCell));
         }

@@ -83,6 +83,8 @@ export function parseRangeAddress(text: string): RangeAddress | undefined {
   const top = Number(match[4]) - 1;
   const right = match[5] !== undefined ? columnIndex(match[5]) : left;
   const bottom = match[6] !== undefined ? Number(match[6]) - 1 : top;
-  if (top < 0 || bottom < 0 || left >= MAX_COLUMNS || right >= MAX_COLUMNS || bottom >= MAX_ROWS) return undefined;
+  // Sheet names cannot hold [ or ]: a name that does is an external workbook's (`[Book1.xlsx]Sheet1`).
+  if (/[[\]]/.test(sheet)) return undefined;
+  if (top < 0 || bottom < 0 || left >= MAX_COLUMNS || right >= MAX_COLUMNS || top >= MAX_ROWS || bottom >= MAX_ROWS) return undefined;
   return { sheet, top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
 }

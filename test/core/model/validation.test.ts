@@ -104,9 +104,10 @@ describe("missing and unreadable ranges", () => {
     expect(problem.cell).toBeUndefined();
     if (!analysis.ok) throw new Error("a workbook without settings is still computed");
     expect(analysis.model.settings).toEqual({ customer: "", offering: "", currency: "USD", years: 3, discountRate: 0.1, investment: 0, annualCost: 0, cells: {} });
-    // Defaults: 3 years, no price. Year 1: 18000*50% + 1200 = 10200; years 2 and 3: 18000 + 1200 = 19200.
-    expect(analysis.results.benefitByYear).toEqual([10200, 19200, 19200]);
-    expect(analysis.results.cashFlow).toEqual([-0, 10200, 19200, 19200]);
+    // Defaults: 3 years, no price. Leak savings 120*0.15*2000 = 36000 (ramp 50%,100%); Crew time 120*10 = 1200.
+    // Year 1: 36000*50% + 1200 = 19200; years 2 and 3: 36000 + 1200 = 37200.
+    expect(analysis.results.benefitByYear).toEqual([19200, 37200, 37200]);
+    expect(analysis.results.cashFlow.map((x) => x + 0)).toEqual([0, 19200, 37200, 37200]);
   });
 
   it.each([
@@ -152,6 +153,15 @@ describe("header row", () => {
     const problem = single(analysis, "column-missing");
     expect(problem).toMatchObject({ severity: "error", range: "CVM_Variables", cell: V("B3") });
     expect(problem.message).toContain(`"${missing}"`);
+  });
+
+  it("a header typo in CVM_Variables is one problem, not also an unknown name for every formula that uses a variable", () => {
+    const analysis = analyze({
+      variableHeader: ["Nmae", "Value"],
+      variables: [["Miles", 120]],
+      elements: [["Repairs", "Miles*2", "", "CFO"]],
+    });
+    expect(codes(analysis)).toEqual(["column-missing"]);
   });
 
   it("CVM_Elements without a Formula column: error at the header's first cell, rows not read", () => {
@@ -740,25 +750,28 @@ describe("every problem at once", () => {
         VARIABLES[2]!,
       ],
       elements: [
-        element({ element: "Leak savings", formula: "Miles*LeakRate*CostPerLeak", stakeholder: "CFO", ramp: "40" }), // G2: bad ramp
+        element({ element: "Leak savings", formula: "Miles*CostPerLeak", stakeholder: "CFO", ramp: "40" }), // G2: bad ramp
         element({ element: "Crew time", formula: "FOO(Miles)", stakeholder: "Ops" }), // B3: unknown function
       ],
       settings: settingsWith("Years", 0), // E4: bad horizon
     });
     expect(analysis.ok).toBe(false);
-    const located = analysis.problems.filter((p) => p.code !== "formula-unknown-name").map((p) => [p.code, p.cell]);
-    expect(located).toEqual(
-      expect.arrayContaining([
-        ["variable-value-not-number", V("C4")],
-        ["variable-name-illegal", V("B5")],
-        ["element-ramp-invalid", E("G2")],
-        ["formula-unknown-function", E("B3")],
-        ["setting-years-invalid", S("E4")],
-      ]),
-    );
-    // LeakRate's row was refused for its name, so the formula using LeakRate also names an unknown name.
-    expect(single(analysis, "formula-unknown-name")).toMatchObject({ cell: E("B2") });
-    expect(analysis.problems).toHaveLength(6);
+    expect(analysis.problems.map((p) => [p.code, p.cell])).toEqual([
+      ["variable-value-not-number", V("C4")],
+      ["variable-name-illegal", V("B5")],
+      ["element-ramp-invalid", E("G2")],
+      ["setting-years-invalid", S("E4")],
+      ["formula-unknown-function", E("B3")],
+    ]);
+  });
+
+  it("a formula using a variable refused for its name reports the unknown name as well", () => {
+    const analysis = analyze({ variables: variablesWith(1, variable("Leak Rate", 0.15)) });
+    expect(analysis.problems.map((p) => [p.code, p.cell])).toEqual([
+      ["variable-name-illegal", V("B5")],
+      ["formula-unknown-name", E("B2")],
+    ]);
+    expect(single(analysis, "formula-unknown-name").message).toContain("LeakRate");
   });
 
   it("problems read as the command line prints them, with 1-based rows and column letters", () => {
