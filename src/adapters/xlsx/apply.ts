@@ -31,11 +31,11 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
 /** Clears the columns a build owns, leaving the rest of the sheet (the history) as it is. */
 function clearColumns(sheet: ExcelJS.Worksheet, first: number, last: number): void {
   sheet.eachRow({ includeEmpty: true }, (row) => {
-    for (let c = first + 1; c <= last + 1; c++) {
-      const cell = row.getCell(c);
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      if (column < first + 1 || column > last + 1) return;
       cell.value = null;
       cell.style = {};
-    }
+    });
   });
   // ExcelJS keeps them in a list its typings do not declare.
   (sheet as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings = [];

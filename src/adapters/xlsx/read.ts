@@ -55,13 +55,23 @@ function readRange(workbook: ExcelJS.Workbook, address: string): RangeInput {
   const sheet = range && workbook.getWorksheet(range.sheet);
   if (!range || !sheet) return { address: range ? "#REF!" : address, values: [] };
   const values: CellValue[][] = [];
-  for (let row = range.top; row <= range.bottom; row++) {
+  const formulas: CellValue[][] = [];
+  // Rows past the sheet's last used row are empty: reading them would only create them.
+  const bottom = Math.min(range.bottom, sheet.rowCount - 1);
+  for (let row = range.top; row <= bottom; row++) {
     const line: CellValue[] = [];
+    const formulaLine: CellValue[] = [];
     const sheetRow = sheet.getRow(row + 1);
-    for (let column = range.left; column <= range.right; column++) line.push(cellValueOf(sheetRow.getCell(column + 1)));
+    for (let column = range.left; column <= range.right; column++) {
+      const cell = sheetRow.getCell(column + 1);
+      const value = cellValueOf(cell);
+      line.push(value);
+      formulaLine.push(cell.type === ExcelJS.ValueType.Formula && cell.formula ? `=${cell.formula}` : value);
+    }
     values.push(line);
+    formulas.push(formulaLine);
   }
-  return { address: formatRange(range), values };
+  return { address: formatRange(range), values, formulas };
 }
 
 /** Finds a named range: a workbook-scoped defined name, else an Excel table of that name. */

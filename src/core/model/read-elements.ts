@@ -68,7 +68,9 @@ export function readElements(input: RangeInput | undefined): ElementsRead {
       }
     }
 
-    const formulaValue = formulaCell.value;
+    // A formula typed without a leading apostrophe is stored by Excel as a real formula: its text,
+    // not its last result, is the element's formula.
+    const formulaValue = formulaCell.formula ?? formulaCell.value;
     const formulaText = typeof formulaValue === "number" ? String(formulaValue) : cellText(formulaValue);
     let expr: Element["expr"] | undefined;
     if (formulaText === "") {
@@ -129,6 +131,9 @@ export function readElements(input: RangeInput | undefined): ElementsRead {
       formulaCell: formulaCell.address,
       nameCell: nameCell.address,
     });
+  }
+  if (table.rows.length === 0) {
+    problems.push(error("elements-empty", RANGE, `${RANGE} lists no value elements: add at least one row below its header.`, { sheet: table.range.sheet, row: table.range.top, column: table.range.left }));
   }
   return { elements, declared, problems };
 }

@@ -55,7 +55,8 @@ export function readSettings(input: RangeInput | undefined): { settings: Setting
     const settingCell = row.cells.setting!;
     const valueCell = row.cells.value!;
     const label = cellText(settingCell.value);
-    const key = KEYS[label.toLowerCase().replace(/\s+/g, "")];
+    const normalised = label.toLowerCase().replace(/\s+/g, "");
+    const key = Object.hasOwn(KEYS, normalised) ? KEYS[normalised] : undefined;
     if (!key) {
       problems.push(warning("setting-unknown", RANGE, `"${label}" is not a setting the add-in knows (Customer, Offering, Currency, Years, DiscountRate, Investment, AnnualCost); it is ignored.`, settingCell.address));
       continue;

@@ -86,6 +86,7 @@ export function planBuild(model: ValueModel, results: Results, existing: Existin
 }
 
 function sameReference(a: string, b: string): boolean {
-  const norm = (t: string) => t.replace(/^=/, "").replace(/\$/g, "").toLowerCase();
+  // `$` matters: a relative name means a different cell wherever it is used.
+  const norm = (t: string) => t.replace(/^=/, "").toLowerCase();
   return norm(a) === norm(b);
 }

@@ -2,7 +2,7 @@ import { numberLiteral, printFormula } from "../formula";
 import type { Results } from "../model/compute";
 import type { ResultName } from "../model/names";
 import { rampAt, type ValueModel } from "../model/types";
-import { cellRef, columnLetters, formatCell } from "../workbook/address";
+import { cellRef, columnLetters, formatCell, MAX_COLUMNS } from "../workbook/address";
 import { COLORS, GENERAL_NUMBER_FORMAT, MONTHS_FORMAT, moneyFormat, PERCENT_FORMAT } from "./formats";
 import { SheetBuilder } from "./sheet-builder";
 import type { CellStyle, NamePlan, SheetPlan } from "./types";
@@ -203,7 +203,7 @@ export function planSummary(model: ValueModel, results: Results, settingsSheetNo
   const sheet: SheetPlan = {
     name: SUMMARY_SHEET,
     visibility: "visible",
-    replaceColumns: { first: 0, last: Math.max(totalCol, 2) + 12 },
+    replaceColumns: { first: 0, last: MAX_COLUMNS - 1 },
     cells: s.cells,
     styles: s.styles,
     columnWidths: widths,

@@ -12,6 +12,13 @@ export interface RangeInput {
   /** As Office.js reports it: `Inputs!A1:F12`, `'Customer inputs'!A1:F12`, or `#REF!` when its sheet was deleted. */
   readonly address: string;
   readonly values: readonly (readonly CellValue[])[];
+  /**
+   * The same cells as Office.js `Range.formulas` returns them: a formula's text (`=Miles*2`)
+   * where a cell holds a formula, its value otherwise. Optional: readers that lack it pass none.
+   * The add-in needs it where a user typed an element's formula without a leading apostrophe,
+   * so that Excel stored a real formula whose value is only its last result.
+   */
+  readonly formulas?: readonly (readonly CellValue[])[];
 }
 
 /** The three named ranges of the contract; a range the workbook does not define is absent. */

@@ -11,6 +11,8 @@ export interface ColumnSpec<K extends string> {
 
 export interface TableCell {
   readonly value: CellValue;
+  /** The cell's formula (`=Miles*2`) when it holds one. */
+  readonly formula?: string;
   readonly address: CellAddress;
 }
 
@@ -91,7 +93,9 @@ export function readTable<K extends string>(
     for (const column of spec) {
       const index = columns[column.key];
       if (index === undefined) continue;
-      cells[column.key] = { value: values[index] ?? "", address: { sheet: range.sheet, row, column: range.left + index } };
+      const formula = input.formulas?.[offset + 1]?.[index];
+      const address = { sheet: range.sheet, row, column: range.left + index };
+      cells[column.key] = typeof formula === "string" && formula.startsWith("=") ? { value: values[index] ?? "", formula, address } : { value: values[index] ?? "", address };
     }
     rows.push({ cells, address: { sheet: range.sheet, row, column: range.left } });
   });

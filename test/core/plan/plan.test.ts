@@ -134,7 +134,29 @@ describe("building again", () => {
     expect(sheetClash.ok).toBe(false);
     const nameClash = planBuild(analysis.model, analysis.results, { ...EMPTY, names: [{ name: "MILES", refersTo: "=Settings!$C$9" }] }, NOW);
     expect(nameClash).toMatchObject({ ok: false, problems: [{ code: "name-clash", range: "Miles" }] });
-    const sameCell = planBuild(analysis.model, analysis.results, { ...EMPTY, names: [{ name: "Miles", refersTo: "='Inputs 2026'!B2" }] }, NOW);
-    expect(sameCell.ok && sameCell.plan.names.map((n) => n.name)).not.toContain("Miles");
+    const sameCell = planBuild(analysis.model, analysis.results, { ...EMPTY, names: [{ name: "Miles", refersTo: "='Inputs 2026'!$B$2" }] }, NOW);
+    if (!sameCell.ok) throw new Error("a name already at the value cell is no clash");
+    expect(sameCell.plan.names.map((n) => n.name)).not.toContain("Miles");
+    // A relative reference means another cell wherever it is used: that is a clash, not the same name.
+    const relative = planBuild(analysis.model, analysis.results, { ...EMPTY, names: [{ name: "Miles", refersTo: "='Inputs 2026'!B2" }] }, NOW);
+    expect(relative).toMatchObject({ ok: false, problems: [{ code: "name-clash" }] });
+  });
+});
+
+describe("inputs as Office.js hands them over", () => {
+  test("an element formula typed without an apostrophe is read from the cell's formula, not its last result", () => {
+    const elements = INPUT.elements!;
+    const typed: WorkbookInput = {
+      ...INPUT,
+      elements: { ...elements, formulas: elements.values.map((r, i) => (i === 1 ? [r[0]!, "=Miles*Rate*Cost", ...r.slice(2)] : r)), values: elements.values.map((r, i) => (i === 1 ? [r[0]!, 90000, ...r.slice(2)] : r)) },
+    };
+    expect(at(sheet(plan(typed), "Value Summary"), 4, 5)!.content).toEqual({ kind: "formula", formula: "=Miles*Rate*Cost" });
+  });
+
+  test("an element list with no rows is an error at its header, and a setting called constructor is only unknown", () => {
+    const empty = analyzeWorkbook({ ...INPUT, elements: { address: "Elements!A1:B1", values: [["Element", "Formula"]] } });
+    expect(empty.problems).toMatchObject([{ code: "elements-empty", severity: "error", cell: { sheet: "Elements", row: 0, column: 0 } }]);
+    const odd = analyzeWorkbook({ ...INPUT, settings: { address: "Settings!A1:B2", values: [["Setting", "Value"], ["constructor", 1]] } });
+    expect(odd.problems.map((p) => p.code)).toEqual(["setting-unknown"]);
   });
 });
