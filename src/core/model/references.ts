@@ -1,4 +1,4 @@
-import type { Expr } from "../formula/ast";
+import { walkFormula } from "../formula/ast";
 import { describeArity, FUNCTIONS } from "../formula";
 import { error, type Problem } from "../problems";
 import { RANGE_NAMES } from "../workbook/cells";
@@ -51,7 +51,7 @@ export function checkReferences(
   for (const element of elements) {
     const used: Element[] = [];
     const reported = new Set<string>();
-    walk(element.expr, (node) => {
+    walkFormula(element.expr, (node) => {
       if (node.type === "name") {
         const key = node.name.toLowerCase();
         const target = byId.get(key);
@@ -80,29 +80,6 @@ export function checkReferences(
     problems.push(error("element-cycle", ELEMENTS, `Elements use each other's values in a circle: ${path}. Break the circle so that each value can be computed.`, first.formulaCell));
   }
   return { problems, order };
-}
-
-/** Visits every node without recursion: formulas may nest deeply and models may be large. */
-export function walk(expr: Expr, visit: (node: Expr) => void): void {
-  const stack: Expr[] = [expr];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    visit(node);
-    switch (node.type) {
-      case "call":
-        for (let i = node.args.length - 1; i >= 0; i--) stack.push(node.args[i]!);
-        break;
-      case "unary":
-      case "percent":
-        stack.push(node.operand);
-        break;
-      case "binary":
-        stack.push(node.right, node.left);
-        break;
-      default:
-        break;
-    }
-  }
 }
 
 /** Depth-first topological order, iterative; every cycle found is returned once, in its order. */

@@ -1,6 +1,6 @@
 import { printFormula } from "../formula";
 import { formatRamp } from "../model/ramp";
-import { walk } from "../model/references";
+import { walkFormula } from "../formula/ast";
 import type { ValueModel } from "../model/types";
 import { formatCell } from "../workbook/address";
 import { COLORS, DATE_TIME_FORMAT, GENERAL_NUMBER_FORMAT } from "./formats";
@@ -50,7 +50,7 @@ export function planAssumptions(model: ValueModel, annualCells: readonly string[
   const usedBy = new Map<string, string[]>();
   for (const e of model.elements) {
     const seen = new Set<string>();
-    walk(e.expr, (node) => {
+    walkFormula(e.expr, (node) => {
       if (node.type !== "name") return;
       const key = node.name.toLowerCase();
       if (seen.has(key)) return;
