@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import type { ExistingWorkbook } from "../../core/plan/build-plan";
+import { excelSerialDate } from "../../core/plan/formats";
 import { META_SHEET } from "../../core/plan/ownership";
 import { parseRangeAddress, formatRange } from "../../core/workbook/address";
 import { type CellValue, RANGE_NAMES, type RangeInput, type WorkbookInput } from "../../core/workbook/cells";
@@ -18,16 +19,12 @@ export async function loadXlsx(buffer: Uint8Array): Promise<XlsxWorkbook> {
   return { workbook, names };
 }
 
-/** Excel's serial date for a JavaScript date (ExcelJS reads date cells as Date, Office.js as numbers). */
-function serial(date: Date): number {
-  return date.getTime() / 86_400_000 + 25_569;
-}
-
 /** A cell as Office.js would hand it over: formulas as their last result, errors as their text. */
 export function toCellValue(value: ExcelJS.CellValue): CellValue {
   if (value === null || value === undefined) return "";
   if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
-  if (value instanceof Date) return serial(value);
+  // ExcelJS reads date cells as Date; Office.js hands over the serial number.
+  if (value instanceof Date) return excelSerialDate(value);
   if ("error" in value) return String(value.error);
   if ("richText" in value) return value.richText.map((r) => r.text).join("");
   if ("formula" in value || "sharedFormula" in value) {

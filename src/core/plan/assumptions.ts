@@ -3,7 +3,7 @@ import { formatRamp } from "../model/ramp";
 import { walkFormula } from "../formula/ast";
 import type { ValueModel } from "../model/types";
 import { formatCell } from "../workbook/address";
-import { COLORS, DATE_TIME_FORMAT, GENERAL_NUMBER_FORMAT } from "./formats";
+import { COLORS, DATE_TIME_FORMAT, excelSerialDate, GENERAL_NUMBER_FORMAT, SHEET_STYLES, sheetTitle } from "./formats";
 import { SheetBuilder } from "./sheet-builder";
 import type { Change } from "./snapshot";
 import type { CellStyle, SheetPlan } from "./types";
@@ -17,11 +17,7 @@ const HISTORY_FIRST_ROW = 4;
 const HISTORY_HEADERS = ["Date", "Input", "Item", "Field", "Before", "After"];
 
 const STYLES: Record<string, CellStyle> = {
-  title: { bold: true, fontSize: 16, fontColor: COLORS.title },
-  note: { italic: true, fontColor: COLORS.note, wrap: false },
-  section: { bold: true, fontSize: 12, fontColor: COLORS.sectionText, borderBottom: true },
-  header: { bold: true, fontColor: COLORS.headerText, fill: COLORS.headerFill, wrap: true },
-  text: {},
+  ...SHEET_STYLES,
   wrapped: { wrap: true },
   number: { numberFormat: GENERAL_NUMBER_FORMAT },
   date: { numberFormat: DATE_TIME_FORMAT, horizontalAlignment: "left" },
@@ -43,8 +39,7 @@ export interface HistoryState {
  */
 export function planAssumptions(model: ValueModel, annualCells: readonly string[], history: HistoryState, built: Date, builtText: string): { sheet: SheetPlan; historyRows: number } {
   const s = new SheetBuilder(STYLES);
-  const heading = [model.settings.offering, model.settings.customer].filter((t) => t !== "").join(" for ");
-  s.text(0, 0, heading === "" ? "Assumptions Log" : `Assumptions Log: ${heading}`, "title");
+  s.text(0, 0, sheetTitle(ASSUMPTIONS_SHEET, model.settings), "title");
   s.text(1, 0, `Rebuilt ${builtText} from CVM_Variables, CVM_Elements and CVM_Settings. The change history (from column ${String.fromCharCode(65 + HISTORY_COLUMN)}) is kept across builds.`, "note");
 
   const usedBy = new Map<string, string[]>();
@@ -121,7 +116,7 @@ export function planAssumptions(model: ValueModel, annualCells: readonly string[
   }
 
   // The history: a header on the first build, then only new rows below the existing ones.
-  const serial = built.getTime() / 86_400_000 + 25_569;
+  const serial = excelSerialDate(built);
   let historyRow = HISTORY_FIRST_ROW + history.rows;
   if (history.changes === undefined) {
     s.text(0, HISTORY_COLUMN, "Change history", "title");

@@ -3,7 +3,7 @@ import type { Results } from "../model/compute";
 import type { ResultName } from "../model/names";
 import { rampAt, type ValueModel } from "../model/types";
 import { cellRef, columnLetters, formatCell, MAX_COLUMNS } from "../workbook/address";
-import { COLORS, GENERAL_NUMBER_FORMAT, MONTHS_FORMAT, moneyFormat, PERCENT_FORMAT } from "./formats";
+import { COLORS, GENERAL_NUMBER_FORMAT, MONTHS_FORMAT, moneyFormat, PERCENT_FORMAT, SHEET_STYLES, sheetTitle } from "./formats";
 import { SheetBuilder } from "./sheet-builder";
 import type { CellStyle, NamePlan, SheetPlan } from "./types";
 
@@ -24,12 +24,8 @@ export interface SummaryPlan {
 function styles(currency: string): Record<string, CellStyle> {
   const money = moneyFormat(currency);
   return {
-    title: { bold: true, fontSize: 16, fontColor: COLORS.title },
-    note: { italic: true, fontColor: COLORS.note },
-    section: { bold: true, fontSize: 12, fontColor: COLORS.sectionText, borderBottom: true },
-    header: { bold: true, fontColor: COLORS.headerText, fill: COLORS.headerFill, wrap: true },
+    ...SHEET_STYLES,
     headerRight: { bold: true, fontColor: COLORS.headerText, fill: COLORS.headerFill, horizontalAlignment: "right", wrap: true },
-    text: {},
     label: { bold: true },
     money: { numberFormat: money },
     moneyTotal: { numberFormat: money, bold: true, fill: COLORS.totalFill, borderTop: true },
@@ -60,8 +56,7 @@ export function planSummary(model: ValueModel, results: Results, settingsSheetNo
   const r = (row: number, column: number) => cellRef(row, column);
   const elementsRange = (column: number) => `${a(FIRST_ELEMENT_ROW, column)}:${a(lastElementRow, column)}`;
 
-  const heading = [settings.offering, settings.customer].filter((t) => t !== "").join(" for ");
-  s.text(0, 0, heading === "" ? "Value Summary" : `Value Summary: ${heading}`, "title");
+  s.text(0, 0, sheetTitle(SUMMARY_SHEET, settings), "title");
   s.text(1, 0, `Built ${built} by the Customer Value Model add-in. Every number is a live formula over the named inputs (${settingsSheetNote}); rebuild after adding elements or changing Years.`, "note");
 
   // The element table.
