@@ -1,0 +1,175 @@
+import type { ChartPlan, CellStyle, SheetPlan, WorkbookPlan } from "../../core/plan/types";
+import { cellRef, columnLetters } from "../../core/workbook/address";
+import { type CellBlock, planBlocks } from "./blocks";
+import { styleAreas } from "./style-areas";
+
+/** The name the add-in gives its chart, so that a rebuild replaces its own chart and no other. */
+export const CHART_NAME = "CVM_ValueByElement";
+
+/**
+ * Excel on the web refuses a request over 5 MB. Writes are grouped into requests of at most this
+ * many bytes of payload (what dominates a request's size), leaving room for the request's own
+ * framing; a model must be very large before a build needs a second request.
+ */
+export const DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
+/** No single 2-D write larger than this: well under Excel's limits, and splits evenly. */
+const MAX_BLOCK_CELLS = 50_000;
+
+export interface ApplyOptions {
+  readonly supportsExcelApi: (version: string) => boolean;
+  /** The sheets and names the workbook had when it was read. */
+  readonly existingSheets: readonly string[];
+  readonly existingNames: readonly string[];
+  /** Chart names on existing sheets, by sheet name in lower case. */
+  readonly charts: ReadonlyMap<string, readonly string[]>;
+  readonly maxRequestBytes?: number;
+}
+
+export interface ApplyReport {
+  /** `context.sync()` calls made to write the plan. */
+  readonly syncs: number;
+  /** What this Excel could not do, in words, e.g. no waterfall chart before ExcelApi 1.9. */
+  readonly notes: readonly string[];
+}
+
+/** One request's worth of work: queued only when its request is being assembled. */
+interface Step {
+  readonly bytes: number;
+  readonly queue: (context: Excel.RequestContext) => void;
+}
+
+/**
+ * Applies a plan inside Excel. The plan's steps are queued and sent in as few requests as the
+ * payload limit allows: one for any model of ordinary size, whatever its number of elements.
+ * The caller has checked (in the core) that every sheet and name the plan touches is the
+ * add-in's own or new; this function touches nothing else.
+ */
+export async function applyPlanToExcel(context: Excel.RequestContext, plan: WorkbookPlan, options: ApplyOptions): Promise<ApplyReport> {
+  const waterfall = options.supportsExcelApi("1.9");
+  const notes = waterfall || !plan.sheets.some((s) => s.charts.length > 0) ? [] : ["This version of Excel has no waterfall charts (ExcelApi 1.9), so the Value Summary shows value by element as a bar chart."];
+  const steps = planSteps(plan, options, waterfall);
+  const budget = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+
+  let syncs = 0;
+  let index = 0;
+  while (index < steps.length) {
+    // Suspension lasts until the next sync, so every request asks for it again.
+    context.application.suspendApiCalculationUntilNextSync();
+    if (options.supportsExcelApi("1.9")) context.application.suspendScreenUpdatingUntilNextSync();
+    let bytes = 0;
+    do {
+      const step = steps[index]!;
+      step.queue(context);
+      bytes += step.bytes;
+      index++;
+    } while (index < steps.length && bytes + steps[index]!.bytes <= budget);
+    await context.sync();
+    syncs++;
+  }
+  return { syncs, notes };
+}
+
+function planSteps(plan: WorkbookPlan, options: ApplyOptions, waterfall: boolean): Step[] {
+  const exists = (name: string, list: readonly string[]) => list.some((n) => n.toLowerCase() === name.toLowerCase());
+  const steps: Step[] = [];
+  const step = (bytes: number, queue: Step["queue"]) => steps.push({ bytes, queue });
+  const sheet = (context: Excel.RequestContext, name: string) => context.workbook.worksheets.getItem(name);
+
+  // Sheets first, so that names can point into them; then clear what the build owns, so that no
+  // old formula refers to a name about to go; then names, then the cells that use them.
+  for (const s of plan.sheets) {
+    if (!exists(s.name, options.existingSheets)) step(s.name.length, (c) => void c.workbook.worksheets.add(s.name));
+  }
+  for (const s of plan.sheets) {
+    const columns = `${columnLetters(s.replaceColumns.first)}:${columnLetters(s.replaceColumns.last)}`;
+    const oldCharts = (options.charts.get(s.name.toLowerCase()) ?? []).filter((c) => c === CHART_NAME);
+    step(columns.length, (c) => {
+      const owned = sheet(c, s.name).getRange(columns);
+      owned.clear("All");
+      owned.conditionalFormats.clearAll();
+      for (const chart of oldCharts) sheet(c, s.name).charts.getItem(chart).delete();
+    });
+  }
+  for (const name of plan.deleteNames) {
+    if (exists(name, options.existingNames)) step(name.length, (c) => c.workbook.names.getItem(name).delete());
+  }
+  for (const name of plan.names) {
+    const repoint = exists(name.name, options.existingNames);
+    step(name.name.length + name.refersTo.length, (c) => {
+      if (repoint) c.workbook.names.getItem(name.name).formula = name.refersTo;
+      else c.workbook.names.add(name.name, name.refersTo);
+    });
+  }
+  for (const s of plan.sheets) {
+    for (const block of planBlocks(s, MAX_BLOCK_CELLS)) step(blockBytes(block), (c) => writeBlock(sheet(c, s.name), block));
+    for (const area of styleAreas(s)) {
+      step(64, (c) => formatRange(sheet(c, s.name).getRange(`${cellRef(area.top, area.left)}:${cellRef(area.bottom, area.right)}`), area.style));
+    }
+    step(32 * (s.columnWidths.length + s.conditionalFormats.length + 4), (c) => layoutSheet(sheet(c, s.name), s));
+    for (const chart of s.charts) step(256, (c) => addChart(sheet(c, s.name), chart, waterfall));
+  }
+  const active = plan.sheets.find((s) => s.activate);
+  if (active) step(active.name.length, (c) => sheet(c, active.name).activate());
+  return steps;
+}
+
+function blockBytes(block: CellBlock): number {
+  return JSON.stringify(block.formulas).length + (block.numberFormats ? JSON.stringify(block.numberFormats).length : 0);
+}
+
+function writeBlock(sheet: Excel.Worksheet, block: CellBlock): void {
+  const range = sheet.getRange(`${cellRef(block.top, block.left)}:${cellRef(block.top + block.rows - 1, block.left + block.columns - 1)}`);
+  // Number formats first: Excel reads a typed entry in the light of the cell's format.
+  if (block.numberFormats) range.numberFormat = block.numberFormats;
+  range.formulas = block.formulas;
+}
+
+function formatRange(range: Excel.Range, style: CellStyle): void {
+  const format = range.format;
+  if (style.bold) format.font.bold = true;
+  if (style.italic) format.font.italic = true;
+  if (style.fontSize) format.font.size = style.fontSize;
+  if (style.fontColor) format.font.color = style.fontColor;
+  if (style.fill) format.fill.color = style.fill;
+  if (style.horizontalAlignment) format.horizontalAlignment = style.horizontalAlignment === "left" ? "Left" : style.horizontalAlignment === "center" ? "Center" : "Right";
+  if (style.wrap) format.wrapText = true;
+  if (style.borderTop) format.borders.getItem("EdgeTop").style = "Continuous";
+  if (style.borderBottom) format.borders.getItem("EdgeBottom").style = "Continuous";
+}
+
+/** Excel's column width is in characters of the default font; the API takes points. */
+export function columnWidthPoints(characters: number): number {
+  // Calibri 11 at 96 dpi: 7 pixels a character plus 5 pixels of padding; 0.75 points a pixel.
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}
+
+function layoutSheet(sheet: Excel.Worksheet, plan: SheetPlan): void {
+  for (const { column, width } of plan.columnWidths) {
+    sheet.getRange(`${columnLetters(column)}:${columnLetters(column)}`).format.columnWidth = columnWidthPoints(width);
+  }
+  sheet.freezePanes.unfreeze();
+  if (plan.freeze && plan.freeze.rows > 0 && plan.freeze.columns > 0) {
+    sheet.freezePanes.freezeAt(sheet.getRange(`A1:${cellRef(plan.freeze.rows - 1, plan.freeze.columns - 1)}`));
+  } else if (plan.freeze && plan.freeze.rows > 0) sheet.freezePanes.freezeRows(plan.freeze.rows);
+  else if (plan.freeze && plan.freeze.columns > 0) sheet.freezePanes.freezeColumns(plan.freeze.columns);
+  for (const cf of plan.conditionalFormats) {
+    const format = sheet.getRange(cf.range).conditionalFormats.add("Custom").custom;
+    format.rule.formula = `=${cf.expression}`;
+    if (cf.style.fontColor) format.format.font.color = cf.style.fontColor;
+    if (cf.style.bold) format.format.font.bold = true;
+    if (cf.style.fill) format.format.fill.color = cf.style.fill;
+  }
+  sheet.visibility = plan.visibility === "veryHidden" ? "VeryHidden" : "Visible";
+}
+
+function addChart(sheet: Excel.Worksheet, plan: ChartPlan, waterfall: boolean): void {
+  const chart = sheet.charts.add(waterfall ? "Waterfall" : "BarClustered", sheet.getRange(plan.values), "Columns");
+  chart.name = CHART_NAME;
+  chart.title.text = plan.title;
+  chart.legend.visible = false;
+  const series = chart.series.getItemAt(0);
+  series.name = plan.seriesName;
+  series.setXAxisValues(sheet.getRange(plan.categories));
+  const { row, column, rows, columns } = plan.anchor;
+  chart.setPosition(cellRef(row, column), cellRef(row + rows - 1, column + columns - 1));
+}

@@ -1,0 +1,72 @@
+import type { ExistingWorkbook } from "../../core/plan/build-plan";
+import { META_SHEET } from "../../core/plan/ownership";
+import { type CellValue, RANGE_NAMES, type RangeInput, type WorkbookInput } from "../../core/workbook/cells";
+
+/** Everything a build needs from the workbook, read before anything is written. */
+export interface ExcelWorkbookRead {
+  readonly input: WorkbookInput;
+  readonly existing: ExistingWorkbook;
+  /** Chart names on each existing sheet the add-in may rewrite, by sheet name in lower case. */
+  readonly charts: ReadonlyMap<string, readonly string[]>;
+  /** Round trips the read took. */
+  readonly syncs: number;
+}
+
+type RangeKey = keyof typeof RANGE_NAMES;
+const RANGE_KEYS = Object.keys(RANGE_NAMES) as RangeKey[];
+
+/**
+ * Reads the workbook in two round trips, whatever its size: first what exists (sheets, names,
+ * tables), then, together, the three named ranges (values, formulas and addresses), the add-in's
+ * record and the charts on its sheets. The first trip is what makes the second safe: a range is
+ * only asked for when it is known to exist, so no request ever touches a missing object.
+ * `sheetsOfInterest` are the sheets whose charts a build may replace.
+ */
+export async function readExcelWorkbook(context: Excel.RequestContext, sheetsOfInterest: readonly string[]): Promise<ExcelWorkbookRead> {
+  const workbook = context.workbook;
+  const sheets = workbook.worksheets.load("items/name");
+  const names = workbook.names.load("items/name,items/type,items/formula");
+  const tables = workbook.tables.load("items/name");
+  await context.sync();
+
+  const sheetNames = sheets.items.map((s) => s.name);
+  const hasSheet = (name: string) => sheetNames.some((s) => s.toLowerCase() === name.toLowerCase());
+  // A range to read in the second trip, or what is already known without reading.
+  const ranges = new Map<RangeKey, { readonly loaded: Excel.Range } | { readonly known: RangeInput }>();
+  for (const key of RANGE_KEYS) {
+    const wanted = RANGE_NAMES[key].toLowerCase();
+    const name = names.items.find((n) => n.name.toLowerCase() === wanted);
+    const table = tables.items.find((t) => t.name.toLowerCase() === wanted);
+    if (name && name.type === "Range") ranges.set(key, { loaded: name.getRange().load("address,values,formulas") });
+    // A name whose sheet was deleted is an `Error` name (`=#REF!$B$2:$C$9`): reported, not read.
+    else if (name) ranges.set(key, { known: { address: brokenAddress(String(name.formula)), values: [] } });
+    else if (table) ranges.set(key, { loaded: table.getRange().load("address,values,formulas") });
+  }
+  const record = hasSheet(META_SHEET) ? workbook.worksheets.getItem(META_SHEET).getUsedRangeOrNullObject(true).load("values") : undefined;
+  const chartCollections = sheetsOfInterest
+    .filter(hasSheet)
+    .map((sheet) => ({ sheet, charts: workbook.worksheets.getItem(sheet).charts.load("items/name") }));
+  await context.sync();
+
+  const input: { -readonly [K in RangeKey]?: RangeInput } = {};
+  for (const [key, range] of ranges) input[key] = "known" in range ? range.known : toRangeInput(range.loaded);
+  return {
+    input,
+    existing: {
+      sheets: sheetNames,
+      names: names.items.map((n) => ({ name: n.name, refersTo: String(n.formula) })),
+      ...(record && !record.isNullObject ? { record: record.values as CellValue[][] } : {}),
+    },
+    charts: new Map(chartCollections.map(({ sheet, charts }) => [sheet.toLowerCase(), charts.items.map((c) => c.name)])),
+    syncs: 2,
+  };
+}
+
+/** What the core reports for a name that is not a range: `#REF!` when its sheet was deleted. */
+function brokenAddress(formula: string): string {
+  return formula.includes("#REF!") ? "#REF!" : formula.replace(/^=/, "");
+}
+
+function toRangeInput(range: Excel.Range): RangeInput {
+  return { address: range.address, values: range.values as CellValue[][], formulas: range.formulas as CellValue[][] };
+}

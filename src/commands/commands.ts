@@ -1,0 +1,2 @@
+// Ribbon commands run in the shared runtime, on the task pane's page.
+Office.onReady(() => undefined);
