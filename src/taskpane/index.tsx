@@ -1,7 +1,8 @@
 import { createRoot } from "react-dom/client";
+import { officeHost } from "../adapters/excel";
+import { TaskPane } from "./TaskPane";
 
-// Placeholder while the task pane is written (issue 3 wires the build, issue 4 the full pane).
 Office.onReady(() => {
   const element = document.getElementById("root");
-  if (element) createRoot(element).render(<p>Customer Value Model</p>);
+  if (element) createRoot(element).render(<TaskPane host={officeHost()} />);
 });
