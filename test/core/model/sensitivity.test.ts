@@ -1,0 +1,65 @@
+/** One-at-a-time NPV sensitivity, against NPVs worked out by hand with the textbook formula. */
+import { analyzeWorkbook } from "../../../src/core/model/analyze";
+import { npvSensitivity } from "../../../src/core/model/sensitivity";
+import type { ValueModel } from "../../../src/core/model/types";
+import { element, type Row, variable, workbook } from "./helpers";
+
+function model(variables: Row[], elements: Row[], settings: Row[]): ValueModel {
+  const analysis = analyzeWorkbook(workbook({ variables, elements, settings }, { variables: [], elements: [], settings: [] }));
+  if (!analysis.ok) throw new Error(JSON.stringify(analysis.problems));
+  return analysis.model;
+}
+
+const npv = (rate: number, flows: number[]) => flows.reduce((sum, cf, t) => sum + cf / Math.pow(1 + rate, t), 0);
+
+describe("npvSensitivity", () => {
+  // Value = Units*Price, ramp 50%,100%; Extra = Value*10% (uses the element's id). 2 years at 10%,
+  // Investment 1000. Units 10 (Low 5, High 20), Price 100 (Low 90, High 110), Fixed 7 (no range).
+  const m = model(
+    [variable("Units", 10, { low: 5, high: 20 }), variable("Price", 100, { low: 90, high: 110 }), variable("Fixed", 7)],
+    [element({ element: "Value", formula: "Units*Price", id: "Value", stakeholder: "CFO", ramp: "50%,100%" }), element({ element: "Extra", formula: "Value*10%+Fixed*0", stakeholder: "CFO" })],
+    [
+      ["Years", 2],
+      ["DiscountRate", 0.1],
+      ["Investment", 1000],
+    ],
+  );
+  const rows = npvSensitivity(m);
+
+  it("moves each variable with a range to each end, the others as given", () => {
+    // Units 5: Value 500, Extra 50 → year 1: 250+50, year 2: 500+50. Units 20: Value 2000, Extra 200 → 1000+200, 2000+200.
+    // Price 90: Value 900, Extra 90 → 450+90, 900+90. Price 110: Value 1100, Extra 110 → 550+110, 1100+110.
+    const units = { low: npv(0.1, [-1000, 300, 550]), high: npv(0.1, [-1000, 1200, 2200]) };
+    const price = { low: npv(0.1, [-1000, 540, 990]), high: npv(0.1, [-1000, 660, 1210]) };
+    expect(rows.map((r) => r.variable.name)).toEqual(["Units", "Price"]);
+    const [u, p] = rows;
+    expect(u!.low.ok && u!.low.npv).toBeCloseTo(units.low, 9);
+    expect(u!.high.ok && u!.high.npv).toBeCloseTo(units.high, 9);
+    expect(u!.swing).toBeCloseTo(units.high - units.low, 9);
+    expect(p!.low.ok && p!.low.npv).toBeCloseTo(price.low, 9);
+    expect(p!.high.ok && p!.high.npv).toBeCloseTo(price.high, 9);
+    expect(p!.swing).toBeCloseTo(price.high - price.low, 9);
+  });
+
+  it("leaves the model itself unchanged", () => {
+    expect(m.variables.map((v) => v.value)).toEqual([10, 100, 7]);
+  });
+
+  it("an end where a formula fails has the problems, no swing, and sorts last", () => {
+    const failing = model(
+      [variable("D", 2, { low: 0, high: 4 }), variable("S", 1, { low: 1, high: 2 })],
+      [element({ element: "Ratio", formula: "100/D*S", stakeholder: "CFO" })],
+      [
+        ["Years", 1],
+        ["DiscountRate", 0],
+      ],
+    );
+    const [first, second] = npvSensitivity(failing);
+    // S: 100/2*1 = 50 and 100/2*2 = 100.
+    expect(first).toMatchObject({ low: { ok: true, npv: 50 }, high: { ok: true, npv: 100 }, swing: 50 });
+    expect(second!.variable.name).toBe("D");
+    expect(second!.low).toMatchObject({ ok: false, value: 0, problems: [{ code: "element-value-error" }] });
+    expect(second!.high).toEqual({ ok: true, npv: 25 });
+    expect(second!.swing).toBeUndefined();
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * The webpack plugin generates functions.json from functions.ts with custom-functions-metadata;
+ * this runs the same generator and checks what Excel will be told against the contract.
+ */
+import * as path from "node:path";
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import * as functions from "../../src/functions/functions";
+
+interface Parameter {
+  name: string;
+  description?: string;
+  type: string;
+  dimensionality?: string;
+  optional?: boolean;
+}
+interface FunctionMetadata {
+  id: string;
+  name: string;
+  description?: string;
+  parameters: Parameter[];
+  result: { type?: string; dimensionality?: string };
+}
+
+const FILE = path.join(__dirname, "../../src/functions/functions.ts");
+
+// The contract's signatures: a trailing "?" marks an optional argument, "[]" a range.
+const CONTRACT: Record<string, { parameters: string[]; matrixResult: boolean }> = {
+  VALUE: { parameters: ["elements[]", "variables[]", "element", "year?"], matrixResult: false },
+  TOTAL: { parameters: ["elements[]", "variables[]", "year?"], matrixResult: false },
+  NPV: { parameters: ["elements[]", "variables[]", "settings[]"], matrixResult: false },
+  ROI: { parameters: ["elements[]", "variables[]", "settings[]"], matrixResult: false },
+  PAYBACK: { parameters: ["elements[]", "variables[]", "settings[]"], matrixResult: false },
+  EVAL: { parameters: ["formula", "variables[]"], matrixResult: false },
+  ISSUES: { parameters: ["elements[]", "variables[]", "settings[]?"], matrixResult: true },
+  SENSITIVITY: { parameters: ["elements[]", "variables[]", "settings[]"], matrixResult: true },
+  REALIZED: { parameters: ["elements[]", "variables[]"], matrixResult: false },
+};
+
+describe("functions.json as the build generates it", () => {
+  let generated: Awaited<ReturnType<typeof generateCustomFunctionsMetadata>>;
+  let metadata: FunctionMetadata[];
+
+  beforeAll(async () => {
+    generated = await generateCustomFunctionsMetadata([FILE], true);
+    metadata = generated.metadataJson ? (JSON.parse(generated.metadataJson) as { functions: FunctionMetadata[] }).functions : [];
+  });
+
+  it("has no errors", () => {
+    expect(generated.errors).toEqual([]);
+  });
+
+  it("declares exactly the contract's functions", () => {
+    expect(metadata.map((f) => f.id).sort()).toEqual(Object.keys(CONTRACT).sort());
+    for (const f of metadata) expect(f.name).toBe(f.id);
+  });
+
+  it("gives each function the contract's parameters, ranges as matrices and optional ones marked", () => {
+    for (const f of metadata) {
+      const signature = f.parameters.map((p) => `${p.name}${p.dimensionality === "matrix" ? "[]" : ""}${p.optional ? "?" : ""}`);
+      expect({ id: f.id, signature }).toEqual({ id: f.id, signature: CONTRACT[f.id]!.parameters });
+      const ranges = f.parameters.filter((p) => p.dimensionality === "matrix");
+      // `any` so that Excel passes the values of every kind of cell, text, numbers and errors.
+      for (const p of ranges) expect(p.type).toBe("any");
+    }
+  });
+
+  it("returns dynamic arrays from ISSUES and SENSITIVITY only", () => {
+    for (const f of metadata) expect({ id: f.id, matrix: f.result.dimensionality === "matrix" }).toEqual({ id: f.id, matrix: CONTRACT[f.id]!.matrixResult });
+  });
+
+  it("describes every function and every parameter for autocomplete, in sentences", () => {
+    for (const f of metadata) {
+      expect(f.description).toMatch(/^[A-Z].{20,200}\.$/s);
+      for (const p of f.parameters) expect({ id: f.id, parameter: p.name, description: p.description }).toEqual({ id: f.id, parameter: p.name, description: expect.stringMatching(/^[A-Z].{10,}\.$/) });
+    }
+  });
+
+  it("associates each id with a function this module exports", () => {
+    const exported = functions as unknown as Record<string, unknown>;
+    for (const a of generated.associate) expect({ id: a.id, type: typeof exported[a.functionName] }).toEqual({ id: a.id, type: "function" });
+    expect(generated.associate.map((a) => a.id).sort()).toEqual(Object.keys(CONTRACT).sort());
+  });
+});
