@@ -1,0 +1,97 @@
+/** The request context, and the two roots it hands out: the workbook and the application. */
+import { officeError } from "./errors";
+import { SimNamedItemCollection } from "./named-items";
+import { type Properties, type RequestQueue, SimObject, presentAs } from "./proxy";
+import { type Environment, ObjectPath, type Operation, type SyncLog } from "./requests";
+import type { WorkbookState } from "./state";
+import { SimTableCollection } from "./tables";
+import { SimWorksheetCollection } from "./worksheets";
+
+export class SimContext implements Pick<Excel.RequestContext, "workbook" | "application" | "sync" | "load">, RequestQueue {
+  declare readonly simulates?: Excel.RequestContext;
+  private pending: Operation[] = [];
+  private closed = false;
+  private workbookProxy?: SimWorkbook;
+  private applicationProxy?: SimApplication;
+
+  constructor(
+    private readonly log: SyncLog,
+    private readonly environment: Environment,
+  ) {}
+
+  asReal(): Excel.RequestContext {
+    return presentAs(this);
+  }
+
+  get workbook(): Excel.Workbook {
+    return (this.workbookProxy ??= new SimWorkbook({ queue: this, path: ObjectPath.root("workbook"), locate: (run) => run.state })).asReal();
+  }
+
+  get application(): Excel.Application {
+    return (this.applicationProxy ??= new SimApplication({ queue: this, path: ObjectPath.root("application"), locate: (run) => run.state })).asReal();
+  }
+
+  /** Like a round trip to Excel: the queue is taken now, executed and answered asynchronously. */
+  sync<T>(passThroughValue?: T): Promise<T> {
+    const operations = this.pending.splice(0);
+    return Promise.resolve().then(() => {
+      this.log.execute(operations, this.environment);
+      return passThroughValue as T;
+    });
+  }
+
+  load(object: OfficeExtension.ClientObject, option?: string | string[] | OfficeExtension.LoadOption): void {
+    if (!(object instanceof SimObject)) throw officeError("InvalidArgument", "context.load was given an object of no simulation");
+    object.load(option);
+  }
+
+  enqueue(operation: Operation): void {
+    if (this.closed) throw officeError("InvalidRequestContext", `${operation.path.text} belongs to a finished run`);
+    this.pending.push(operation);
+  }
+
+  get hasPending(): boolean {
+    return this.pending.length > 0;
+  }
+
+  /** What Excel.run does when its batch ends: later use of its objects is an error. */
+  close(): void {
+    this.closed = true;
+  }
+}
+
+export class SimApplication
+  extends SimObject<Excel.Application, WorkbookState>
+  implements Pick<Excel.Application, "suspendApiCalculationUntilNextSync" | "suspendScreenUpdatingUntilNextSync" | "load">
+{
+  protected readonly typeName = "Application";
+  protected readonly properties: Properties<WorkbookState> = {};
+
+  suspendApiCalculationUntilNextSync(): void {
+    this.invoke("suspendApiCalculationUntilNextSync", [], (_, run) => (run.calculationSuspended = true), "1.6");
+  }
+
+  suspendScreenUpdatingUntilNextSync(): void {
+    this.invoke("suspendScreenUpdatingUntilNextSync", [], (_, run) => (run.screenUpdatingSuspended = true), "1.9");
+  }
+}
+
+export class SimWorkbook extends SimObject<Excel.Workbook, WorkbookState> implements Pick<Excel.Workbook, "names" | "tables" | "worksheets" | "load"> {
+  protected readonly typeName = "Workbook";
+  protected readonly properties: Properties<WorkbookState> = {};
+  private namesProxy?: SimNamedItemCollection;
+  private tablesProxy?: SimTableCollection;
+  private worksheetsProxy?: SimWorksheetCollection;
+
+  get names(): Excel.NamedItemCollection {
+    return (this.namesProxy ??= new SimNamedItemCollection(this.part("names"))).asReal();
+  }
+
+  get tables(): Excel.TableCollection {
+    return (this.tablesProxy ??= new SimTableCollection(this.part("tables"))).asReal();
+  }
+
+  get worksheets(): Excel.WorksheetCollection {
+    return (this.worksheetsProxy ??= new SimWorksheetCollection(this.part("worksheets"))).asReal();
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * Changes to the workbook beyond single cells: sheets, names, column widths, charts. Each
+ * function is one operation's effect and throws the error Excel would give.
+ */
+import { cellRef } from "../../core/workbook/address";
+import { type Rect, WHOLE_SHEET, columnCount, formatAddress, parseAddress, rowCount } from "./addresses";
+import { officeError } from "./errors";
+import { checkDefinedName, checkSheetName, nameTarget, nameType } from "./names";
+import type { Execution } from "./requests";
+import {
+  type ChartState,
+  type ChartType,
+  DEFAULT_COLUMN_WIDTH,
+  type NameState,
+  type RangeTarget,
+  type SeriesBy,
+  type SheetState,
+  type Visibility,
+  type WorkbookState,
+  findName,
+  findSheet,
+  findTable,
+  newSheet,
+  sameName,
+} from "./state";
+
+export function addSheet(state: WorkbookState, name: string | undefined): SheetState {
+  const chosen = name ?? defaultSheetName(state);
+  checkSheetName(chosen);
+  if (findSheet(state, chosen)) throw officeError("ItemAlreadyExists", `a sheet named ${JSON.stringify(chosen)} exists`);
+  const sheet = newSheet(chosen);
+  // Excel adds at the end and leaves the active sheet as it was.
+  state.sheets.push(sheet);
+  return sheet;
+}
+
+function defaultSheetName(state: WorkbookState): string {
+  for (let n = state.sheets.length + 1; ; n++) if (!findSheet(state, `Sheet${n}`)) return `Sheet${n}`;
+}
+
+export function setVisibility(state: WorkbookState, sheet: SheetState, visibility: Visibility): void {
+  if (!["Visible", "Hidden", "VeryHidden"].includes(visibility)) throw officeError("InvalidArgument", `visibility ${JSON.stringify(visibility)}`);
+  if (visibility !== "Visible" && sheet.visibility === "Visible") {
+    const others = state.sheets.filter((s) => s !== sheet && s.visibility === "Visible");
+    // A workbook always shows at least one sheet.
+    if (others.length === 0) throw officeError("InvalidOperation", `${sheet.name} is the last visible sheet`);
+    if (state.active === sheet) {
+      const after = state.sheets.slice(state.sheets.indexOf(sheet) + 1).find((s) => s.visibility === "Visible");
+      state.active = after ?? others[others.length - 1];
+      state.selection = undefined;
+    }
+  }
+  sheet.visibility = visibility;
+}
+
+export function activateSheet(state: WorkbookState, sheet: SheetState): void {
+  if (sheet.visibility !== "Visible") throw officeError("InvalidOperation", `${sheet.name} is hidden and cannot be activated`);
+  if (state.active !== sheet) state.selection = undefined;
+  state.active = sheet;
+}
+
+export function selectRange(state: WorkbookState, target: RangeTarget): void {
+  activateSheet(state, target.sheet);
+  state.selection = { sheet: target.sheet, rect: target.rect };
+}
+
+/** Worksheet.getRange: an A1 address on this sheet, or a defined name that refers to a range on it. */
+export function rangeOn(state: WorkbookState, sheet: SheetState, address: string | undefined): Rect {
+  if (address === undefined) return WHOLE_SHEET;
+  const parsed = parseAddress(address);
+  if (parsed) {
+    if (parsed.sheet !== undefined && !sameName(parsed.sheet, sheet.name)) throw officeError("InvalidArgument", `${address} is not on ${sheet.name}`);
+    return parsed.rect;
+  }
+  const name = findName(state, address);
+  if (name?.type === "Range") {
+    const target = nameTarget(state, name.name, name.formula);
+    if (target.sheet === sheet) return target.rect;
+  }
+  throw officeError("InvalidArgument", `${JSON.stringify(address)} is not an address on ${sheet.name}`);
+}
+
+/** Names and table names share one namespace in Excel. */
+export function addName(state: WorkbookState, name: string, formula: string, comment: string): NameState {
+  checkDefinedName(name);
+  if (findName(state, name) || findTable(state, name)) throw officeError("ItemAlreadyExists", `the name ${JSON.stringify(name)} exists`);
+  const added: NameState = { name, formula, type: nameType(formula), visible: true, comment };
+  state.names.push(added);
+  return added;
+}
+
+export function setColumnWidth(target: RangeTarget, width: unknown): void {
+  if (typeof width !== "number" || !(width >= 0)) throw officeError("InvalidArgument", `column width ${JSON.stringify(width)}`);
+  for (let column = target.rect.left; column <= target.rect.right; column++) target.sheet.columnWidths.set(column, width);
+}
+
+/** The width shared by all the range's columns, or null when they differ. */
+export function uniformColumnWidth(target: RangeTarget): number | null {
+  const { sheet, rect } = target;
+  const first = sheet.columnWidths.get(rect.left) ?? DEFAULT_COLUMN_WIDTH;
+  for (let column = rect.left + 1; column <= rect.right; column++) {
+    if ((sheet.columnWidths.get(column) ?? DEFAULT_COLUMN_WIDTH) !== first) return null;
+  }
+  return first;
+}
+
+/** Chart types that came with ExcelApi 1.9; older hosts refuse them. */
+const NEWER_CHART_TYPES = ["Waterfall", "Histogram", "Boxwhisker", "Pareto", "Treemap", "Sunburst", "Funnel", "RegionMap"];
+
+export function checkChartType(type: ChartType, run: Execution): ChartType {
+  if (type === "Invalid") throw officeError("InvalidArgument", "the chart type Invalid");
+  if (NEWER_CHART_TYPES.includes(type) && !run.environment.supports("1.9")) throw officeError("InvalidArgument", `${type} charts need ExcelApi 1.9`);
+  return type;
+}
+
+export function addChart(sheet: SheetState, type: ChartType, source: RangeTarget, seriesBy: SeriesBy): ChartState {
+  const { rect } = source;
+  // "Auto" makes series of the longer dimension's lines, as Excel does for data without headers.
+  const byRows = seriesBy === "Rows" || (seriesBy === "Auto" && columnCount(rect) > rowCount(rect));
+  const count = byRows ? rowCount(rect) : columnCount(rect);
+  const series = Array.from({ length: count }, (_, i) => ({
+    values: formatAddress(
+      source.sheet.name,
+      byRows ? { ...rect, top: rect.top + i, bottom: rect.top + i } : { ...rect, left: rect.left + i, right: rect.left + i },
+    ),
+  }));
+  sheet.chartsAdded += 1;
+  const chart: ChartState = {
+    name: `Chart ${sheet.chartsAdded}`,
+    type,
+    source: formatAddress(source.sheet.name, rect),
+    seriesBy,
+    title: "",
+    legendVisible: true,
+    series,
+  };
+  sheet.charts.push(chart);
+  return chart;
+}
+
+export function positionChart(chart: ChartState, start: Rect, end: Rect | undefined): void {
+  chart.topLeft = cellRef(start.top, start.left);
+  if (end) chart.bottomRight = cellRef(end.bottom, end.right);
+}

@@ -1,0 +1,105 @@
+/**
+ * The workbook a simulation starts from. Seeded cells are stored as given (text stays text, even
+ * "15%"), unlike values written through the API, which Excel reads like typed input.
+ */
+import { columnIndex } from "../../core/workbook/address";
+import { parseAddress } from "./addresses";
+import { cellKey } from "./cells";
+import { SimulationError } from "./errors";
+import { checkDefinedName, checkSheetName, nameFormula, nameType } from "./names";
+import { type CellFormat, type CellState, type CellValue, type NameType, type SheetState, type Visibility, type WorkbookState, findName, findSheet, findTable, newSheet } from "./state";
+
+/** A value, or a cell with a formula (with the value Excel computed for it), a number format, a format. */
+export type CellSeed = CellValue | null | { readonly value?: CellValue; readonly formula?: string; readonly numberFormat?: string; readonly format?: CellFormat };
+
+export interface SheetSeed {
+  readonly name: string;
+  readonly visibility?: Visibility;
+  /** Rows of cells from A1; null leaves a cell empty. */
+  readonly rows?: readonly (readonly CellSeed[])[];
+  /** Cells by address (`B2`), after `rows`. */
+  readonly cells?: Readonly<Record<string, CellSeed>>;
+  /** Points, by column letters. */
+  readonly columnWidths?: Readonly<Record<string, number>>;
+  readonly frozen?: { readonly rows?: number; readonly columns?: number };
+}
+
+export interface NameSeed {
+  readonly name: string;
+  /** With or without the leading `=`. */
+  readonly formula: string;
+  /** Needed only for a formula whose result type the simulation cannot tell. */
+  readonly type?: NameType;
+  readonly visible?: boolean;
+  readonly comment?: string;
+}
+
+export interface TableSeed {
+  readonly name: string;
+  readonly sheet: string;
+  /** Header row included: `A1:C10`. */
+  readonly range: string;
+}
+
+export interface SimulationSeed {
+  /** Default: one empty sheet, Sheet1. */
+  readonly sheets?: readonly SheetSeed[];
+  readonly names?: readonly NameSeed[];
+  readonly tables?: readonly TableSeed[];
+  /** Default: the first visible sheet. */
+  readonly activeSheet?: string;
+}
+
+function refuse(message: string): never {
+  throw new SimulationError(`Invalid seed: ${message}`);
+}
+
+export function seedState(seed: SimulationSeed = {}): WorkbookState {
+  const state: WorkbookState = { sheets: [], names: [], tables: [], active: undefined, selection: undefined };
+  for (const sheetSeed of seed.sheets ?? [{ name: "Sheet1" }]) {
+    checkSheetName(sheetSeed.name);
+    if (findSheet(state, sheetSeed.name)) refuse(`two sheets are named ${sheetSeed.name}`);
+    state.sheets.push(seedSheet(sheetSeed));
+  }
+  if (!state.sheets.some((s) => s.visibility === "Visible")) refuse("no sheet is visible");
+  for (const name of seed.names ?? []) {
+    checkDefinedName(name.name);
+    if (findName(state, name.name)) refuse(`two names are ${name.name}`);
+    const formula = nameFormula(name.formula);
+    const type = name.type ?? nameType(formula);
+    state.names.push({ name: name.name, formula, type, visible: name.visible ?? true, comment: name.comment ?? "" });
+  }
+  for (const table of seed.tables ?? []) {
+    const sheet = findSheet(state, table.sheet) ?? refuse(`table ${table.name} is on a missing sheet ${table.sheet}`);
+    const rect = parseAddress(table.range)?.rect ?? refuse(`table ${table.name} has the range ${table.range}`);
+    if (findTable(state, table.name) || findName(state, table.name)) refuse(`the table name ${table.name} is taken`);
+    state.tables.push({ name: table.name, sheet, rect });
+  }
+  state.active = seed.activeSheet === undefined ? state.sheets.find((s) => s.visibility === "Visible") : (findSheet(state, seed.activeSheet) ?? refuse(`no sheet ${seed.activeSheet} to activate`));
+  if (state.active?.visibility !== "Visible") refuse("the active sheet must be visible");
+  return state;
+}
+
+function seedSheet(seed: SheetSeed): SheetState {
+  const sheet = newSheet(seed.name, seed.visibility);
+  seed.rows?.forEach((row, r) => row.forEach((cell, c) => seedCell(sheet, r, c, cell)));
+  for (const [address, cell] of Object.entries(seed.cells ?? {})) {
+    const parsed = parseAddress(address);
+    if (!parsed || parsed.sheet !== undefined || parsed.rect.top !== parsed.rect.bottom || parsed.rect.left !== parsed.rect.right) refuse(`${address} on ${seed.name} is not one cell`);
+    seedCell(sheet, parsed.rect.top, parsed.rect.left, cell);
+  }
+  for (const [letters, width] of Object.entries(seed.columnWidths ?? {})) sheet.columnWidths.set(columnIndex(letters), width);
+  sheet.frozen = { rows: seed.frozen?.rows ?? 0, columns: seed.frozen?.columns ?? 0 };
+  return sheet;
+}
+
+function seedCell(sheet: SheetState, row: number, column: number, seed: CellSeed): void {
+  if (seed === null) return;
+  const cell: CellState = typeof seed === "object" ? { ...seed, format: { ...seed.format } } : { value: seed, format: {} };
+  if (cell.formula !== undefined && cell.value === undefined) {
+    refuse(`the formula cell ${sheet.name} row ${row + 1} column ${column + 1} needs the value Excel computed for it`);
+  }
+  if (cell.formula !== undefined && !cell.formula.startsWith("=")) refuse(`the formula ${cell.formula} must begin with =`);
+  if (cell.numberFormat === "General") delete cell.numberFormat;
+  sheet.cells.set(cellKey(row, column), cell);
+}

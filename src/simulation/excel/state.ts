@@ -1,0 +1,151 @@
+/**
+ * The simulated workbook: plain mutable data that only operations executed by `context.sync()`
+ * change. Tests never see these objects; they read copies through the document view.
+ */
+import type { Rect } from "./addresses";
+import { officeError } from "./errors";
+
+export type CellValue = string | number | boolean;
+export type Visibility = "Visible" | "Hidden" | "VeryHidden";
+export type HorizontalAlignment = Excel.RangeFormat["horizontalAlignment"] & string;
+export type BorderStyle = Excel.RangeBorder["style"] & string;
+export type ChartType = Excel.Chart["chartType"] & string;
+export type SeriesBy = "Auto" | "Columns" | "Rows";
+export type NameType = "Range" | "String" | "Double" | "Boolean" | "Error";
+
+/** Only what was set; absent means Excel's default (see DEFAULT_FORMAT). */
+export interface CellFormat {
+  bold?: boolean;
+  italic?: boolean;
+  /** `#RRGGBB` */
+  fontColor?: string;
+  fontSize?: number;
+  /** `#RRGGBB` */
+  fill?: string;
+  horizontalAlignment?: HorizontalAlignment;
+  wrapText?: boolean;
+  borderTop?: BorderStyle;
+  borderBottom?: BorderStyle;
+}
+
+export const DEFAULT_FORMAT: Required<CellFormat> = {
+  bold: false,
+  italic: false,
+  fontColor: "#000000",
+  fontSize: 11,
+  // Excel reports a cell without fill as white.
+  fill: "#FFFFFF",
+  horizontalAlignment: "General",
+  wrapText: false,
+  borderTop: "None",
+  borderBottom: "None",
+};
+
+/** Excel's default column width (8.43 characters of Calibri 11) in points. */
+export const DEFAULT_COLUMN_WIDTH = 48;
+
+export interface CellState {
+  /** For a formula cell, the value Excel computed (seeded); absent if unknown. */
+  value?: CellValue;
+  /** English formula beginning with `=`. */
+  formula?: string;
+  /** Absent means "General". */
+  numberFormat?: string;
+  format: CellFormat;
+}
+
+export interface ConditionalFormatState {
+  /** Where the rule applies: one rectangle when added, more once a clear cut a hole in it. */
+  areas: Rect[];
+  formula?: string;
+  fontColor?: string;
+  bold?: boolean;
+  fill?: string;
+}
+
+export interface SeriesState {
+  name?: string;
+  /** Sheet-qualified addresses. */
+  values: string;
+  xAxisValues?: string;
+}
+
+export interface ChartState {
+  name: string;
+  type: ChartType;
+  /** The `sourceData` range's address, sheet-qualified. */
+  source: string;
+  seriesBy: SeriesBy;
+  title: string;
+  legendVisible: boolean;
+  series: SeriesState[];
+  /** Sheet-relative cell addresses of the corners, once setPosition was called. */
+  topLeft?: string;
+  bottomRight?: string;
+}
+
+export interface SheetState {
+  name: string;
+  visibility: Visibility;
+  /** Sparse, keyed by cellKey(row, column). */
+  cells: Map<number, CellState>;
+  /** Points, by 0-based column; absent means DEFAULT_COLUMN_WIDTH. */
+  columnWidths: Map<number, number>;
+  frozen: { rows: number; columns: number };
+  conditionalFormats: ConditionalFormatState[];
+  charts: ChartState[];
+  /** Excel numbers new charts "Chart 1", "Chart 2"… per sheet and never reuses a number. */
+  chartsAdded: number;
+}
+
+export interface NameState {
+  name: string;
+  /** Begins with `=`: `=Inputs!$B$2:$B$9`, `='My Sheet'!$A$1`, `=0.1`. */
+  formula: string;
+  /** Undefined for a formula whose result type only a calculation would know. */
+  type: NameType | undefined;
+  visible: boolean;
+  comment: string;
+}
+
+export interface TableState {
+  name: string;
+  sheet: SheetState;
+  rect: Rect;
+}
+
+export interface WorkbookState {
+  sheets: SheetState[];
+  names: NameState[];
+  tables: TableState[];
+  active: SheetState | undefined;
+  selection: { sheet: SheetState; rect: Rect } | undefined;
+}
+
+/** A range as an operation sees it. */
+export interface RangeTarget {
+  readonly sheet: SheetState;
+  readonly rect: Rect;
+}
+
+/** Sheet, name and table names compare without regard to case, as in Excel. */
+export function sameName(a: string, b: string): boolean {
+  return a.toUpperCase() === b.toUpperCase();
+}
+
+export function newSheet(name: string, visibility: Visibility = "Visible"): SheetState {
+  return { name, visibility, cells: new Map(), columnWidths: new Map(), frozen: { rows: 0, columns: 0 }, conditionalFormats: [], charts: [], chartsAdded: 0 };
+}
+
+export const findSheet = (state: WorkbookState, name: string): SheetState | undefined => state.sheets.find((s) => sameName(s.name, name));
+export const findName = (state: WorkbookState, name: string): NameState | undefined => state.names.find((n) => sameName(n.name, name));
+export const findTable = (state: WorkbookState, name: string): TableState | undefined => state.tables.find((t) => sameName(t.name, name));
+
+export function required<T>(found: T | undefined, what: string): T {
+  if (found === undefined) throw officeError("ItemNotFound", `${what} does not exist`);
+  return found;
+}
+
+export function sheetOfChart(state: WorkbookState, chart: ChartState): SheetState | undefined {
+  return state.sheets.find((s) => s.charts.includes(chart));
+}
