@@ -1,6 +1,6 @@
 import type { ChartPlan, CellStyle, SheetPlan, WorkbookPlan } from "../../core/plan/types";
 import { cellRef, columnLetters } from "../../core/workbook/address";
-import { type CellBlock, planBlocks } from "./blocks";
+import { blockBytes, type CellBlock, planBlocks, splitToBytes } from "./blocks";
 import { styleAreas } from "./style-areas";
 
 /** The name the add-in gives its chart, so that a rebuild replaces its own chart and no other. */
@@ -47,8 +47,8 @@ interface Step {
 export async function applyPlanToExcel(context: Excel.RequestContext, plan: WorkbookPlan, options: ApplyOptions): Promise<ApplyReport> {
   const waterfall = options.supportsExcelApi("1.9");
   const notes = waterfall || !plan.sheets.some((s) => s.charts.length > 0) ? [] : ["This version of Excel has no waterfall charts (ExcelApi 1.9), so the Value Summary shows value by element as a bar chart."];
-  const steps = planSteps(plan, options, waterfall);
   const budget = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+  const steps = planSteps(plan, options, waterfall, budget);
 
   let syncs = 0;
   let index = 0;
@@ -63,13 +63,15 @@ export async function applyPlanToExcel(context: Excel.RequestContext, plan: Work
       bytes += step.bytes;
       index++;
     } while (index < steps.length && bytes + steps[index]!.bytes <= budget);
+    // One request per payload budget, not per item: a second pass only for models over 4 MB.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
     syncs++;
   }
   return { syncs, notes };
 }
 
-function planSteps(plan: WorkbookPlan, options: ApplyOptions, waterfall: boolean): Step[] {
+function planSteps(plan: WorkbookPlan, options: ApplyOptions, waterfall: boolean, budget: number): Step[] {
   const exists = (name: string, list: readonly string[]) => list.some((n) => n.toLowerCase() === name.toLowerCase());
   const steps: Step[] = [];
   const step = (bytes: number, queue: Step["queue"]) => steps.push({ bytes, queue });
@@ -101,7 +103,10 @@ function planSteps(plan: WorkbookPlan, options: ApplyOptions, waterfall: boolean
     });
   }
   for (const s of plan.sheets) {
-    for (const block of planBlocks(s, MAX_BLOCK_CELLS)) step(blockBytes(block), (c) => writeBlock(sheet(c, s.name), block));
+    // Half the budget at most, so that a block shares its request with the steps around it.
+    for (const block of planBlocks(s, MAX_BLOCK_CELLS).flatMap((b) => splitToBytes(b, budget / 2))) {
+      step(blockBytes(block), (c) => writeBlock(sheet(c, s.name), block));
+    }
     for (const area of styleAreas(s)) {
       step(64, (c) => formatRange(sheet(c, s.name).getRange(`${cellRef(area.top, area.left)}:${cellRef(area.bottom, area.right)}`), area.style));
     }
@@ -111,10 +116,6 @@ function planSteps(plan: WorkbookPlan, options: ApplyOptions, waterfall: boolean
   const active = plan.sheets.find((s) => s.activate);
   if (active) step(active.name.length, (c) => sheet(c, active.name).activate());
   return steps;
-}
-
-function blockBytes(block: CellBlock): number {
-  return JSON.stringify(block.formulas).length + (block.numberFormats ? JSON.stringify(block.numberFormats).length : 0);
 }
 
 function writeBlock(sheet: Excel.Worksheet, block: CellBlock): void {

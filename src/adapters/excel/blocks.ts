@@ -27,7 +27,22 @@ export function planBlocks(plan: SheetPlan, maxCells: number): CellBlock[] {
   const kept = plan.cells.filter((c) => c.column < plan.replaceColumns.first || c.column > plan.replaceColumns.last);
   const groups = owned.length > 0 ? [owned] : [];
   groups.push(...rowRuns(kept));
-  return groups.flatMap((cells) => splitRows(blockOf(cells, plan), maxCells));
+  return groups.flatMap((cells) => {
+    const block = blockOf(cells, plan);
+    return splitRows(block, Math.max(1, Math.floor(maxCells / block.columns)));
+  });
+}
+
+/** Splits a block whose payload exceeds `maxBytes` into parts of about equal size under it. */
+export function splitToBytes(block: CellBlock, maxBytes: number): CellBlock[] {
+  const bytes = blockBytes(block);
+  if (bytes <= maxBytes) return [block];
+  return splitRows(block, Math.max(1, Math.floor((block.rows * maxBytes) / bytes)));
+}
+
+/** What a block adds to a request: the JSON of its arrays, which dominates Excel's request size. */
+export function blockBytes(block: CellBlock): number {
+  return JSON.stringify(block.formulas).length + (block.numberFormats ? JSON.stringify(block.numberFormats).length : 0);
 }
 
 /** Groups cells into runs of consecutive rows, so that a block never spans untouched rows. */
@@ -71,8 +86,7 @@ function blockOf(cells: readonly PlannedCell[], plan: SheetPlan): CellBlock {
   return numberFormats ? { top, left, rows, columns, formulas, numberFormats } : { top, left, rows, columns, formulas };
 }
 
-function splitRows(block: CellBlock, maxCells: number): CellBlock[] {
-  const rowsPerPart = Math.max(1, Math.floor(maxCells / block.columns));
+function splitRows(block: CellBlock, rowsPerPart: number): CellBlock[] {
   if (block.rows <= rowsPerPart) return [block];
   const parts: CellBlock[] = [];
   for (let first = 0; first < block.rows; first += rowsPerPart) {

@@ -1,0 +1,172 @@
+import { buildInExcel, CHART_NAME } from "../../../src/adapters/excel";
+import { RESULT_NAMES } from "../../../src/core/model/names";
+import { ASSUMPTIONS_SHEET } from "../../../src/core/plan/assumptions";
+import { META_SHEET } from "../../../src/core/plan/ownership";
+import { SUMMARY_SHEET } from "../../../src/core/plan/summary";
+import { EDGE_CASES } from "../../fixtures/models";
+import { generatedModel } from "../../support/generated-model";
+import { BUILT, hostOf, SAMPLE_FILE, seedOfFile, seedOfTables, simulationOf, writes } from "./support";
+
+describe("a build inside Excel (simulated)", () => {
+  test("writes the Value Summary, the Assumptions Log, the record, the names and a waterfall chart", async () => {
+    const simulation = await simulationOf(await seedOfFile(SAMPLE_FILE));
+    const outcome = await buildInExcel(hostOf(simulation), BUILT);
+    expect(outcome.ok).toBe(true);
+    const doc = simulation.document;
+    expect(doc.sheetNames()).toEqual(expect.arrayContaining([SUMMARY_SHEET, ASSUMPTIONS_SHEET, META_SHEET]));
+    expect(doc.sheet(META_SHEET).visibility).toBe("VeryHidden");
+    expect(doc.sheet(SUMMARY_SHEET).visibility).toBe("Visible");
+    expect(doc.activeSheet()).toBe(SUMMARY_SHEET);
+
+    // Every result name points at one summary cell that holds a live formula.
+    for (const result of Object.values(RESULT_NAMES)) {
+      const name = doc.name(result);
+      expect(name).toBeDefined();
+      const match = /^='Value Summary'!\$([A-Z]+)\$(\d+)$/.exec(name!.formula);
+      expect(match).not.toBeNull();
+      expect(doc.cell(SUMMARY_SHEET, `${match![1]}${match![2]}`).formula).toMatch(/^=/);
+    }
+    // Variables are named at their value cells on the user's own sheet.
+    expect(doc.name("PipelineMiles")?.formula).toMatch(/^=Variables!\$[A-Z]+\$\d+$/);
+
+    const charts = doc.sheet(SUMMARY_SHEET).charts;
+    expect(charts).toHaveLength(1);
+    expect(charts[0]).toMatchObject({ name: CHART_NAME, type: "Waterfall", legendVisible: false });
+    expect(charts[0]!.series[0]!.xAxisValues).toBeDefined();
+    expect(doc.sheet(SUMMARY_SHEET).frozen.rows).toBeGreaterThan(0);
+  });
+
+  test("workbook text that looks like a formula is written as text", async () => {
+    const simulation = await simulationOf(await seedOfTables(EDGE_CASES.tables, EDGE_CASES.options));
+    const outcome = await buildInExcel(hostOf(simulation), BUILT);
+    expect(outcome.ok).toBe(true);
+    const texts = (sheet: string) => simulation.document.sheet(sheet).cells.filter((c) => typeof c.value === "string" && c.formula === undefined).map((c) => c.value);
+    const written = [...texts(SUMMARY_SHEET), ...texts(ASSUMPTIONS_SHEET)];
+    for (const risky of ["=SUM(A1:A9)", "+1 555 0100", "-survey-", "@mention", "=Saving", "=1+1", "=Ops lead", "+Plant", "@risk desk"]) {
+      expect(written).toContain(risky);
+    }
+    const formulas = [SUMMARY_SHEET, ASSUMPTIONS_SHEET].flatMap((s) => simulation.document.sheet(s).cells.flatMap((c) => (c.formula ? [c.formula] : [])));
+    expect(formulas.some((f) => f.includes("SUM(A1:A9)") || f.includes("HYPERLINK") || f.includes("mention"))).toBe(false);
+  });
+
+  test("a host without ExcelApi 1.9 gets a bar chart and is told why", async () => {
+    const simulation = await simulationOf(await seedOfFile(SAMPLE_FILE), "1.8");
+    const outcome = await buildInExcel(hostOf(simulation), BUILT);
+    expect(outcome.ok && outcome.notes).toEqual([expect.stringContaining("ExcelApi 1.9")]);
+    expect(simulation.document.sheet(SUMMARY_SHEET).charts.map((c) => c.type)).toEqual(["BarClustered"]);
+    expect(simulation.syncs.every((s) => !s.screenUpdatingSuspended)).toBe(true);
+  });
+});
+
+describe("round trips", () => {
+  const sizes = [10, 100, 1000] as const;
+  const runs = new Map<number, { syncs: number; payload: number; writeSyncs: { calc: boolean; screen: boolean }[] }>();
+
+  beforeAll(async () => {
+    for (const size of sizes) {
+      const simulation = await simulationOf(await seedOfTables(generatedModel(size)));
+      const outcome = await buildInExcel(hostOf(simulation), BUILT);
+      if (!outcome.ok) throw new Error(`generated model of ${size} did not build: ${outcome.problems[0]?.message}`);
+      const writing = simulation.syncs.filter((s) => s.operations.some((o) => !o.action.startsWith("load")));
+      runs.set(size, {
+        syncs: simulation.syncs.length,
+        payload: simulation.syncs.reduce((sum, s) => sum + s.payloadBytes, 0),
+        writeSyncs: writing.map((s) => ({ calc: s.calculationSuspended, screen: s.screenUpdatingSuspended })),
+      });
+    }
+  }, 120_000);
+
+  test("the same number of syncs for 10, 100 and 1,000 elements: two reads and one write", () => {
+    expect(sizes.map((s) => runs.get(s)!.syncs)).toEqual([3, 3, 3]);
+  });
+
+  test("the payload grows with the model, so the constant count is not a model that was skipped", () => {
+    const [small, medium, large] = sizes.map((s) => runs.get(s)!.payload);
+    // About linear, over a fixed part (headers, results, styles) that a 10-element model is mostly made of.
+    expect(medium!).toBeGreaterThan(small! * 3);
+    expect(large!).toBeGreaterThan(medium! * 5);
+    // And 1,000 elements still fit one request of Excel on the web (5 MB).
+    expect(large!).toBeLessThan(5_000_000);
+  });
+
+  test("calculation and screen updating are suspended in every request that writes", () => {
+    for (const size of sizes) {
+      expect(runs.get(size)!.writeSyncs).toEqual([{ calc: true, screen: true }]);
+    }
+  });
+
+  test("a request over the payload budget is split, and the result is the same workbook", async () => {
+    const seed = await seedOfTables(generatedModel(100));
+    const whole = await simulationOf(seed);
+    const split = await simulationOf(seed);
+    await buildInExcel(hostOf(whole), BUILT);
+    await buildInExcel(hostOf(split), BUILT, 20_000);
+    expect(split.syncs.length).toBeGreaterThan(whole.syncs.length);
+    expect(Math.max(...split.syncs.map((s) => s.payloadBytes))).toBeLessThan(40_000);
+    for (const sheet of [SUMMARY_SHEET, ASSUMPTIONS_SHEET, META_SHEET]) {
+      expect(split.document.sheet(sheet)).toEqual(whole.document.sheet(sheet));
+    }
+    expect(split.document.names()).toEqual(whole.document.names());
+  });
+});
+
+describe("never clobbers", () => {
+  test("a user's own Value Summary sheet: nothing written, the clash explained", async () => {
+    const seed = await seedOfFile(SAMPLE_FILE);
+    const simulation = await simulationOf({ ...seed, sheets: [...seed.sheets!, { name: "value summary", cells: { A1: "my notes" } }] });
+    const outcome = await buildInExcel(hostOf(simulation), BUILT);
+    expect(outcome.ok).toBe(false);
+    expect(!outcome.ok && outcome.problems.map((p) => p.code)).toContain("sheet-clash");
+    expect(writes(simulation)).toEqual([]);
+    expect(simulation.document.cell("value summary", "A1").value).toBe("my notes");
+  });
+
+  test("a user's own name that a result would take: nothing written", async () => {
+    const seed = await seedOfFile(SAMPLE_FILE);
+    const simulation = await simulationOf({ ...seed, names: [...seed.names!, { name: "CVM_NPV", formula: "=Variables!$B$2" }] });
+    const outcome = await buildInExcel(hostOf(simulation), BUILT);
+    expect(!outcome.ok && outcome.problems.map((p) => p.code)).toContain("name-clash");
+    expect(writes(simulation)).toEqual([]);
+    expect(simulation.document.name("CVM_NPV")?.formula).toBe("=Variables!$B$2");
+  });
+});
+
+describe("twenty rebuilds", () => {
+  test("history only grows, earlier rows stay as written, and the user's cells and names are untouched", async () => {
+    const seed = await seedOfFile(SAMPLE_FILE);
+    const simulation = await simulationOf(seed);
+    const host = hostOf(simulation);
+    const userSheets = seed.sheets!.map((s) => s.name);
+    const before = userSheets.map((s) => simulation.document.sheet(s).cells);
+    const userNames = new Map(seed.names!.map((n) => [n.name, n.formula]));
+    const milesCell = /^=Variables!\$([A-Z]+)\$(\d+)$/.exec((await (async () => {
+      await buildInExcel(host, BUILT);
+      return simulation.document.name("PipelineMiles")!.formula;
+    })()))!;
+    const milesAddress = `${milesCell[1]}${milesCell[2]}`;
+    const history = () => simulation.document.sheet(ASSUMPTIONS_SHEET).cells.filter((c) => c.column >= 12);
+    let previous = history();
+
+    for (let build = 1; build <= 20; build++) {
+      // The sales engineer changes one input between builds.
+      await simulation.run(async (context) => {
+        context.workbook.worksheets.getItem("Variables").getRange(milesAddress).values = [[1000 + build]];
+        await context.sync();
+      });
+      const outcome = await buildInExcel(host, new Date(BUILT.getTime() + build * 86_400_000));
+      expect(outcome.ok).toBe(true);
+      const now = history();
+      expect(now.length).toBeGreaterThan(previous.length);
+      // Every cell of the history before this build is still there, unchanged.
+      expect(now.filter((c) => previous.some((p) => p.address === c.address))).toEqual(previous);
+      previous = now;
+    }
+    expect(previous.filter((c) => c.value === "PipelineMiles")).toHaveLength(20);
+    userSheets.forEach((s, i) => {
+      const cells = simulation.document.sheet(s).cells.filter((c) => !(s === "Variables" && c.address === milesAddress));
+      expect(cells).toEqual(before[i]!.filter((c) => !(s === "Variables" && c.address === milesAddress)));
+    });
+    for (const [name, formula] of userNames) expect(simulation.document.name(name)?.formula).toBe(formula);
+    expect(simulation.document.sheet(SUMMARY_SHEET).charts).toHaveLength(1);
+  });
+});

@@ -1,0 +1,31 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { ExcelHost } from "../../../src/adapters/excel";
+import { loadXlsx } from "../../../src/adapters/xlsx/read";
+import { type ModelTables, type ModelWorkbookOptions, writeModelWorkbook } from "../../../src/adapters/xlsx/model-workbook";
+import { createExcelSimulation, type ExcelSimulation, type SimulationSeed } from "../../../src/simulation/excel";
+import { seedFromXlsx } from "../../support/xlsx-to-simulation";
+
+export const SAMPLE_FILE = path.resolve(__dirname, "../../../assets/sample/pipeline-leak-analytics.xlsx");
+export const BUILT = new Date(Date.UTC(2026, 10, 23, 9, 30));
+
+export function hostOf(simulation: ExcelSimulation): ExcelHost {
+  return { run: (batch) => simulation.run(batch), supportsExcelApi: (version) => simulation.supports("ExcelApi", version) };
+}
+
+export async function seedOfFile(file: string): Promise<SimulationSeed> {
+  return seedFromXlsx(await loadXlsx(new Uint8Array(fs.readFileSync(file))));
+}
+
+export async function seedOfTables(tables: ModelTables, options?: ModelWorkbookOptions): Promise<SimulationSeed> {
+  return seedFromXlsx(await loadXlsx(await writeModelWorkbook(tables, options)));
+}
+
+export async function simulationOf(seed: SimulationSeed, apiVersion = "1.12"): Promise<ExcelSimulation> {
+  return createExcelSimulation(seed, { apiVersion });
+}
+
+/** Operations of a sync that change the workbook (everything but loads). */
+export function writes(simulation: ExcelSimulation): string[] {
+  return simulation.syncs.flatMap((s) => s.operations.filter((o) => !o.action.startsWith("load")).map((o) => `${o.object} ${o.action}`));
+}
