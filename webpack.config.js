@@ -1,8 +1,131 @@
 /*
- * `npm run build`: the deployable outputs. Today that is the `cvm` command line; the add-in's task
- * pane and custom functions join this list as they are built (see the issues for the Excel
- * adapter and the task pane).
+ * `npm run build`: the deployable outputs, as two webpack configs.
+ *   "addin": the Excel add-in into dist/ (served from https://localhost:3000/ in development):
+ *            taskpane.html loading the taskpane, functions and commands bundles (one shared
+ *            runtime), functions.json, manifest.xml and assets/icon-*.png.
+ *   "cli":   the `cvm` command line into dist-cli/ (webpack.cli.config.js).
+ *
+ * ADDIN_BASE_URL=https://host/path/ sets the production base URL that replaces
+ * https://localhost:3000/ in dist/manifest.xml; without it the development URLs stay.
+ * `webpack serve` (npm run dev-server) builds only the add-in, in memory, on https://localhost:3000;
+ * so does `--env only=addin`.
  */
+const path = require("node:path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const cli = require("./webpack.cli.config.js");
+const { DEV_BASE_URL, resolveBaseUrl } = require("./webpack/base-url.js");
+const { AddinFilesPlugin } = require("./webpack/addin-files-plugin.js");
+const { FunctionsGuardPlugin } = require("./webpack/functions-guard-plugin.js");
+const { BundleBudgetPlugin } = require("./webpack/bundle-budget-plugin.js");
+const { devServerHttps } = require("./webpack/dev-server-https.js");
 
-module.exports = [cli];
+const DEV_PORT = 3000;
+/** Budget for the JavaScript taskpane.html loads (all three entries), gzipped. */
+const TASKPANE_BUDGET_GZIP_BYTES = 350 * 1024;
+
+module.exports = async (env = {}, argv = {}) => {
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const mode = argv.mode ?? (serving ? "development" : "production");
+  const production = mode === "production";
+
+  let baseUrl = null;
+  if (serving) {
+    if (process.env.ADDIN_BASE_URL) console.warn(`[addin] ADDIN_BASE_URL is ignored by the dev server, which serves ${DEV_BASE_URL}`);
+  } else {
+    try {
+      baseUrl = resolveBaseUrl(process.env.ADDIN_BASE_URL);
+    } catch (error) {
+      error.stack = `Error: ${error.message}`; // a bad setting, not a bug: no stack trace
+      throw error;
+    }
+    console.log(
+      baseUrl
+        ? `[addin] dist/manifest.xml: ${DEV_BASE_URL} replaced by ${baseUrl}`
+        : `[addin] ADDIN_BASE_URL is not set: dist/manifest.xml keeps the development URLs (${DEV_BASE_URL})`,
+    );
+  }
+
+  /** @type {import("webpack").Configuration} */
+  const addin = {
+    name: "addin",
+    mode,
+    target: ["web", "es2020"],
+    // taskpane.html loads all three, in this order (shared runtime). functions.js carries the
+    // webpack runtime and runs on its own (it is also the manifest's Functions.Script.Url);
+    // commands.js and taskpane.js depend on what came before them, so the page has one module
+    // registry: a module they share (the Excel adapter, the functions' cache) is one instance and
+    // is shipped once.
+    entry: {
+      functions: "./src/functions/functions.ts",
+      commands: { import: "./src/commands/commands.ts", dependOn: "functions" },
+      taskpane: { import: "./src/taskpane/index.tsx", dependOn: ["functions", "commands"] },
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      // Fixed names: the manifest names functions.js (Functions.Script.Url).
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          loader: "ts-loader",
+          // Type checking is `npm run typecheck`; the bundle only needs the transpiled code.
+          options: { transpileOnly: true, compilerOptions: { sourceMap: !production } },
+        },
+      ],
+    },
+    devtool: production ? false : "source-map",
+    // office.js comes from Microsoft's CDN (a <script> in taskpane.html) and is used as a global.
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // Shared runtime: one page runs the custom functions, the ribbon commands and the pane.
+        chunks: ["functions", "commands", "taskpane"],
+        chunksSortMode: "manual",
+      }),
+      // Writes functions.json and, through its loader, appends CustomFunctions.associate calls.
+      new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
+      new AddinFilesPlugin({
+        manifest: path.resolve(__dirname, "manifest.xml"),
+        iconsDir: path.resolve(__dirname, "assets"),
+        baseUrl,
+      }),
+      new FunctionsGuardPlugin({ entry: "functions" }),
+      new BundleBudgetPlugin({
+        page: "taskpane.html",
+        entries: ["functions", "commands", "taskpane"],
+        maxGzipBytes: TASKPANE_BUDGET_GZIP_BYTES,
+        enforce: production,
+      }),
+    ],
+    // The size that matters is the gzipped budget above, not webpack's raw-size hints.
+    performance: { hints: false },
+  };
+
+  if (serving) {
+    addin.devServer = {
+      host: "localhost",
+      port: DEV_PORT,
+      server: await devServerHttps(),
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: false,
+      // A reload restarts the shared runtime cleanly; hot updates would re-run custom function registration.
+      hot: false,
+      liveReload: true,
+      client: { overlay: { errors: true, warnings: false } },
+    };
+    return addin;
+  }
+  // `--env only=addin` builds the add-in alone (the build tests do).
+  if (env.only === "addin") return addin;
+  return [addin, { ...cli, name: "cli" }];
+};

@@ -98,6 +98,7 @@ const SEQUENCES: Readonly<Record<string, SequenceRule>> = {
   "Control:Button": { order: ["Label", "Supertip", "Icon", "Action"], required: ["Label", "Supertip", "Icon", "Action"] },
   Supertip: { order: ["Title", "Description"], required: ["Title", "Description"] },
   "Action:ShowTaskpane": { order: ["TaskpaneId", "SourceLocation", "Title"], required: ["SourceLocation"] },
+  "Action:ExecuteFunction": { order: ["FunctionName"], required: ["FunctionName"] },
   Resources: { order: ["Images", "Urls", "ShortStrings", "LongStrings"], required: [] },
   Requirements: { order: ["Sets", "Methods"], required: ["Sets"] },
 };
@@ -347,9 +348,9 @@ describe("manifest.xml", () => {
   });
 
   describe("identity", () => {
-    it("has the fixed add-in Id and version 1.0.0.0", () => {
+    it("has the fixed add-in Id and version 1.1.0.0 (the first with custom functions)", () => {
       expect(child(root, "Id").text).toBe(ADDIN_ID);
-      expect(child(root, "Version").text).toBe("1.0.0.0");
+      expect(child(root, "Version").text).toBe("1.1.0.0");
     });
 
     it("names and describes the add-in", () => {
@@ -403,13 +404,19 @@ describe("manifest.xml", () => {
     });
   });
 
-  describe("shared runtime", () => {
-    it("requires SharedRuntime 1.1 in the base manifest", () => {
-      const sets = children(childPath(root, "Requirements", "Sets"), "Set");
-      const shared = sets.filter((s) => attr(s, "Name") === "SharedRuntime");
-      expect(shared).toHaveLength(1);
-      expect(attr(shared[0]!, "MinVersion")).toBe("1.1");
+  describe("requirements", () => {
+    it("requires SharedRuntime 1.1, CustomFunctionsRuntime 1.2 and ExcelApi 1.7 in the base manifest, and nothing else", () => {
+      const sets = children(childPath(root, "Requirements", "Sets"), "Set").map((s) => [requireAttr(s, "Name"), attr(s, "MinVersion")]);
+      expect(sets).toEqual([
+        ["SharedRuntime", "1.1"],
+        ["CustomFunctionsRuntime", "1.2"],
+        ["ExcelApi", "1.7"],
+      ]);
+      expect(children(child(root, "VersionOverrides"), "Requirements")).toEqual([]);
     });
+  });
+
+  describe("shared runtime", () => {
 
     it("declares one long-lived runtime loaded from the task pane page", () => {
       const host = childPath(root, "VersionOverrides", "Hosts", "Host");
@@ -469,18 +476,42 @@ describe("manifest.xml", () => {
       return children(tabs[0]!, "Group");
     }
 
-    it("adds a 'Value Model' group to the Home tab with a button that shows the task pane", () => {
+    function buttons(): XmlElement[] {
       const groups = homeTabGroups();
       expect(groups).toHaveLength(1);
-      const group = groups[0]!;
-      expect(resolve(root, requireAttr(child(group, "Label"), "resid"))).toBe("Value Model");
-      const buttons = children(group, "Control").filter((c) => xsiType(c) === "Button");
-      expect(buttons).toHaveLength(1);
-      const button = buttons[0]!;
+      const controls = children(groups[0]!, "Control");
+      expect(controls.map(xsiType)).toEqual(["Button", "Button"]);
+      return controls;
+    }
+
+    function label(element: XmlElement): string {
+      return resolve(root, requireAttr(child(element, "Label"), "resid"));
+    }
+
+    it("adds a 'Value Model' group to the Home tab with two buttons, each with a supertip", () => {
+      expect(label(homeTabGroups()[0]!)).toBe("Value Model");
+      for (const button of buttons()) {
+        const supertip = child(button, "Supertip");
+        expect(resolve(root, requireAttr(child(supertip, "Title"), "resid"))).toBe(label(button));
+        expect(resolve(root, requireAttr(child(supertip, "Description"), "resid")).length).toBeGreaterThan(0);
+      }
+    });
+
+    it("has a first button that shows the task pane", () => {
+      const button = buttons()[0]!;
+      expect(label(button)).toBe("Open Value Model");
       expect(xsiType(child(button, "Action"))).toBe("ShowTaskpane");
-      const supertip = child(button, "Supertip");
-      expect(resolve(root, requireAttr(child(supertip, "Title"), "resid")).length).toBeGreaterThan(0);
-      expect(resolve(root, requireAttr(child(supertip, "Description"), "resid")).length).toBeGreaterThan(0);
+    });
+
+    it("has a 'Build value summary' button that runs buildValueSummary from the function file", () => {
+      const button = buttons()[1]!;
+      expect(label(button)).toBe("Build value summary");
+      const action = child(button, "Action");
+      expect(xsiType(action)).toBe("ExecuteFunction");
+      expect(child(action, "FunctionName").text).toBe("buildValueSummary");
+      // The function runs in the page the FunctionFile names: the shared runtime's page.
+      const host = childPath(root, "VersionOverrides", "Hosts", "Host");
+      expect(requireAttr(childPath(host, "DesktopFormFactor", "FunctionFile"), "resid")).toBe("Taskpane.Url");
     });
 
     it("gives the group and the button 16, 32 and 80 px icons", () => {
@@ -565,6 +596,12 @@ describe("manifest.xml", () => {
         expect.stringContaining('names "public/functions.json", which the build does not produce'),
       ]);
       expect(urlProblems(root, BUILD_OUTPUTS.filter((f) => f !== "taskpane.html")).length).toBeGreaterThan(0);
+    });
+
+    it("reports an ExecuteFunction action without its FunctionName", () => {
+      expect(orderProblems(mutated(/<FunctionName>buildValueSummary<\/FunctionName>/, ""))).toEqual([
+        expect.stringContaining("missing required <FunctionName>"),
+      ]);
     });
 
     it("reports elements out of schema order and missing required children", () => {

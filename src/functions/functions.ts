@@ -18,7 +18,7 @@ import { excelMatrix, excelValue } from "./excel-errors";
  * @param [year] Optional year from 1 to 30: the value in that year with the element's ramp. Omit for the full annual value.
  * @returns The element's value in the model's currency.
  */
-export function value(elements: any[][], variables: any[][], element: string, year?: number): number {
+export function value(elements: unknown[][], variables: unknown[][], element: string, year?: number): number {
   return excelValue(cvm.value(elements, variables, element, year));
 }
 
@@ -30,7 +30,7 @@ export function value(elements: any[][], variables: any[][], element: string, ye
  * @param [year] Optional year from 1 to 30: the benefit in that year with each element's ramp. Omit for the total annual value.
  * @returns The total in the model's currency.
  */
-export function total(elements: any[][], variables: any[][], year?: number): number {
+export function total(elements: unknown[][], variables: unknown[][], year?: number): number {
   return excelValue(cvm.total(elements, variables, year));
 }
 
@@ -42,7 +42,7 @@ export function total(elements: any[][], variables: any[][], year?: number): num
  * @param settings The settings range (Setting, Value) with Years, DiscountRate, Investment and AnnualCost, usually CVM_Settings.
  * @returns The NPV in the model's currency.
  */
-export function npv(elements: any[][], variables: any[][], settings: any[][]): number {
+export function npv(elements: unknown[][], variables: unknown[][], settings: unknown[][]): number {
   return excelValue(cvm.npv(elements, variables, settings));
 }
 
@@ -54,7 +54,7 @@ export function npv(elements: any[][], variables: any[][], settings: any[][]): n
  * @param settings The settings range (Setting, Value) with Years, Investment and AnnualCost, usually CVM_Settings.
  * @returns The ROI as a fraction (1.5 is 150%); #N/A when the total cost is 0.
  */
-export function roi(elements: any[][], variables: any[][], settings: any[][]): number {
+export function roi(elements: unknown[][], variables: unknown[][], settings: unknown[][]): number {
   return excelValue(cvm.roi(elements, variables, settings));
 }
 
@@ -66,7 +66,7 @@ export function roi(elements: any[][], variables: any[][], settings: any[][]): n
  * @param settings The settings range (Setting, Value) with Years, Investment and AnnualCost, usually CVM_Settings.
  * @returns Months until payback; #N/A when it does not pay back within the horizon.
  */
-export function payback(elements: any[][], variables: any[][], settings: any[][]): number {
+export function payback(elements: unknown[][], variables: unknown[][], settings: unknown[][]): number {
   return excelValue(cvm.payback(elements, variables, settings));
 }
 
@@ -77,7 +77,7 @@ export function payback(elements: any[][], variables: any[][], settings: any[][]
  * @param variables The customer variables range with its header row, usually CVM_Variables.
  * @returns The formula's value.
  */
-export function evalFormula(formula: string, variables: any[][]): number | string | boolean {
+export function evalFormula(formula: string, variables: unknown[][]): number | string | boolean {
   return excelValue(cvm.evaluate(formula, variables));
 }
 
@@ -89,7 +89,7 @@ export function evalFormula(formula: string, variables: any[][]): number | strin
  * @param [settings] Optional settings range (Setting, Value), usually CVM_Settings. Omit to check with the default settings.
  * @returns Rows of severity (Error or Warning), location and message.
  */
-export function issues(elements: any[][], variables: any[][], settings?: any[][]): string[][] {
+export function issues(elements: unknown[][], variables: unknown[][], settings?: unknown[][]): string[][] {
   return excelValue(cvm.issues(elements, variables, settings));
 }
 
@@ -101,7 +101,7 @@ export function issues(elements: any[][], variables: any[][], settings?: any[][]
  * @param settings The settings range (Setting, Value) with Years, DiscountRate, Investment and AnnualCost, usually CVM_Settings.
  * @returns Rows of variable, NPV at Low, NPV at High and swing.
  */
-export function sensitivity(elements: any[][], variables: any[][], settings: any[][]): any[][] {
+export function sensitivity(elements: unknown[][], variables: unknown[][], settings: unknown[][]): unknown[][] {
   return excelMatrix(cvm.sensitivity(elements, variables, settings));
 }
 
@@ -112,6 +112,6 @@ export function sensitivity(elements: any[][], variables: any[][], settings: any
  * @param variables The customer variables range with its header row, usually CVM_Variables.
  * @returns The realized annual value in the model's currency; #N/A when no Actual is recorded yet.
  */
-export function realized(elements: any[][], variables: any[][]): number {
+export function realized(elements: unknown[][], variables: unknown[][]): number {
   return excelValue(cvm.realized(elements, variables));
 }

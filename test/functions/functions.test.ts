@@ -3,7 +3,7 @@
  * every expected number is arithmetic on the inputs, never the code under test.
  */
 import * as cvm from "../../src/functions/functions";
-import { elements, fresh, installRuntime, removeRuntime, settings, textbookNpv, thrown, variables } from "./helpers";
+import { elements, fresh, installRuntime, removeRuntime, settings, textbookNpv, variables } from "./helpers";
 
 beforeAll(installRuntime);
 afterAll(removeRuntime);

@@ -339,7 +339,7 @@ function columnNumber(letters: string): number {
 
 /** "'Bob''s Sheet'!$C$1", "Inputs!B3", "Inputs!$B$2:$B$2" -> sheet + cell; anything else -> undefined. */
 export function parseSingleCellReference(formula: string): { sheet: string; row: number; col: number } | undefined {
-  const m = /^=?\s*(?:'((?:[^']|'')+)'|([^'!:\s\[\]*?/\\]+))!\$?([A-Za-z]{1,3})\$?([0-9]+)(?::\$?([A-Za-z]{1,3})\$?([0-9]+))?\s*$/.exec(
+  const m = /^=?\s*(?:'((?:[^']|'')+)'|([^'!:\s[\]*?/\\]+))!\$?([A-Za-z]{1,3})\$?([0-9]+)(?::\$?([A-Za-z]{1,3})\$?([0-9]+))?\s*$/.exec(
     formula,
   );
   if (!m) return undefined;
