@@ -11,6 +11,7 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
 import { analyzeInExcel, buildInExcel, type ExcelHost } from "../adapters/excel";
+import { type BuildEvent, publishBuild, subscribeBuilds } from "../app/build-events";
 import type { Analysis } from "../core/model/analyze";
 import { describeLocation, type Problem } from "../core/problems";
 
@@ -41,14 +42,23 @@ export function TaskPane({ host }: { readonly host: ExcelHost }) {
   const build = useCallback(async () => {
     setState({ step: "building" });
     try {
-      const outcome = await buildInExcel(host, new Date());
-      setState(outcome.ok ? { step: "built", notes: outcome.notes, problems: outcome.analysis.problems } : { step: "refused", problems: outcome.problems });
+      publishBuild({ outcome: await buildInExcel(host, new Date()) });
     } catch (e) {
-      setState({ step: "failed", message: messageOf(e) });
+      publishBuild({ failure: messageOf(e) });
     }
   }, [host]);
 
-  useEffect(() => void check(), [check]);
+  // A build's end shows here whether this pane or the ribbon's command started it; without one
+  // yet, the pane checks the model.
+  useEffect(() => {
+    let built = false;
+    const unsubscribe = subscribeBuilds((event) => {
+      built = true;
+      setState(stateOf(event));
+    });
+    if (!built) void check();
+    return unsubscribe;
+  }, [check]);
 
   return (
     <FluentProvider theme={webLightTheme}>
@@ -131,6 +141,12 @@ function Problems({ problems }: { readonly problems: readonly Problem[] }) {
       ))}
     </ul>
   );
+}
+
+function stateOf(event: BuildEvent): State {
+  if ("failure" in event) return { step: "failed", message: event.failure };
+  const { outcome } = event;
+  return outcome.ok ? { step: "built", notes: outcome.notes, problems: outcome.analysis.problems } : { step: "refused", problems: outcome.problems };
 }
 
 function messageOf(e: unknown): string {

@@ -1,6 +1,6 @@
 import type { ChartPlan, CellStyle, SheetPlan, WorkbookPlan } from "../../core/plan/types";
 import { cellRef, columnLetters } from "../../core/workbook/address";
-import { blockBytes, type CellBlock, planBlocks, splitToBytes } from "./blocks";
+import { blockBytes, type CellBlock, planBlocks, planFullBlock, splitToBytes } from "./blocks";
 import { styleAreas } from "./style-areas";
 
 /** The name the add-in gives its chart, so that a rebuild replaces its own chart and no other. */
@@ -22,6 +22,8 @@ export interface ApplyOptions {
   readonly existingNames: readonly string[];
   /** Chart names on existing sheets, by sheet name in lower case. */
   readonly charts: ReadonlyMap<string, readonly string[]>;
+  /** Rows the add-in's record had when read: rewriting it in place blanks them all. */
+  readonly recordRows: number;
   readonly maxRequestBytes?: number;
 }
 
@@ -68,7 +70,11 @@ export async function applyPlanToExcel(context: Excel.RequestContext, plan: Work
     await context.sync();
     syncs++;
   }
-  return { syncs, notes };
+  // Writes made while calculation was suspended are not propagated by themselves (Excel's
+  // documentation leaves the recalculation to the add-in): one more request recalculates.
+  context.application.calculate("Recalculate");
+  await context.sync();
+  return { syncs: syncs + 1, notes };
 }
 
 function planSteps(plan: WorkbookPlan, options: ApplyOptions, waterfall: boolean, budget: number): Step[] {
@@ -82,7 +88,16 @@ function planSteps(plan: WorkbookPlan, options: ApplyOptions, waterfall: boolean
   for (const s of plan.sheets) {
     if (!exists(s.name, options.existingSheets)) step(s.name.length, (c) => void c.workbook.worksheets.add(s.name));
   }
+  // The record first, before anything is cleared or created: Excel keeps what a failing request
+  // did up to the failure, and the next build must still know every sheet and name it owns.
+  const record = plan.provisionalRecord;
+  const height = (s: SheetPlan) => Math.max(0, ...s.cells.map((c) => c.row + 1));
+  // Both writes of the record cover every row any version of it may have had.
+  const recordRows = Math.max(options.recordRows, height(record), ...plan.sheets.filter((s) => s.name === record.name).map(height));
+  const provisional = planFullBlock(record, recordRows);
+  step(blockBytes(provisional), (c) => writeBlock(sheet(c, record.name), provisional));
   for (const s of plan.sheets) {
+    if (s.name === record.name) continue;
     const columns = `${columnLetters(s.replaceColumns.first)}:${columnLetters(s.replaceColumns.last)}`;
     const oldCharts = (options.charts.get(s.name.toLowerCase()) ?? []).filter((c) => c === CHART_NAME);
     step(columns.length, (c) => {
@@ -104,7 +119,8 @@ function planSteps(plan: WorkbookPlan, options: ApplyOptions, waterfall: boolean
   }
   for (const s of plan.sheets) {
     // Half the budget at most, so that a block shares its request with the steps around it.
-    for (const block of planBlocks(s, MAX_BLOCK_CELLS).flatMap((b) => splitToBytes(b, budget / 2))) {
+    const blocks = s.name === record.name ? [planFullBlock(s, recordRows)] : planBlocks(s, MAX_BLOCK_CELLS);
+    for (const block of blocks.flatMap((b) => splitToBytes(b, budget / 2))) {
       step(blockBytes(block), (c) => writeBlock(sheet(c, s.name), block));
     }
     for (const area of styleAreas(s)) {
@@ -148,7 +164,7 @@ function layoutSheet(sheet: Excel.Worksheet, plan: SheetPlan): void {
   for (const { column, width } of plan.columnWidths) {
     sheet.getRange(`${columnLetters(column)}:${columnLetters(column)}`).format.columnWidth = columnWidthPoints(width);
   }
-  sheet.freezePanes.unfreeze();
+  if (plan.freeze) sheet.freezePanes.unfreeze();
   if (plan.freeze && plan.freeze.rows > 0 && plan.freeze.columns > 0) {
     sheet.freezePanes.freezeAt(sheet.getRange(`A1:${cellRef(plan.freeze.rows - 1, plan.freeze.columns - 1)}`));
   } else if (plan.freeze && plan.freeze.rows > 0) sheet.freezePanes.freezeRows(plan.freeze.rows);

@@ -103,3 +103,15 @@ function splitRows(block: CellBlock, rowsPerPart: number): CellBlock[] {
   }
   return parts;
 }
+
+/**
+ * A sheet plan's owned columns over `rows` rows as one block, blanks written as `""`: rewrites a
+ * sheet in place, without clearing it first, so that it is never empty in between.
+ */
+export function planFullBlock(plan: SheetPlan, rows: number): CellBlock {
+  const { first, last } = plan.replaceColumns;
+  const height = Math.max(rows, ...plan.cells.map((c) => c.row + 1));
+  const formulas = Array.from({ length: height }, () => Array<string | number | null>(last - first + 1).fill(""));
+  for (const c of plan.cells) if (c.column >= first && c.column <= last) formulas[c.row]![c.column - first] = typedEntry(c.content);
+  return { top: 0, left: first, rows: height, columns: last - first + 1, formulas };
+}

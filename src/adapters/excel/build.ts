@@ -36,6 +36,7 @@ export async function buildInExcel(host: ExcelHost, now: Date, maxRequestBytes?:
       existingSheets: read.existing.sheets,
       existingNames: read.existing.names.map((n) => n.name),
       charts: read.charts,
+      recordRows: read.existing.record?.length ?? 0,
       ...(maxRequestBytes === undefined ? {} : { maxRequestBytes }),
     });
     return { ok: true, analysis, plan: planned.plan, syncs: read.syncs + applied.syncs, notes: applied.notes };

@@ -26,13 +26,13 @@ export async function readExcelWorkbook(context: Excel.RequestContext, sheetsOfI
   const workbook = context.workbook;
   const sheets = workbook.worksheets.load("items/name");
   const names = workbook.names.load("items/name,items/type,items/formula");
-  const tables = workbook.tables.load("items/name");
+  const tables = workbook.tables.load("items/name,items/showTotals");
   await context.sync();
 
   const sheetNames = sheets.items.map((s) => s.name);
   const hasSheet = (name: string) => sheetNames.some((s) => s.toLowerCase() === name.toLowerCase());
   // A range to read in the second trip, or what is already known without reading.
-  const ranges = new Map<RangeKey, { readonly loaded: Excel.Range } | { readonly known: RangeInput }>();
+  const ranges = new Map<RangeKey, { readonly loaded: Excel.Range; readonly totalsRow?: boolean } | { readonly known: RangeInput }>();
   for (const key of RANGE_KEYS) {
     const wanted = RANGE_NAMES[key].toLowerCase();
     const name = names.items.find((n) => n.name.toLowerCase() === wanted);
@@ -40,7 +40,7 @@ export async function readExcelWorkbook(context: Excel.RequestContext, sheetsOfI
     if (name && name.type === "Range") ranges.set(key, { loaded: name.getRange().load("address,values,formulas") });
     // A name whose sheet was deleted is an `Error` name (`=#REF!$B$2:$C$9`): reported, not read.
     else if (name) ranges.set(key, { known: { address: brokenAddress(String(name.formula)), values: [] } });
-    else if (table) ranges.set(key, { loaded: table.getRange().load("address,values,formulas") });
+    else if (table) ranges.set(key, { loaded: table.getRange().load("address,values,formulas"), totalsRow: table.showTotals });
   }
   const record = hasSheet(META_SHEET) ? workbook.worksheets.getItem(META_SHEET).getUsedRangeOrNullObject(true).load("values") : undefined;
   const chartCollections = sheetsOfInterest
@@ -49,12 +49,13 @@ export async function readExcelWorkbook(context: Excel.RequestContext, sheetsOfI
   await context.sync();
 
   const input: { -readonly [K in RangeKey]?: RangeInput } = {};
-  for (const [key, range] of ranges) input[key] = "known" in range ? range.known : toRangeInput(range.loaded);
+  for (const [key, range] of ranges) input[key] = "known" in range ? range.known : toRangeInput(range.loaded, range.totalsRow === true);
   return {
     input,
     existing: {
       sheets: sheetNames,
       names: names.items.map((n) => ({ name: n.name, refersTo: String(n.formula) })),
+      tables: tables.items.map((t) => t.name),
       ...(record && !record.isNullObject ? { record: record.values as CellValue[][] } : {}),
     },
     charts: new Map(chartCollections.map(({ sheet, charts }) => [sheet.toLowerCase(), charts.items.map((c) => c.name)])),
@@ -67,6 +68,8 @@ function brokenAddress(formula: string): string {
   return formula.includes("#REF!") ? "#REF!" : formula.replace(/^=/, "");
 }
 
-function toRangeInput(range: Excel.Range): RangeInput {
-  return { address: range.address, values: range.values as CellValue[][], formulas: range.formulas as CellValue[][] };
+/** A table's totals row is no variable or element: it is left out, as the table's data ends above it. */
+function toRangeInput(range: Excel.Range, totalsRow: boolean): RangeInput {
+  const rows = (grid: unknown[][]) => (totalsRow ? grid.slice(0, -1) : grid) as CellValue[][];
+  return { address: range.address, values: rows(range.values), formulas: rows(range.formulas) };
 }

@@ -20,12 +20,10 @@ export function typedEntry(content: CellContent): string | number {
 }
 
 /**
- * Text that could not be read as a formula, number, date, time, boolean or error: it starts with a
- * letter and holds no digit. Everything else is quoted; a needless quote prefix only shows as an
- * apostrophe in the formula bar, a missing one changes the cell.
+ * Every non-empty text gets the prefix. Which text Excel converts on entry depends on the
+ * locale (a German Excel reads `WAHR` as TRUE and `1,5` as a number), so no rule short of
+ * "always" is safe; the prefix costs only an apostrophe in the formula bar.
  */
 export function needsQuotePrefix(text: string): boolean {
-  if (text === "") return false;
-  if (!/^\p{L}/u.test(text) || /\p{N}/u.test(text)) return true;
-  return /^(true|false)$/i.test(text.trim());
+  return text !== "";
 }

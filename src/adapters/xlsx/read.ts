@@ -113,6 +113,7 @@ export function readWorkbook(x: XlsxWorkbook): { input: WorkbookInput; existing:
   const existing: ExistingWorkbook = {
     sheets: x.workbook.worksheets.map((s) => s.name),
     names: x.names.filter((n) => n.localSheetId === undefined).map((n) => ({ name: n.name, refersTo: `=${n.refersTo}` })),
+    tables: x.workbook.worksheets.flatMap((sheet) => Object.keys((sheet as unknown as { tables?: Record<string, unknown> }).tables ?? {})),
     ...(record ? { record } : {}),
   };
   return { input, existing };

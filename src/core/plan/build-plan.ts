@@ -16,6 +16,8 @@ export interface ExistingWorkbook {
   readonly names: readonly { readonly name: string; readonly refersTo: string }[];
   /** The values of the add-in's record sheet, when the workbook has one. */
   readonly record?: readonly (readonly CellValue[])[];
+  /** Names of the workbook's Excel tables: they share one namespace with defined names. */
+  readonly tables?: readonly string[];
 }
 
 export type PlanOutcome = { readonly ok: true; readonly plan: WorkbookPlan } | { readonly ok: false; readonly problems: readonly Problem[] };
@@ -39,7 +41,8 @@ export function planBuild(model: ValueModel, results: Results, existing: Existin
   const assumptions = planAssumptions(
     model,
     summary.annualCells,
-    { rows: record?.historyRows ?? 0, changes: record ? diffSnapshots(record.snapshot, snapshot) : undefined },
+    // No history row yet (a first build, or one that was interrupted): the history starts afresh.
+    { rows: record?.historyRows ?? 0, changes: record && record.historyRows > 0 ? diffSnapshots(record.snapshot, snapshot) : undefined },
     built,
     builtText,
   );
@@ -71,6 +74,11 @@ export function planBuild(model: ValueModel, results: Results, existing: Existin
     }
     problems.push(error("name-clash", name.name, `The workbook already defines the name "${current.name}" (${current.refersTo}) and the add-in did not create it. Delete or rename it in Formulas > Name Manager, or rename the variable or element id; nothing was written.`));
   }
+  const tables = new Map((existing.tables ?? []).map((t) => [t.toLowerCase(), t]));
+  for (const name of names) {
+    const table = tables.get(name.name.toLowerCase());
+    if (table) problems.push(error("name-clash", name.name, `The workbook has a table named "${table}", and Excel cannot give a defined name the same text as a table. Rename the table (Table Design > Table Name) or the variable or element id; nothing was written.`));
+  }
   if (problems.length > 0) return { ok: false, problems };
 
   const planned = names.filter((n) => !adopted.has(n.name.toLowerCase()));
@@ -82,7 +90,13 @@ export function planBuild(model: ValueModel, results: Results, existing: Existin
     historyRows: assumptions.historyRows,
     snapshot,
   });
-  return { ok: true, plan: { sheets: [summary.sheet, assumptions.sheet, recordSheet], names: planned, deleteNames } };
+  const provisionalRecord = planBuildRecord({
+    sheets: [SUMMARY_SHEET, ASSUMPTIONS_SHEET],
+    names: [...deleteNames, ...planned.map((n) => n.name)],
+    historyRows: record?.historyRows ?? 0,
+    snapshot: record?.snapshot ?? [],
+  });
+  return { ok: true, plan: { sheets: [summary.sheet, assumptions.sheet, recordSheet], names: planned, deleteNames, provisionalRecord } };
 }
 
 function sameReference(a: string, b: string): boolean {

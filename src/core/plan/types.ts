@@ -85,4 +85,11 @@ export interface WorkbookPlan {
   readonly names: readonly NamePlan[];
   /** Names the add-in created in an earlier build and no longer needs. */
   readonly deleteNames: readonly string[];
+  /**
+   * The add-in's record as it must stand while the build is under way: everything it owned and
+   * everything it is about to create, with the inputs of the last finished build. An adapter that
+   * cannot write atomically (Excel keeps what ran before a failing request) writes this first, in
+   * place, so that an interrupted build leaves no sheet or name of the add-in's unrecorded.
+   */
+  readonly provisionalRecord: SheetPlan;
 }

@@ -62,7 +62,7 @@ export class SimContext implements Pick<Excel.RequestContext, "workbook" | "appl
 
 export class SimApplication
   extends SimObject<Excel.Application, WorkbookState>
-  implements Pick<Excel.Application, "suspendApiCalculationUntilNextSync" | "suspendScreenUpdatingUntilNextSync" | "load">
+  implements Pick<Excel.Application, "calculate" | "suspendApiCalculationUntilNextSync" | "suspendScreenUpdatingUntilNextSync" | "load">
 {
   protected readonly typeName = "Application";
   protected readonly properties: Properties<WorkbookState> = {};
@@ -73,6 +73,11 @@ export class SimApplication
 
   suspendScreenUpdatingUntilNextSync(): void {
     this.invoke("suspendScreenUpdatingUntilNextSync", [], (_, run) => (run.screenUpdatingSuspended = true), "1.9");
+  }
+
+  /** Recorded only: the simulation holds no calculated values to refresh. */
+  calculate(calculationType: Excel.CalculationType | "Recalculate" | "Full" | "FullRebuild"): void {
+    this.invoke("calculate", [calculationType], () => undefined, "1.1");
   }
 }
 

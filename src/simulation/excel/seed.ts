@@ -37,8 +37,10 @@ export interface NameSeed {
 export interface TableSeed {
   readonly name: string;
   readonly sheet: string;
-  /** Header row included: `A1:C10`. */
+  /** Header row included (and the totals row, when shown): `A1:C10`. */
   readonly range: string;
+  /** Whether the range's last row is a totals row. Default: no. */
+  readonly showTotals?: boolean;
 }
 
 export interface SimulationSeed {
@@ -73,7 +75,7 @@ export function seedState(seed: SimulationSeed = {}): WorkbookState {
     const sheet = findSheet(state, table.sheet) ?? refuse(`table ${table.name} is on a missing sheet ${table.sheet}`);
     const rect = parseAddress(table.range)?.rect ?? refuse(`table ${table.name} has the range ${table.range}`);
     if (findTable(state, table.name) || findName(state, table.name)) refuse(`the table name ${table.name} is taken`);
-    state.tables.push({ name: table.name, sheet, rect });
+    state.tables.push({ name: table.name, sheet, rect, showTotals: table.showTotals ?? false });
   }
   state.active = seed.activeSheet === undefined ? state.sheets.find((s) => s.visibility === "Visible") : (findSheet(state, seed.activeSheet) ?? refuse(`no sheet ${seed.activeSheet} to activate`));
   if (state.active?.visibility !== "Visible") refuse("the active sheet must be visible");

@@ -111,7 +111,9 @@ export interface NameState {
 export interface TableState {
   name: string;
   sheet: SheetState;
+  /** Header row, data and, when `showTotals`, the totals row as its last row. */
   rect: Rect;
+  showTotals: boolean;
 }
 
 export interface WorkbookState {

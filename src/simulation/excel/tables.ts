@@ -21,9 +21,9 @@ export class SimTableCollection
   }
 }
 
-export class SimTable extends SimObject<Excel.Table, TableState> implements Pick<Excel.Table, "name" | "getRange" | "worksheet" | "load" | "isNullObject"> {
+export class SimTable extends SimObject<Excel.Table, TableState> implements Pick<Excel.Table, "name" | "showTotals" | "getRange" | "worksheet" | "load" | "isNullObject"> {
   protected readonly typeName = "Table";
-  protected readonly properties: Properties<TableState> = { name: (table) => table.name };
+  protected readonly properties: Properties<TableState> = { name: (table) => table.name, showTotals: (table) => table.showTotals };
   private worksheetProxy?: SimWorksheet;
 
   get name(): string {
@@ -32,6 +32,14 @@ export class SimTable extends SimObject<Excel.Table, TableState> implements Pick
 
   set name(_: string) {
     throw new SimulationError("Renaming a table is not simulated");
+  }
+
+  get showTotals(): boolean {
+    return this.loadedValue("showTotals");
+  }
+
+  set showTotals(_: boolean) {
+    throw new SimulationError("Showing or hiding a table's totals row is not simulated");
   }
 
   get worksheet(): Excel.Worksheet {

@@ -1,4 +1,4 @@
-import { buildInExcel, CHART_NAME } from "../../../src/adapters/excel";
+import { analyzeInExcel, buildInExcel, CHART_NAME } from "../../../src/adapters/excel";
 import { RESULT_NAMES } from "../../../src/core/model/names";
 import { ASSUMPTIONS_SHEET } from "../../../src/core/plan/assumptions";
 import { META_SHEET } from "../../../src/core/plan/ownership";
@@ -60,24 +60,27 @@ describe("a build inside Excel (simulated)", () => {
 
 describe("round trips", () => {
   const sizes = [10, 100, 1000] as const;
-  const runs = new Map<number, { syncs: number; payload: number; writeSyncs: { calc: boolean; screen: boolean }[] }>();
+  const runs = new Map<number, { syncs: number; payload: number; writeSyncs: { calc: boolean; screen: boolean }[]; last: string[] }>();
 
   beforeAll(async () => {
     for (const size of sizes) {
       const simulation = await simulationOf(await seedOfTables(generatedModel(size)));
       const outcome = await buildInExcel(hostOf(simulation), BUILT);
       if (!outcome.ok) throw new Error(`generated model of ${size} did not build: ${outcome.problems[0]?.message}`);
-      const writing = simulation.syncs.filter((s) => s.operations.some((o) => !o.action.startsWith("load")));
+      const writing = simulation.syncs.filter((s) => s.operations.some((o) => !o.action.startsWith("load") && o.action !== "calculate"));
       runs.set(size, {
         syncs: simulation.syncs.length,
         payload: simulation.syncs.reduce((sum, s) => sum + s.payloadBytes, 0),
         writeSyncs: writing.map((s) => ({ calc: s.calculationSuspended, screen: s.screenUpdatingSuspended })),
+        last: simulation.syncs[simulation.syncs.length - 1]!.operations.map((o) => `${o.object} ${o.action}`),
       });
     }
   }, 120_000);
 
-  test("the same number of syncs for 10, 100 and 1,000 elements: two reads and one write", () => {
-    expect(sizes.map((s) => runs.get(s)!.syncs)).toEqual([3, 3, 3]);
+  test("the same number of syncs for 10, 100 and 1,000 elements: two reads, one write, one recalculation", () => {
+    expect(sizes.map((s) => runs.get(s)!.syncs)).toEqual([4, 4, 4]);
+    // Excel leaves propagating what was written under suspended calculation to the add-in.
+    for (const size of sizes) expect(runs.get(size)!.last).toEqual(["application calculate"]);
   });
 
   test("the payload grows with the model, so the constant count is not a model that was skipped", () => {
@@ -131,6 +134,52 @@ describe("never clobbers", () => {
   });
 });
 
+test("a table whose name a variable would take as a defined name: a clash, nothing written", async () => {
+  const seed = await seedOfFile(SAMPLE_FILE);
+  const simulation = await simulationOf({ ...seed, sheets: [...seed.sheets!, { name: "Lookup", cells: { A1: "Key", A2: 1 } }], tables: [...(seed.tables ?? []), { name: "PipelineMiles", sheet: "Lookup", range: "A1:A2" }] });
+  const outcome = await buildInExcel(hostOf(simulation), BUILT);
+  expect(!outcome.ok && outcome.problems.filter((p) => p.code === "name-clash").map((p) => p.message)).toEqual([expect.stringContaining('table named "PipelineMiles"')]);
+  expect(writes(simulation)).toEqual([]);
+});
+
+describe("an interrupted build", () => {
+  test("a request that fails halfway leaves a record of everything the add-in owns, and the next build completes it", async () => {
+    const seed = await seedOfFile(SAMPLE_FILE);
+    const rename = async (simulation: Awaited<ReturnType<typeof simulationOf>>) => {
+      // A rebuild that has names to create and names to delete: a variable is renamed.
+      const cell = simulation.document.sheet("Variables").cells.find((c) => c.value === "PipelineMiles")!;
+      await simulation.run(async (context) => {
+        context.workbook.worksheets.getItem("Variables").getRange(cell.address).values = [["NetworkMiles"]];
+        await context.sync();
+      });
+      const elements = simulation.document.sheet("Elements").cells.filter((c) => typeof c.value === "string" && c.value.includes("PipelineMiles"));
+      await simulation.run(async (context) => {
+        for (const c of elements) context.workbook.worksheets.getItem("Elements").getRange(c.address).values = [[(c.value as string).replace(/PipelineMiles/g, "NetworkMiles")]];
+        await context.sync();
+      });
+    };
+
+    const clean = await simulationOf(seed);
+    await buildInExcel(hostOf(clean), BUILT);
+    await rename(clean);
+    expect((await buildInExcel(hostOf(clean), BUILT)).ok).toBe(true);
+
+    const interrupted = await simulationOf(seed);
+    await buildInExcel(hostOf(interrupted), BUILT);
+    await rename(interrupted);
+    interrupted.failOnSync(3);
+    await expect(buildInExcel(hostOf(interrupted), BUILT)).rejects.toMatchObject({ code: "GeneralException" });
+    const retried = await buildInExcel(hostOf(interrupted), BUILT);
+    expect(retried.ok ? [] : retried.problems.map((p) => p.message)).toEqual([]);
+
+    for (const sheet of [SUMMARY_SHEET, ASSUMPTIONS_SHEET, META_SHEET]) {
+      expect(interrupted.document.sheet(sheet)).toEqual(clean.document.sheet(sheet));
+    }
+    expect(interrupted.document.names()).toEqual(clean.document.names());
+    expect(interrupted.document.name("PipelineMiles")).toBeUndefined();
+  });
+});
+
 describe("twenty rebuilds", () => {
   test("history only grows, earlier rows stay as written, and the user's cells and names are untouched", async () => {
     const seed = await seedOfFile(SAMPLE_FILE);
@@ -169,4 +218,17 @@ describe("twenty rebuilds", () => {
     for (const [name, formula] of userNames) expect(simulation.document.name(name)?.formula).toBe(formula);
     expect(simulation.document.sheet(SUMMARY_SHEET).charts).toHaveLength(1);
   });
+});
+
+test("a table's totals row is not read as one more variable", async () => {
+  const simulation = await simulationOf({
+    sheets: [
+      { name: "Inputs", rows: [["Name", "Value"], ["Miles", 120], ["Total", 120]] },
+      { name: "Elements", rows: [["Element", "Formula"], ["Repairs", "Miles*10"]] },
+    ],
+    names: [{ name: "CVM_Elements", formula: "=Elements!$A$1:$B$2" }],
+    tables: [{ name: "CVM_Variables", sheet: "Inputs", range: "A1:B3", showTotals: true }],
+  });
+  const analysis = await analyzeInExcel(hostOf(simulation));
+  expect(analysis.ok && analysis.model.variables.map((v) => v.name)).toEqual(["Miles"]);
 });

@@ -24,9 +24,8 @@ describe("text written as text", () => {
     ["false", true],
     ["#N/A", true],
     [" leading space", true],
-    ["Fewer leak repairs", false],
-    ["CFO", false],
-    ["Production Manager (plant)", false],
+    ["WAHR", true],
+    ["Fewer leak repairs", true],
     ["", false],
   ])("%j needs a quote prefix: %s", (value, expected) => {
     expect(needsQuotePrefix(value)).toBe(expected);
@@ -37,7 +36,8 @@ describe("text written as text", () => {
     expect(typedEntry({ kind: "formula", formula: "=Miles*2" })).toBe("=Miles*2");
     expect(typedEntry({ kind: "text", value: "=1+1" })).toBe("'=1+1");
     expect(typedEntry({ kind: "text", value: "'already" })).toBe("''already");
-    expect(typedEntry({ kind: "text", value: "Notes" })).toBe("Notes");
+    expect(typedEntry({ kind: "text", value: "Notes" })).toBe("'Notes");
+    expect(typedEntry({ kind: "text", value: "" })).toBe("");
   });
 });
 
@@ -51,7 +51,7 @@ describe("cell blocks", () => {
         rows: 4,
         columns: 4,
         formulas: [
-          ["Title", null, null, null],
+          ["'Title", null, null, null],
           [null, null, null, null],
           [null, 5, null, null],
           [null, null, null, 7],
@@ -75,7 +75,7 @@ describe("cell blocks", () => {
     ]);
     expect(blocks[2]!.formulas).toEqual([
       [1, null],
-      [null, "x"],
+      [null, "'x"],
     ]);
   });
 
