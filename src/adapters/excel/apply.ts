@@ -83,8 +83,8 @@ function planSteps(plan: WorkbookPlan, options: ApplyOptions, waterfall: boolean
   const step = (bytes: number, queue: Step["queue"]) => steps.push({ bytes, queue });
   const sheet = (context: Excel.RequestContext, name: string) => context.workbook.worksheets.getItem(name);
 
-  // Sheets first, so that names can point into them; then clear what the build owns, so that no
-  // old formula refers to a name about to go; then names, then the cells that use them.
+  // Sheets first, so that names can point into them; then the record; then clear what the build
+  // owns, so that no old formula refers to a name about to go; then names, then the cells.
   for (const s of plan.sheets) {
     if (!exists(s.name, options.existingSheets)) step(s.name.length, (c) => void c.workbook.worksheets.add(s.name));
   }
@@ -118,8 +118,8 @@ function planSteps(plan: WorkbookPlan, options: ApplyOptions, waterfall: boolean
     });
   }
   for (const s of plan.sheets) {
-    // Half the budget at most, so that a block shares its request with the steps around it.
     const blocks = s.name === record.name ? [planFullBlock(s, recordRows)] : planBlocks(s, MAX_BLOCK_CELLS);
+    // Half the budget at most, so that a block shares its request with the steps around it.
     for (const block of blocks.flatMap((b) => splitToBytes(b, budget / 2))) {
       step(blockBytes(block), (c) => writeBlock(sheet(c, s.name), block));
     }

@@ -5,8 +5,8 @@ import type { CellContent } from "../../core/plan/types";
  *
  * Excel reads every string written through the API as if the user had typed it: `=x` becomes a
  * formula, `15%` a number, `TRUE` a boolean, `1/2` a date. Workbook text is data and must stay
- * text (a source that begins with `=` must never run), so text that Excel could read as anything
- * else is written with a leading apostrophe, Excel's own quote prefix, which it does not store.
+ * text (a source that begins with `=` must never run), so text is written with a leading
+ * apostrophe, Excel's own quote prefix, which Excel does not store as part of the text.
  */
 export function typedEntry(content: CellContent): string | number {
   switch (content.kind) {
