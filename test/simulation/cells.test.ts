@@ -121,8 +121,19 @@ describe("reading formula cells", () => {
     });
   });
 
-  test("a seeded formula without its computed value is refused", () => {
-    expect(() => createExcelSimulation({ sheets: [{ name: "S", cells: { B2: { formula: "=1" } } }] })).toThrow("needs the value Excel computed");
+  test("a seeded formula may come without its value: the calculate hook gives it, and without one reading it is a simulation error", async () => {
+    const seed = { sheets: [{ name: "S", cells: { B2: { formula: "=1+1" } } }] };
+    const calculated = createExcelSimulation(seed, { calculate: (_s, _r, _c, formula) => (formula === "=1+1" ? 2 : undefined) });
+    await calculated.run(async (context) => {
+      const read = context.workbook.worksheets.getItem("S").getRange("B2").load("values,formulas");
+      await context.sync();
+      expect([read.values, read.formulas]).toEqual([[[2]], [["=1+1"]]]);
+    });
+    expect(calculated.document.cell("S", "B2").value).toBeUndefined();
+    await createExcelSimulation(seed).run(async (context) => {
+      context.workbook.worksheets.getItem("S").getRange("B2").load("values");
+      await expect(context.sync()).rejects.toMatchObject({ name: "SimulationError" });
+    });
   });
 });
 

@@ -99,7 +99,33 @@ export function interpretInput(raw: unknown): Input {
   return { kind: "value", value: raw };
 }
 
-function applyInput(sheet: SheetState, row: number, column: number, input: Input): void {
+const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(\.\d*)?$/;
+
+/**
+ * What Excel makes of text a person types into a cell (en-US): `'` keeps the rest as text, `=`
+ * starts a formula, numbers (`1200`, `-3.5`, `1e3`, `1,200`), percentages (`15%`) and TRUE/FALSE
+ * convert, and `+` or `-` before anything else starts a formula, as in Excel. Dates, times,
+ * currencies and fractions, which Excel also converts, stay text here.
+ */
+export function typedInput(raw: string): Input {
+  if (raw === "") return { kind: "clear" };
+  if (raw.startsWith("'")) return { kind: "value", value: raw.slice(1) };
+  if (raw.startsWith("=")) {
+    if (raw.trim() === "=") throw officeError("InvalidArgument", "Excel refuses the formula '='");
+    return { kind: "formula", formula: raw };
+  }
+  const text = raw.trim();
+  if (NUMBER.test(text)) return { kind: "value", value: Number(text), ...(/e/i.test(text) ? { numberFormat: "0.00E+00" } : {}) };
+  const grouped = GROUPED.exec(text);
+  if (grouped) return { kind: "value", value: Number(text.replace(/,/g, "")), numberFormat: grouped[1] && grouped[1].length > 1 ? "#,##0.00" : "#,##0" };
+  const percent = PERCENT.exec(text);
+  if (percent) return { kind: "value", value: Number(percent[1]) / 100, numberFormat: text.includes(".") ? "0.00%" : "0%" };
+  if (/^(true|false)$/i.test(text)) return { kind: "value", value: text.toUpperCase() === "TRUE" };
+  if (/^[+-]\S/.test(text)) return { kind: "formula", formula: `=${text}` };
+  return { kind: "value", value: raw };
+}
+
+export function applyInput(sheet: SheetState, row: number, column: number, input: Input): void {
   if (input.kind === "keep") return;
   const cell = ensureCell(sheet, row, column);
   delete cell.value;
@@ -172,6 +198,13 @@ export function readGrid(target: RangeTarget, property: GridProperty, calculate:
     grid.push(line);
   }
   return grid;
+}
+
+/** The value a cell shows: "" when empty; for a formula its stored value, else the hook's; undefined when neither knows it. */
+export function shownValue(sheet: SheetState, row: number, column: number, calculate: CalculateHook | undefined): CellValue | undefined {
+  const cell = cellAt(sheet, row, column);
+  if (cell?.formula === undefined) return cell?.value ?? "";
+  return cell.value ?? calculate?.(sheet.name, row, column, cell.formula);
 }
 
 function valueOf(sheet: SheetState, row: number, column: number, cell: CellState | undefined, calculate: CalculateHook | undefined): CellValue {

@@ -1,7 +1,10 @@
 /** The request context, and the two roots it hands out: the workbook and the application. */
+import { type Rect, formatRect } from "./addresses";
+import { selectedRange } from "./document";
 import { officeError } from "./errors";
 import { SimNamedItemCollection } from "./named-items";
 import { type Properties, type RequestQueue, SimObject, presentAs } from "./proxy";
+import { SimRange } from "./range";
 import { type Environment, ObjectPath, type Operation, type SyncLog } from "./requests";
 import type { WorkbookState } from "./state";
 import { SimTableCollection } from "./tables";
@@ -58,6 +61,34 @@ export class SimContext implements Pick<Excel.RequestContext, "workbook" | "appl
   close(): void {
     this.closed = true;
   }
+
+  runsOn(environment: Environment): boolean {
+    return this.environment === environment;
+  }
+
+  /** For `Excel.run(context, batch)`, which runs a batch on an earlier context; returns whether it was closed. */
+  reopen(): boolean {
+    const was = this.closed;
+    this.closed = false;
+    return was;
+  }
+
+  /** `workbook.worksheets.getItem(sheetId).getRange(address)`, or a null object where the sheet is gone (event args' getRange). */
+  rangeOnSheet(sheetId: string, rect: Rect, orNull: boolean): Excel.Range {
+    const sheetPath = ObjectPath.root("workbook").member("worksheets").method(orNull ? "getItemOrNullObject" : "getItem", [sheetId]);
+    const path = sheetPath.method("getRange", [formatRect(rect)]);
+    const range = new SimRange({
+      queue: this,
+      path,
+      locate: (run) => {
+        const sheet = run.state.sheets.find((s) => s.id === sheetId);
+        if (sheet) return { sheet, rect };
+        if (orNull) return null;
+        throw officeError("ItemNotFound", `the sheet ${sheetId} does not exist`);
+      },
+    });
+    return (orNull ? range.instantiate() : range).asReal();
+  }
 }
 
 export class SimApplication
@@ -68,20 +99,20 @@ export class SimApplication
   protected readonly properties: Properties<WorkbookState> = {};
 
   suspendApiCalculationUntilNextSync(): void {
-    this.invoke("suspendApiCalculationUntilNextSync", [], (_, run) => (run.calculationSuspended = true), "1.6");
+    this.invokeWithoutChange("suspendApiCalculationUntilNextSync", [], (_, run) => (run.calculationSuspended = true), "1.6");
   }
 
   suspendScreenUpdatingUntilNextSync(): void {
-    this.invoke("suspendScreenUpdatingUntilNextSync", [], (_, run) => (run.screenUpdatingSuspended = true), "1.9");
+    this.invokeWithoutChange("suspendScreenUpdatingUntilNextSync", [], (_, run) => (run.screenUpdatingSuspended = true), "1.9");
   }
 
   /** Recorded only: the simulation holds no calculated values to refresh. */
   calculate(calculationType: Excel.CalculationType | "Recalculate" | "Full" | "FullRebuild"): void {
-    this.invoke("calculate", [calculationType], () => undefined, "1.1");
+    this.invokeWithoutChange("calculate", [calculationType], () => undefined, "1.1");
   }
 }
 
-export class SimWorkbook extends SimObject<Excel.Workbook, WorkbookState> implements Pick<Excel.Workbook, "names" | "tables" | "worksheets" | "load"> {
+export class SimWorkbook extends SimObject<Excel.Workbook, WorkbookState> implements Pick<Excel.Workbook, "names" | "tables" | "worksheets" | "getSelectedRange" | "load"> {
   protected readonly typeName = "Workbook";
   protected readonly properties: Properties<WorkbookState> = {};
   private namesProxy?: SimNamedItemCollection;
@@ -93,7 +124,12 @@ export class SimWorkbook extends SimObject<Excel.Workbook, WorkbookState> implem
   }
 
   get tables(): Excel.TableCollection {
-    return (this.tablesProxy ??= new SimTableCollection(this.part("tables"))).asReal();
+    return (this.tablesProxy ??= new SimTableCollection(this.link(this.path.member("tables"), (state) => ({ state })))).asReal();
+  }
+
+  /** The active sheet's selection (ExcelApi 1.1); a sheet never selected on has A1 selected. */
+  getSelectedRange(): Excel.Range {
+    return new SimRange(this.link(this.path.method("getSelectedRange", [], { since: "1.1" }), (state) => selectedRange(state))).asReal();
   }
 
   get worksheets(): Excel.WorksheetCollection {

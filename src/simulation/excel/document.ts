@@ -4,13 +4,16 @@
  */
 import { cellRef } from "../../core/workbook/address";
 import { type Rect, WHOLE_SHEET, columnCount, formatAddress, parseAddress, rowCount } from "./addresses";
+import { type CalculateHook, cellsIn } from "./cells";
 import { officeError } from "./errors";
 import { checkDefinedName, checkSheetName, nameTarget, nameType } from "./names";
 import type { Execution } from "./requests";
 import {
   type ChartState,
+  type CellValue,
   type ChartType,
   DEFAULT_COLUMN_WIDTH,
+  DEFAULT_FORMAT,
   type NameState,
   type RangeTarget,
   type SeriesBy,
@@ -28,7 +31,7 @@ export function addSheet(state: WorkbookState, name: string | undefined): SheetS
   const chosen = name ?? defaultSheetName(state);
   checkSheetName(chosen);
   if (findSheet(state, chosen)) throw officeError("ItemAlreadyExists", `a sheet named ${JSON.stringify(chosen)} exists`);
-  const sheet = newSheet(chosen);
+  const sheet = newSheet(state, chosen);
   // Excel adds at the end and leaves the active sheet as it was.
   state.sheets.push(sheet);
   return sheet;
@@ -47,7 +50,6 @@ export function setVisibility(state: WorkbookState, sheet: SheetState, visibilit
     if (state.active === sheet) {
       const after = state.sheets.slice(state.sheets.indexOf(sheet) + 1).find((s) => s.visibility === "Visible");
       state.active = after ?? others[others.length - 1];
-      state.selection = undefined;
     }
   }
   sheet.visibility = visibility;
@@ -55,13 +57,20 @@ export function setVisibility(state: WorkbookState, sheet: SheetState, visibilit
 
 export function activateSheet(state: WorkbookState, sheet: SheetState): void {
   if (sheet.visibility !== "Visible") throw officeError("InvalidOperation", `${sheet.name} is hidden and cannot be activated`);
-  if (state.active !== sheet) state.selection = undefined;
+  // Each sheet keeps its own selection, which shows again when the sheet is activated.
   state.active = sheet;
 }
 
 export function selectRange(state: WorkbookState, target: RangeTarget): void {
   activateSheet(state, target.sheet);
-  state.selection = { sheet: target.sheet, rect: target.rect };
+  target.sheet.selection = target.rect;
+}
+
+/** Workbook.getSelectedRange: the active sheet's selection. */
+export function selectedRange(state: WorkbookState): RangeTarget {
+  const sheet = state.active;
+  if (!sheet) throw officeError("ItemNotFound", "no sheet is active");
+  return { sheet, rect: sheet.selection };
 }
 
 /** Worksheet.getRange: an A1 address on this sheet, or a defined name that refers to a range on it. */
@@ -92,6 +101,42 @@ export function addName(state: WorkbookState, name: string, formula: string, com
 export function setColumnWidth(target: RangeTarget, width: unknown): void {
   if (typeof width !== "number" || !(width >= 0)) throw officeError("InvalidArgument", `column width ${JSON.stringify(width)}`);
   for (let column = target.rect.left; column <= target.rect.right; column++) target.sheet.columnWidths.set(column, width);
+}
+
+/**
+ * Range.format.autofitColumns, approximated: Excel measures the rendered text; the simulation
+ * counts the characters each cell in the range shows (text as is, numbers as their format would
+ * roughly write them, a formula's value when known), at 7 pixels a character of Calibri 11 (scaled
+ * by font size, 10% more for bold) plus 5 pixels of padding, 0.75 points a pixel, at most 255
+ * characters. A column without content in the range keeps its width.
+ */
+export function autofitColumns(target: RangeTarget, calculate: CalculateHook | undefined): void {
+  const { sheet, rect } = target;
+  const widths = new Map<number, number>();
+  for (const { row, column, cell } of cellsIn(sheet, rect)) {
+    const value = cell.value ?? (cell.formula === undefined ? undefined : calculate?.(sheet.name, row, column, cell.formula));
+    if (value === undefined || value === "") continue;
+    const scale = ((cell.format.fontSize ?? DEFAULT_FORMAT.fontSize) / DEFAULT_FORMAT.fontSize) * (cell.format.bold ? 1.1 : 1);
+    const pixels = Math.min(Math.ceil(shownLength(value, cell.numberFormat) * 7 * scale), 255 * 7) + 5;
+    widths.set(column, Math.max(widths.get(column) ?? 0, pixels * 0.75));
+  }
+  for (const [column, width] of widths) sheet.columnWidths.set(column, width);
+}
+
+/** About how many characters Excel shows for a value in a number format. */
+function shownLength(value: CellValue, numberFormat: string | undefined): number {
+  if (typeof value === "boolean") return value ? 4 : 5;
+  if (typeof value === "string") return value.length;
+  // General shows at most 11 characters of a number.
+  if (numberFormat === undefined) return Math.min(String(value).length, 11);
+  const section = numberFormat.split(";")[0] ?? "";
+  const decimals = /\.(0+)/.exec(section)?.[1]?.length ?? 0;
+  const percent = section.includes("%");
+  const shown = Math.abs(percent ? value * 100 : value);
+  const digits = Math.max(1, String(Math.floor(shown)).length);
+  const grouping = section.includes(",") ? Math.floor((digits - 1) / 3) : 0;
+  const literals = section.replace(/"[^"]*"/g, "").replace(/[#0.,%\\]/g, "").length;
+  return (value < 0 ? 1 : 0) + digits + grouping + (decimals > 0 ? decimals + 1 : 0) + (percent ? 1 : 0) + literals;
 }
 
 /** The width shared by all the range's columns, or null when they differ. */

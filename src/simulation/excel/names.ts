@@ -42,3 +42,14 @@ export function nameTarget(state: WorkbookState, name: string, formula: string):
   if (reference?.sheet === undefined || nameType(formula) !== "Range") throw officeError("InvalidArgument", `the name ${name} (${formula}) does not refer to a range`);
   return { sheet: required(findSheet(state, reference.sheet), `the sheet of name ${name} (${formula})`), rect: reference.rect };
 }
+
+/** Excel's default style for a new table. */
+export const DEFAULT_TABLE_STYLE = "TableStyleMedium2";
+
+/** Excel's built-in table styles: Light1–21, Medium1–28, Dark1–11. */
+export function isBuiltInTableStyle(style: unknown): style is string {
+  const match = typeof style === "string" ? /^TableStyle(Light|Medium|Dark)([1-9]\d?)$/.exec(style) : null;
+  if (!match) return false;
+  const most = { Light: 21, Medium: 28, Dark: 11 }[match[1] as "Light" | "Medium" | "Dark"];
+  return Number(match[2]) <= most;
+}

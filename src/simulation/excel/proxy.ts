@@ -15,6 +15,8 @@ export function presentAs<Real>(simulated: { readonly simulates?: Real }): Real 
 
 export interface RequestQueue {
   enqueue(operation: Operation): void;
+  /** The request context as Office.js types it (EventHandlerResult.context). */
+  asReal(): Excel.RequestContext;
 }
 
 /** Finds the object's document entity while a sync runs; null makes a null object. */
@@ -65,7 +67,7 @@ export abstract class SimObject<Real, E> {
   load(option?: string | string[] | object): Real {
     this.refuseIfNull("load");
     const request = parseLoadOption(option, this.isCollection);
-    this.enqueue(`load ${describeLoad(request, this.isCollection ? "items/" : "")}`, [option], (run) => this.collect(request, run));
+    this.enqueue(`load ${describeLoad(request, this.isCollection ? "items/" : "")}`, [option], (run) => this.collect(request, run), undefined, false);
     return this.asReal();
   }
 
@@ -139,9 +141,15 @@ export abstract class SimObject<Real, E> {
     this.enqueue(action, args, (run) => apply(this.resolve(run), run), since);
   }
 
+  /** A method that leaves the document's contents as they were (select, activate, calculate, event registrations). */
+  protected invokeWithoutChange(action: string, args: readonly unknown[], apply: (entity: E, run: Execution) => void, since?: string): void {
+    this.refuseIfNull(action);
+    this.enqueue(action, args, (run) => apply(this.resolve(run), run), since, false);
+  }
+
   /** What a `*OrNullObject` method queues, so that isNullObject is known after the next sync. */
   instantiate(): this {
-    this.enqueue("instantiate", [], (run) => void this.resolveOrNull(run));
+    this.enqueue("instantiate", [], (run) => void this.resolveOrNull(run), undefined, false);
     return this;
   }
 
@@ -149,7 +157,8 @@ export abstract class SimObject<Real, E> {
   protected added<F, P>(args: readonly unknown[], create: (entity: E, run: Execution) => F, make: (link: Link<F>) => P, since?: string): P {
     let created: F | undefined;
     this.invoke("add", args, (entity, run) => (created = create(entity, run)), since);
-    const path = this.path.method("add", args.slice(0, 1), { createdByOperation: true });
+    // Named by its first argument, as a path; an object argument appears as its own path.
+    const path = this.path.method("add", args.slice(0, 1).map((arg) => this.wire(arg)), { createdByOperation: true });
     return make({
       queue: this.queue,
       path,
@@ -175,12 +184,13 @@ export abstract class SimObject<Real, E> {
     if (this.knownNull === true) throw officeError("InvalidObjectPath", `${member} on the null object ${this.path.text}`);
   }
 
-  private enqueue(action: string, args: readonly unknown[], execute: (run: Execution) => void, since?: string): void {
+  private enqueue(action: string, args: readonly unknown[], execute: (run: Execution) => void, since?: string, changesDocument = true): void {
     const wire = sentArguments(args).map((arg) => this.wire(arg));
     this.queue.enqueue({
       path: this.path,
       action,
       args: wire,
+      changesDocument,
       execute: (run) => {
         run.requireVersion(since, `${this.typeName} ${action}`);
         execute(run);
@@ -223,7 +233,13 @@ export abstract class SimCollection<Real, ItemReal, E, ItemE extends { readonly 
   }
 
   private find(entity: E, key: string): ItemE | undefined {
-    return this.entries(entity).find((item) => sameName(item.name, key));
+    const items = this.entries(entity);
+    return items.find((item) => sameName(item.name, key)) ?? items.find((item) => this.matchesOtherwise(item, key));
+  }
+
+  /** Whether getItem finds the item by a key other than its name (a worksheet's id). */
+  protected matchesOtherwise(_item: ItemE, _key: string): boolean {
+    return false;
   }
 
   private item(entity: ItemE): SimObject<ItemReal, ItemE> {

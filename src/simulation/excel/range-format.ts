@@ -3,7 +3,7 @@
  * they differ (as Excel does); writing sets every cell.
  */
 import { cellsIn, formatCells, uniform } from "./cells";
-import { setColumnWidth, uniformColumnWidth } from "./document";
+import { autofitColumns, setColumnWidth, uniformColumnWidth } from "./document";
 import { SimulationError, officeError } from "./errors";
 import { type Properties, SimObject } from "./proxy";
 import { type BorderStyle, type CellFormat, DEFAULT_FORMAT, type HorizontalAlignment, type RangeTarget } from "./state";
@@ -51,7 +51,7 @@ abstract class CellFormatProxy<Real> extends SimObject<Real, RangeTarget> {
 
 export class SimRangeFormat
   extends CellFormatProxy<Excel.RangeFormat>
-  implements Pick<Excel.RangeFormat, "font" | "fill" | "borders" | "horizontalAlignment" | "wrapText" | "columnWidth" | "load">
+  implements Pick<Excel.RangeFormat, "font" | "fill" | "borders" | "horizontalAlignment" | "wrapText" | "columnWidth" | "autofitColumns" | "load">
 {
   protected readonly typeName = "RangeFormat";
   protected readonly properties: Properties<RangeTarget> = {
@@ -98,6 +98,11 @@ export class SimRangeFormat
 
   set columnWidth(value: number) {
     this.assign("columnWidth", value, (target, width) => setColumnWidth(target, width), "1.2");
+  }
+
+  /** An approximation of Excel's AutoFit (see autofitColumns in document.ts). */
+  autofitColumns(): void {
+    this.invoke("autofitColumns", [], (target, run) => autofitColumns(target, run.environment.calculate), "1.2");
   }
 }
 

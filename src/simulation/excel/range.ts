@@ -1,6 +1,6 @@
 /** Ranges: cell contents as 2-D arrays, and the way to their formats and conditional formats. */
 import { type Rect, columnCount, formatAddress, rowCount } from "./addresses";
-import { type ClearApplyTo, clearCells, readGrid, writeGrid } from "./cells";
+import { clearCells, readGrid, writeGrid } from "./cells";
 import { SimConditionalFormatCollection } from "./conditional-formats";
 import { rangeOn, selectRange } from "./document";
 import { SimulationError, officeError } from "./errors";
@@ -74,7 +74,7 @@ export class SimRange
   }
 
   set values(grid: Grid) {
-    this.assign("values", grid, (target, value) => writeGrid(target, value, "values"));
+    this.assign("values", grid, (target, value, run) => run.changeCells(target.sheet, target.rect, () => writeGrid(target, value, "values")));
   }
 
   get formulas(): Grid {
@@ -82,7 +82,7 @@ export class SimRange
   }
 
   set formulas(grid: Grid) {
-    this.assign("formulas", grid, (target, value) => writeGrid(target, value, "formulas"));
+    this.assign("formulas", grid, (target, value, run) => run.changeCells(target.sheet, target.rect, () => writeGrid(target, value, "formulas")));
   }
 
   get numberFormat(): Grid {
@@ -107,15 +107,16 @@ export class SimRange
 
   clear(applyTo?: Excel.ClearApplyTo | "All" | "Formats" | "Contents" | "Hyperlinks" | "RemoveHyperlinks" | "ResetContents"): void {
     const mode = String(applyTo ?? "All");
-    this.invoke("clear", [applyTo], (target) => {
-      if (mode === "All" || mode === "Contents" || mode === "Formats") clearCells(target, mode as ClearApplyTo);
+    this.invoke("clear", [applyTo], (target, run) => {
+      if (mode === "All" || mode === "Contents") run.changeCells(target.sheet, target.rect, () => clearCells(target, mode));
+      else if (mode === "Formats") clearCells(target, mode);
       // The simulation holds no hyperlinks, so clearing them changes nothing.
       else if (mode !== "Hyperlinks" && mode !== "RemoveHyperlinks") throw new SimulationError(`clear("${mode}") is not simulated`);
     });
   }
 
   select(): void {
-    this.invoke("select", [], (target, run) => selectRange(run.state, target));
+    this.invokeWithoutChange("select", [], (target, run) => selectRange(run.state, target), "1.1");
   }
 }
 

@@ -3,9 +3,11 @@
  * every `context.sync()`. The payload estimate counts what dominates Excel's real request size,
  * the JSON of arguments and set values; object references travel as ids and count nothing.
  */
+import type { Rect } from "./addresses";
 import type { CalculateHook } from "./cells";
 import { OfficeError, officeError } from "./errors";
-import type { WorkbookState } from "./state";
+import type { EventHub } from "./events";
+import type { SheetState, WorkbookState } from "./state";
 
 /** How an object is reached: `workbook.worksheets.getItem("Value Summary").getRange("A1:K20")`. */
 export class ObjectPath {
@@ -56,6 +58,8 @@ export interface Operation {
   /** `set values`, `load values,address`, `add`, `clear`, `instantiate`… */
   readonly action: string;
   readonly args: readonly unknown[];
+  /** False for what leaves the document as it was: loads, selecting, event registrations. */
+  readonly changesDocument: boolean;
   execute(run: Execution): void;
 }
 
@@ -63,6 +67,10 @@ export interface Environment {
   readonly state: WorkbookState;
   readonly calculate: CalculateHook | undefined;
   supports(version: string): boolean;
+  /** Event registrations and the cell changes they are told about. */
+  readonly events: EventHub;
+  /** Runs after every sync, failed or not: sends events, tells subscribers. */
+  afterSync(documentChanged: boolean): void;
 }
 
 /** One sync being executed: what it loaded is handed to the proxies only if the whole sync succeeds. */
@@ -79,6 +87,11 @@ export class Execution {
 
   requireVersion(since: string | undefined, what: string): void {
     if (since !== undefined && !this.environment.supports(since)) throw officeError("ApiNotFound", `${what} needs ExcelApi ${since}`);
+  }
+
+  /** A change of cell contents, for the onChanged events: `write` changes the cells of `rect`. */
+  changeCells(sheet: SheetState, rect: Rect, write: () => void): void {
+    this.environment.events.changeCells(sheet, rect, write);
   }
 
   onCommit(deliver: () => void): void {
@@ -150,11 +163,20 @@ export class SyncLog {
     // An interrupted request: the first half of its operations reached the workbook.
     const limit = injected !== undefined ? Math.floor(operations.length / 2) : operations.length;
     let failure: { error: unknown; operation?: number; injected: boolean } | undefined;
+    let documentChanged = false;
     for (let i = 0; i < limit && !failure; i++) {
+      const operation = operations[i]!;
       try {
-        operations[i]!.execute(run);
+        operation.execute(run);
       } catch (error) {
         failure = { error, operation: i, injected: false };
+      } finally {
+        // Counted per operation, so that a later read in the same request sees a new revision;
+        // and when it failed too, which may have changed part of what it touches.
+        if (operation.changesDocument) {
+          environment.state.revision += 1;
+          documentChanged = true;
+        }
       }
     }
     if (!failure && injected !== undefined) failure = { error: injected, injected: true };
@@ -167,6 +189,7 @@ export class SyncLog {
       screenUpdatingSuspended: run.screenUpdatingSuspended,
       ...(failure ? { error: describeFailure(failure, operations) } : {}),
     });
+    environment.afterSync(documentChanged);
     if (failure) throw failure.error;
     run.commit();
   }

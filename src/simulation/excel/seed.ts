@@ -6,10 +6,14 @@ import { columnIndex } from "../../core/workbook/address";
 import { parseAddress } from "./addresses";
 import { cellKey } from "./cells";
 import { SimulationError } from "./errors";
-import { checkDefinedName, checkSheetName, nameFormula, nameType } from "./names";
-import { type CellFormat, type CellState, type CellValue, type NameType, type SheetState, type Visibility, type WorkbookState, findName, findSheet, findTable, newSheet } from "./state";
+import { DEFAULT_TABLE_STYLE, checkDefinedName, checkSheetName, isBuiltInTableStyle, nameFormula, nameType } from "./names";
+import { type CellFormat, type CellState, type CellValue, type NameType, type SheetState, type Visibility, type WorkbookState, findName, findSheet, findTable, issueId, newSheet, newWorkbook } from "./state";
 
-/** A value, or a cell with a formula (with the value Excel computed for it), a number format, a format. */
+/**
+ * A value, or a cell with a formula, a number format, a format. A formula's `value` is the one
+ * Excel computed and saved; without it the simulation's calculate hook computes the value when
+ * something reads it.
+ */
 export type CellSeed = CellValue | null | { readonly value?: CellValue; readonly formula?: string; readonly numberFormat?: string; readonly format?: CellFormat };
 
 export interface SheetSeed {
@@ -41,6 +45,8 @@ export interface TableSeed {
   readonly range: string;
   /** Whether the range's last row is a totals row. Default: no. */
   readonly showTotals?: boolean;
+  /** A built-in table style. Default: TableStyleMedium2, Excel's. */
+  readonly style?: string;
 }
 
 export interface SimulationSeed {
@@ -57,11 +63,11 @@ function refuse(message: string): never {
 }
 
 export function seedState(seed: SimulationSeed = {}): WorkbookState {
-  const state: WorkbookState = { sheets: [], names: [], tables: [], active: undefined, selection: undefined };
+  const state = newWorkbook();
   for (const sheetSeed of seed.sheets ?? [{ name: "Sheet1" }]) {
     checkSheetName(sheetSeed.name);
     if (findSheet(state, sheetSeed.name)) refuse(`two sheets are named ${sheetSeed.name}`);
-    state.sheets.push(seedSheet(sheetSeed));
+    state.sheets.push(seedSheet(state, sheetSeed));
   }
   if (!state.sheets.some((s) => s.visibility === "Visible")) refuse("no sheet is visible");
   for (const name of seed.names ?? []) {
@@ -75,15 +81,16 @@ export function seedState(seed: SimulationSeed = {}): WorkbookState {
     const sheet = findSheet(state, table.sheet) ?? refuse(`table ${table.name} is on a missing sheet ${table.sheet}`);
     const rect = parseAddress(table.range)?.rect ?? refuse(`table ${table.name} has the range ${table.range}`);
     if (findTable(state, table.name) || findName(state, table.name)) refuse(`the table name ${table.name} is taken`);
-    state.tables.push({ name: table.name, sheet, rect, showTotals: table.showTotals ?? false });
+    if (table.style !== undefined && !isBuiltInTableStyle(table.style)) refuse(`table ${table.name} has the style ${table.style}, which is no built-in one`);
+    state.tables.push({ id: issueId(state), name: table.name, sheet, rect, showTotals: table.showTotals ?? false, style: table.style ?? DEFAULT_TABLE_STYLE });
   }
   state.active = seed.activeSheet === undefined ? state.sheets.find((s) => s.visibility === "Visible") : (findSheet(state, seed.activeSheet) ?? refuse(`no sheet ${seed.activeSheet} to activate`));
   if (state.active?.visibility !== "Visible") refuse("the active sheet must be visible");
   return state;
 }
 
-function seedSheet(seed: SheetSeed): SheetState {
-  const sheet = newSheet(seed.name, seed.visibility);
+function seedSheet(state: WorkbookState, seed: SheetSeed): SheetState {
+  const sheet = newSheet(state, seed.name, seed.visibility);
   seed.rows?.forEach((row, r) => row.forEach((cell, c) => seedCell(sheet, r, c, cell)));
   for (const [address, cell] of Object.entries(seed.cells ?? {})) {
     const parsed = parseAddress(address);
@@ -98,9 +105,6 @@ function seedSheet(seed: SheetSeed): SheetState {
 function seedCell(sheet: SheetState, row: number, column: number, seed: CellSeed): void {
   if (seed === null) return;
   const cell: CellState = typeof seed === "object" ? { ...seed, format: { ...seed.format } } : { value: seed, format: {} };
-  if (cell.formula !== undefined && cell.value === undefined) {
-    refuse(`the formula cell ${sheet.name} row ${row + 1} column ${column + 1} needs the value Excel computed for it`);
-  }
   if (cell.formula !== undefined && !cell.formula.startsWith("=")) refuse(`the formula ${cell.formula} must begin with =`);
   if (cell.numberFormat === "General") delete cell.numberFormat;
   sheet.cells.set(cellKey(row, column), cell);

@@ -4,7 +4,7 @@
  */
 import { MAX_COLUMNS, cellRef, columnLetters } from "../../core/workbook/address";
 import { type Rect, formatAddress, formatRect, parseAddress } from "./addresses";
-import { cellAt } from "./cells";
+import { type CalculateHook, cellAt } from "./cells";
 import { SimulationError } from "./errors";
 import { type CellFormat, type CellState, type CellValue, type ChartState, type NameType, type SheetState, type Visibility, type WorkbookState, findSheet } from "./state";
 
@@ -67,6 +67,10 @@ export interface TableSnapshot {
   readonly sheet: string;
   /** Sheet-relative: `A1:C10`. */
   readonly range: string;
+  /** `TableStyleMedium2`… */
+  readonly style: string;
+  /** Whether the range's last row is the totals row. */
+  readonly showTotals: boolean;
 }
 
 export interface DocumentView {
@@ -83,11 +87,18 @@ export interface DocumentView {
   name(name: string): NameSnapshot | undefined;
   tables(): TableSnapshot[];
   activeSheet(): string | undefined;
-  /** `Sheet1!B2:C3` */
+  /** The active sheet's selection, `Sheet1!B2:C3` (each sheet remembers its own; A1 at first). */
   selection(): string | undefined;
+  /** Grows with every change of cells, formats, names, sheets or tables (not of the selection): a cache key. */
+  revision(): number;
+  /**
+   * The value the cell shows: its stored value, else for a formula the calculate hook's result
+   * (SimulationOptions.calculate, called with this view), else undefined (also for an empty cell).
+   */
+  value(sheet: string, address: string): CellValue | undefined;
 }
 
-export function documentView(state: WorkbookState): DocumentView {
+export function documentView(state: WorkbookState, calculate?: CalculateHook): DocumentView {
   const sheetOf = (name: string): SheetState => findSheet(state, name) ?? missing(`There is no sheet ${JSON.stringify(name)}`);
   const rectOf = (address: string): Rect => parseAddress(address)?.rect ?? missing(`${JSON.stringify(address)} is not an address`);
   return {
@@ -117,9 +128,17 @@ export function documentView(state: WorkbookState): DocumentView {
       const found = state.names.find((n) => n.name.toUpperCase() === name.toUpperCase());
       return found && { ...found };
     },
-    tables: () => state.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, range: formatRect(t.rect) })),
+    tables: () => state.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, range: formatRect(t.rect), style: t.style, showTotals: t.showTotals })),
     activeSheet: () => state.active?.name,
-    selection: () => state.selection && formatAddress(state.selection.sheet.name, state.selection.rect),
+    selection: () => state.active && formatAddress(state.active.name, state.active.selection),
+    revision: () => state.revision,
+    value: (sheet, address) => {
+      const { top, left } = rectOf(address);
+      const found = sheetOf(sheet);
+      const cell = cellAt(found, top, left);
+      if (cell?.value !== undefined) return cell.value;
+      return cell?.formula === undefined ? undefined : calculate?.(found.name, top, left, cell.formula);
+    },
   };
 }
 

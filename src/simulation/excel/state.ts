@@ -85,6 +85,8 @@ export interface ChartState {
 }
 
 export interface SheetState {
+  /** Like Excel's Worksheet.id: stable for the sheet's life, whatever its name. */
+  readonly id: string;
   name: string;
   visibility: Visibility;
   /** Sparse, keyed by cellKey(row, column). */
@@ -96,6 +98,8 @@ export interface SheetState {
   charts: ChartState[];
   /** Excel numbers new charts "Chart 1", "Chart 2"… per sheet and never reuses a number. */
   chartsAdded: number;
+  /** What is selected on the sheet; Excel remembers it per sheet (A1 on a new one). */
+  selection: Rect;
 }
 
 export interface NameState {
@@ -109,11 +113,15 @@ export interface NameState {
 }
 
 export interface TableState {
+  /** Like Excel's Table.id: stable whatever the table's name becomes. */
+  readonly id: string;
   name: string;
   sheet: SheetState;
   /** Header row, data and, when `showTotals`, the totals row as its last row. */
   rect: Rect;
   showTotals: boolean;
+  /** `TableStyleMedium2` (Excel's default for new tables), `TableStyleLight9`… */
+  style: string;
 }
 
 export interface WorkbookState {
@@ -121,7 +129,10 @@ export interface WorkbookState {
   names: NameState[];
   tables: TableState[];
   active: SheetState | undefined;
-  selection: { sheet: SheetState; rect: Rect } | undefined;
+  /** Counts every change to cells, formats, names, sheets and tables (never selection). */
+  revision: number;
+  /** Ids handed out so far, so that an id is never reused. */
+  idsIssued: number;
 }
 
 /** A range as an operation sees it. */
@@ -135,11 +146,34 @@ export function sameName(a: string, b: string): boolean {
   return a.toUpperCase() === b.toUpperCase();
 }
 
-export function newSheet(name: string, visibility: Visibility = "Visible"): SheetState {
-  return { name, visibility, cells: new Map(), columnWidths: new Map(), frozen: { rows: 0, columns: 0 }, conditionalFormats: [], charts: [], chartsAdded: 0 };
+export function newWorkbook(): WorkbookState {
+  return { sheets: [], names: [], tables: [], active: undefined, revision: 0, idsIssued: 0 };
+}
+
+/** A GUID-shaped id such as Excel gives worksheets and tables: `{00000000-0001-0000-0000-000000000000}`. */
+export function issueId(state: WorkbookState): string {
+  state.idsIssued += 1;
+  return `{00000000-${state.idsIssued.toString(16).toUpperCase().padStart(4, "0")}-0000-0000-000000000000}`;
+}
+
+export function newSheet(state: WorkbookState, name: string, visibility: Visibility = "Visible"): SheetState {
+  return {
+    id: issueId(state),
+    name,
+    visibility,
+    cells: new Map(),
+    columnWidths: new Map(),
+    frozen: { rows: 0, columns: 0 },
+    conditionalFormats: [],
+    charts: [],
+    chartsAdded: 0,
+    selection: { top: 0, left: 0, bottom: 0, right: 0 },
+  };
 }
 
 export const findSheet = (state: WorkbookState, name: string): SheetState | undefined => state.sheets.find((s) => sameName(s.name, name));
+/** Worksheets.getItem takes a sheet's name or its id. */
+export const findSheetByNameOrId = (state: WorkbookState, key: string): SheetState | undefined => findSheet(state, key) ?? state.sheets.find((s) => s.id === key);
 export const findName = (state: WorkbookState, name: string): NameState | undefined => state.names.find((n) => sameName(n.name, name));
 export const findTable = (state: WorkbookState, name: string): TableState | undefined => state.tables.find((t) => sameName(t.name, name));
 
