@@ -13,7 +13,7 @@ export const ASSUMPTIONS_SHEET = "Assumptions Log";
 /** Columns A..K are rebuilt each time; the history lives from column M on and is only added to. */
 const LAST_REBUILT_COLUMN = 10;
 const HISTORY_COLUMN = 12;
-const HISTORY_FIRST_ROW = 4;
+export const HISTORY_FIRST_ROW = 4;
 const HISTORY_HEADERS = ["Date", "Input", "Item", "Field", "Before", "After"];
 
 const STYLES: Record<string, CellStyle> = {

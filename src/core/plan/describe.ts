@@ -1,0 +1,42 @@
+import type { ValueModel } from "../model/types";
+import type { Results } from "../model/compute";
+import { ASSUMPTIONS_SHEET, HISTORY_FIRST_ROW } from "./assumptions";
+import { SUMMARY_SHEET } from "./summary";
+import type { SheetPlan, WorkbookPlan } from "./types";
+
+/**
+ * What a build wrote, in sentences a sales engineer can check against the workbook: which sheets,
+ * how much on each, how many names, and whether the change history grew.
+ */
+export function describeBuild(plan: WorkbookPlan, model: ValueModel, results: Results): string[] {
+  const sheet = (name: string) => plan.sheets.find((s) => s.name === name);
+  const lines: string[] = [];
+  const summary = sheet(SUMMARY_SHEET);
+  if (summary) {
+    const stakeholders = results.byStakeholder.length;
+    const charts = summary.charts.length > 0 ? " and a chart of value by element" : "";
+    lines.push(
+      `${SUMMARY_SHEET}: ${count(model.elements.length, "element")} over ${count(model.settings.years, "year")}, the financial results, ` +
+        `${count(stakeholders, "stakeholder")}${charts}.`,
+    );
+  }
+  const assumptions = sheet(ASSUMPTIONS_SHEET);
+  if (assumptions) {
+    const added = historyRowsWritten(assumptions);
+    const history = added === 0 ? "no change to the history" : `${count(added, "new history row")}`;
+    lines.push(`${ASSUMPTIONS_SHEET}: ${count(model.variables.length, "variable")}, ${count(model.elements.length, "element")} and the settings; ${history}.`);
+  }
+  const removed = plan.deleteNames.length > 0 ? `; ${count(plan.deleteNames.length, "name")} no longer needed removed` : "";
+  lines.push(`${count(plan.names.length, "defined name")} set (variables, element ids and results such as CVM_NPV)${removed}.`);
+  return lines;
+}
+
+/** History cells lie right of the columns a build replaces; each row written there is a new entry. */
+function historyRowsWritten(sheet: SheetPlan): number {
+  const rows = new Set(sheet.cells.filter((c) => c.column > sheet.replaceColumns.last && c.row >= HISTORY_FIRST_ROW).map((c) => c.row));
+  return rows.size;
+}
+
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString("en-US")} ${noun}${n === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,136 @@
+import { PIPELINE_SAMPLE, sampleNumberFormat } from "../../sample/pipeline-model";
+import { DEFAULT_SETTINGS } from "../model/types";
+import type { CellContent } from "../plan/types";
+import { type CellValue, RANGE_NAMES } from "../workbook/cells";
+
+/** The bundled pipeline-leak sample, or the three tables with their headers and nothing else. */
+export type StarterKind = "sample" | "skeleton";
+export type InputRange = keyof typeof RANGE_NAMES;
+
+export const INPUT_RANGES: readonly InputRange[] = ["variables", "elements", "settings"];
+
+/** One input table to insert: on a new sheet, from A1, header row first. */
+export interface StarterTable {
+  readonly range: InputRange;
+  /** The table is named as the contract's range (`CVM_Variables`): a table is a name of its own. */
+  readonly tableName: string;
+  readonly sheet: string;
+  /** Header row first; `null` is an empty cell. Text is always written as text. */
+  readonly rows: readonly (readonly (CellContent | null)[])[];
+  /** Same shape as `rows`. */
+  readonly numberFormats: readonly (readonly string[])[];
+  /** Widths in characters of the default font, one per column. */
+  readonly columnWidths: readonly number[];
+}
+
+export interface StarterPlan {
+  readonly kind: StarterKind;
+  readonly tables: readonly StarterTable[];
+}
+
+/** What the workbook already holds, as far as inserting a starter model cares. */
+export interface ExistingInputs {
+  readonly sheets: readonly string[];
+  /** Workbook-scoped defined names. */
+  readonly names: readonly string[];
+  readonly tables: readonly string[];
+}
+
+export type StarterOutcome = { readonly ok: true; readonly plan: StarterPlan } | { readonly ok: false; readonly message: string };
+
+const SHEET_NAMES: Record<InputRange, string> = { variables: "Variables", elements: "Elements", settings: "Settings" };
+const HEADERS: Record<InputRange, readonly string[]> = {
+  variables: ["Name", "Value", "Unit", "Source", "Notes", "Low", "High"],
+  elements: ["Element", "Id", "Formula", "Stakeholder", "Category", "Confidence", "Ramp", "Assumptions", "Actual"],
+  settings: ["Setting", "Value"],
+};
+
+/** The ranges of the contract that the workbook defines neither as a name nor as a table. */
+export function missingInputs(existing: ExistingInputs): InputRange[] {
+  const taken = new Set([...existing.names, ...existing.tables].map((n) => n.toLowerCase()));
+  return INPUT_RANGES.filter((range) => !taken.has(RANGE_NAMES[range].toLowerCase()));
+}
+
+/**
+ * Plans the insertion of a starter model: each missing range as a table on a sheet of its own,
+ * under a sheet name nobody uses yet, so nothing of the user's is ever written over. The sample
+ * is a whole model, so it goes only into a workbook that has none of the three ranges; the
+ * skeleton fills in whichever are missing.
+ */
+export function planStarterModel(kind: StarterKind, existing: ExistingInputs): StarterOutcome {
+  const missing = missingInputs(existing);
+  if (missing.length === 0) return { ok: false, message: "The workbook already has CVM_Variables, CVM_Elements and CVM_Settings: there is nothing to insert." };
+  if (kind === "sample" && missing.length < INPUT_RANGES.length) {
+    const present = INPUT_RANGES.filter((r) => !missing.includes(r)).map((r) => RANGE_NAMES[r]);
+    return {
+      ok: false,
+      message: `The workbook already has ${listed(present)}; the sample would mix with that model. Insert the empty skeleton to add only what is missing.`,
+    };
+  }
+  const usedSheets = existing.sheets.map((s) => s.toLowerCase());
+  const tables = missing.map((range) => {
+    const sheet = freeSheetName(SHEET_NAMES[range], usedSheets);
+    usedSheets.push(sheet.toLowerCase());
+    return starterTable(range, sheet, kind === "sample" ? sampleRows(range) : skeletonRows(range));
+  });
+  return { ok: true, plan: { kind, tables } };
+}
+
+/** `Variables`, else `CVM Variables`, else `Variables 2`, `Variables 3`, …: never a sheet in use. */
+export function freeSheetName(preferred: string, used: readonly string[]): string {
+  const free = (name: string) => !used.includes(name.toLowerCase());
+  if (free(preferred)) return preferred;
+  if (free(`CVM ${preferred}`)) return `CVM ${preferred}`;
+  for (let n = 2; ; n++) if (free(`${preferred} ${n}`)) return `${preferred} ${n}`;
+}
+
+function sampleRows(range: InputRange): readonly (readonly CellValue[])[] {
+  return PIPELINE_SAMPLE[range] ?? [HEADERS[range]];
+}
+
+function skeletonRows(range: InputRange): readonly (readonly CellValue[])[] {
+  if (range !== "settings") return [HEADERS[range], HEADERS[range].map(() => "")];
+  const d = DEFAULT_SETTINGS;
+  return [
+    HEADERS.settings,
+    ["Customer", d.customer],
+    ["Offering", d.offering],
+    ["Currency", d.currency],
+    ["Years", d.years],
+    ["DiscountRate", d.discountRate],
+    ["Investment", d.investment],
+    ["AnnualCost", d.annualCost],
+  ];
+}
+
+function starterTable(range: InputRange, sheet: string, values: readonly (readonly CellValue[])[]): StarterTable {
+  const width = Math.max(...values.map((r) => r.length));
+  const header = values[0] ?? [];
+  const rows = values.map((row) => Array.from({ length: width }, (_, c) => contentOf(row[c])));
+  const numberFormats = values.map((row, r) =>
+    Array.from({ length: width }, (_, c) => (r === 0 ? "General" : (numberFormatOf(range, String(header[c] ?? ""), row) ?? "General"))),
+  );
+  const columnWidths = Array.from({ length: width }, (_, c) => widthOf(values.map((row) => row[c])));
+  return { range, tableName: RANGE_NAMES[range], sheet, rows, numberFormats, columnWidths };
+}
+
+/** The sample's formats are also right for the skeleton's settings (a discount rate is a percentage). */
+function numberFormatOf(range: InputRange, header: string, row: readonly CellValue[]): string | undefined {
+  return sampleNumberFormat(range, header, row);
+}
+
+function contentOf(value: CellValue | undefined): CellContent | null {
+  if (value === null || value === undefined || value === "") return null;
+  if (typeof value === "number") return { kind: "number", value };
+  return { kind: "text", value: String(value) };
+}
+
+/** Wide enough for the longest entry, within reason: long sources wrap rather than push columns off screen. */
+function widthOf(column: readonly (CellValue | undefined)[]): number {
+  const longest = Math.max(...column.map((v) => (v === null || v === undefined ? 0 : String(v).length)));
+  return Math.min(48, Math.max(10, longest + 2));
+}
+
+function listed(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}

@@ -1,0 +1,84 @@
+import { analyzeWorkbook } from "../../../src/core/model/analyze";
+import { freeSheetName, missingInputs, planStarterModel, type StarterTable } from "../../../src/core/starter/starter-model";
+import type { CellValue, WorkbookInput } from "../../../src/core/workbook/cells";
+import { formatRange } from "../../../src/core/workbook/address";
+import { PIPELINE_SAMPLE } from "../../../src/sample/pipeline-model";
+
+const EMPTY = { sheets: ["Sheet1"], names: [], tables: [] };
+
+/** The planned table as a range input, as the add-in would read it back once inserted. */
+function asInput(table: StarterTable) {
+  const values: CellValue[][] = table.rows.map((row) => row.map((c) => (c === null ? "" : c.kind === "number" ? c.value : c.kind === "text" ? c.value : c.formula)));
+  const width = table.columnWidths.length;
+  return { address: formatRange({ sheet: table.sheet, top: 0, left: 0, bottom: values.length - 1, right: width - 1 }), values };
+}
+
+function inputOf(tables: readonly StarterTable[]): WorkbookInput {
+  return Object.fromEntries(tables.map((t) => [t.range, asInput(t)]));
+}
+
+describe("the starter model", () => {
+  test("the sample goes into a workbook without a model as three tables named as the contract's ranges", () => {
+    const outcome = planStarterModel("sample", EMPTY);
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.plan.tables.map((t) => [t.sheet, t.tableName])).toEqual([
+      ["Variables", "CVM_Variables"],
+      ["Elements", "CVM_Elements"],
+      ["Settings", "CVM_Settings"],
+    ]);
+    // Read back, it is the bundled sample: the same model as the sample's own tables give.
+    const inserted = analyzeWorkbook(inputOf(outcome.plan.tables));
+    const bundled = analyzeWorkbook({
+      variables: { address: "Variables!A1:G18", values: PIPELINE_SAMPLE.variables },
+      elements: { address: "Elements!A1:I7", values: PIPELINE_SAMPLE.elements },
+      settings: { address: "Settings!A1:B8", values: PIPELINE_SAMPLE.settings ?? [] },
+    });
+    expect(inserted.ok && bundled.ok).toBe(true);
+    if (inserted.ok && bundled.ok) expect(inserted.results.totals).toEqual(bundled.results.totals);
+  });
+
+  test("every text of the sample is planned as text, numbers as numbers, shares with a percent format", () => {
+    const outcome = planStarterModel("sample", EMPTY);
+    if (!outcome.ok) throw new Error(outcome.message);
+    const variables = outcome.plan.tables[0]!;
+    expect(variables.rows[1]![0]).toEqual({ kind: "text", value: "PipelineMiles" });
+    expect(variables.rows[1]![1]).toEqual({ kind: "number", value: 1200 });
+    const wetShare = variables.rows.findIndex((r) => r[0]?.kind === "text" && r[0].value === "WetShare");
+    expect(variables.numberFormats[wetShare]![1]).toBe("0%");
+    expect(variables.numberFormats[0]!.every((f) => f === "General")).toBe(true);
+    // No column of formulas: element formulas are the model's text, not Excel formulas.
+    expect(outcome.plan.tables.flatMap((t) => t.rows.flat()).some((c) => c?.kind === "formula")).toBe(false);
+  });
+
+  test("the user's sheets are never written over: a taken name gets another", () => {
+    const outcome = planStarterModel("sample", { sheets: ["Variables", "cvm variables", "Elements"], names: [], tables: [] });
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.plan.tables.map((t) => t.sheet)).toEqual(["Variables 2", "CVM Elements", "Settings"]);
+    expect(freeSheetName("Settings", ["settings", "cvm settings", "settings 2"])).toBe("Settings 3");
+  });
+
+  test("the skeleton adds only what is missing; its settings are the contract's defaults", () => {
+    const outcome = planStarterModel("skeleton", { sheets: ["Inputs"], names: ["CVM_Variables"], tables: ["cvm_elements"] });
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.plan.tables.map((t) => t.tableName)).toEqual(["CVM_Settings"]);
+    const settings = analyzeWorkbook({ ...inputOf(outcome.plan.tables) });
+    // Variables and elements are missing in this input: the settings alone must raise no settings problem.
+    expect(settings.problems.filter((p) => p.range === "CVM_Settings")).toEqual([]);
+  });
+
+  test("an empty skeleton reads as a model with no variables and no elements, not as broken tables", () => {
+    const outcome = planStarterModel("skeleton", EMPTY);
+    if (!outcome.ok) throw new Error(outcome.message);
+    const analysis = analyzeWorkbook(inputOf(outcome.plan.tables));
+    expect(analysis.problems.map((p) => p.code)).not.toContain("range-no-header");
+    expect(analysis.problems.map((p) => p.code)).not.toContain("column-missing");
+  });
+
+  test("the sample is refused where part of a model exists, and nothing is planned where all of it does", () => {
+    const partial = planStarterModel("sample", { sheets: [], names: ["cvm_variables"], tables: [] });
+    expect(partial).toEqual({ ok: false, message: expect.stringContaining("already has CVM_Variables") });
+    const complete = planStarterModel("skeleton", { sheets: [], names: ["CVM_Variables", "CVM_Elements"], tables: ["CVM_Settings"] });
+    expect(complete.ok).toBe(false);
+    expect(missingInputs({ sheets: [], names: ["CVM_Elements"], tables: [] })).toEqual(["variables", "settings"]);
+  });
+});
