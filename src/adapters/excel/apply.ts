@@ -25,6 +25,14 @@ export interface ApplyOptions {
   /** Rows the add-in's record had when read: rewriting it in place blanks them all. */
   readonly recordRows: number;
   readonly maxRequestBytes?: number;
+  /** Called after each request Excel has carried out. */
+  readonly onProgress?: (progress: WriteProgress) => void;
+}
+
+/** Requests carried out of all the requests a build's writing takes. */
+export interface WriteProgress {
+  readonly done: number;
+  readonly total: number;
 }
 
 export interface ApplyReport {
@@ -52,29 +60,45 @@ export async function applyPlanToExcel(context: Excel.RequestContext, plan: Work
   const budget = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   const steps = planSteps(plan, options, waterfall, budget);
 
+  const requests = groupIntoRequests(steps, budget);
+  // The recalculation at the end is one more request: progress counts it.
+  const total = requests.length + 1;
   let syncs = 0;
-  let index = 0;
-  while (index < steps.length) {
+  for (const request of requests) {
     // Suspension lasts until the next sync, so every request asks for it again.
     context.application.suspendApiCalculationUntilNextSync();
     if (options.supportsExcelApi("1.9")) context.application.suspendScreenUpdatingUntilNextSync();
-    let bytes = 0;
-    do {
-      const step = steps[index]!;
-      step.queue(context);
-      bytes += step.bytes;
-      index++;
-    } while (index < steps.length && bytes + steps[index]!.bytes <= budget);
+    for (const step of request) step.queue(context);
     // One request per payload budget, not per item: a second pass only for models over 4 MB.
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
     syncs++;
+    options.onProgress?.({ done: syncs, total });
   }
   // Writes made while calculation was suspended are not propagated by themselves (Excel's
   // documentation leaves the recalculation to the add-in): one more request recalculates.
   context.application.calculate("Recalculate");
   await context.sync();
+  options.onProgress?.({ done: total, total });
   return { syncs: syncs + 1, notes };
+}
+
+/** Consecutive steps up to the payload budget per request; a step larger than the budget goes alone. */
+function groupIntoRequests(steps: readonly Step[], budget: number): Step[][] {
+  const requests: Step[][] = [];
+  let current: Step[] = [];
+  let bytes = 0;
+  for (const step of steps) {
+    if (current.length > 0 && bytes + step.bytes > budget) {
+      requests.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(step);
+    bytes += step.bytes;
+  }
+  if (current.length > 0) requests.push(current);
+  return requests;
 }
 
 function planSteps(plan: WorkbookPlan, options: ApplyOptions, waterfall: boolean, budget: number): Step[] {

@@ -103,7 +103,7 @@ describe("round trips", () => {
     const whole = await simulationOf(seed);
     const split = await simulationOf(seed);
     await buildInExcel(hostOf(whole), BUILT);
-    await buildInExcel(hostOf(split), BUILT, 20_000);
+    await buildInExcel(hostOf(split), BUILT, { maxRequestBytes: 20_000 });
     expect(split.syncs.length).toBeGreaterThan(whole.syncs.length);
     expect(Math.max(...split.syncs.map((s) => s.payloadBytes))).toBeLessThan(40_000);
     for (const sheet of [SUMMARY_SHEET, ASSUMPTIONS_SHEET, META_SHEET]) {
