@@ -23,3 +23,8 @@ export function subscribeBuilds(listener: Listener): () => void {
   if (last) listener(last);
   return () => listeners.delete(listener);
 }
+
+/** Forgets the last build: a new workbook in the same page (the workbench's reset) starts afresh. */
+export function clearBuilds(): void {
+  last = undefined;
+}

@@ -1,154 +1,121 @@
 import {
   Body1,
-  Button,
+  CounterBadge,
   FluentProvider,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
   Subtitle1,
-  webLightTheme,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
-import { analyzeInExcel, buildInExcel, type ExcelHost } from "../adapters/excel";
-import { type BuildEvent, publishBuild, subscribeBuilds } from "../app/build-events";
-import type { Analysis } from "../core/model/analyze";
-import { describeLocation, type Problem } from "../core/problems";
+import type { ExcelHost, ModelInspection } from "../adapters/excel";
+import { subscribeBuilds } from "../app/build-events";
+import { missingInputs } from "../core/starter/starter-model";
+import { BuildPanel } from "./panels/BuildPanel";
+import { CheckPanel } from "./panels/CheckPanel";
+import { PreviewPanel } from "./panels/PreviewPanel";
+import { StartPanel } from "./panels/StartPanel";
+import { fluentTheme, type ThemeKind } from "./theme";
+import { useModel } from "./use-model";
 
-type State =
-  | { readonly step: "checking" }
-  | { readonly step: "checked"; readonly analysis: Analysis }
-  | { readonly step: "building" }
-  | { readonly step: "built"; readonly notes: readonly string[]; readonly problems: readonly Problem[] }
-  | { readonly step: "refused"; readonly problems: readonly Problem[] }
-  | { readonly step: "failed"; readonly message: string };
+export type Step = "start" | "check" | "preview" | "build";
+
+const useStyles = makeStyles({
+  root: { minHeight: "100vh", boxSizing: "border-box", backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
+  main: { padding: "12px", display: "grid", gap: "12px", minWidth: 0 },
+  tabs: { overflowX: "auto" },
+  panel: { minWidth: 0, overflowWrap: "anywhere" },
+});
 
 /**
- * The first task pane: checks the model, lists its problems, and builds. (The full pane, with
- * starter models, preview and cell navigation, follows in the task pane issue.)
+ * The task pane: Start (find or insert the model's ranges), Check (problems, each leading to its
+ * cell), Preview (the value, following the user's edits) and Build. It talks to the workbook only
+ * through the Office.js adapter, given as `host`: Excel itself, or the workbench's simulation.
  */
-export function TaskPane({ host }: { readonly host: ExcelHost }) {
-  const [state, setState] = useState<State>({ step: "checking" });
+export function TaskPane({ host, theme = "light" }: { readonly host: ExcelHost; readonly theme?: ThemeKind }) {
+  const styles = useStyles();
+  const model = useModel(host);
+  const [step, setStep] = useState<Step | undefined>();
+  const { inspection } = model;
 
-  const check = useCallback(async () => {
-    setState({ step: "checking" });
-    try {
-      setState({ step: "checked", analysis: await analyzeInExcel(host) });
-    } catch (e) {
-      setState({ step: "failed", message: messageOf(e) });
-    }
-  }, [host]);
-
-  const build = useCallback(async () => {
-    setState({ step: "building" });
-    try {
-      publishBuild({ outcome: await buildInExcel(host, new Date()) });
-    } catch (e) {
-      publishBuild({ failure: messageOf(e) });
-    }
-  }, [host]);
-
-  // A build's end shows here whether this pane or the ribbon's command started it; without one
-  // yet, the pane checks the model.
+  // The first read decides where the user starts; after that the user decides.
   useEffect(() => {
-    let built = false;
-    const unsubscribe = subscribeBuilds((event) => {
-      built = true;
-      setState(stateOf(event));
-    });
-    if (!built) void check();
-    return unsubscribe;
-  }, [check]);
+    if (inspection && step === undefined) setStep(firstStep(inspection));
+  }, [inspection, step]);
+  // A build started from the ribbon opens the pane on its outcome.
+  useEffect(() => subscribeBuilds(() => setStep("build")), []);
+
+  const refresh = model.refresh;
+  const onInserted = useCallback(() => void refresh(), [refresh]);
+  const errors = inspection?.analysis.problems.filter((p) => p.severity === "error").length ?? 0;
+  const shown = step ?? "start";
 
   return (
-    <FluentProvider theme={webLightTheme}>
-      <main style={{ padding: 12, display: "grid", gap: 12 }}>
+    <FluentProvider theme={fluentTheme(theme)} className={styles.root}>
+      <main className={styles.main}>
         <Subtitle1 as="h1">Customer Value Model</Subtitle1>
-        <div style={{ display: "flex", gap: 8 }}>
-          <Button appearance="primary" onClick={build} disabled={state.step === "building" || state.step === "checking"}>
-            Build value summary
-          </Button>
-          <Button onClick={check}>Check model</Button>
+        <TabList className={styles.tabs} selectedValue={shown} onTabSelect={(_, data) => setStep(data.value as Step)} size="small" aria-label="Steps">
+          <Tab value="start" id="tab-start" aria-controls="step-panel">
+            Start
+          </Tab>
+          <Tab value="check" id="tab-check" aria-controls="step-panel">
+            Check{" "}
+            {errors > 0 && <CounterBadge count={errors} size="small" color="danger" aria-label={`${errors} ${errors === 1 ? "error" : "errors"}`} />}
+          </Tab>
+          <Tab value="preview" id="tab-preview" aria-controls="step-panel">
+            Preview
+          </Tab>
+          <Tab value="build" id="tab-build" aria-controls="step-panel">
+            Build
+          </Tab>
+        </TabList>
+        <div role="tabpanel" id="step-panel" aria-labelledby={`tab-${shown}`} className={styles.panel}>
+          {model.failure && (
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>The workbook could not be read.</MessageBarTitle>
+                {model.failure}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {!inspection ? (
+            <Spinner size="tiny" label="Reading CVM_Variables, CVM_Elements and CVM_Settings…" />
+          ) : (
+            <Panel step={shown} host={host} inspection={inspection} readAt={model.readAt} onInserted={onInserted} />
+          )}
         </div>
-        <Status state={state} />
       </main>
     </FluentProvider>
   );
 }
 
-function Status({ state }: { readonly state: State }) {
-  switch (state.step) {
-    case "checking":
-      return <Spinner size="tiny" label="Reading CVM_Variables, CVM_Elements and CVM_Settings…" />;
-    case "building":
-      return <Spinner size="tiny" label="Writing the Value Summary and the Assumptions Log…" />;
-    case "checked":
-      return state.analysis.ok && state.analysis.problems.length === 0 ? (
-        <MessageBar intent="success">
-          <MessageBarBody>The model has no problems.</MessageBarBody>
-        </MessageBar>
+function Panel(props: { readonly step: Step; readonly host: ExcelHost; readonly inspection: ModelInspection; readonly readAt?: Date; readonly onInserted: () => void }) {
+  const { step, host, inspection, readAt, onInserted } = props;
+  const { analysis } = inspection;
+  switch (step) {
+    case "start":
+      return <StartPanel host={host} inspection={inspection} onInserted={onInserted} />;
+    case "check":
+      return <CheckPanel host={host} problems={analysis.problems} {...(readAt ? { readAt } : {})} />;
+    case "preview":
+      return analysis.ok ? (
+        <PreviewPanel model={analysis.model} results={analysis.results} {...(readAt ? { readAt } : {})} />
       ) : (
-        <Problems problems={state.analysis.problems} />
+        <Body1>The preview shows once the model has no errors. Check lists them, each with its cell.</Body1>
       );
-    case "built":
-      return (
-        <>
-          <MessageBar intent="success">
-            <MessageBarBody>
-              <MessageBarTitle>Built.</MessageBarTitle>
-              The Value Summary and the Assumptions Log are up to date.
-            </MessageBarBody>
-          </MessageBar>
-          {state.notes.map((note) => (
-            <MessageBar key={note} intent="info">
-              <MessageBarBody>{note}</MessageBarBody>
-            </MessageBar>
-          ))}
-          <Problems problems={state.problems} />
-        </>
-      );
-    case "refused":
-      return (
-        <>
-          <MessageBar intent="error">
-            <MessageBarBody>Nothing was written. Fix these problems, then build again.</MessageBarBody>
-          </MessageBar>
-          <Problems problems={state.problems} />
-        </>
-      );
-    case "failed":
-      return (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>Excel refused the request.</MessageBarTitle>
-            {state.message}
-          </MessageBarBody>
-        </MessageBar>
-      );
+    case "build":
+      return <BuildPanel host={host} canBuild={analysis.ok} />;
   }
 }
 
-function Problems({ problems }: { readonly problems: readonly Problem[] }) {
-  if (problems.length === 0) return null;
-  return (
-    <ul aria-label="Problems" style={{ margin: 0, paddingLeft: 16 }}>
-      {problems.map((p, i) => (
-        <li key={i}>
-          <Body1>
-            <strong>{p.severity === "error" ? "Error" : "Warning"}</strong> in {describeLocation(p)}: {p.message}
-          </Body1>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function stateOf(event: BuildEvent): State {
-  if ("failure" in event) return { step: "failed", message: event.failure };
-  const { outcome } = event;
-  return outcome.ok ? { step: "built", notes: outcome.notes, problems: outcome.analysis.problems } : { step: "refused", problems: outcome.problems };
-}
-
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+/** Without its variables or elements the model needs a start; with errors, a check; else its value. */
+export function firstStep(inspection: ModelInspection): Step {
+  const missing = missingInputs(inspection.existing);
+  if (missing.includes("variables") || missing.includes("elements")) return "start";
+  return inspection.analysis.ok ? "preview" : "check";
 }

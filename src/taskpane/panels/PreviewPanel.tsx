@@ -1,0 +1,97 @@
+import { Body1, Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import type { Results } from "../../core/model/compute";
+import type { ValueModel } from "../../core/model/types";
+import { money, months, percent, share } from "../format";
+
+const useStyles = makeStyles({
+  figures: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(130px, 1fr))", gap: "8px", margin: 0 },
+  figure: {
+    display: "grid",
+    gap: "2px",
+    padding: "8px",
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
+  term: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  amount: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  split: { display: "flex", height: "10px", borderRadius: tokens.borderRadiusSmall, overflow: "hidden", backgroundColor: tokens.colorNeutralBackground4 },
+  green: { backgroundColor: tokens.colorPaletteGreenBackground3 },
+  gray: { backgroundColor: tokens.colorNeutralForeground3 },
+  list: { margin: 0, padding: 0, listStyleType: "none", display: "grid", gap: "6px" },
+  row: { display: "grid", gap: "2px" },
+  line: { display: "flex", justifyContent: "space-between", gap: "8px" },
+  bar: { height: "6px", borderRadius: tokens.borderRadiusSmall, backgroundColor: tokens.colorBrandBackground },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase300 },
+});
+
+/** Preview: the model's value as the Value Summary will show it, computed without building. */
+export function PreviewPanel({ model, results, readAt }: { readonly model: ValueModel; readonly results: Results; readonly readAt?: Date }) {
+  const styles = useStyles();
+  const { totals } = results;
+  const { currency, years, customer, offering } = model.settings;
+  const m = (n: number) => money(n, currency);
+  const greenShare = share(totals.Green, totals.TotalAnnualValue);
+
+  return (
+    <section aria-labelledby="preview-heading" style={{ display: "grid", gap: 14 }}>
+      <div>
+        <h2 id="preview-heading" style={{ margin: 0, fontSize: tokens.fontSizeBase400 }}>
+          Value{customer ? ` to ${customer}` : ""}
+        </h2>
+        {offering && <Caption1>of {offering}, over {years} {years === 1 ? "year" : "years"}</Caption1>}
+      </div>
+      <dl className={styles.figures} aria-label="Results">
+        <Figure term="Annual value" amount={m(totals.TotalAnnualValue)} />
+        <Figure term={`NPV at ${percent(model.settings.discountRate)}`} amount={m(totals.NPV)} />
+        <Figure term="ROI" amount={percent(totals.ROI)} />
+        <Figure term="Payback" amount={months(totals.PaybackMonths, years)} />
+      </dl>
+
+      <div style={{ display: "grid", gap: 6 }}>
+        <h3 className={styles.heading}>Green and gray money</h3>
+        <div
+          className={styles.split}
+          role="img"
+          aria-label={`${percent(greenShare)} of the annual value is green (hard, documented) money, ${percent(1 - greenShare)} gray (soft).`}
+        >
+          <div className={styles.green} style={{ width: `${greenShare * 100}%` }} />
+          <div className={styles.gray} style={{ width: `${(1 - greenShare) * 100}%` }} />
+        </div>
+        <div className={styles.line}>
+          <Body1>Green (hard) {m(totals.Green)}</Body1>
+          <Body1>Gray (soft) {m(totals.Gray)}</Body1>
+        </div>
+      </div>
+
+      <div style={{ display: "grid", gap: 6 }}>
+        <h3 className={styles.heading}>By stakeholder</h3>
+        <ul className={styles.list} aria-label="Annual value by stakeholder">
+          {results.byStakeholder.map(({ stakeholder, annualValue }) => (
+            <li key={stakeholder} className={styles.row}>
+              <div className={styles.line}>
+                <Body1>{stakeholder || "No stakeholder named"}</Body1>
+                <Body1>{m(annualValue)}</Body1>
+              </div>
+              <div className={styles.bar} style={{ width: `${Math.max(0, share(annualValue, totals.TotalAnnualValue)) * 100}%` }} aria-hidden="true" />
+            </li>
+          ))}
+        </ul>
+      </div>
+
+      <Caption1 aria-live="polite">
+        Net value {m(totals.NetValue)} after a cost of {m(totals.TotalCost)}.
+        {readAt ? ` Updated at ${readAt.toLocaleTimeString("en-US")} as the inputs change; nothing is written until you build.` : ""}
+      </Caption1>
+    </section>
+  );
+}
+
+function Figure({ term, amount }: { readonly term: string; readonly amount: string }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.figure}>
+      <dt className={styles.term}>{term}</dt>
+      <dd className={styles.amount}>{amount}</dd>
+    </div>
+  );
+}

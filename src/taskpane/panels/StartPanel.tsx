@@ -1,0 +1,110 @@
+import { Body1, Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import { type ExcelHost, insertStarterModel, type ModelInspection } from "../../adapters/excel";
+import { INPUT_RANGES, type InputRange, type StarterKind, missingInputs } from "../../core/starter/starter-model";
+import { RANGE_NAMES } from "../../core/workbook/cells";
+
+const useStyles = makeStyles({
+  list: { margin: 0, padding: 0, listStyleType: "none", display: "grid", gap: "6px" },
+  item: { display: "grid", gap: "2px" },
+  found: { color: tokens.colorPaletteGreenForeground1 },
+  missing: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  actions: { display: "flex", flexWrap: "wrap", gap: "8px" },
+});
+
+const PURPOSE: Record<InputRange, string> = {
+  variables: "the customer's numbers: miles of pipeline, labour cost per hour…",
+  elements: "the value elements, each a formula over the variables",
+  settings: "customer, currency, years, discount rate and price (optional)",
+};
+
+type Insertion =
+  | { readonly step: "idle" }
+  | { readonly step: "inserting"; readonly kind: StarterKind }
+  | { readonly step: "inserted"; readonly sheets: readonly string[] }
+  | { readonly step: "refused"; readonly message: string };
+
+/** Start: where the three named ranges are, and a starter model where they are missing. */
+export function StartPanel({ host, inspection, onInserted }: { readonly host: ExcelHost; readonly inspection: ModelInspection; readonly onInserted: () => void }) {
+  const styles = useStyles();
+  const [insertion, setInsertion] = useState<Insertion>({ step: "idle" });
+  const missing = missingInputs(inspection.existing);
+  const noModel = missing.length === INPUT_RANGES.length;
+
+  const insert = async (kind: StarterKind) => {
+    setInsertion({ step: "inserting", kind });
+    try {
+      const outcome = await insertStarterModel(host, kind);
+      setInsertion(outcome.ok ? { step: "inserted", sheets: outcome.sheets } : { step: "refused", message: outcome.message });
+      if (outcome.ok) onInserted();
+    } catch (e) {
+      setInsertion({ step: "refused", message: `Excel refused the request: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  };
+
+  return (
+    <section aria-labelledby="start-heading" style={{ display: "grid", gap: 12 }}>
+      <h2 id="start-heading" style={{ margin: 0, fontSize: tokens.fontSizeBase400 }}>
+        Model inputs
+      </h2>
+      <Body1>The add-in reads a value model from three named ranges of this workbook.</Body1>
+      <ul className={styles.list} aria-label="Named ranges">
+        {INPUT_RANGES.map((range) => {
+          const address = inspection.ranges[range];
+          const present = !missing.includes(range);
+          return (
+            <li key={range} className={styles.item}>
+              <Body1>
+                <strong>{RANGE_NAMES[range]}</strong>{" "}
+                {present ? (
+                  <span className={styles.found}>found{address ? ` at ${address}` : ""}</span>
+                ) : (
+                  <span className={styles.missing}>missing</span>
+                )}
+              </Body1>
+              <Caption1>{PURPOSE[range]}</Caption1>
+            </li>
+          );
+        })}
+      </ul>
+      {missing.length > 0 && insertion.step !== "inserted" && (
+        <>
+          <Body1>
+            {noModel
+              ? "Start from the bundled sample (a pipeline-leak analytics model for a midstream operator) or from empty tables. They go on new sheets; none of your sheets is changed."
+              : "Add the missing tables, empty, on new sheets; none of your sheets is changed."}
+          </Body1>
+          <div className={styles.actions}>
+            {noModel && (
+              <Button appearance="primary" disabled={insertion.step === "inserting"} onClick={() => void insert("sample")}>
+                Insert the sample model
+              </Button>
+            )}
+            <Button appearance={noModel ? "secondary" : "primary"} disabled={insertion.step === "inserting"} onClick={() => void insert("skeleton")}>
+              {noModel ? "Insert empty tables" : "Add the missing tables"}
+            </Button>
+          </div>
+        </>
+      )}
+      {insertion.step === "inserting" && <Spinner size="tiny" label={insertion.kind === "sample" ? "Inserting the sample model…" : "Inserting empty tables…"} />}
+      {insertion.step === "inserted" && (
+        <MessageBar intent="success">
+          <MessageBarBody>
+            <MessageBarTitle>Inserted.</MessageBarTitle>
+            New {insertion.sheets.length === 1 ? "sheet" : "sheets"}: {insertion.sheets.join(", ")}. Edit the tables there; Check and Preview follow your changes.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {insertion.step === "refused" && (
+        <MessageBar intent="error">
+          <MessageBarBody>{insertion.message}</MessageBarBody>
+        </MessageBar>
+      )}
+      {missing.length === 0 && insertion.step !== "inserted" && (
+        <MessageBar intent="success">
+          <MessageBarBody>All three ranges are there. Check lists the model&apos;s problems; Preview shows its value.</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}

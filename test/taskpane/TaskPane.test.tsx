@@ -1,0 +1,118 @@
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "require", "default"]}
+ */
+import "../support/jsdom-browser";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { inspectInExcel } from "../../src/adapters/excel";
+import { clearBuilds } from "../../src/app/build-events";
+import { SUMMARY_SHEET } from "../../src/core/plan/summary";
+import { createExcelSimulation, type ExcelSimulation, type SimulationSeed } from "../../src/simulation/excel";
+import { money } from "../../src/taskpane/format";
+import { TaskPane } from "../../src/taskpane/TaskPane";
+import { hostOf, SAMPLE_FILE, seedOfFile } from "../adapters/excel/support";
+
+let sampleSeed: SimulationSeed;
+beforeAll(async () => {
+  sampleSeed = await seedOfFile(SAMPLE_FILE);
+});
+// Each test is a new workbook: the last build of another must not show.
+afterEach(() => clearBuilds());
+
+/** The sample with one cell changed, as a user might have typed it. */
+function sampleWith(sheet: string, cell: string, value: string | number): SimulationSeed {
+  return {
+    ...sampleSeed,
+    sheets: (sampleSeed.sheets ?? []).map((s) => (s.name === sheet ? { ...s, cells: { ...s.cells, [cell]: { value } } } : s)),
+  };
+}
+
+function renderPane(simulation: ExcelSimulation) {
+  const host = hostOf(simulation);
+  render(<TaskPane host={host} />);
+  return host;
+}
+
+/** What the core computes for the workbook, formatted as the pane formats it. */
+async function annualValueOf(simulation: ExcelSimulation): Promise<string> {
+  const { analysis } = await inspectInExcel(hostOf(simulation));
+  if (!analysis.ok) throw new Error("the model has errors");
+  return money(analysis.results.totals.TotalAnnualValue, analysis.model.settings.currency);
+}
+
+describe("the task pane", () => {
+  test("a sound model opens on its preview: annual value, NPV, ROI, payback, green and gray, stakeholders", async () => {
+    const simulation = createExcelSimulation(sampleSeed);
+    renderPane(simulation);
+    const results = await screen.findByLabelText("Results");
+    expect(screen.getByRole("tab", { name: /Preview/ }).getAttribute("aria-selected")).toBe("true");
+    expect(results.textContent).toContain(await annualValueOf(simulation));
+    for (const term of ["Annual value", "NPV at 8.0%", "ROI", "Payback"]) expect(within(results).getByText(term)).toBeTruthy();
+    expect(screen.getByRole("img", { name: /green \(hard, documented\) money/ })).toBeTruthy();
+    const stakeholders = screen.getByRole("list", { name: "Annual value by stakeholder" });
+    expect(within(stakeholders).getAllByRole("listitem").map((li) => li.textContent)).toEqual(
+      expect.arrayContaining([expect.stringContaining("Production Manager"), expect.stringContaining("CFO")]),
+    );
+  });
+
+  test("a planted problem shows on Check with its cell; clicking it selects that cell in the workbook", async () => {
+    const simulation = createExcelSimulation(sampleWith("Variables", "B3", "lots"));
+    renderPane(simulation);
+    const problems = await screen.findByRole("list", { name: "Problems" });
+    expect(screen.getByRole("tab", { name: /Check/ }).getAttribute("aria-selected")).toBe("true");
+    const problem = within(problems).getByRole("button", { name: /sheet "Variables", row 3, column B/ });
+    await userEvent.click(problem);
+    await waitFor(() => expect(simulation.document.selection()).toBe("Variables!B3"));
+    expect(simulation.document.activeSheet()).toBe("Variables");
+  });
+
+  test("the preview follows an edit of the workbook without a build", async () => {
+    const simulation = createExcelSimulation(sampleSeed);
+    renderPane(simulation);
+    const results = await screen.findByLabelText("Results");
+    const before = await annualValueOf(simulation);
+    await waitFor(() => expect(results.textContent).toContain(before));
+    act(() => simulation.edit("Variables", "B2", "2400"));
+    const after = await annualValueOf(simulation);
+    expect(after).not.toBe(before);
+    await waitFor(() => expect(screen.getByLabelText("Results").textContent).toContain(after), { timeout: 3000 });
+    expect(simulation.document.hasSheet(SUMMARY_SHEET)).toBe(false);
+  });
+
+  test("Build writes the Value Summary and says what it wrote", async () => {
+    const simulation = createExcelSimulation(sampleSeed);
+    renderPane(simulation);
+    await userEvent.click(await screen.findByRole("tab", { name: "Build" }));
+    await userEvent.click(screen.getByRole("button", { name: "Build value summary" }));
+    const status = await screen.findByText("Built.");
+    expect(status.closest("[role=status]")?.textContent).toMatch(/Value Summary: 6 elements over 5 years/);
+    expect(simulation.document.hasSheet(SUMMARY_SHEET)).toBe(true);
+  });
+
+  test("a clash with the user's own sheet is a clear message, and nothing is written", async () => {
+    const seed: SimulationSeed = { ...sampleSeed, sheets: [...(sampleSeed.sheets ?? []), { name: SUMMARY_SHEET, cells: { A1: { value: "mine" } } }] };
+    const simulation = createExcelSimulation(seed);
+    renderPane(simulation);
+    await userEvent.click(await screen.findByRole("tab", { name: "Build" }));
+    const syncsBefore = simulation.syncs.length;
+    await userEvent.click(screen.getByRole("button", { name: "Build value summary" }));
+    const refused = await screen.findByText("Nothing was written.");
+    expect(refused.closest("[role=status]")?.textContent).toMatch(/already has a sheet named "Value Summary"/);
+    expect(simulation.document.sheet(SUMMARY_SHEET).cells.map((c) => c.value)).toEqual(["mine"]);
+    // The refused build only read.
+    expect(simulation.syncs.slice(syncsBefore).every((s) => s.operations.every((o) => o.action.startsWith("load")))).toBe(true);
+  });
+
+  test("an empty workbook opens on Start, and the sample goes in from there", async () => {
+    const simulation = createExcelSimulation({ sheets: [{ name: "Sheet1" }] });
+    renderPane(simulation);
+    const ranges = await screen.findByRole("list", { name: "Named ranges" });
+    expect(screen.getByRole("tab", { name: "Start" }).getAttribute("aria-selected")).toBe("true");
+    expect(within(ranges).getAllByText("missing")).toHaveLength(3);
+    fireEvent.click(screen.getByRole("button", { name: "Insert the sample model" }));
+    await screen.findByText("Inserted.");
+    expect(simulation.document.sheetNames()).toEqual(["Sheet1", "Variables", "Elements", "Settings"]);
+    await waitFor(() => expect(within(screen.getByRole("list", { name: "Named ranges" })).queryAllByText("missing")).toHaveLength(0));
+  });
+});
