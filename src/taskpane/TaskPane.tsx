@@ -27,7 +27,7 @@ export type Step = "start" | "check" | "preview" | "build";
 
 const useStyles = makeStyles({
   root: { minHeight: "100vh", boxSizing: "border-box", backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
-  main: { padding: "12px", display: "grid", gap: "12px", minWidth: 0 },
+  main: { padding: "12px", display: "grid", gap: "12px", gridTemplateColumns: "minmax(0, 1fr)", minWidth: 0 },
   tabs: { overflowX: "auto" },
   panel: { minWidth: 0, overflowWrap: "anywhere" },
 });

@@ -33,7 +33,7 @@ export function BuildPanel({ host, canBuild }: { readonly host: ExcelHost; reado
 
   const building = state.step === "building";
   return (
-    <section aria-labelledby="build-heading" style={{ display: "grid", gap: 12 }}>
+    <section aria-labelledby="build-heading" style={{ display: "grid", gap: 12, gridTemplateColumns: "minmax(0, 1fr)" }}>
       <h2 id="build-heading" style={{ margin: 0, fontSize: tokens.fontSizeBase400 }}>
         Value Summary and Assumptions Log
       </h2>
@@ -73,7 +73,7 @@ function Outcome({ state }: { readonly state: BuildState }) {
     case "built":
       return (
         <div style={{ display: "grid", gap: 8 }}>
-          <MessageBar intent="success">
+          <MessageBar intent="success" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>Built.</MessageBarTitle>
               <ul style={{ margin: "4px 0 0", paddingLeft: 16 }}>
@@ -84,7 +84,7 @@ function Outcome({ state }: { readonly state: BuildState }) {
             </MessageBarBody>
           </MessageBar>
           {state.notes.map((note) => (
-            <MessageBar key={note} intent="info">
+            <MessageBar key={note} intent="info" layout="multiline">
               <MessageBarBody>{note}</MessageBarBody>
             </MessageBar>
           ))}

@@ -36,13 +36,13 @@ export function CheckPanel({ host, problems, readAt }: { readonly host: ExcelHos
   };
 
   return (
-    <section aria-labelledby="check-heading" style={{ display: "grid", gap: 12 }}>
+    <section aria-labelledby="check-heading" style={{ display: "grid", gap: 12, gridTemplateColumns: "minmax(0, 1fr)" }}>
       <h2 id="check-heading" style={{ margin: 0, fontSize: tokens.fontSizeBase400 }}>
         Problems
       </h2>
       <div role="status">
         {problems.length === 0 ? (
-          <MessageBar intent="success">
+          <MessageBar intent="success" layout="multiline">
             <MessageBarBody>The model has no problems.</MessageBarBody>
           </MessageBar>
         ) : (
@@ -86,7 +86,7 @@ export function CheckPanel({ host, problems, readAt }: { readonly host: ExcelHos
         </ul>
       )}
       {lost && (
-        <MessageBar intent="warning">
+        <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{lost}</MessageBarBody>
         </MessageBar>
       )}

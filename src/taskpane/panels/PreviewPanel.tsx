@@ -33,7 +33,7 @@ export function PreviewPanel({ model, results, readAt }: { readonly model: Value
   const greenShare = share(totals.Green, totals.TotalAnnualValue);
 
   return (
-    <section aria-labelledby="preview-heading" style={{ display: "grid", gap: 14 }}>
+    <section aria-labelledby="preview-heading" style={{ display: "grid", gap: 14, gridTemplateColumns: "minmax(0, 1fr)" }}>
       <div>
         <h2 id="preview-heading" style={{ margin: 0, fontSize: tokens.fontSizeBase400 }}>
           Value{customer ? ` to ${customer}` : ""}

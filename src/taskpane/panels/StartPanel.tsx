@@ -43,7 +43,7 @@ export function StartPanel({ host, inspection, onInserted }: { readonly host: Ex
   };
 
   return (
-    <section aria-labelledby="start-heading" style={{ display: "grid", gap: 12 }}>
+    <section aria-labelledby="start-heading" style={{ display: "grid", gap: 12, gridTemplateColumns: "minmax(0, 1fr)" }}>
       <h2 id="start-heading" style={{ margin: 0, fontSize: tokens.fontSizeBase400 }}>
         Model inputs
       </h2>
@@ -88,7 +88,7 @@ export function StartPanel({ host, inspection, onInserted }: { readonly host: Ex
       )}
       {insertion.step === "inserting" && <Spinner size="tiny" label={insertion.kind === "sample" ? "Inserting the sample model…" : "Inserting empty tables…"} />}
       {insertion.step === "inserted" && (
-        <MessageBar intent="success">
+        <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Inserted.</MessageBarTitle>
             New {insertion.sheets.length === 1 ? "sheet" : "sheets"}: {insertion.sheets.join(", ")}. Edit the tables there; Check and Preview follow your changes.
@@ -96,12 +96,12 @@ export function StartPanel({ host, inspection, onInserted }: { readonly host: Ex
         </MessageBar>
       )}
       {insertion.step === "refused" && (
-        <MessageBar intent="error">
+        <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{insertion.message}</MessageBarBody>
         </MessageBar>
       )}
       {missing.length === 0 && insertion.step !== "inserted" && (
-        <MessageBar intent="success">
+        <MessageBar intent="success" layout="multiline">
           <MessageBarBody>All three ranges are there. Check lists the model&apos;s problems; Preview shows its value.</MessageBarBody>
         </MessageBar>
       )}
