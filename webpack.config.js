@@ -9,6 +9,12 @@
  * https://localhost:3000/ in dist/manifest.xml; without it the development URLs stay.
  * `webpack serve` (npm run dev-server) builds only the add-in, in memory, on https://localhost:3000;
  * so does `--env only=addin`.
+ *
+ * Not part of `npm run build` (nothing of it is deployed):
+ *   "workbench": `--env only=workbench` (npm run build:workbench) builds the workbench, the task
+ *            pane beside a simulated workbook, into dist-workbench/ (workbench.html, workbench.js),
+ *            served by scripts/workbench.mjs; `--env outDir=<folder>` builds it elsewhere (the
+ *            end-to-end tests build into a temporary folder).
  */
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -24,10 +30,54 @@ const DEV_PORT = 3000;
 /** Budget for the JavaScript taskpane.html loads (all three entries), gzipped. */
 const TASKPANE_BUDGET_GZIP_BYTES = 350 * 1024;
 
+/**
+ * The workbench: src/workbench/index.tsx into dist-workbench/. No office.js (the task pane runs on the
+ * in-memory Excel simulation) and no ExcelJS (the sample is seeded without it).
+ * @param {string} mode
+ * @param {string | undefined} outDir
+ * @returns {import("webpack").Configuration}
+ */
+function workbenchConfig(mode, outDir) {
+  const production = mode === "production";
+  return {
+    name: "workbench",
+    mode,
+    target: ["web", "es2020"],
+    entry: { workbench: "./src/workbench/index.tsx" },
+    output: {
+      path: outDir ? path.resolve(outDir) : path.resolve(__dirname, "dist-workbench"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          loader: "ts-loader",
+          options: { transpileOnly: true, compilerOptions: { sourceMap: !production } },
+        },
+      ],
+    },
+    devtool: production ? false : "source-map",
+    plugins: [
+      new HtmlWebpackPlugin({ filename: "workbench.html", template: "./src/workbench/workbench.html", favicon: "./assets/icon-32.png" }),
+      // The browser bundle must not pull in the Node-side .xlsx adapter.
+      new FunctionsGuardPlugin({ entry: "workbench", forbidden: /[\\/]node_modules[\\/](exceljs|jszip)[\\/]/ }),
+    ],
+    performance: { hints: false },
+  };
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const serving = Boolean(env.WEBPACK_SERVE);
   const mode = argv.mode ?? (serving ? "development" : "production");
   const production = mode === "production";
+  if (env.only === "workbench") return workbenchConfig(mode, env.outDir);
 
   let baseUrl = null;
   if (serving) {
