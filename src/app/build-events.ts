@@ -1,30 +1,56 @@
-import type { ExcelBuildOutcome } from "../adapters/excel";
+import type { BuildProgress, ExcelBuildOutcome } from "../adapters/excel";
 
 /** A build's end, as the task pane shows it: its outcome, or why Excel refused the request. */
-export type BuildEvent = { readonly outcome: ExcelBuildOutcome } | { readonly failure: string };
-type Listener = (event: BuildEvent) => void;
+export type BuildEvent = ({ readonly outcome: ExcelBuildOutcome } | { readonly failure: string }) & { readonly at: Date };
 
-/*
- * With the shared runtime the ribbon's command and the task pane run on one page, so a build the
- * ribbon started reaches the pane through this module: the pane shows its problems, its notes or
- * Excel's error, even when it opens only after the build has ended.
- */
-let last: BuildEvent | undefined;
-const listeners = new Set<Listener>();
-
-export function publishBuild(event: BuildEvent): void {
-  last = event;
-  for (const listener of listeners) listener(event);
+/** The page's build: the one under way (with its progress), and the last one that ended. */
+export interface BuildStatus {
+  readonly running?: BuildProgress;
+  readonly last?: BuildEvent;
 }
 
-/** Calls `listener` with the last build, if any, then with every later one; returns the unsubscribe. */
+type Listener = (status: BuildStatus) => void;
+type Start = (onProgress: (progress: BuildProgress) => void) => Promise<ExcelBuildOutcome>;
+
+/*
+ * With the shared runtime the ribbon's command and the task pane run on one page, so they share
+ * one build through this module: a second build asked for while one is under way (from the pane,
+ * the ribbon, or the pane after its tab was switched) joins it instead of writing the same sheets
+ * at the same time; and a pane that opens after a build still shows how it ended.
+ */
+let status: BuildStatus = {};
+let running: Promise<BuildEvent> | undefined;
+const listeners = new Set<Listener>();
+
+function update(next: BuildStatus): void {
+  status = next;
+  for (const listener of [...listeners]) listener(status);
+}
+
+/** Starts a build unless one is under way; either way resolves with how that build ended. */
+export function runBuild(start: Start): Promise<BuildEvent> {
+  if (running) return running;
+  update({ ...status, running: { stage: "reading" } });
+  const settle = (event: BuildEvent): BuildEvent => {
+    running = undefined;
+    update({ last: event });
+    return event;
+  };
+  running = start((progress) => update({ ...status, running: progress })).then(
+    (outcome) => settle({ outcome, at: new Date() }),
+    (e: unknown) => settle({ failure: e instanceof Error ? e.message : String(e), at: new Date() }),
+  );
+  return running;
+}
+
+/** Calls `listener` with the status now, then at every change; returns the unsubscribe. */
 export function subscribeBuilds(listener: Listener): () => void {
   listeners.add(listener);
-  if (last) listener(last);
-  return () => listeners.delete(listener);
+  listener(status);
+  return () => void listeners.delete(listener);
 }
 
 /** Forgets the last build: a new workbook in the same page (the workbench's reset) starts afresh. */
 export function clearBuilds(): void {
-  last = undefined;
+  if (!running) update({});
 }

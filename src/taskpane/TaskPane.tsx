@@ -1,5 +1,6 @@
 import {
   Body1,
+  Button,
   CounterBadge,
   FluentProvider,
   MessageBar,
@@ -12,7 +13,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useId, useState } from "react";
 import type { ExcelHost, ModelInspection } from "../adapters/excel";
 import { subscribeBuilds } from "../app/build-events";
 import { missingInputs } from "../core/starter/starter-model";
@@ -39,6 +40,9 @@ const useStyles = makeStyles({
  */
 export function TaskPane({ host, theme = "light" }: { readonly host: ExcelHost; readonly theme?: ThemeKind }) {
   const styles = useStyles();
+  const ids = useId();
+  const tabId = (step: Step) => `${ids}-tab-${step}`;
+  const panelId = `${ids}-panel`;
   const model = useModel(host);
   const [step, setStep] = useState<Step | undefined>();
   const { inspection } = model;
@@ -47,12 +51,21 @@ export function TaskPane({ host, theme = "light" }: { readonly host: ExcelHost; 
   useEffect(() => {
     if (inspection && step === undefined) setStep(firstStep(inspection));
   }, [inspection, step]);
-  // A build started from the ribbon opens the pane on its outcome.
-  useEffect(() => subscribeBuilds(() => setStep("build")), []);
+  // A build started from the ribbon shows the pane's Build step when it starts and when it ends
+  // (and when the pane opens after it ended); progress alone never moves the user.
+  useEffect(() => {
+    let seen: { running: boolean; last: unknown } = { running: false, last: undefined };
+    return subscribeBuilds((status) => {
+      const started = status.running !== undefined && !seen.running;
+      const ended = status.last !== undefined && status.last !== seen.last;
+      seen = { running: status.running !== undefined, last: status.last };
+      if (started || ended) setStep("build");
+    });
+  }, []);
 
   const refresh = model.refresh;
   const onInserted = useCallback(() => void refresh(), [refresh]);
-  const errors = inspection?.analysis.problems.filter((p) => p.severity === "error").length ?? 0;
+  const errors = inspection ? [...inspection.analysis.problems, ...inspection.clashes].filter((p) => p.severity === "error").length : 0;
   const shown = step ?? "start";
 
   return (
@@ -60,33 +73,46 @@ export function TaskPane({ host, theme = "light" }: { readonly host: ExcelHost; 
       <main className={styles.main}>
         <Subtitle1 as="h1">Customer Value Model</Subtitle1>
         <TabList className={styles.tabs} selectedValue={shown} onTabSelect={(_, data) => setStep(data.value as Step)} size="small" aria-label="Steps">
-          <Tab value="start" id="tab-start" aria-controls="step-panel">
+          <Tab value="start" id={tabId("start")} aria-controls={panelId}>
             Start
           </Tab>
-          <Tab value="check" id="tab-check" aria-controls="step-panel">
+          <Tab value="check" id={tabId("check")} aria-controls={panelId}>
             Check{" "}
             {errors > 0 && <CounterBadge count={errors} size="small" color="danger" aria-label={`${errors} ${errors === 1 ? "error" : "errors"}`} />}
           </Tab>
-          <Tab value="preview" id="tab-preview" aria-controls="step-panel">
+          <Tab value="preview" id={tabId("preview")} aria-controls={panelId}>
             Preview
           </Tab>
-          <Tab value="build" id="tab-build" aria-controls="step-panel">
+          <Tab value="build" id={tabId("build")} aria-controls={panelId}>
             Build
           </Tab>
         </TabList>
-        <div role="tabpanel" id="step-panel" aria-labelledby={`tab-${shown}`} className={styles.panel}>
+        <div role="tabpanel" id={panelId} aria-labelledby={tabId(shown)} tabIndex={0} className={styles.panel}>
           {model.failure && (
             <MessageBar intent="error" layout="multiline">
               <MessageBarBody>
                 <MessageBarTitle>The workbook could not be read.</MessageBarTitle>
-                {model.failure}
+                {model.failure} Finish editing the cell (Enter or Esc) if one is open, then read again.
               </MessageBarBody>
             </MessageBar>
           )}
-          {!inspection ? (
+          {inspection ? (
+            <div style={{ display: "grid", gap: 12, gridTemplateColumns: "minmax(0, 1fr)" }}>
+              <Panel step={shown} host={host} inspection={inspection} readAt={model.readAt} onInserted={onInserted} />
+              {(shown === "start" || shown === "check") && (
+                <div>
+                  <Button onClick={onInserted} disabledFocusable={model.reading}>
+                    Check again
+                  </Button>
+                </div>
+              )}
+            </div>
+          ) : model.reading ? (
             <Spinner size="tiny" label="Reading CVM_Variables, CVM_Elements and CVM_Settings…" />
           ) : (
-            <Panel step={shown} host={host} inspection={inspection} readAt={model.readAt} onInserted={onInserted} />
+            <Button appearance="primary" onClick={onInserted}>
+              Read the workbook again
+            </Button>
           )}
         </div>
       </main>
@@ -101,7 +127,7 @@ function Panel(props: { readonly step: Step; readonly host: ExcelHost; readonly 
     case "start":
       return <StartPanel host={host} inspection={inspection} onInserted={onInserted} />;
     case "check":
-      return <CheckPanel host={host} problems={analysis.problems} {...(readAt ? { readAt } : {})} />;
+      return <CheckPanel host={host} problems={[...analysis.problems, ...inspection.clashes]} {...(readAt ? { readAt } : {})} />;
     case "preview":
       return analysis.ok ? (
         <PreviewPanel model={analysis.model} results={analysis.results} {...(readAt ? { readAt } : {})} />

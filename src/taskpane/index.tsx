@@ -10,10 +10,9 @@ Office.onReady(() => {
   const host = officeHost();
   const render = () => root.render(<TaskPane host={host} theme={themeKindOf(Office.context.officeTheme)} />);
   render();
-  // Where the host reports theme changes (not every Excel does), the pane follows them.
-  try {
-    Office.context.document.addHandlerAsync(Office.EventType.OfficeThemeChanged, render);
-  } catch {
-    // No theme events on this host: the theme stays as it was at start.
-  }
+  // Excel has no theme-changed event for add-ins (Office documents one for Outlook only); the user
+  // changes the theme in Office's settings, away from the pane, so the pane looks again whenever
+  // it is shown or focused again.
+  document.addEventListener("visibilitychange", () => document.visibilityState === "visible" && render());
+  window.addEventListener("focus", render);
 });

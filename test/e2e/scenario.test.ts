@@ -94,8 +94,11 @@ test("keyboard only: from the first tab to a finished build, and nothing overflo
   await pane.getByRole("tab").first().focus();
   // Tabs move with the arrow keys (one tab stop for the list), as in Office's own panes.
   for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
-  expect(await page.evaluate(() => document.activeElement?.id)).toBe("tab-build");
+  expect(await pane.getByRole("tab", { name: "Build" }).evaluate((tab) => tab === document.activeElement)).toBe(true);
   await page.keyboard.press("Enter");
+  // The tab panel itself takes focus first (its text can then be scrolled), then its first control.
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("tabpanel");
   await page.keyboard.press("Tab");
   expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe("Build value summary");
   await page.keyboard.press("Enter");

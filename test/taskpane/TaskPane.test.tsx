@@ -5,11 +5,12 @@
 import "../support/jsdom-browser";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { inspectInExcel } from "../../src/adapters/excel";
+import { buildInExcel, inspectInExcel } from "../../src/adapters/excel";
 import { clearBuilds } from "../../src/app/build-events";
 import { SUMMARY_SHEET } from "../../src/core/plan/summary";
 import { createExcelSimulation, type ExcelSimulation, type SimulationSeed } from "../../src/simulation/excel";
-import { money } from "../../src/taskpane/format";
+import { money, months, percent } from "../../src/taskpane/format";
+import { createFormulaCalculator } from "../../src/simulation/excel/calculation";
 import { TaskPane } from "../../src/taskpane/TaskPane";
 import { hostOf, SAMPLE_FILE, seedOfFile } from "../adapters/excel/support";
 
@@ -90,6 +91,33 @@ describe("the task pane", () => {
     expect(simulation.document.hasSheet(SUMMARY_SHEET)).toBe(true);
   });
 
+  test("Check lists a clash with the user's own sheet before any build is tried", async () => {
+    const seed: SimulationSeed = { ...sampleSeed, sheets: [...(sampleSeed.sheets ?? []), { name: SUMMARY_SHEET, cells: { A1: { value: "mine" } } }] };
+    renderPane(createExcelSimulation(seed));
+    await userEvent.click(await screen.findByRole("tab", { name: /^Check/ }));
+    const problems = await screen.findByRole("list", { name: "Problems" });
+    expect(problems.textContent).toMatch(/already has a sheet named "Value Summary"/);
+    expect(screen.getByRole("tab", { name: /^Check/ }).textContent).toMatch(/1/);
+  });
+
+  test("the preview's figures are what the built workbook's own formulas compute", async () => {
+    // The workbook's formulas are computed by the simulation's calculator, not by the core the
+    // pane uses: two independent computations of the same model must agree.
+    const simulation = createExcelSimulation(sampleSeed, { calculate: createFormulaCalculator() });
+    await buildInExcel(hostOf(simulation), new Date());
+    const valueOfName = (name: string) => {
+      const [, sheet, cell] = /^='?(.+?)'?!\$([A-Z]+\$\d+)$/.exec(simulation.document.name(name)!.formula)!;
+      return simulation.document.value(sheet!, cell!.replace("$", "")) as number;
+    };
+    renderPane(simulation);
+    const results = await screen.findByLabelText("Results");
+    expect(results.textContent).toContain(money(valueOfName("CVM_TotalAnnualValue"), "USD"));
+    expect(results.textContent).toContain(money(valueOfName("CVM_NPV"), "USD"));
+    expect(results.textContent).toContain(percent(valueOfName("CVM_ROI")));
+    expect(results.textContent).toContain(months(valueOfName("CVM_PaybackMonths"), 5));
+    expect(screen.getByText(/^Green \(hard\)/).textContent).toContain(money(valueOfName("CVM_Green"), "USD"));
+  });
+
   test("a clash with the user's own sheet is a clear message, and nothing is written", async () => {
     const seed: SimulationSeed = { ...sampleSeed, sheets: [...(sampleSeed.sheets ?? []), { name: SUMMARY_SHEET, cells: { A1: { value: "mine" } } }] };
     const simulation = createExcelSimulation(seed);
@@ -109,7 +137,8 @@ describe("the task pane", () => {
     renderPane(simulation);
     const ranges = await screen.findByRole("list", { name: "Named ranges" });
     expect(screen.getByRole("tab", { name: "Start" }).getAttribute("aria-selected")).toBe("true");
-    expect(within(ranges).getAllByText("missing")).toHaveLength(3);
+    expect(within(ranges).getAllByText("missing")).toHaveLength(2);
+    expect(within(ranges).getByText("not there: the defaults apply")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Insert the sample model" }));
     await screen.findByText("Inserted.");
     expect(simulation.document.sheetNames()).toEqual(["Sheet1", "Variables", "Elements", "Settings"]);

@@ -7,8 +7,11 @@ describe("the pane follows Office's theme", () => {
     [{ bodyBackgroundColor: "#FFFFFF" }, "light"],
     [{ bodyBackgroundColor: "#262626" }, "dark"],
     [{ bodyBackgroundColor: "#1f1f1f" }, "dark"],
-    // Office's "Colorful" and "Dark Gray" themes keep light task pane bodies.
+    // Office's "Colorful" theme keeps a light task pane body.
     [{ bodyBackgroundColor: "#E6E6E6" }, "light"],
+    // Where Office says so, its word counts (Dark Gray has a mid-gray body).
+    [{ isDarkTheme: true, bodyBackgroundColor: "#E6E6E6" }, "dark"],
+    [{ isDarkTheme: false, bodyBackgroundColor: "#262626" }, "light"],
     [{ bodyBackgroundColor: "not a colour" }, "light"],
     [undefined, "light"],
   ] as const)("body background %j is %s", (theme, kind) => {

@@ -59,6 +59,11 @@ export async function buildInExcel(host: ExcelHost, now: Date, options: BuildOpt
 /** The model as the task pane shows it: where its ranges are, its problems, and its results. */
 export interface ModelInspection {
   readonly analysis: Analysis;
+  /**
+   * What would stop a build of a sound model: a sheet or name of the user's where the add-in
+   * writes. Found without writing, so Check lists them before the user presses Build.
+   */
+  readonly clashes: readonly Problem[];
   /** The address of each range of the contract the workbook defines (`Variables!A1:G18`). */
   readonly ranges: Partial<Record<InputRange, string>>;
   /** Sheets, names and tables: what a starter model must not be written over. */
@@ -74,8 +79,11 @@ export async function inspectInExcel(host: ExcelHost): Promise<ModelInspection> 
       const address = read.input[range]?.address;
       if (address !== undefined) ranges[range] = address;
     }
+    const analysis = analyzeWorkbook(read.input);
+    const planned = analysis.ok ? planBuild(analysis.model, analysis.results, read.existing, new Date()) : undefined;
     return {
-      analysis: analyzeWorkbook(read.input),
+      analysis,
+      clashes: planned && !planned.ok ? planned.problems : [],
       ranges,
       existing: { sheets: read.existing.sheets, names: read.existing.names.map((n) => n.name), tables: read.existing.tables ?? [] },
     };

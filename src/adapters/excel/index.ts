@@ -4,4 +4,4 @@ export { officeHost, type ExcelHost } from "./host";
 export { CHART_NAME } from "./apply";
 export { insertStarterModel, type StarterInsertOutcome } from "./starter";
 export { selectCell } from "./navigate";
-export { watchWorkbook } from "./watch";
+export { watchNewSheets, watchWorkbook } from "./watch";

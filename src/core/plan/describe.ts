@@ -27,7 +27,8 @@ export function describeBuild(plan: WorkbookPlan, model: ValueModel, results: Re
     lines.push(`${ASSUMPTIONS_SHEET}: ${count(model.variables.length, "variable")}, ${count(model.elements.length, "element")} and the settings; ${history}.`);
   }
   const removed = plan.deleteNames.length > 0 ? `; ${count(plan.deleteNames.length, "name")} no longer needed removed` : "";
-  lines.push(`${count(plan.names.length, "defined name")} set (variables, element ids and results such as CVM_NPV)${removed}.`);
+  const kinds = model.elements.some((e) => e.id) ? "variables, element ids and results such as CVM_NPV" : "variables and results such as CVM_NPV";
+  lines.push(`${count(plan.names.length, "defined name")} set (${kinds})${removed}.`);
   return lines;
 }
 

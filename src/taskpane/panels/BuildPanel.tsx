@@ -1,37 +1,28 @@
 import { Body1, Button, Caption1, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
 import { type BuildProgress, buildInExcel, type ExcelHost } from "../../adapters/excel";
-import { type BuildEvent, publishBuild, subscribeBuilds } from "../../app/build-events";
+import { type BuildEvent, type BuildStatus, runBuild, subscribeBuilds } from "../../app/build-events";
 import { describeBuild } from "../../core/plan/describe";
 import { describeProblem, type Problem } from "../../core/problems";
+import { problemKey } from "./problem-key";
 
-type BuildState =
-  | { readonly step: "idle" }
-  | { readonly step: "building"; readonly progress: BuildProgress }
-  | { readonly step: "built"; readonly wrote: readonly string[]; readonly notes: readonly string[]; readonly warnings: readonly Problem[] }
-  | { readonly step: "refused"; readonly problems: readonly Problem[] }
-  | { readonly step: "failed"; readonly message: string };
+type Ended =
+  | { readonly step: "built"; readonly at: Date; readonly wrote: readonly string[]; readonly notes: readonly string[]; readonly warnings: readonly Problem[] }
+  | { readonly step: "refused"; readonly at: Date; readonly problems: readonly Problem[] }
+  | { readonly step: "failed"; readonly at: Date; readonly message: string };
 
 /**
- * Build: writes the Value Summary and the Assumptions Log. A build the ribbon started shows here
- * too (the shared runtime puts both on one page).
+ * Build: writes the Value Summary and the Assumptions Log. The page has one build at a time,
+ * shared with the ribbon's button: its progress and its end show here whoever started it, and
+ * stay when the user switches tabs and comes back.
  */
 export function BuildPanel({ host, canBuild }: { readonly host: ExcelHost; readonly canBuild: boolean }) {
-  const [state, setState] = useState<BuildState>({ step: "idle" });
+  const [status, setStatus] = useState<BuildStatus>({});
+  useEffect(() => subscribeBuilds(setStatus), []);
 
-  useEffect(() => subscribeBuilds((event) => setState(stateOf(event))), []);
+  const build = useCallback(() => void runBuild((onProgress) => buildInExcel(host, new Date(), { onProgress })), [host]);
 
-  const build = useCallback(async () => {
-    setState({ step: "building", progress: { stage: "reading" } });
-    try {
-      const outcome = await buildInExcel(host, new Date(), { onProgress: (progress) => setState({ step: "building", progress }) });
-      publishBuild({ outcome });
-    } catch (e) {
-      publishBuild({ failure: e instanceof Error ? e.message : String(e) });
-    }
-  }, [host]);
-
-  const building = state.step === "building";
+  const ended = status.last && endedOf(status.last);
   return (
     <section aria-labelledby="build-heading" style={{ display: "grid", gap: 12, gridTemplateColumns: "minmax(0, 1fr)" }}>
       <h2 id="build-heading" style={{ margin: 0, fontSize: tokens.fontSizeBase400 }}>
@@ -42,21 +33,26 @@ export function BuildPanel({ host, canBuild }: { readonly host: ExcelHost; reado
         ever replaced.
       </Body1>
       <div>
-        <Button appearance="primary" disabled={building} onClick={() => void build()}>
+        <Button appearance="primary" disabledFocusable={status.running !== undefined} onClick={build}>
           Build value summary
         </Button>
       </div>
-      {!canBuild && state.step === "idle" && <Caption1>The model has errors: the build will list them and write nothing.</Caption1>}
-      {state.step === "building" && <Progress progress={state.progress} />}
+      {!canBuild && !status.running && <Caption1>The model has errors: the build will list them and write nothing.</Caption1>}
+      {status.running && <Progress progress={status.running} />}
       <div role="status" aria-live="polite">
-        <Outcome state={state} />
+        {ended && <Outcome ended={ended} />}
       </div>
     </section>
   );
 }
 
 function Progress({ progress }: { readonly progress: BuildProgress }) {
-  const label = progress.stage === "reading" ? "Reading the model…" : `Writing: request ${Math.min(progress.done + 1, progress.total)} of ${progress.total}`;
+  const label =
+    progress.stage === "reading"
+      ? "Reading the model…"
+      : progress.done + 1 >= progress.total
+        ? "Recalculating the workbook…"
+        : `Writing the sheets: request ${progress.done + 1} of ${progress.total - 1}…`;
   const value = progress.stage === "reading" ? undefined : progress.done / progress.total;
   return (
     <Field validationMessage={label} validationState="none">
@@ -65,65 +61,70 @@ function Progress({ progress }: { readonly progress: BuildProgress }) {
   );
 }
 
-function Outcome({ state }: { readonly state: BuildState }) {
-  switch (state.step) {
-    case "idle":
-    case "building":
-      return null;
+function Outcome({ ended }: { readonly ended: Ended }) {
+  const time = ended.at.toLocaleTimeString("en-US");
+  switch (ended.step) {
     case "built":
       return (
         <div style={{ display: "grid", gap: 8 }}>
           <MessageBar intent="success" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>Built.</MessageBarTitle>
+              At {time}:
               <ul style={{ margin: "4px 0 0", paddingLeft: 16 }}>
-                {state.wrote.map((line) => (
+                {ended.wrote.map((line) => (
                   <li key={line}>{line}</li>
                 ))}
               </ul>
             </MessageBarBody>
           </MessageBar>
-          {state.notes.map((note) => (
+          {ended.notes.map((note) => (
             <MessageBar key={note} intent="info" layout="multiline">
               <MessageBarBody>{note}</MessageBarBody>
             </MessageBar>
           ))}
-          {state.warnings.length > 0 && <Caption1>{state.warnings.length === 1 ? "1 warning" : `${state.warnings.length} warnings`}: see Check.</Caption1>}
+          {ended.warnings.length > 0 && <Caption1>{ended.warnings.length === 1 ? "1 warning" : `${ended.warnings.length} warnings`}: see Check.</Caption1>}
         </div>
       );
-    case "refused":
+    case "refused": {
+      const errors = ended.problems.filter((p) => p.severity === "error");
       return (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Nothing was written.</MessageBarTitle>
+            The build at {time} found {errors.length === 1 ? "this problem" : `${errors.length} problems`}:
             <ul style={{ margin: "4px 0 0", paddingLeft: 16 }}>
-              {state.problems
-                .filter((p) => p.severity === "error")
-                .map((p, i) => (
-                  <li key={i}>{describeProblem(p)}</li>
-                ))}
+              {errors.slice(0, SHOWN_PROBLEMS).map((p) => (
+                <li key={problemKey(p)}>{describeProblem(p)}</li>
+              ))}
             </ul>
+            {errors.length > SHOWN_PROBLEMS && `…and ${errors.length - SHOWN_PROBLEMS} more: Check lists them all.`}
           </MessageBarBody>
         </MessageBar>
       );
+    }
     case "failed":
       return (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Excel refused the request.</MessageBarTitle>
-            {state.message} Nothing the add-in did not create was touched; build again to complete the outputs.
+            {ended.message} (at {time}). Nothing the add-in did not create was touched; build again to complete the outputs.
           </MessageBarBody>
         </MessageBar>
       );
   }
 }
 
-function stateOf(event: BuildEvent): BuildState {
-  if ("failure" in event) return { step: "failed", message: event.failure };
+/** A refused build lists this many problems; Check has the rest, each leading to its cell. */
+const SHOWN_PROBLEMS = 5;
+
+function endedOf(event: BuildEvent): Ended {
+  if ("failure" in event) return { step: "failed", at: event.at, message: event.failure };
   const { outcome } = event;
-  if (!outcome.ok) return { step: "refused", problems: outcome.problems };
+  if (!outcome.ok) return { step: "refused", at: event.at, problems: outcome.problems };
   return {
     step: "built",
+    at: event.at,
     wrote: describeBuild(outcome.plan, outcome.analysis.model, outcome.analysis.results),
     notes: outcome.notes,
     warnings: outcome.analysis.problems.filter((p) => p.severity === "warning"),

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { type ExcelHost, selectCell } from "../../adapters/excel";
 import { describeLocation, type Problem } from "../../core/problems";
 import { formatCell } from "../../core/workbook/address";
+import { problemKey } from "./problem-key";
 
 const useStyles = makeStyles({
   list: { margin: 0, padding: 0, listStyleType: "none", display: "grid", gap: "4px" },
@@ -25,14 +26,19 @@ const useStyles = makeStyles({
 export function CheckPanel({ host, problems, readAt }: { readonly host: ExcelHost; readonly problems: readonly Problem[]; readonly readAt?: Date }) {
   const styles = useStyles();
   const [lost, setLost] = useState<string | undefined>();
+  // A thousand rows with the same mistake make a thousand problems: the first ones, then all on request.
+  const [shown, setShown] = useState(FIRST_SHOWN);
   const errors = problems.filter((p) => p.severity === "error").length;
   const warnings = problems.length - errors;
 
   const show = async (problem: Problem) => {
     if (!problem.cell) return;
     setLost(undefined);
-    const found = await selectCell(host, problem.cell).catch(() => false);
-    if (!found) setLost(`The sheet "${problem.cell.sheet}" is no longer there; check again to update the list.`);
+    try {
+      if (!(await selectCell(host, problem.cell))) setLost(`The sheet "${problem.cell.sheet}" is no longer there; check again to update the list.`);
+    } catch (e) {
+      setLost(`Excel could not select the cell (a hidden sheet, or a cell being edited?): ${e instanceof Error ? e.message : String(e)}`);
+    }
   };
 
   return (
@@ -55,7 +61,7 @@ export function CheckPanel({ host, problems, readAt }: { readonly host: ExcelHos
       </div>
       {problems.length > 0 && (
         <ul className={styles.list} aria-label="Problems">
-          {problems.map((problem, i) => {
+          {problems.slice(0, shown).map((problem) => {
             const kind = problem.severity === "error" ? "Error" : "Warning";
             const where = problem.cell ? formatCell(problem.cell) : problem.range;
             const body = (
@@ -67,7 +73,7 @@ export function CheckPanel({ host, problems, readAt }: { readonly host: ExcelHos
               </>
             );
             return (
-              <li key={i}>
+              <li key={problemKey(problem)}>
                 {problem.cell ? (
                   <Button
                     appearance="subtle"
@@ -85,6 +91,11 @@ export function CheckPanel({ host, problems, readAt }: { readonly host: ExcelHos
           })}
         </ul>
       )}
+      {problems.length > shown && (
+        <div>
+          <Button onClick={() => setShown(problems.length)}>Show all {problems.length} problems</Button>
+        </div>
+      )}
       {lost && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{lost}</MessageBarBody>
@@ -94,6 +105,8 @@ export function CheckPanel({ host, problems, readAt }: { readonly host: ExcelHos
     </section>
   );
 }
+
+const FIRST_SHOWN = 50;
 
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;

@@ -13,7 +13,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
   },
   term: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  amount: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  amount: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums", overflowWrap: "normal" },
   split: { display: "flex", height: "10px", borderRadius: tokens.borderRadiusSmall, overflow: "hidden", backgroundColor: tokens.colorNeutralBackground4 },
   green: { backgroundColor: tokens.colorPaletteGreenBackground3 },
   gray: { backgroundColor: tokens.colorNeutralForeground3 },
@@ -30,7 +30,10 @@ export function PreviewPanel({ model, results, readAt }: { readonly model: Value
   const { totals } = results;
   const { currency, years, customer, offering } = model.settings;
   const m = (n: number) => money(n, currency);
-  const greenShare = share(totals.Green, totals.TotalAnnualValue);
+  // Shares of what is positive: a negative element (a cost the offering adds) must not push a bar
+  // past its track or below zero.
+  const greenShare = clamp(share(Math.max(0, totals.Green), Math.max(0, totals.Green) + Math.max(0, totals.Gray)));
+  const largest = Math.max(0, ...results.byStakeholder.map((s) => s.annualValue));
 
   return (
     <section aria-labelledby="preview-heading" style={{ display: "grid", gap: 14, gridTemplateColumns: "minmax(0, 1fr)" }}>
@@ -72,18 +75,26 @@ export function PreviewPanel({ model, results, readAt }: { readonly model: Value
                 <Body1>{stakeholder || "No stakeholder named"}</Body1>
                 <Body1>{m(annualValue)}</Body1>
               </div>
-              <div className={styles.bar} style={{ width: `${Math.max(0, share(annualValue, totals.TotalAnnualValue)) * 100}%` }} aria-hidden="true" />
+              <div className={styles.bar} style={{ width: `${clamp(share(annualValue, largest)) * 100}%` }} aria-hidden="true" />
             </li>
           ))}
         </ul>
       </div>
 
-      <Caption1 aria-live="polite">
+      <Caption1>
         Net value {m(totals.NetValue)} after a cost of {m(totals.TotalCost)}.
         {readAt ? ` Updated at ${readAt.toLocaleTimeString("en-US")} as the inputs change; nothing is written until you build.` : ""}
       </Caption1>
+      {/* Screen readers hear the figures that matter when an edit changes them, not every re-read. */}
+      <span aria-live="polite" style={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clipPath: "inset(50%)" }}>
+        Annual value {m(totals.TotalAnnualValue)}, NPV {m(totals.NPV)}.
+      </span>
     </section>
   );
+}
+
+function clamp(fraction: number): number {
+  return Math.min(1, Math.max(0, fraction));
 }
 
 function Figure({ term, amount }: { readonly term: string; readonly amount: string }) {

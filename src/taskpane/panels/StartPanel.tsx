@@ -9,6 +9,7 @@ const useStyles = makeStyles({
   item: { display: "grid", gap: "2px" },
   found: { color: tokens.colorPaletteGreenForeground1 },
   missing: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  broken: { color: tokens.colorPaletteRedForeground1 },
   actions: { display: "flex", flexWrap: "wrap", gap: "8px" },
 });
 
@@ -23,6 +24,16 @@ type Insertion =
   | { readonly step: "inserting"; readonly kind: StarterKind }
   | { readonly step: "inserted"; readonly sheets: readonly string[] }
   | { readonly step: "refused"; readonly message: string };
+
+/** A range's state in words: where it is, that it points at a deleted sheet, or that it is missing. */
+function RangeState({ present, address, optional }: { readonly present: boolean; readonly address: string | undefined; readonly optional: boolean }) {
+  const styles = useStyles();
+  if (present && address?.includes("#REF!")) {
+    return <span className={styles.broken}>points at a deleted sheet: fix or delete it in Formulas &gt; Name Manager</span>;
+  }
+  if (present) return <span className={styles.found}>found{address ? ` at ${address}` : ""}</span>;
+  return optional ? <span>not there: the defaults apply</span> : <span className={styles.missing}>missing</span>;
+}
 
 /** Start: where the three named ranges are, and a starter model where they are missing. */
 export function StartPanel({ host, inspection, onInserted }: { readonly host: ExcelHost; readonly inspection: ModelInspection; readonly onInserted: () => void }) {
@@ -56,11 +67,7 @@ export function StartPanel({ host, inspection, onInserted }: { readonly host: Ex
             <li key={range} className={styles.item}>
               <Body1>
                 <strong>{RANGE_NAMES[range]}</strong>{" "}
-                {present ? (
-                  <span className={styles.found}>found{address ? ` at ${address}` : ""}</span>
-                ) : (
-                  <span className={styles.missing}>missing</span>
-                )}
+                <RangeState present={present} address={address} optional={range === "settings"} />
               </Body1>
               <Caption1>{PURPOSE[range]}</Caption1>
             </li>
@@ -72,7 +79,7 @@ export function StartPanel({ host, inspection, onInserted }: { readonly host: Ex
           <Body1>
             {noModel
               ? "Start from the bundled sample (a pipeline-leak analytics model for a midstream operator) or from empty tables. They go on new sheets; none of your sheets is changed."
-              : "Add the missing tables, empty, on new sheets; none of your sheets is changed."}
+              : "Add the missing tables on new sheets (settings with their defaults, the others empty); none of your sheets is changed."}
           </Body1>
           <div className={styles.actions}>
             {noModel && (

@@ -41,7 +41,7 @@ test("a first build says what each sheet got and how many names (2 variables + 9
   expect(build(100).lines).toEqual([
     "Value Summary: 2 elements over 4 years, the financial results, 2 stakeholders and a chart of value by element.",
     "Assumptions Log: 2 variables, 2 elements and the settings; 1 new history row.",
-    "11 defined names set (variables, element ids and results such as CVM_NPV).",
+    "11 defined names set (variables and results such as CVM_NPV).",
   ]);
 });
 
