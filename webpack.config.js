@@ -49,20 +49,7 @@ function workbenchConfig(mode, outDir) {
       filename: "[name].js",
       clean: true,
     },
-    resolve: {
-      extensions: [".ts", ".tsx", ".js"],
-      extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
-    },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          loader: "ts-loader",
-          options: { transpileOnly: true, compilerOptions: { sourceMap: !production } },
-        },
-      ],
-    },
+    ...typescriptSources(production),
     devtool: production ? false : "source-map",
     plugins: [
       new HtmlWebpackPlugin({ filename: "workbench.html", template: "./src/workbench/workbench.html", favicon: "./assets/icon-32.png" }),
@@ -117,21 +104,7 @@ module.exports = async (env = {}, argv = {}) => {
       filename: "[name].js",
       clean: true,
     },
-    resolve: {
-      extensions: [".ts", ".tsx", ".js"],
-      extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
-    },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          loader: "ts-loader",
-          // Type checking is `npm run typecheck`; the bundle only needs the transpiled code.
-          options: { transpileOnly: true, compilerOptions: { sourceMap: !production } },
-        },
-      ],
-    },
+    ...typescriptSources(production),
     devtool: production ? false : "source-map",
     // office.js comes from Microsoft's CDN (a <script> in taskpane.html) and is used as a global.
     plugins: [
@@ -179,3 +152,24 @@ module.exports = async (env = {}, argv = {}) => {
   if (env.only === "addin") return addin;
   return [addin, { ...cli, name: "cli" }];
 };
+
+/** How both browser configs read the TypeScript sources. */
+function typescriptSources(production) {
+  return {
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          loader: "ts-loader",
+          // Type checking is `npm run typecheck`; the bundle only needs the transpiled code.
+          options: { transpileOnly: true, compilerOptions: { sourceMap: !production } },
+        },
+      ],
+    },
+  };
+}

@@ -4,11 +4,11 @@
  * number matches numbers, and text that reads as that number; `""` matches empty cells.
  */
 import { numberFromText } from "../../../core/formula/values";
+import { type Comparison, holds } from "./operators";
 import { type Scalar, approxEqual, compareTexts, errorCodeOf, isBlank, isError } from "./values";
 
 export type Matcher = (value: Scalar) => boolean;
 
-type Comparison = "=" | "<>" | "<" | ">" | "<=" | ">=";
 
 const OPERATOR = /^(<=|>=|<>|<|>|=)?([\s\S]*)$/;
 
@@ -62,23 +62,6 @@ function textMatcher(operator: Comparison, pattern: string): Matcher {
     return operator === "=" ? equals : (value) => !equals(value);
   }
   return (value) => typeof value === "string" && holds(operator, compareTexts(value, pattern));
-}
-
-function holds(operator: Comparison, order: number): boolean {
-  switch (operator) {
-    case "=":
-      return order === 0;
-    case "<>":
-      return order !== 0;
-    case "<":
-      return order < 0;
-    case ">":
-      return order > 0;
-    case "<=":
-      return order <= 0;
-    case ">=":
-      return order >= 0;
-  }
 }
 
 /**

@@ -27,9 +27,16 @@ export function applyBinary(operator: BinaryOperator, left: Scalar, right: Scala
   }
 }
 
-function compare(operator: "=" | "<>" | "<" | ">" | "<=" | ">=", left: Scalar, right: Scalar): Scalar {
+export type Comparison = "=" | "<>" | "<" | ">" | "<=" | ">=";
+
+function compare(operator: Comparison, left: Scalar, right: Scalar): Scalar {
   const order = compareValues(left, right);
   if (isError(order)) return order;
+  return holds(operator, order);
+}
+
+/** Whether a comparison holds, given the order of its two sides (negative, 0 or positive). */
+export function holds(operator: Comparison, order: number): boolean {
   switch (operator) {
     case "=":
       return order === 0;
