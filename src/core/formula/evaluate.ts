@@ -123,10 +123,16 @@ function concatenate(left: FormulaValue, right: FormulaValue): FormulaValue {
   return a + b;
 }
 
-function comparison(operator: "=" | "<>" | "<" | ">" | "<=" | ">=", left: FormulaValue, right: FormulaValue): FormulaValue {
+function comparison(operator: Comparison, left: FormulaValue, right: FormulaValue): FormulaValue {
   if (isExcelError(left)) return left;
   if (isExcelError(right)) return right;
-  const order = compareValues(left, right);
+  return holds(operator, compareValues(left, right));
+}
+
+export type Comparison = "=" | "<>" | "<" | ">" | "<=" | ">=";
+
+/** Whether a comparison holds, given the order of its two sides (negative, 0 or positive). */
+export function holds(operator: Comparison, order: number): boolean {
   switch (operator) {
     case "=":
       return order === 0;

@@ -19,6 +19,17 @@ const SELECTED_HEADER_BACKGROUND = "#D2E5D9";
 const SELECTION = "#107C41";
 const FONT = 'Calibri, Carlito, "Segoe UI", Arial, "Liberation Sans", "DejaVu Sans Condensed", sans-serif';
 
+/** Column letters and row numbers look alike: Excel's small gray headers. */
+const HEADER_TEXT = {
+  boxSizing: "border-box",
+  backgroundColor: HEADER_BACKGROUND,
+  color: "#333333",
+  fontFamily: '"Segoe UI", Arial, sans-serif',
+  fontSize: "12px",
+  fontWeight: 400,
+  textAlign: "center",
+} as const;
+
 const useStyles = makeStyles({
   table: {
     borderCollapse: "separate",
@@ -37,13 +48,7 @@ const useStyles = makeStyles({
     top: 0,
     zIndex: 4,
     height: `${HEADER_HEIGHT}px`,
-    boxSizing: "border-box",
-    backgroundColor: HEADER_BACKGROUND,
-    color: "#333333",
-    fontFamily: '"Segoe UI", Arial, sans-serif',
-    fontSize: "12px",
-    fontWeight: 400,
-    textAlign: "center",
+    ...HEADER_TEXT,
     borderRight: `1px solid ${GRIDLINE}`,
     borderBottom: `1px solid #BDBDBD`,
     padding: 0,
@@ -55,13 +60,7 @@ const useStyles = makeStyles({
     position: "sticky",
     left: 0,
     zIndex: 4,
-    boxSizing: "border-box",
-    backgroundColor: HEADER_BACKGROUND,
-    color: "#333333",
-    fontFamily: '"Segoe UI", Arial, sans-serif',
-    fontSize: "12px",
-    fontWeight: 400,
-    textAlign: "center",
+    ...HEADER_TEXT,
     borderRight: `1px solid #BDBDBD`,
     borderBottom: `1px solid ${GRIDLINE}`,
     padding: 0,

@@ -4,7 +4,7 @@
  * number matches numbers, and text that reads as that number; `""` matches empty cells.
  */
 import { numberFromText } from "../../../core/formula/values";
-import { type Comparison, holds } from "./operators";
+import { type Comparison, holds } from "../../../core/formula/evaluate";
 import { type Scalar, approxEqual, compareTexts, errorCodeOf, isBlank, isError } from "./values";
 
 export type Matcher = (value: Scalar) => boolean;

@@ -3,6 +3,7 @@
  * (or its failed coercion) wins over the right's.
  */
 import { power } from "../../../core/formula/functions";
+import { type Comparison, holds } from "../../../core/formula/evaluate";
 import { isExcelError } from "../../../core/formula/values";
 import type { BinaryOperator } from "./ast";
 import { type Scalar, approxAdd, compareValues, error, isError, numberResult, toNumber, toText } from "./values";
@@ -27,31 +28,12 @@ export function applyBinary(operator: BinaryOperator, left: Scalar, right: Scala
   }
 }
 
-export type Comparison = "=" | "<>" | "<" | ">" | "<=" | ">=";
-
 function compare(operator: Comparison, left: Scalar, right: Scalar): Scalar {
   const order = compareValues(left, right);
   if (isError(order)) return order;
   return holds(operator, order);
 }
 
-/** Whether a comparison holds, given the order of its two sides (negative, 0 or positive). */
-export function holds(operator: Comparison, order: number): boolean {
-  switch (operator) {
-    case "=":
-      return order === 0;
-    case "<>":
-      return order !== 0;
-    case "<":
-      return order < 0;
-    case ">":
-      return order > 0;
-    case "<=":
-      return order <= 0;
-    case ">=":
-      return order >= 0;
-  }
-}
 
 function arithmetic(operator: "+" | "-" | "*" | "/" | "^", left: Scalar, right: Scalar): Scalar {
   const a = toNumber(left);
