@@ -128,6 +128,7 @@ export function readElements(input: RangeInput | undefined): ElementsRead {
       rampText,
       assumptions: cellText(row.cells.assumptions?.value),
       ...(actual !== undefined ? { actual } : {}),
+      ...(actualCell ? { actualCell: actualCell.address } : {}),
       formulaCell: formulaCell.address,
       nameCell: nameCell.address,
     });

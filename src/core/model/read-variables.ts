@@ -72,7 +72,7 @@ export function readVariables(input: RangeInput | undefined): VariablesRead {
         if (low.value > high.value) {
           problems.push(error("variable-range-reversed", RANGE, `The Low of ${name} (${low.value}) is greater than its High (${high.value}).`, lowCell!.address));
         } else {
-          range = { low: low.value, high: high.value };
+          range = { low: low.value, high: high.value, lowCell: lowCell!.address, highCell: highCell!.address };
           if (value.value < low.value || value.value > high.value) {
             problems.push(warning("variable-outside-range", RANGE, `The value of ${name} (${value.value}) lies outside its Low–High range (${low.value} to ${high.value}).`, valueCell.address));
           }

@@ -10,7 +10,7 @@ export interface Variable {
   readonly source: string;
   readonly notes: string;
   /** Both or neither: a plausible range for sensitivity analysis. */
-  readonly range?: { readonly low: number; readonly high: number };
+  readonly range?: { readonly low: number; readonly high: number; readonly lowCell: CellAddress; readonly highCell: CellAddress };
   /** The cell holding the value: the variable's defined name points here. */
   readonly valueCell: CellAddress;
   readonly nameCell: CellAddress;
@@ -29,13 +29,15 @@ export interface Element {
   readonly rampText: string;
   readonly assumptions: string;
   readonly actual?: number;
+  /** Where the Actual is entered, when the range has an Actual column (filled or not). */
+  readonly actualCell?: CellAddress;
   readonly formulaCell: CellAddress;
   readonly nameCell: CellAddress;
   readonly idCell?: CellAddress;
 }
 
 /** Where a setting's value lives, when the workbook gives it (defaults have no cell). */
-export type SettingCells = Partial<Record<"years" | "discountRate" | "investment" | "annualCost", CellAddress>>;
+export type SettingCells = Partial<Record<"customer" | "years" | "discountRate" | "investment" | "annualCost", CellAddress>>;
 
 export interface Settings {
   readonly customer: string;

@@ -370,7 +370,7 @@ describe("variable values", () => {
     expect(analysis.problems).toHaveLength(1);
     expect(single(analysis, "variable-outside-range")).toMatchObject({ severity: "warning", range: "CVM_Variables", cell: V("C4") });
     if (!analysis.ok) throw new Error("a warning does not stop the model");
-    expect(analysis.model.variables[0]!.range).toEqual({ low: 100, high: 150 });
+    expect(analysis.model.variables[0]!.range).toEqual({ low: 100, high: 150, lowCell: V("G4"), highCell: V("H4") });
   });
 
   it("values on the bounds are inside the range", () => {
@@ -626,7 +626,7 @@ describe("settings", () => {
       discountRate: 0.08,
       investment: 250000,
       annualCost: 40000,
-      cells: { years: S("E6"), discountRate: S("E7"), investment: S("E8"), annualCost: S("E9") },
+      cells: { customer: S("E3"), years: S("E6"), discountRate: S("E7"), investment: S("E8"), annualCost: S("E9") },
     });
   });
 
