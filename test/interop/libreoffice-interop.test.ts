@@ -5,7 +5,10 @@ import { RESULT_NAMES } from "../../src/core/model/names";
 import { PIPELINE_SAMPLE } from "../../src/sample/pipeline-model";
 import { FIXTURES, type Fixture } from "../fixtures/models";
 import { buildFixture, temporaryFolder } from "../support/build";
-import { readDefinedNameValues, recalculateWithLibreOffice } from "../support/libreoffice";
+import { readCellValues, readDefinedNameValues, recalculateWithLibreOffice } from "../support/libreoffice";
+import { scenarioResults } from "../../src/core/model/scenarios";
+import { planSummary, SUMMARY_SHEET } from "../../src/core/plan/summary";
+import { SCENARIO_RESULTS } from "../../src/core/plan/summary-scenarios";
 
 /**
  * The proof that the written formulas mean what the core computes: LibreOffice, an independent
@@ -15,7 +18,8 @@ import { readDefinedNameValues, recalculateWithLibreOffice } from "../support/li
 const ALL: readonly Fixture[] = [{ name: "pipeline-sample", tables: PIPELINE_SAMPLE }, ...FIXTURES];
 
 type Built = Awaited<ReturnType<typeof buildFixture>>;
-let built: Map<string, Built & { recalculated: Map<string, number | string | boolean | null> }>;
+type Values = Map<string, number | string | boolean | null>;
+let built: Map<string, Built & { recalculated: Values; summary: Values; layout: ReturnType<typeof planSummary>["layout"] }>;
 
 beforeAll(async () => {
   const folder = await temporaryFolder("interop");
@@ -23,7 +27,20 @@ beforeAll(async () => {
   const recalculated = await recalculateWithLibreOffice(builds.map((b) => b.valuePath), path.join(folder, "recalculated"));
   built = new Map();
   for (const [i, fixture] of ALL.entries()) {
-    built.set(fixture.name, { ...builds[i]!, recalculated: await readDefinedNameValues(recalculated[i]!) });
+    const { analysis } = builds[i]!;
+    // Where the scenario and realization cells are, from the same plan the build wrote.
+    const { layout } = planSummary(analysis.model, analysis.results, "", "");
+    const addresses = [
+      ...Object.values(layout.scenarios?.results ?? {}).flatMap((byResult) => Object.values(byResult)),
+      ...Object.values(layout.scenarios?.annual ?? {}).flat(),
+      ...(layout.realization ? [...layout.realization.rows.flatMap((r) => [r.estimated, r.actual, r.share, r.gap]), ...Object.values(layout.realization.total), layout.realization.unmeasured] : []),
+    ];
+    built.set(fixture.name, {
+      ...builds[i]!,
+      recalculated: await readDefinedNameValues(recalculated[i]!),
+      summary: await readCellValues(recalculated[i]!, SUMMARY_SHEET, addresses),
+      layout,
+    });
   }
 });
 
@@ -57,6 +74,54 @@ describe.each(ALL.map((f) => f.name))("%s, recalculated by LibreOffice", (name) 
   });
 });
 
+describe.each(ALL.map((f) => f.name))("%s: scenarios and realization, recalculated by LibreOffice", (name) => {
+  test("each scenario's results and element values are the core's with the variables at Low, as given, at High", () => {
+    const { analysis, summary, layout } = built.get(name)!;
+    const scenarios = layout.scenarios;
+    if (!analysis.model.variables.some((v) => v.range)) {
+      expect(scenarios).toBeUndefined();
+      return;
+    }
+    const core = scenarioResults(analysis.model);
+    for (const scenario of ["conservative", "expected", "optimistic"] as const) {
+      const outcome = core[scenario];
+      if (!outcome.ok) throw new Error(`${name}: the core cannot compute the ${scenario} scenario`);
+      for (const key of SCENARIO_RESULTS) {
+        const expected = outcome.results.totals[key];
+        const actual = summary.get(scenarios!.results[scenario][key]);
+        if (expected === undefined) expect([scenario, key, actual]).toEqual([scenario, key, "#N/A"]);
+        else expectClose(actual, expected, `${name} ${scenario} ${key}`);
+      }
+      outcome.results.elements.forEach((e, i) => expectClose(summary.get(scenarios!.annual[scenario][i]!), e.annualValue, `${name} ${scenario} ${e.element.element}`));
+    }
+  });
+
+  test("realization shows each measured element's estimate, actual, share and gap, and their totals", () => {
+    const { analysis, summary, layout } = built.get(name)!;
+    const measured = analysis.results.elements.filter((e) => e.element.actual !== undefined);
+    const realization = layout.realization;
+    if (measured.length === 0) {
+      expect(realization).toBeUndefined();
+      return;
+    }
+    expect(realization!.rows).toHaveLength(measured.length);
+    measured.forEach((e, i) => {
+      const row = realization!.rows[i]!;
+      expectClose(summary.get(row.estimated), e.annualValue, `${name} estimate of ${e.element.element}`);
+      expectClose(summary.get(row.actual), e.element.actual!, `${name} actual of ${e.element.element}`);
+      if (e.annualValue === 0) expect(summary.get(row.share)).toBe("#N/A");
+      else expectClose(summary.get(row.share), e.element.actual! / e.annualValue, `${name} share of ${e.element.element}`);
+      expectClose(summary.get(row.gap), e.element.actual! - e.annualValue, `${name} gap of ${e.element.element}`);
+    });
+    const estimated = measured.reduce((sum, e) => sum + e.annualValue, 0);
+    const actual = measured.reduce((sum, e) => sum + e.element.actual!, 0);
+    expectClose(summary.get(realization!.total.estimated), estimated, `${name} total estimate`);
+    expectClose(summary.get(realization!.total.actual), actual, `${name} total actual`);
+    expectClose(summary.get(realization!.total.share), actual / estimated, `${name} total share`);
+    expectClose(summary.get(realization!.unmeasured), analysis.results.totals.TotalAnnualValue - estimated, `${name} not yet measured`);
+  });
+});
+
 test("the fixtures cover the cases they are meant to", () => {
   const totals = (n: string) => built.get(n)!.analysis.results.totals;
   expect(totals("edge-cases").ROI).toBeUndefined();
@@ -65,6 +130,11 @@ test("the fixtures cover the cases they are meant to", () => {
   const mid = totals("mid-payback").PaybackMonths!;
   expect(mid).toBeGreaterThan(12);
   expect(mid).toBeLessThan(36);
+  // Scenarios and realization are exercised: ranges, an element id read in every scenario, a 0 Actual.
+  const ranged = built.get("ranges-and-actuals")!;
+  expect(ranged.layout.scenarios).toBeDefined();
+  expect(ranged.layout.realization?.rows).toHaveLength(2);
+  expect(built.get("pipeline-sample")!.layout.scenarios).toBeDefined();
 });
 
 test("workbook text that looks like a formula is written, and stays, as text", async () => {

@@ -403,3 +403,19 @@ export async function readDefinedNameValues(xlsxPath: string): Promise<Map<strin
   }
   return values;
 }
+
+/** The cached values of cells of one sheet (A1 addresses), read as readDefinedNameValues reads a named cell. */
+export async function readCellValues(xlsxPath: string, sheetName: string, addresses: readonly string[]): Promise<Map<string, DefinedNameValue>> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await fs.promises.readFile(xlsxPath)) as unknown as ExcelJS.Buffer);
+  const date1904 = Boolean(workbook.properties?.date1904);
+  const sheet = workbook.getWorksheet(sheetName);
+  if (!sheet) throw new Error(`${xlsxPath} has no sheet ${sheetName}`);
+  const values = new Map<string, DefinedNameValue>();
+  for (const address of addresses) {
+    const cell = sheet.getCell(address);
+    const value = cell.type === ExcelJS.ValueType.Formula ? { formula: "", result: cell.result as ExcelJS.CellValue } : cell.value;
+    values.set(address, plainValue(value as ExcelJS.CellValue, date1904));
+  }
+  return values;
+}

@@ -25,8 +25,11 @@ describe("formatValue", () => {
     [2.5, "0", "3"],
     [-2.5, "0", "-3"],
     [0.012, GENERAL_NUMBER_FORMAT, "0.012"],
-    [1234567.125, GENERAL_NUMBER_FORMAT, "1,234,567.125"],
-    [42, GENERAL_NUMBER_FORMAT, "42."],
+    [1234567.125, GENERAL_NUMBER_FORMAT, "1234567.125"],
+    [42, GENERAL_NUMBER_FORMAT, "42"],
+    // Why the plan no longer uses it: Excel keeps the point when no decimal follows.
+    [1234567.125, "#,##0.####", "1,234,567.125"],
+    [42, "#,##0.####", "42."],
     [1234.5, "#,##0.00", "1,234.50"],
     [0.5, "#.##", ".5"],
     [0, "#,###", ""],

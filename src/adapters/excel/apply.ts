@@ -1,10 +1,14 @@
-import type { ChartPlan, CellStyle, SheetPlan, WorkbookPlan } from "../../core/plan/types";
+import type { CellStyle, ChartPlan, SheetPlan, TornadoChart, ValueByElementChart, WorkbookPlan } from "../../core/plan/types";
+import { parseRangeAddress } from "../../core/workbook/address";
 import { cellRef, columnLetters } from "../../core/workbook/address";
 import { blockBytes, type CellBlock, planBlocks, planFullBlock, splitToBytes } from "./blocks";
 import { styleAreas } from "./style-areas";
 
-/** The name the add-in gives its chart, so that a rebuild replaces its own chart and no other. */
+/** The names the add-in gives its charts, so that a rebuild replaces its own charts and no other. */
 export const CHART_NAME = "CVM_ValueByElement";
+export const SENSITIVITY_CHART_NAME = "CVM_Sensitivity";
+const CHART_NAMES: Readonly<Record<ChartPlan["kind"], string>> = { valueByElement: CHART_NAME, tornado: SENSITIVITY_CHART_NAME };
+const OWN_CHARTS = new Set(Object.values(CHART_NAMES));
 
 /**
  * Excel on the web refuses a request over 5 MB. Writes are grouped into requests of at most this
@@ -123,7 +127,7 @@ function planSteps(plan: WorkbookPlan, options: ApplyOptions, waterfall: boolean
   for (const s of plan.sheets) {
     if (s.name === record.name) continue;
     const columns = `${columnLetters(s.replaceColumns.first)}:${columnLetters(s.replaceColumns.last)}`;
-    const oldCharts = (options.charts.get(s.name.toLowerCase()) ?? []).filter((c) => c === CHART_NAME);
+    const oldCharts = (options.charts.get(s.name.toLowerCase()) ?? []).filter((c) => OWN_CHARTS.has(c));
     step(columns.length, (c) => {
       const owned = sheet(c, s.name).getRange(columns);
       owned.clear("All");
@@ -151,7 +155,7 @@ function planSteps(plan: WorkbookPlan, options: ApplyOptions, waterfall: boolean
       step(64, (c) => formatRange(sheet(c, s.name).getRange(`${cellRef(area.top, area.left)}:${cellRef(area.bottom, area.right)}`), area.style));
     }
     step(32 * (s.columnWidths.length + s.conditionalFormats.length + 4), (c) => layoutSheet(sheet(c, s.name), s));
-    for (const chart of s.charts) step(256, (c) => addChart(sheet(c, s.name), chart, waterfall));
+    for (const chart of s.charts) step(256, (c) => addChart(sheet(c, s.name), chart, { waterfall, overlap: options.supportsExcelApi("1.8") }));
   }
   const active = plan.sheets.find((s) => s.activate);
   if (active) step(active.name.length, (c) => sheet(c, active.name).activate());
@@ -203,14 +207,50 @@ function layoutSheet(sheet: Excel.Worksheet, plan: SheetPlan): void {
   sheet.visibility = plan.visibility === "veryHidden" ? "VeryHidden" : "Visible";
 }
 
-function addChart(sheet: Excel.Worksheet, plan: ChartPlan, waterfall: boolean): void {
-  const chart = sheet.charts.add(waterfall ? "Waterfall" : "BarClustered", sheet.getRange(plan.values), "Columns");
-  chart.name = CHART_NAME;
+function addChart(sheet: Excel.Worksheet, plan: ChartPlan, can: { readonly waterfall: boolean; readonly overlap: boolean }): void {
+  const chart = plan.kind === "tornado" ? addTornado(sheet, plan, can.overlap) : addValueChart(sheet, plan, can.waterfall);
+  chart.name = CHART_NAMES[plan.kind];
   chart.title.text = plan.title;
+  const { row, column, rows, columns } = plan.anchor;
+  chart.setPosition(cellRef(row, column), cellRef(row + rows - 1, column + columns - 1));
+}
+
+function addValueChart(sheet: Excel.Worksheet, plan: ValueByElementChart, waterfall: boolean): Excel.Chart {
+  const chart = sheet.charts.add(waterfall ? "Waterfall" : "BarClustered", sheet.getRange(plan.values), "Columns");
   chart.legend.visible = false;
   const series = chart.series.getItemAt(0);
   series.name = plan.seriesName;
   series.setXAxisValues(sheet.getRange(plan.categories));
-  const { row, column, rows, columns } = plan.anchor;
-  chart.setPosition(cellRef(row, column), cellRef(row + rows - 1, column + columns - 1));
+  return chart;
+}
+
+/**
+ * A tornado as Excel draws one: a clustered bar chart of the series side by side in the sheet
+ * (one chart source, so no series needs adding), bars overlapping fully so that each variable's
+ * Low and High changes share one bar's place, and the category axis reversed so the largest
+ * swing (the plan's first row) is on top.
+ */
+function addTornado(sheet: Excel.Worksheet, plan: TornadoChart, overlap: boolean): Excel.Chart {
+  const chart = sheet.charts.add("BarClustered", sheet.getRange(sourceOf(plan)), "Columns");
+  chart.legend.visible = true;
+  plan.series.forEach((planned, i) => {
+    const series = chart.series.getItemAt(i);
+    series.name = planned.name;
+    series.setXAxisValues(sheet.getRange(plan.categories));
+  });
+  const first = chart.series.getItemAt(0);
+  first.gapWidth = 40;
+  // Without ExcelApi 1.8 the bars stand side by side: still a readable tornado.
+  if (overlap) first.overlap = 100;
+  chart.axes.categoryAxis.reversePlotOrder = true;
+  return chart;
+}
+
+/** The one range that holds every series, side by side; the plan puts them in adjacent columns. */
+function sourceOf(plan: TornadoChart): string {
+  const ranges = plan.series.map((s) => parseRangeAddress(`S!${s.values}`));
+  const first = ranges[0];
+  const adjacent = first && ranges.every((r, i) => r && r.top === first.top && r.bottom === first.bottom && r.left === r.right && r.left === first.left + i);
+  if (!first || !adjacent) throw new Error(`The sensitivity chart's series must lie in adjacent columns of the same rows: ${plan.series.map((s) => s.values).join(", ")}`);
+  return `${cellRef(first.top, first.left)}:${cellRef(first.bottom, first.left + ranges.length - 1)}`;
 }

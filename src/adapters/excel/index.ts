@@ -1,7 +1,7 @@
 /** The Office.js adapter: the only code of the add-in that touches `Excel.*`. */
 export { buildInExcel, analyzeInExcel, inspectInExcel, type BuildOptions, type BuildProgress, type ExcelBuildOutcome, type ModelInspection } from "./build";
 export { officeHost, type ExcelHost } from "./host";
-export { CHART_NAME } from "./apply";
+export { CHART_NAME, SENSITIVITY_CHART_NAME } from "./apply";
 export { insertStarterModel, type StarterInsertOutcome } from "./starter";
 export { selectCell } from "./navigate";
 export { watchNewSheets, watchWorkbook } from "./watch";

@@ -77,8 +77,30 @@ function absolute(sheet: string, range: string): string {
   return encodeXml(formatRange(parsed, true));
 }
 
+interface Series {
+  readonly name: string;
+  readonly values: string;
+  readonly color: string;
+}
+
+/**
+ * A horizontal bar chart, categories from the top (`maxMin`): value by element has one series;
+ * a tornado has two drawn over each other from zero (`overlap` 100) and a legend.
+ */
 function chartXml(sheet: string, chart: ChartPlan): string {
+  const series: readonly Series[] =
+    chart.kind === "tornado" ? chart.series.map((s) => ({ name: s.name, values: s.values, color: s.color.replace(/^#/, "") })) : [{ name: chart.seriesName, values: chart.values, color: "2E8B57" }];
   const title = `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${encodeXml(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
-  const series = `<c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:v>${encodeXml(chart.seriesName)}</c:v></c:tx><c:spPr><a:solidFill><a:srgbClr val="2E8B57"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/><c:cat><c:strRef><c:f>${absolute(sheet, chart.categories)}</c:f></c:strRef></c:cat><c:val><c:numRef><c:f>${absolute(sheet, chart.values)}</c:f></c:numRef></c:val></c:ser>`;
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><c:roundedCorners val="0"/><c:chart>${title}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/><c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="60"/><c:axId val="111"/><c:axId val="222"/></c:barChart><c:catAx><c:axId val="111"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="222"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx><c:valAx><c:axId val="222"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:majorGridlines/><c:numFmt formatCode="#,##0" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="111"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx></c:plotArea><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`;
+  const seriesXml = series
+    .map(
+      (s, i) =>
+        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${encodeXml(s.name)}</c:v></c:tx><c:spPr><a:solidFill><a:srgbClr val="${s.color}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/><c:cat><c:strRef><c:f>${absolute(sheet, chart.categories)}</c:f></c:strRef></c:cat><c:val><c:numRef><c:f>${absolute(sheet, s.values)}</c:f></c:numRef></c:val></c:ser>`,
+    )
+    .join("");
+  const tornado = chart.kind === "tornado";
+  const grouping = `<c:gapWidth val="${tornado ? 40 : 60}"/>${tornado ? '<c:overlap val="100"/>' : ""}`;
+  const legend = tornado ? '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>' : "";
+  // A tornado's labels sit at the left edge, clear of bars that go below zero.
+  const labels = tornado ? "low" : "nextTo";
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><c:roundedCorners val="0"/><c:chart>${title}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/><c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>${seriesXml}${grouping}<c:axId val="111"/><c:axId val="222"/></c:barChart><c:catAx><c:axId val="111"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="${labels}"/><c:crossAx val="222"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx><c:valAx><c:axId val="222"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:majorGridlines/><c:numFmt formatCode="#,##0" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="111"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx></c:plotArea>${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`;
 }

@@ -5,13 +5,14 @@ import type { ValueModel } from "../model/types";
 import { formatCell } from "../workbook/address";
 import { COLORS, DATE_TIME_FORMAT, excelSerialDate, GENERAL_NUMBER_FORMAT, SHEET_STYLES, sheetTitle } from "./formats";
 import { SheetBuilder } from "./sheet-builder";
+import type { ActualRecorded } from "./ownership";
 import type { Change } from "./snapshot";
 import type { CellStyle, SheetPlan } from "./types";
 
 export const ASSUMPTIONS_SHEET = "Assumptions Log";
 
-/** Columns A..K are rebuilt each time; the history lives from column M on and is only added to. */
-const LAST_REBUILT_COLUMN = 10;
+/** Columns A..L are rebuilt each time; the history lives from column M on and is only added to. */
+const LAST_REBUILT_COLUMN = 11;
 const HISTORY_COLUMN = 12;
 export const HISTORY_FIRST_ROW = 4;
 const HISTORY_HEADERS = ["Date", "Input", "Item", "Field", "Before", "After"];
@@ -37,10 +38,18 @@ export interface HistoryState {
  * written, and as Excel runs it), the settings, and a dated history that later builds only
  * append to. Workbook text goes in as text, never as a formula.
  */
-export function planAssumptions(model: ValueModel, annualCells: readonly string[], history: HistoryState, built: Date, builtText: string): { sheet: SheetPlan; historyRows: number } {
+export function planAssumptions(
+  model: ValueModel,
+  annualCells: readonly string[],
+  history: HistoryState,
+  built: Date,
+  builtText: string,
+  actuals: readonly ActualRecorded[] = [],
+): { sheet: SheetPlan; historyRows: number } {
+  const recorded = new Map(actuals.map((a) => [a.item.toLowerCase(), a.recorded]));
   const s = new SheetBuilder(STYLES);
   s.text(0, 0, sheetTitle(ASSUMPTIONS_SHEET, model.settings), "title");
-  s.text(1, 0, `Rebuilt ${builtText} from CVM_Variables, CVM_Elements and CVM_Settings. The change history (from column ${String.fromCharCode(65 + HISTORY_COLUMN)}) is kept across builds.`, "note");
+  s.text(1, 0, `Rebuilt ${builtText} from CVM_Variables, CVM_Elements and CVM_Settings. The change history (from column ${String.fromCharCode(65 + HISTORY_COLUMN)}) is kept across builds; an Actual's date is that of the first build that saw it.`, "note");
 
   const usedBy = new Map<string, string[]>();
   for (const e of model.elements) {
@@ -74,7 +83,7 @@ export function planAssumptions(model: ValueModel, annualCells: readonly string[
 
   row++;
   s.text(row++, 0, "Value elements", "section");
-  ["Element", "Id", "Formula", "As an Excel formula", "Stakeholder", "Category", "Confidence", "Ramp", "Assumptions", "Actual", "Annual value"].forEach((h, c) => s.text(row, c, h, "header"));
+  ["Element", "Id", "Formula", "As an Excel formula", "Stakeholder", "Category", "Confidence", "Ramp", "Assumptions", "Actual", "Actual first recorded", "Annual value"].forEach((h, c) => s.text(row, c, h, "header"));
   row++;
   model.elements.forEach((e, i) => {
     s.text(row, 0, e.element, "text");
@@ -87,7 +96,9 @@ export function planAssumptions(model: ValueModel, annualCells: readonly string[
     s.text(row, 7, formatRamp(e.ramp), "text");
     s.text(row, 8, e.assumptions, "wrapped");
     if (e.actual !== undefined) s.number(row, 9, e.actual, "number");
-    s.formula(row, 10, annualCells[i]!, "number");
+    const when = e.actual === undefined ? undefined : recorded.get((e.id ?? e.element).toLowerCase());
+    if (when !== undefined) s.number(row, 10, when, "date");
+    s.formula(row, 11, annualCells[i]!, "number");
     row++;
   });
 
@@ -127,6 +138,17 @@ export function planAssumptions(model: ValueModel, annualCells: readonly string[
     s.text(historyRow, HISTORY_COLUMN + 2, "First build", "text");
     s.text(historyRow, HISTORY_COLUMN + 5, `${model.variables.length} variables, ${model.elements.length} elements recorded`, "text");
     historyRow++;
+    // Actuals already there at the first build are entries of their own: realization is dated.
+    for (const e of model.elements) {
+      if (e.actual === undefined) continue;
+      s.number(historyRow, HISTORY_COLUMN, serial, "date");
+      s.text(historyRow, HISTORY_COLUMN + 1, "Element", "text");
+      s.text(historyRow, HISTORY_COLUMN + 2, e.id ?? e.element, "text");
+      s.text(historyRow, HISTORY_COLUMN + 3, "Actual", "text");
+      s.text(historyRow, HISTORY_COLUMN + 4, "(none)", "note");
+      s.number(historyRow, HISTORY_COLUMN + 5, e.actual, "number");
+      historyRow++;
+    }
   } else {
     for (const change of history.changes) {
       s.number(historyRow, HISTORY_COLUMN, serial, "date");
@@ -139,8 +161,7 @@ export function planAssumptions(model: ValueModel, annualCells: readonly string[
     }
   }
 
-  const widths = [28, 14, 34, 34, 20, 14, 12, 16, 40, 14, 15].map((width, column) => ({ column, width }));
-  widths.push({ column: LAST_REBUILT_COLUMN + 1, width: 3 });
+  const widths = [28, 14, 34, 34, 20, 14, 12, 16, 40, 14, 17, 15].map((width, column) => ({ column, width }));
   [17, 10, 24, 12, 20, 20].forEach((width, i) => widths.push({ column: HISTORY_COLUMN + i, width }));
   return {
     sheet: {

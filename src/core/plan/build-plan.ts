@@ -5,7 +5,8 @@ import type { CellValue } from "../workbook/cells";
 import { formatCell } from "../workbook/address";
 import { ASSUMPTIONS_SHEET, planAssumptions } from "./assumptions";
 import { META_SHEET, planBuildRecord, readBuildRecord } from "./ownership";
-import { diffSnapshots, takeSnapshot } from "./snapshot";
+import { excelSerialDate } from "./formats";
+import { diffSnapshots, recordActuals, takeSnapshot } from "./snapshot";
 import { planSummary, SUMMARY_SHEET } from "./summary";
 import type { NamePlan, WorkbookPlan } from "./types";
 
@@ -38,6 +39,7 @@ export function planBuild(model: ValueModel, results: Results, existing: Existin
   const builtText = built.toISOString().slice(0, 16).replace("T", " ") + " UTC";
   const summary = planSummary(model, results, "CVM_Variables and CVM_Settings", builtText);
   const snapshot = takeSnapshot(model);
+  const actuals = recordActuals(model, record?.actuals, excelSerialDate(built));
   const assumptions = planAssumptions(
     model,
     summary.annualCells,
@@ -45,6 +47,7 @@ export function planBuild(model: ValueModel, results: Results, existing: Existin
     { rows: record?.historyRows ?? 0, changes: record && record.historyRows > 0 ? diffSnapshots(record.snapshot, snapshot) : undefined },
     built,
     builtText,
+    actuals,
   );
 
   const names: NamePlan[] = [
@@ -89,12 +92,14 @@ export function planBuild(model: ValueModel, results: Results, existing: Existin
     names: planned.map((n) => n.name),
     historyRows: assumptions.historyRows,
     snapshot,
+    actuals,
   });
   const provisionalRecord = planBuildRecord({
     sheets: [SUMMARY_SHEET, ASSUMPTIONS_SHEET],
     names: [...deleteNames, ...planned.map((n) => n.name)],
     historyRows: record?.historyRows ?? 0,
     snapshot: record?.snapshot ?? [],
+    actuals: record?.actuals ?? [],
   });
   return { ok: true, plan: { sheets: [summary.sheet, assumptions.sheet, recordSheet], names: planned, deleteNames, provisionalRecord } };
 }

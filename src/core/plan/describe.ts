@@ -14,11 +14,17 @@ export function describeBuild(plan: WorkbookPlan, model: ValueModel, results: Re
   const summary = sheet(SUMMARY_SHEET);
   if (summary) {
     const stakeholders = results.byStakeholder.length;
-    const charts = summary.charts.length > 0 ? " and a chart of value by element" : "";
+    const charts = summary.charts.some((c) => c.kind === "valueByElement") ? " and a chart of value by element" : "";
     lines.push(
       `${SUMMARY_SHEET}: ${count(model.elements.length, "element")} over ${count(model.settings.years, "year")}, the financial results, ` +
         `${count(stakeholders, "stakeholder")}${charts}.`,
     );
+    const ranged = model.variables.filter((v) => v.range).length;
+    if (ranged > 0) {
+      lines.push(`Scenarios (conservative, expected, optimistic) and the NPV's sensitivity to ${count(ranged, "variable")} with a Low and a High, with a tornado chart; the sensitivity numbers are as of this build.`);
+    }
+    const measured = model.elements.filter((e) => e.actual !== undefined).length;
+    if (measured > 0) lines.push(`Value realization: ${count(measured, "measured element")} against the estimate.`);
   }
   const assumptions = sheet(ASSUMPTIONS_SHEET);
   if (assumptions) {

@@ -13,7 +13,13 @@ export function moneyFormat(currency: string): string {
 export const PERCENT_FORMAT = "0.0%";
 export const MONTHS_FORMAT = "0.0";
 export const DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm";
-export const GENERAL_NUMBER_FORMAT = "#,##0.####";
+/**
+ * Numbers whose size and precision the add-in cannot know (a variable's value, a history entry):
+ * Excel's General shows 5 as "5" and 0.012 as "0.012". (`#,##0.####` would show "5.", with a
+ * stray point, since Excel keeps a format's decimal point when no decimals follow.)
+ */
+export const GENERAL_NUMBER_FORMAT = "General";
+export const WHOLE_NUMBER_FORMAT = "0";
 
 export const COLORS = {
   title: "#1F4E5F",
@@ -25,6 +31,10 @@ export const COLORS = {
   grayFill: "#E6E6E6",
   note: "#595959",
   negative: "#C00000",
+  /** Numbers computed at build time, not live formulas: set apart from the live ones. */
+  staticText: "#7A4F01",
+  lowBar: "#C0504D",
+  highBar: "#2E8B57",
 } as const;
 
 /** The styles every sheet the add-in writes shares: its title, notes, section headings and table headers. */

@@ -10,11 +10,20 @@ import type { SheetPlan } from "./types";
 export const META_SHEET = "CVM_Meta";
 const FORMAT = 1;
 
+/** When a build first saw an element's Actual (an Excel serial date), for value realization. */
+export interface ActualRecorded {
+  readonly item: string;
+  readonly value: number;
+  readonly recorded: number;
+}
+
 export interface BuildRecord {
   readonly sheets: readonly string[];
   readonly names: readonly string[];
   readonly historyRows: number;
   readonly snapshot: readonly SnapshotEntry[];
+  /** Absent from records written before realization dates were kept. */
+  readonly actuals?: readonly ActualRecorded[];
 }
 
 export function readBuildRecord(values: readonly (readonly CellValue[])[] | undefined): BuildRecord | undefined {
@@ -22,6 +31,7 @@ export function readBuildRecord(values: readonly (readonly CellValue[])[] | unde
   const sheets: string[] = [];
   const names: string[] = [];
   const snapshot: SnapshotEntry[] = [];
+  const actuals: ActualRecorded[] = [];
   let historyRows = 0;
   let format: number | undefined;
   for (const row of values) {
@@ -30,6 +40,10 @@ export function readBuildRecord(values: readonly (readonly CellValue[])[] | unde
     else if (kind === "sheet") sheets.push(cellText(row[1]));
     else if (kind === "name") names.push(cellText(row[1]));
     else if (kind === "historyRows") historyRows = Number(row[1]) || 0;
+    else if (kind === "actual") {
+      const [value, recorded] = [row[2], row[3]];
+      if (typeof value === "number" && typeof recorded === "number") actuals.push({ item: cellText(row[1]), value, recorded });
+    }
     else if (kind === "input") {
       const entryKind = cellText(row[1]);
       if (entryKind !== "Variable" && entryKind !== "Element" && entryKind !== "Setting") continue;
@@ -37,7 +51,7 @@ export function readBuildRecord(values: readonly (readonly CellValue[])[] | unde
       snapshot.push({ kind: entryKind, item: cellText(row[2]), field: cellText(row[3]), value: typeof value === "number" ? value : cellText(value) });
     }
   }
-  return format === FORMAT ? { sheets, names, historyRows, snapshot } : undefined;
+  return format === FORMAT ? { sheets, names, historyRows, snapshot, actuals } : undefined;
 }
 
 export function planBuildRecord(record: BuildRecord): SheetPlan {
@@ -49,6 +63,8 @@ export function planBuildRecord(record: BuildRecord): SheetPlan {
     ...record.names.map((n) => ["name", n]),
     ["historyRows", record.historyRows],
     ...record.snapshot.map((e) => ["input", e.kind, e.item, e.field, e.value]),
+    // A row kind older versions skip: the record's format stays 1.
+    ...(record.actuals ?? []).map((a) => ["actual", a.item, a.value, a.recorded]),
   ];
   rows.forEach((values, row) =>
     values.forEach((value, column) =>

@@ -1,5 +1,6 @@
 import { formatRamp } from "../model/ramp";
-import type { ValueModel } from "../model/types";
+import type { Element, ValueModel } from "../model/types";
+import type { ActualRecorded } from "./ownership";
 
 /**
  * The inputs of one build, flattened to comparable entries, so that the next build can record
@@ -33,7 +34,7 @@ export function takeSnapshot(model: ValueModel): SnapshotEntry[] {
     add("Variable", v.name, "High", v.range?.high);
   }
   for (const e of model.elements) {
-    const item = e.id ?? e.element;
+    const item = itemOf(e);
     add("Element", item, "Formula", e.formulaText);
     add("Element", item, "Stakeholder", e.stakeholder);
     add("Element", item, "Confidence", e.confidence);
@@ -66,4 +67,24 @@ export function diffSnapshots(before: readonly SnapshotEntry[], after: readonly 
   }
   for (const removed of old.values()) changes.push({ kind: removed.kind, item: removed.item, field: removed.field, before: removed.value });
   return changes;
+}
+
+/** How the history and the record name an element: its id, else its name. */
+function itemOf(e: Element): string {
+  return e.id ?? e.element;
+}
+
+/**
+ * When each Actual was first recorded: the date of the build that first saw it with its current
+ * value, kept from the previous record while the value stays the same, else `now` (an Excel
+ * serial date). The add-in cannot see the moment a value is typed; a build is when it learns of it.
+ */
+export function recordActuals(model: ValueModel, previous: readonly ActualRecorded[] | undefined, now: number): ActualRecorded[] {
+  const known = new Map((previous ?? []).map((a) => [a.item.toLowerCase(), a]));
+  return model.elements.flatMap((e) => {
+    if (e.actual === undefined) return [];
+    const item = itemOf(e);
+    const before = known.get(item.toLowerCase());
+    return [{ item, value: e.actual, recorded: before && before.value === e.actual ? before.recorded : now }];
+  });
 }

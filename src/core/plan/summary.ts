@@ -3,15 +3,20 @@ import type { Results } from "../model/compute";
 import type { ResultName } from "../model/names";
 import { rampAt, type ValueModel } from "../model/types";
 import { cellRef, columnLetters, formatCell, MAX_COLUMNS } from "../workbook/address";
-import { COLORS, GENERAL_NUMBER_FORMAT, MONTHS_FORMAT, moneyFormat, PERCENT_FORMAT, SHEET_STYLES, sheetTitle } from "./formats";
+import { COLORS, MONTHS_FORMAT, moneyFormat, PERCENT_FORMAT, SHEET_STYLES, sheetTitle, WHOLE_NUMBER_FORMAT } from "./formats";
 import { SheetBuilder } from "./sheet-builder";
-import type { CellStyle, NamePlan, SheetPlan } from "./types";
+import { cashFlowFormulas, type SummaryGrid } from "./summary-grid";
+import { planRealization, type RealizationLayout } from "./summary-realization";
+import { planScenarios, type ScenarioLayout } from "./summary-scenarios";
+import { planSensitivity } from "./summary-sensitivity";
+import type { CellStyle, ChartPlan, NamePlan, SheetPlan } from "./types";
 
 export const SUMMARY_SHEET = "Value Summary";
 
 /** The summary's columns: the element table's, then one per year, then the row total. */
 const COL = { element: 0, id: 1, stakeholder: 2, category: 3, confidence: 4, annual: 5, firstYear: 6 } as const;
 const FIRST_ELEMENT_ROW = 4;
+const RESULT_ORDER: readonly ResultName[] = ["CVM_TotalAnnualValue", "CVM_Green", "CVM_Gray", "CVM_TotalBenefit", "CVM_TotalCost", "CVM_NetValue", "CVM_NPV", "CVM_ROI", "CVM_PaybackMonths"];
 
 export interface SummaryPlan {
   readonly sheet: SheetPlan;
@@ -19,6 +24,8 @@ export interface SummaryPlan {
   readonly names: readonly NamePlan[];
   /** Where each element's annual value lives, for other sheets' live formulas. */
   readonly annualCells: readonly string[];
+  /** Where the sections that appear only for some models put their results (for tests and tools). */
+  readonly layout: { readonly scenarios?: ScenarioLayout; readonly realization?: RealizationLayout };
 }
 
 function styles(currency: string): Record<string, CellStyle> {
@@ -32,8 +39,11 @@ function styles(currency: string): Record<string, CellStyle> {
     labelTotal: { bold: true, fill: COLORS.totalFill, borderTop: true },
     percent: { numberFormat: PERCENT_FORMAT },
     months: { numberFormat: MONTHS_FORMAT },
-    number: { numberFormat: GENERAL_NUMBER_FORMAT },
+    whole: { numberFormat: WHOLE_NUMBER_FORMAT },
     helper: { numberFormat: MONTHS_FORMAT, fontColor: COLORS.note },
+    share: { numberFormat: PERCENT_FORMAT, fontColor: COLORS.note },
+    staticMoney: { numberFormat: money, fontColor: COLORS.staticText },
+    staticNumber: { numberFormat: "General", fontColor: COLORS.staticText },
   };
 }
 
@@ -41,7 +51,9 @@ function styles(currency: string): Record<string, CellStyle> {
  * Plans the Value Summary: one row per element whose annual value is the element's own formula
  * translated to Excel over the defined names, a column per year with its ramp, totals, cash
  * flow, the financial results (each behind a `CVM_*` name), value by stakeholder, and a chart.
- * Every number on the sheet is a live formula; the plan carries no computed value.
+ * Where variables have Low and High, scenarios (live) and the NPV's sensitivity (computed at
+ * build, and labelled so); where elements have an Actual, realization (live). Every other
+ * number on the sheet is a live formula.
  */
 export function planSummary(model: ValueModel, results: Results, settingsSheetNote: string, built: string): SummaryPlan {
   const { settings } = model;
@@ -57,7 +69,7 @@ export function planSummary(model: ValueModel, results: Results, settingsSheetNo
   const elementsRange = (column: number) => `${a(FIRST_ELEMENT_ROW, column)}:${a(lastElementRow, column)}`;
 
   s.text(0, 0, sheetTitle(SUMMARY_SHEET, settings), "title");
-  s.text(1, 0, `Built ${built} by the Customer Value Model add-in. Every number is a live formula over the named inputs (${settingsSheetNote}); rebuild after adding elements or changing Years.`, "note");
+  s.text(1, 0, `Built ${built} by the Customer Value Model add-in. Every number is a live formula over the named inputs (${settingsSheetNote}) unless marked "at build"; rebuild after adding elements or changing Years or a Ramp.`, "note");
 
   // The element table.
   const headers = ["Element", "Id", "Stakeholder", "Category", "Confidence", "Annual value"];
@@ -112,7 +124,7 @@ export function planSummary(model: ValueModel, results: Results, settingsSheetNo
   settingLine("annualCost", "Annual cost (each year)", "money");
   settingLine("discountRate", "Discount rate", "percent");
   s.text(settingRows.years, 0, "Years", "label");
-  s.number(settingRows.years, 1, years, "number");
+  s.number(settingRows.years, 1, years, "whole");
   s.text(settingRows.years, 2, "the horizon this sheet was built for", "note");
   const setting = (key: keyof typeof settingRows) => a(settingRows[key], 1);
 
@@ -121,6 +133,8 @@ export function planSummary(model: ValueModel, results: Results, settingsSheetNo
   s.text(cashTitle, 0, "Cash flow", "section");
   const cashHeader = cashTitle + 1;
   const rows = { benefit: cashHeader + 1, price: cashHeader + 2, net: cashHeader + 3, cumulative: cashHeader + 4, crossing: cashHeader + 5 };
+  const resultsTitle = rows.crossing + 2;
+  const resultRow = Object.fromEntries(RESULT_ORDER.map((name, i) => [name, resultsTitle + 1 + i])) as Record<ResultName, number>;
   s.text(cashHeader, 0, "", "header");
   for (let c = 1; c < COL.annual; c++) s.text(cashHeader, c, "", "header");
   s.text(cashHeader, COL.annual, "Year 0", "headerRight");
@@ -130,45 +144,48 @@ export function planSummary(model: ValueModel, results: Results, settingsSheetNo
   s.text(rows.net, 0, "Net cash flow", "label");
   s.text(rows.cumulative, 0, "Cumulative net cash flow", "label");
   s.text(rows.crossing, 0, "Payback point (months), where the cumulative turns non-negative", "note");
+  const grid: SummaryGrid = {
+    s,
+    model,
+    results,
+    years,
+    firstElementRow: FIRST_ELEMENT_ROW,
+    lastElementRow,
+    annualColumn: COL.annual,
+    yearColumn: yearCol,
+    setting: (key) => setting(key),
+    result: (name) => a(resultRow[name], 1),
+    annualCell: (index) => a(FIRST_ELEMENT_ROW + index, COL.annual),
+  };
+  const flow = cashFlowFormulas(grid, rows);
   s.number(rows.benefit, COL.annual, 0, "money");
   s.formula(rows.price, COL.annual, `-${setting("investment")}`, "money");
   s.formula(rows.net, COL.annual, `${r(rows.benefit, COL.annual)}+${r(rows.price, COL.annual)}`, "money");
-  s.formula(rows.cumulative, COL.annual, r(rows.net, COL.annual), "money");
+  s.formula(rows.cumulative, COL.annual, flow.cumulative(0), "money");
   for (let y = 1; y <= years; y++) {
     const c = yearCol(y);
-    const before = c - 1;
     s.formula(rows.benefit, c, r(totalRow, c), "money");
     s.formula(rows.price, c, `-${setting("annualCost")}`, "money");
     s.formula(rows.net, c, `${r(rows.benefit, c)}+${r(rows.price, c)}`, "money");
-    s.formula(rows.cumulative, c, `${r(rows.cumulative, before)}+${r(rows.net, c)}`, "money");
-    s.formula(
-      rows.crossing,
-      c,
-      `IF(AND(${r(rows.cumulative, before)}<0,${r(rows.cumulative, c)}>=0),12*(${y - 1}-${r(rows.cumulative, before)}/${r(rows.net, c)}),"")`,
-      "helper",
-    );
+    s.formula(rows.cumulative, c, flow.cumulative(y), "money");
+    s.formula(rows.crossing, c, flow.crossing(y), "helper");
   }
-  const yearsOf = (row: number) => `${r(row, COL.firstYear)}:${r(row, lastYearCol)}`;
 
   // Results, each behind its defined name.
-  const resultsTitle = rows.crossing + 2;
   s.text(resultsTitle, 0, "Results", "section");
-  const resultNames: ResultName[] = ["CVM_TotalAnnualValue", "CVM_Green", "CVM_Gray", "CVM_TotalBenefit", "CVM_TotalCost", "CVM_NetValue", "CVM_NPV", "CVM_ROI", "CVM_PaybackMonths"];
-  const resultRow = Object.fromEntries(resultNames.map((name, i) => [name, resultsTitle + 1 + i])) as Record<ResultName, number>;
   const res = (name: ResultName) => r(resultRow[name], 1);
-  const cumulative0 = r(rows.cumulative, COL.annual);
   const lines: Record<ResultName, { label: string; formula: string; style: string; note: string }> = {
     CVM_TotalAnnualValue: { label: "Total annual value", formula: `SUM(${elementsRange(COL.annual)})`, style: "money", note: "at full realization, all elements" },
     CVM_Green: { label: "Green money", formula: `SUMIF(${elementsRange(COL.confidence)},"green",${elementsRange(COL.annual)})`, style: "money", note: "hard, documented value" },
     CVM_Gray: { label: "Gray money", formula: `SUMIF(${elementsRange(COL.confidence)},"gray",${elementsRange(COL.annual)})`, style: "money", note: "soft value" },
-    CVM_TotalBenefit: { label: "Total benefit", formula: `SUM(${yearsOf(rows.benefit)})`, style: "money", note: `over ${years} year${years === 1 ? "" : "s"}, with ramps` },
+    CVM_TotalBenefit: { label: "Total benefit", formula: flow.total(rows.benefit), style: "money", note: `over ${years} year${years === 1 ? "" : "s"}, with ramps` },
     CVM_TotalCost: { label: "Total cost", formula: `${setting("investment")}+${setting("years")}*${setting("annualCost")}`, style: "money", note: "investment plus annual cost over the horizon" },
     CVM_NetValue: { label: "Net value", formula: `${res("CVM_TotalBenefit")}-${res("CVM_TotalCost")}`, style: "money", note: "benefit minus price" },
-    CVM_NPV: { label: "Net present value", formula: `${r(rows.net, COL.annual)}+NPV(${setting("discountRate")},${yearsOf(rows.net)})`, style: "money", note: "year 0 undiscounted, then Excel's NPV" },
+    CVM_NPV: { label: "Net present value", formula: flow.npv, style: "money", note: "year 0 undiscounted, then Excel's NPV" },
     CVM_ROI: { label: "Return on investment", formula: `IF(${res("CVM_TotalCost")}=0,NA(),${res("CVM_NetValue")}/${res("CVM_TotalCost")})`, style: "percent", note: "net value / total cost; #N/A when there is no cost" },
-    CVM_PaybackMonths: { label: "Payback (months)", formula: `IF(${cumulative0}>=0,0,IF(COUNT(${yearsOf(rows.crossing)})=0,NA(),MIN(${yearsOf(rows.crossing)})))`, style: "months", note: "#N/A when not paid back within the horizon" },
+    CVM_PaybackMonths: { label: "Payback (months)", formula: flow.payback, style: "months", note: "#N/A when not paid back within the horizon" },
   };
-  for (const name of resultNames) {
+  for (const name of RESULT_ORDER) {
     const line = lines[name];
     const row = resultRow[name];
     s.text(row, 0, line.label, "label");
@@ -192,6 +209,27 @@ export function planSummary(model: ValueModel, results: Results, settingsSheetNo
     s.formula(row, 2, `IF(${a(resultRow.CVM_TotalAnnualValue, 1)}=0,0,${r(row, 1)}/${a(resultRow.CVM_TotalAnnualValue, 1)})`, "percent");
   });
 
+  const valueChart: ChartPlan = {
+    kind: "valueByElement",
+    title: "Annual value by element",
+    categories: `${r(FIRST_ELEMENT_ROW, COL.element)}:${r(lastElementRow, COL.element)}`,
+    values: `${r(FIRST_ELEMENT_ROW, COL.annual)}:${r(lastElementRow, COL.annual)}`,
+    seriesName: "Annual value",
+    anchor: { row: resultsTitle, column: 3, columns: Math.max(6, years + 3), rows: 18 },
+  };
+
+  // The sections some models have start below both the stakeholders and the chart beside them.
+  let next = Math.max(stakeholderTitle + 2 + results.byStakeholder.length, valueChart.anchor.row + valueChart.anchor.rows) + 1;
+  const charts: ChartPlan[] = [valueChart];
+  const scenarios = planScenarios(grid, next);
+  if (scenarios) next = scenarios.nextRow + 2;
+  const sensitivity = planSensitivity(grid, next, built);
+  if (sensitivity) {
+    charts.push(sensitivity.chart);
+    next = sensitivity.nextRow + 2;
+  }
+  const realization = planRealization(grid, next);
+
   const widths = [{ column: 0, width: 38 }, { column: 1, width: 16 }, { column: 2, width: 22 }, { column: 3, width: 14 }, { column: 4, width: 12 }];
   for (let c = COL.annual; c <= totalCol; c++) widths.push({ column: c, width: 15 });
 
@@ -207,17 +245,9 @@ export function planSummary(model: ValueModel, results: Results, settingsSheetNo
       { range: `${r(FIRST_ELEMENT_ROW, COL.confidence)}:${r(lastElementRow, COL.confidence)}`, expression: `${r(FIRST_ELEMENT_ROW, COL.confidence)}="green"`, style: { fill: COLORS.greenFill } },
       { range: `${r(FIRST_ELEMENT_ROW, COL.confidence)}:${r(lastElementRow, COL.confidence)}`, expression: `${r(FIRST_ELEMENT_ROW, COL.confidence)}="gray"`, style: { fill: COLORS.grayFill } },
     ],
-    charts: [
-      {
-        kind: "valueByElement",
-        title: "Annual value by element",
-        categories: `${r(FIRST_ELEMENT_ROW, COL.element)}:${r(lastElementRow, COL.element)}`,
-        values: `${r(FIRST_ELEMENT_ROW, COL.annual)}:${r(lastElementRow, COL.annual)}`,
-        seriesName: "Annual value",
-        anchor: { row: resultsTitle, column: 3, columns: Math.max(6, years + 3), rows: 18 },
-      },
-    ],
+    charts,
     activate: true,
   };
-  return { sheet, names, annualCells };
+  const layout = { ...(scenarios ? { scenarios: scenarios.layout } : {}), ...(realization ? { realization: realization.layout } : {}) };
+  return { sheet, names, annualCells, layout };
 }

@@ -42,16 +42,32 @@ export interface ConditionalFormatPlan {
   readonly style: Pick<CellStyle, "fontColor" | "fill" | "bold">;
 }
 
-export interface ChartPlan {
-  readonly kind: "valueByElement";
+interface ChartBase {
   readonly title: string;
-  /** Sheet-relative A1 ranges of the category labels and of the values, same length. */
+  /** Sheet-relative A1 range of the category labels; each series' values have the same length. */
   readonly categories: string;
-  readonly values: string;
-  readonly seriesName: string;
   /** Where the chart sits: its top-left cell and its size in columns and rows. */
   readonly anchor: { readonly row: number; readonly column: number; readonly columns: number; readonly rows: number };
 }
+
+/** Annual value by element: a waterfall where Excel has one, a bar chart otherwise. */
+export interface ValueByElementChart extends ChartBase {
+  readonly kind: "valueByElement";
+  /** Sheet-relative A1 range of the values. */
+  readonly values: string;
+  readonly seriesName: string;
+}
+
+/**
+ * A tornado: horizontal bars of each series drawn over each other from zero (one series the
+ * change at Low, one at High), the first category on top.
+ */
+export interface TornadoChart extends ChartBase {
+  readonly kind: "tornado";
+  readonly series: readonly { readonly name: string; readonly values: string; /** `#RRGGBB` */ readonly color: string }[];
+}
+
+export type ChartPlan = ValueByElementChart | TornadoChart;
 
 export interface SheetPlan {
   readonly name: string;

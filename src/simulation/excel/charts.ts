@@ -36,7 +36,7 @@ export class SimChartCollection
 
 export class SimChart
   extends SimObject<Excel.Chart, ChartState>
-  implements Pick<Excel.Chart, "name" | "chartType" | "title" | "legend" | "series" | "setPosition" | "delete" | "load">
+  implements Pick<Excel.Chart, "name" | "chartType" | "title" | "legend" | "series" | "axes" | "setPosition" | "delete" | "load">
 {
   protected readonly typeName = "Chart";
   protected readonly properties: Properties<ChartState> = {
@@ -46,6 +46,7 @@ export class SimChart
   private titleProxy?: SimChartTitle;
   private legendProxy?: SimChartLegend;
   private seriesProxy?: SimChartSeriesCollection;
+  private axesProxy?: SimChartAxes;
 
   protected override exists(chart: ChartState, state: WorkbookState): boolean {
     return sheetOfChart(state, chart) !== undefined;
@@ -76,6 +77,10 @@ export class SimChart
 
   get legend(): Excel.ChartLegend {
     return (this.legendProxy ??= new SimChartLegend(this.part("legend"))).asReal();
+  }
+
+  get axes(): Excel.ChartAxes {
+    return (this.axesProxy ??= new SimChartAxes(this.part("axes"))).asReal();
   }
 
   get series(): Excel.ChartSeriesCollection {
@@ -145,9 +150,56 @@ export class SimChartSeriesCollection extends SimObject<Excel.ChartSeriesCollect
   }
 }
 
-export class SimChartSeries extends SimObject<Excel.ChartSeries, SeriesState> implements Pick<Excel.ChartSeries, "name" | "setXAxisValues" | "setValues" | "load"> {
+/** Only the category axis, and only what the add-in sets on it. */
+export class SimChartAxes extends SimObject<Excel.ChartAxes, ChartState> implements Pick<Excel.ChartAxes, "categoryAxis"> {
+  protected readonly typeName = "ChartAxes";
+  protected readonly properties: Properties<ChartState> = {};
+
+  get categoryAxis(): Excel.ChartAxis {
+    return new SimChartAxis(this.part("categoryAxis")).asReal();
+  }
+}
+
+export class SimChartAxis extends SimObject<Excel.ChartAxis, ChartState> implements Pick<Excel.ChartAxis, "reversePlotOrder" | "load"> {
+  protected readonly typeName = "ChartAxis";
+  protected readonly properties: Properties<ChartState> = { reversePlotOrder: { read: (chart) => chart.reversePlotOrder ?? false, since: "1.7" } };
+
+  get reversePlotOrder(): boolean {
+    return this.loadedValue("reversePlotOrder");
+  }
+
+  set reversePlotOrder(value: boolean) {
+    this.assign("reversePlotOrder", value, (chart, v) => (chart.reversePlotOrder = Boolean(v)), "1.7");
+  }
+}
+
+export class SimChartSeries
+  extends SimObject<Excel.ChartSeries, SeriesState>
+  implements Pick<Excel.ChartSeries, "name" | "overlap" | "gapWidth" | "setXAxisValues" | "setValues" | "load">
+{
   protected readonly typeName = "ChartSeries";
-  protected readonly properties: Properties<SeriesState> = { name: (series) => series.name ?? "" };
+  protected readonly properties: Properties<SeriesState> = {
+    name: (series) => series.name ?? "",
+    overlap: { read: (series) => series.overlap ?? 0, since: "1.8" },
+    gapWidth: { read: (series) => series.gapWidth ?? 150, since: "1.7" },
+  };
+
+  get overlap(): number {
+    return this.loadedValue("overlap");
+  }
+
+  /** Excel refuses a value outside -100..100 ("Throws an invalid argument exception on invalid charts"). */
+  set overlap(value: number) {
+    this.assign("overlap", value, (series, v) => (series.overlap = bounded("overlap", v, -100, 100)), "1.8");
+  }
+
+  get gapWidth(): number {
+    return this.loadedValue("gapWidth");
+  }
+
+  set gapWidth(value: number) {
+    this.assign("gapWidth", value, (series, v) => (series.gapWidth = bounded("gapWidth", v, 0, 500)), "1.7");
+  }
 
   get name(): string {
     return this.loadedValue("name");
@@ -177,4 +229,9 @@ export class SimChartSeries extends SimObject<Excel.ChartSeries, SeriesState> im
       "1.7",
     );
   }
+}
+
+function bounded(what: string, value: unknown, low: number, high: number): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < low || value > high) throw officeError("InvalidArgument", `${what} ${JSON.stringify(value)}`);
+  return value;
 }

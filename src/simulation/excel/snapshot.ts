@@ -37,7 +37,8 @@ export interface ChartSnapshot {
   readonly seriesBy: string;
   readonly title: string;
   readonly legendVisible: boolean;
-  readonly series: readonly { readonly name?: string; readonly values: string; readonly xAxisValues?: string }[];
+  readonly series: readonly { readonly name?: string; readonly values: string; readonly xAxisValues?: string; readonly overlap?: number; readonly gapWidth?: number }[];
+  readonly reversePlotOrder?: boolean;
   readonly topLeft?: string;
   readonly bottomRight?: string;
 }

@@ -68,6 +68,9 @@ export interface SeriesState {
   /** Sheet-qualified addresses. */
   values: string;
   xAxisValues?: string;
+  /** Bar and column charts: how far the bars of neighbouring series overlap (-100..100), and the gap between categories (0..500). */
+  overlap?: number;
+  gapWidth?: number;
 }
 
 export interface ChartState {
@@ -79,6 +82,8 @@ export interface ChartState {
   title: string;
   legendVisible: boolean;
   series: SeriesState[];
+  /** The category axis draws the last category first (at the top of a bar chart when true). */
+  reversePlotOrder?: boolean;
   /** Sheet-relative cell addresses of the corners, once setPosition was called. */
   topLeft?: string;
   bottomRight?: string;

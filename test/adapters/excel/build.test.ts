@@ -1,4 +1,4 @@
-import { analyzeInExcel, buildInExcel, CHART_NAME } from "../../../src/adapters/excel";
+import { analyzeInExcel, buildInExcel, CHART_NAME, SENSITIVITY_CHART_NAME } from "../../../src/adapters/excel";
 import { RESULT_NAMES } from "../../../src/core/model/names";
 import { ASSUMPTIONS_SHEET } from "../../../src/core/plan/assumptions";
 import { META_SHEET } from "../../../src/core/plan/ownership";
@@ -30,9 +30,17 @@ describe("a build inside Excel (simulated)", () => {
     expect(doc.name("PipelineMiles")?.formula).toMatch(/^=Variables!\$[A-Z]+\$\d+$/);
 
     const charts = doc.sheet(SUMMARY_SHEET).charts;
-    expect(charts).toHaveLength(1);
+    expect(charts.map((c) => c.name)).toEqual([CHART_NAME, SENSITIVITY_CHART_NAME]);
     expect(charts[0]).toMatchObject({ name: CHART_NAME, type: "Waterfall", legendVisible: false });
     expect(charts[0]!.series[0]!.xAxisValues).toBeDefined();
+    // The tornado: both series drawn over each other, the largest swing (the table's first row) on top.
+    const tornado = charts[1]!;
+    expect(tornado).toMatchObject({ type: "BarClustered", legendVisible: true, reversePlotOrder: true });
+    expect(tornado.series.map((s) => s.name)).toEqual(["NPV change at Low", "NPV change at High"]);
+    expect(tornado.series[0]).toMatchObject({ overlap: 100 });
+    const [, firstRow] = /!G(\d+):/.exec(tornado.series[0]!.values)!;
+    expect(doc.cell(SUMMARY_SHEET, `A${Number(firstRow) - 1}`).value).toBe("Variable");
+    expect(tornado.series.every((s) => s.xAxisValues === `'Value Summary'!A${firstRow}:A${Number(firstRow) + 13}`)).toBe(true);
     expect(doc.sheet(SUMMARY_SHEET).frozen.rows).toBeGreaterThan(0);
   });
 
@@ -49,11 +57,21 @@ describe("a build inside Excel (simulated)", () => {
     expect(formulas.some((f) => f.includes("SUM(A1:A9)") || f.includes("HYPERLINK") || f.includes("mention"))).toBe(false);
   });
 
+  test("a host with ExcelApi 1.7 draws the tornado with its bars side by side: overlap needs 1.8", async () => {
+    const simulation = await simulationOf(await seedOfFile(SAMPLE_FILE), "1.7");
+    const outcome = await buildInExcel(hostOf(simulation), BUILT);
+    expect(outcome.ok).toBe(true);
+    const tornado = simulation.document.sheet(SUMMARY_SHEET).charts.find((c) => c.name === SENSITIVITY_CHART_NAME)!;
+    expect(tornado).toMatchObject({ type: "BarClustered", reversePlotOrder: true });
+    expect(tornado.series[0]!.overlap).toBeUndefined();
+    expect(tornado.series[0]!.gapWidth).toBe(40);
+  });
+
   test("a host without ExcelApi 1.9 gets a bar chart and is told why", async () => {
     const simulation = await simulationOf(await seedOfFile(SAMPLE_FILE), "1.8");
     const outcome = await buildInExcel(hostOf(simulation), BUILT);
     expect(outcome.ok && outcome.notes).toEqual([expect.stringContaining("ExcelApi 1.9")]);
-    expect(simulation.document.sheet(SUMMARY_SHEET).charts.map((c) => c.type)).toEqual(["BarClustered"]);
+    expect(simulation.document.sheet(SUMMARY_SHEET).charts.map((c) => c.type)).toEqual(["BarClustered", "BarClustered"]);
     expect(simulation.syncs.every((s) => !s.screenUpdatingSuspended)).toBe(true);
   });
 });
@@ -216,7 +234,7 @@ describe("twenty rebuilds", () => {
       expect(cells).toEqual(before[i]!.filter((c) => !(s === "Variables" && c.address === milesAddress)));
     });
     for (const [name, formula] of userNames) expect(simulation.document.name(name)?.formula).toBe(formula);
-    expect(simulation.document.sheet(SUMMARY_SHEET).charts).toHaveLength(1);
+    expect(simulation.document.sheet(SUMMARY_SHEET).charts.map((c) => c.name)).toEqual([CHART_NAME, SENSITIVITY_CHART_NAME]);
   });
 });
 

@@ -1,0 +1,56 @@
+import { formatCell } from "../workbook/address";
+import { relative, type SummaryGrid } from "./summary-grid";
+
+/** Where realization's cells sit: sheet-relative A1 addresses on the Value Summary. */
+export interface RealizationLayout {
+  /** One entry per element with an Actual, in the model's order. */
+  readonly rows: readonly { readonly element: number; readonly estimated: string; readonly actual: string; readonly share: string; readonly gap: string }[];
+  readonly total: { readonly estimated: string; readonly actual: string; readonly share: string; readonly gap: string };
+  readonly unmeasured: string;
+}
+
+/**
+ * Value realization: for each element with an Actual, the estimate (its live annual value), the
+ * Actual (read live from CVM_Elements), the share realized and the gap; then the total over the
+ * measured elements and the estimate not yet measured. Absent until some element has an Actual.
+ */
+export function planRealization(g: SummaryGrid, start: number): { nextRow: number; layout: RealizationLayout } | undefined {
+  const { s, model } = g;
+  const measured = model.elements.flatMap((e, index) => (e.actual !== undefined && e.actualCell ? [{ e, index, actualCell: e.actualCell }] : []));
+  if (measured.length === 0) return undefined;
+
+  s.text(start, 0, "Value realization", "section");
+  s.text(start + 1, 0, `Estimated annual value against the Actual recorded in CVM_Elements, for the ${measured.length} of ${model.elements.length} elements measured so far. Live formulas; the Assumptions Log records when each Actual was first seen.`, "note");
+  const header = start + 2;
+  ["Element", "Estimated", "Actual", "Realized", "Gap"].forEach((h, c) => s.text(header, c, h, c === 0 ? "header" : "headerRight"));
+  const first = header + 1;
+  const rows = measured.map(({ e, index, actualCell }, i) => {
+    const row = first + i;
+    s.text(row, 0, e.element, "text");
+    s.formula(row, 1, g.annualCell(index), "money");
+    s.formula(row, 2, formatCell(actualCell, true), "money");
+    s.formula(row, 3, share(relative(row, 2), relative(row, 1)), "percent");
+    s.formula(row, 4, `${relative(row, 2)}-${relative(row, 1)}`, "money");
+    return { element: index, estimated: relative(row, 1), actual: relative(row, 2), share: relative(row, 3), gap: relative(row, 4) };
+  });
+  const last = first + measured.length - 1;
+  const total = last + 1;
+  s.text(total, 0, "Total, measured elements", "labelTotal");
+  s.formula(total, 1, `SUM(${relative(first, 1)}:${relative(last, 1)})`, "moneyTotal");
+  s.formula(total, 2, `SUM(${relative(first, 2)}:${relative(last, 2)})`, "moneyTotal");
+  s.formula(total, 3, share(relative(total, 2), relative(total, 1)), "percent");
+  s.formula(total, 4, `${relative(total, 2)}-${relative(total, 1)}`, "moneyTotal");
+  const unmeasured = total + 1;
+  const waiting = model.elements.length - measured.length;
+  s.text(unmeasured, 0, `Estimated, not yet measured (${waiting} element${waiting === 1 ? "" : "s"})`, "label");
+  s.formula(unmeasured, 1, `${g.result("CVM_TotalAnnualValue")}-${relative(total, 1)}`, "money");
+  return {
+    nextRow: unmeasured,
+    layout: { rows, total: { estimated: relative(total, 1), actual: relative(total, 2), share: relative(total, 3), gap: relative(total, 4) }, unmeasured: relative(unmeasured, 1) },
+  };
+}
+
+/** #N/A where nothing was estimated: a share of zero has no meaning. */
+function share(actual: string, estimated: string): string {
+  return `IF(${estimated}=0,NA(),${actual}/${estimated})`;
+}

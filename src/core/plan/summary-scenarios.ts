@@ -1,0 +1,148 @@
+import { printFormula } from "../formula";
+import type { ResultName } from "../model/names";
+import { hasScenarios, type Scenario, SCENARIO_END } from "../model/scenarios";
+import { rampAt } from "../model/types";
+import { formatCell } from "../workbook/address";
+import { absolute, cashFlowFormulas, relative, type SummaryGrid } from "./summary-grid";
+
+/** The results a scenario column shows, in the contract's words. */
+export const SCENARIO_RESULTS = ["TotalAnnualValue", "TotalBenefit", "TotalCost", "NetValue", "NPV", "ROI", "PaybackMonths"] as const;
+export type ScenarioResult = (typeof SCENARIO_RESULTS)[number];
+
+/** Where each scenario's results sit: sheet-relative A1 addresses on the Value Summary. */
+export interface ScenarioLayout {
+  readonly results: Readonly<Record<Scenario, Readonly<Record<ScenarioResult, string>>>>;
+  /** Each element's annual value in each scenario, in the model's order. */
+  readonly annual: Readonly<Record<Scenario, readonly string[]>>;
+}
+
+const COLUMN: Readonly<Record<Scenario, number>> = { conservative: 1, expected: 2, optimistic: 3 };
+const LABEL: Readonly<Record<Scenario, string>> = { conservative: "Conservative", expected: "Expected", optimistic: "Optimistic" };
+
+/**
+ * The scenarios section: each element's annual value with every ranged variable at its Low
+ * (conservative), as given (expected) and at its High (optimistic), each a live formula (the
+ * element's own, with those variables read from their Low or High cell in CVM_Variables), then
+ * each scenario's cash flow and results computed exactly as the model's. Absent when no
+ * variable has a Low and a High.
+ */
+export function planScenarios(g: SummaryGrid, start: number): { nextRow: number; layout: ScenarioLayout } | undefined {
+  const { s, model } = g;
+  if (!hasScenarios(model)) return undefined;
+  const n = model.elements.length;
+  const ranged = model.variables.filter((v) => v.range).length;
+
+  s.text(start, 0, "Scenarios", "section");
+  s.text(start + 1, 0, `Conservative: every variable that has a Low and a High (${ranged} of ${model.variables.length}) at its Low; expected: every variable as given; optimistic: each of those at its High. Other variables keep their value. Live formulas over the Low and High columns of CVM_Variables.`, "note");
+  s.text(start + 2, 0, "A Low is not always the cautious end: where less of a variable means more value (a cost, say), its Low raises the conservative case. The realization shares by year are the elements' Ramps as of this build.", "note");
+
+  const header = start + 3;
+  const first = header + 1;
+  const last = first + n - 1;
+  s.text(header, 0, "Element", "header");
+  for (const scenario of ["conservative", "expected", "optimistic"] as const) s.text(header, COLUMN[scenario], LABEL[scenario], "headerRight");
+  s.text(header, 4, "", "header");
+  s.text(header, g.annualColumn, "", "header");
+  for (let y = 1; y <= g.years; y++) s.text(header, g.yearColumn(y), `Year ${y} share`, "headerRight");
+
+  const rowOf = new Map<string, number>();
+  model.elements.forEach((e, i) => e.id && rowOf.set(e.id.toLowerCase(), first + i));
+  const variables = new Map(model.variables.map((v) => [v.name.toLowerCase(), v]));
+  // A name in an element's formula, as the scenario reads it: a ranged variable's Low or High
+  // cell, another element's value in the same scenario column, or the defined name as given.
+  const spellIn = (scenario: "conservative" | "optimistic", column: number) => (name: string) => {
+    const key = name.toLowerCase();
+    const variable = variables.get(key);
+    if (variable?.range) return formatCell(SCENARIO_END[scenario] === "low" ? variable.range.lowCell : variable.range.highCell, true);
+    if (variable) return variable.name;
+    const row = rowOf.get(key);
+    return row === undefined ? name : absolute(row, column);
+  };
+
+  const annual: Record<Scenario, string[]> = { conservative: [], expected: [], optimistic: [] };
+  model.elements.forEach((e, i) => {
+    const row = first + i;
+    s.text(row, 0, e.element, "text");
+    s.formula(row, COLUMN.conservative, printFormula(e.expr, spellIn("conservative", COLUMN.conservative)), "money");
+    s.formula(row, COLUMN.expected, g.annualCell(i), "money");
+    s.formula(row, COLUMN.optimistic, printFormula(e.expr, spellIn("optimistic", COLUMN.optimistic)), "money");
+    for (let y = 1; y <= g.years; y++) s.number(row, g.yearColumn(y), rampAt(e.ramp, y), "share");
+    for (const scenario of ["conservative", "expected", "optimistic"] as const) annual[scenario].push(relative(row, COLUMN[scenario]));
+  });
+  const total = last + 1;
+  s.text(total, 0, "Total annual value", "labelTotal");
+  for (const scenario of ["conservative", "expected", "optimistic"] as const) {
+    const c = COLUMN[scenario];
+    s.formula(total, c, `SUM(${relative(first, c)}:${relative(last, c)})`, "moneyTotal");
+  }
+
+  // The cash flow of the two outer scenarios; the expected one is the model's own, above.
+  const flowHeader = total + 2;
+  s.text(flowHeader, 0, "Cash flow by scenario", "header");
+  for (let c = 1; c < g.annualColumn; c++) s.text(flowHeader, c, "", "header");
+  s.text(flowHeader, g.annualColumn, "Year 0", "headerRight");
+  for (let y = 1; y <= g.years; y++) s.text(flowHeader, g.yearColumn(y), `Year ${y}`, "headerRight");
+  const flows = new Map<Scenario, ReturnType<typeof cashFlowFormulas> & { benefit: number }>();
+  (["conservative", "optimistic"] as const).forEach((scenario, k) => {
+    const base = flowHeader + 1 + 4 * k;
+    const rows = { benefit: base, net: base + 1, cumulative: base + 2, crossing: base + 3 };
+    const flow = cashFlowFormulas(g, rows);
+    const label = LABEL[scenario];
+    s.text(rows.benefit, 0, `${label}: benefit`, "label");
+    s.text(rows.net, 0, `${label}: net cash flow`, "label");
+    s.text(rows.cumulative, 0, `${label}: cumulative`, "label");
+    s.text(rows.crossing, 0, `${label}: payback point (months)`, "note");
+    const scenarioValues = `${absolute(first, COLUMN[scenario])}:${absolute(last, COLUMN[scenario])}`;
+    s.number(rows.benefit, g.annualColumn, 0, "money");
+    s.formula(rows.net, g.annualColumn, `-${g.setting("investment")}`, "money");
+    s.formula(rows.cumulative, g.annualColumn, flow.cumulative(0), "money");
+    for (let y = 1; y <= g.years; y++) {
+      const c = g.yearColumn(y);
+      s.formula(rows.benefit, c, `SUMPRODUCT(${scenarioValues},${relative(first, c)}:${relative(last, c)})`, "money");
+      s.formula(rows.net, c, `${relative(rows.benefit, c)}-${g.setting("annualCost")}`, "money");
+      s.formula(rows.cumulative, c, flow.cumulative(y), "money");
+      s.formula(rows.crossing, c, flow.crossing(y), "helper");
+    }
+    flows.set(scenario, { ...flow, benefit: rows.benefit });
+  });
+
+  const resultsHeader = flowHeader + 10;
+  s.text(resultsHeader, 0, "Result", "header");
+  for (const scenario of ["conservative", "expected", "optimistic"] as const) s.text(resultsHeader, COLUMN[scenario], LABEL[scenario], "headerRight");
+  const labels: Record<ScenarioResult, [string, string]> = {
+    TotalAnnualValue: ["Total annual value", "money"],
+    TotalBenefit: ["Total benefit", "money"],
+    TotalCost: ["Total cost", "money"],
+    NetValue: ["Net value", "money"],
+    NPV: ["Net present value", "money"],
+    ROI: ["Return on investment", "percent"],
+    PaybackMonths: ["Payback (months)", "months"],
+  };
+  const results = { conservative: {}, expected: {}, optimistic: {} } as Record<Scenario, Record<ScenarioResult, string>>;
+  SCENARIO_RESULTS.forEach((key, i) => {
+    const row = resultsHeader + 1 + i;
+    const [label, style] = labels[key];
+    s.text(row, 0, label, "label");
+    const cell = (scenario: Scenario, metric: ScenarioResult) => relative(resultsHeader + 1 + SCENARIO_RESULTS.indexOf(metric), COLUMN[scenario]);
+    for (const scenario of ["conservative", "expected", "optimistic"] as const) {
+      const c = COLUMN[scenario];
+      results[scenario][key] = relative(row, c);
+      const flow = flows.get(scenario);
+      if (!flow) {
+        s.formula(row, c, g.result(`CVM_${key}` as ResultName), style);
+        continue;
+      }
+      const formulas: Record<ScenarioResult, string> = {
+        TotalAnnualValue: relative(total, c),
+        TotalBenefit: flow.total(flow.benefit),
+        TotalCost: g.result("CVM_TotalCost"),
+        NetValue: `${cell(scenario, "TotalBenefit")}-${cell(scenario, "TotalCost")}`,
+        NPV: flow.npv,
+        ROI: `IF(${cell(scenario, "TotalCost")}=0,NA(),${cell(scenario, "NetValue")}/${cell(scenario, "TotalCost")})`,
+        PaybackMonths: flow.payback,
+      };
+      s.formula(row, c, formulas[key], style);
+    }
+  });
+  return { nextRow: resultsHeader + SCENARIO_RESULTS.length, layout: { results, annual } };
+}

@@ -1,0 +1,70 @@
+import { npvSensitivity, type NpvAt } from "../model/sensitivity";
+import { COLORS } from "./formats";
+import { relative, type SummaryGrid } from "./summary-grid";
+import type { TornadoChart } from "./types";
+
+/** The first four columns are CVM.SENSITIVITY's, in its order, so the two tables read alike. */
+const HEADERS = ["Variable", "NPV at Low", "NPV at High", "Swing", "Low", "High", "NPV change at Low", "NPV change at High"] as const;
+const NOTE_COLUMN = HEADERS.length;
+
+/**
+ * The NPV's sensitivity: each variable with a Low and a High set alone to each end, the others
+ * as given, largest swing first, as a table and a tornado chart. A live version would need the
+ * whole cash flow twice per variable on the sheet, so these are numbers the core computed at
+ * build time, shown in their own colour and labelled as such beside them; CVM.SENSITIVITY gives
+ * the same table live where the add-in is installed. Absent when no variable has a range.
+ */
+export function planSensitivity(g: SummaryGrid, start: number, built: string): { nextRow: number; chart: TornadoChart } | undefined {
+  const { s, model } = g;
+  const rows = npvSensitivity(model);
+  if (rows.length === 0) return undefined;
+  const base = g.results.totals.NPV;
+
+  s.text(start, 0, "Sensitivity of the net present value", "section");
+  s.text(start + 1, 0, `Each variable with a Low and a High moved alone to its Low, then to its High, every other variable as given; largest swing first. NOT LIVE: computed by the add-in at build (${built}); rebuild after changing inputs, or enter =CVM.SENSITIVITY(CVM_Elements,CVM_Variables,CVM_Settings) where the add-in is installed for the same table, live.`, "note");
+  s.text(start + 2, 0, "Net present value as given, at build", "label");
+  s.number(start + 2, 1, base, "staticMoney");
+  s.text(start + 2, 2, "at build, not live (the live one is CVM_NPV)", "note");
+
+  const header = start + 3;
+  HEADERS.forEach((h, c) => s.text(header, c, h, c === 0 ? "header" : "headerRight"));
+  s.text(header, NOTE_COLUMN, "numbers at build, not live", "note");
+  const first = header + 1;
+  rows.forEach((row, i) => {
+    const r = first + i;
+    const { variable } = row;
+    s.text(r, 0, variable.name, "text");
+    end(r, 1, row.low);
+    end(r, 2, row.high);
+    if (row.swing !== undefined) s.number(r, 3, row.swing, "staticMoney");
+    s.number(r, 4, variable.range!.low, "staticNumber");
+    s.number(r, 5, variable.range!.high, "staticNumber");
+    if (row.low.ok) s.number(r, 6, row.low.npv - base, "staticMoney");
+    if (row.high.ok) s.number(r, 7, row.high.npv - base, "staticMoney");
+    const failed = [row.low.ok ? undefined : `at its Low: ${reason(row.low)}`, row.high.ok ? undefined : `at its High: ${reason(row.high)}`].filter(Boolean);
+    if (failed.length > 0) s.text(r, NOTE_COLUMN, `The model has no NPV ${failed.join("; ")}`, "note");
+  });
+  const last = first + rows.length - 1;
+
+  function end(r: number, column: number, at: NpvAt): void {
+    if (at.ok) s.number(r, column, at.npv, "staticMoney");
+    else s.text(r, column, "no NPV", "note");
+  }
+
+  const chart: TornadoChart = {
+    kind: "tornado",
+    title: "NPV sensitivity (at build)",
+    categories: `${relative(first, 0)}:${relative(last, 0)}`,
+    series: [
+      { name: "NPV change at Low", values: `${relative(first, 6)}:${relative(last, 6)}`, color: COLORS.lowBar },
+      { name: "NPV change at High", values: `${relative(first, 7)}:${relative(last, 7)}`, color: COLORS.highBar },
+    ],
+    anchor: { row: header, column: NOTE_COLUMN + 3, columns: 7, rows: Math.max(12, rows.length + 6) },
+  };
+  return { nextRow: Math.max(last, chart.anchor.row + chart.anchor.rows - 1), chart };
+}
+
+function reason(at: Extract<NpvAt, { ok: false }>): string {
+  const first = at.problems[0];
+  return first ? `${first.message}` : "it does not compute";
+}
