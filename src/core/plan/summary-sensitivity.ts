@@ -16,7 +16,7 @@ const NOTE_COLUMN = HEADERS.length;
  */
 export function planSensitivity(g: SummaryGrid, start: number, built: string): { nextRow: number; chart: TornadoChart } | undefined {
   const { s, model } = g;
-  const rows = npvSensitivity(model);
+  const rows = npvSensitivity(model, g.results);
   if (rows.length === 0) return undefined;
   const base = g.results.totals.NPV;
 

@@ -3,6 +3,10 @@ import { analyzeWorkbook } from "../../../src/core/model/analyze";
 import { npvSensitivity } from "../../../src/core/model/sensitivity";
 import type { ValueModel } from "../../../src/core/model/types";
 import { element, type Row, variable, workbook } from "./helpers";
+import { computeResults } from "../../../src/core/model/compute";
+import { checkReferences } from "../../../src/core/model/references";
+import type { WorkbookInput } from "../../../src/core/workbook/cells";
+import { generatedModel } from "../../support/generated-model";
 
 function model(variables: Row[], elements: Row[], settings: Row[]): ValueModel {
   const analysis = analyzeWorkbook(workbook({ variables, elements, settings }, { variables: [], elements: [], settings: [] }));
@@ -61,5 +65,36 @@ describe("npvSensitivity", () => {
     expect(second!.low).toMatchObject({ ok: false, value: 0, problems: [{ code: "element-value-error" }] });
     expect(second!.high).toEqual({ ok: true, npv: 25 });
     expect(second!.swing).toBeUndefined();
+  });
+});
+
+describe("npvSensitivity on a large model", () => {
+  // 240 elements over 60 variables, with elements built on other elements' ids: moving one
+  // variable reaches elements through those ids too.
+  const tables = generatedModel(240);
+  const range = (t: (string | number)[][], sheet: string) => ({ address: `${sheet}!A1:${String.fromCharCode(64 + t[0]!.length)}${t.length}`, values: t });
+  const input: WorkbookInput = { variables: range(tables.variables, "V"), elements: range(tables.elements, "E"), settings: range(tables.settings, "S") };
+  const analysis = analyzeWorkbook(input);
+  if (!analysis.ok) throw new Error(JSON.stringify(analysis.problems));
+  const big = analysis.model;
+
+  it("gives every end the NPV a full recomputation with that value typed in gives", () => {
+    const { order } = checkReferences(big.variables, big.elements, []);
+    const full = (name: string, value: number) => {
+      const variables = big.variables.map((v) => (v.name === name ? { ...v, value } : v));
+      return computeResults({ ...big, variables }, order).results!.totals.NPV;
+    };
+    const rows = npvSensitivity(big);
+    expect(rows).toHaveLength(big.variables.length);
+    for (const row of rows) {
+      const { name, range } = row.variable;
+      const [low, high] = [full(name, range!.low), full(name, range!.high)];
+      expect(row.low.ok && row.low.npv).toBeCloseTo(low, 6);
+      expect(row.high.ok && row.high.npv).toBeCloseTo(high, 6);
+      expect(Math.abs((row.low.ok ? row.low.npv : NaN) - low)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(low)));
+    }
+    // Sorted by swing, largest first.
+    const swings = rows.map((r) => r.swing!);
+    expect(swings).toEqual([...swings].sort((a, b) => b - a));
   });
 });
