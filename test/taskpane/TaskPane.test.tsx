@@ -7,7 +7,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import userEvent from "@testing-library/user-event";
 import { buildInExcel, inspectInExcel } from "../../src/adapters/excel";
 import { clearBuilds } from "../../src/app/build-events";
-import { SUMMARY_SHEET } from "../../src/core/plan/summary";
+import { planSummary, SUMMARY_SHEET } from "../../src/core/plan/summary";
 import { createExcelSimulation, type ExcelSimulation, type SimulationSeed } from "../../src/simulation/excel";
 import { money, months, percent } from "../../src/taskpane/format";
 import { createFormulaCalculator } from "../../src/simulation/excel/calculation";
@@ -116,6 +116,25 @@ describe("the task pane", () => {
     expect(results.textContent).toContain(percent(valueOfName("CVM_ROI")));
     expect(results.textContent).toContain(months(valueOfName("CVM_PaybackMonths"), 5));
     expect(screen.getByText(/^Green \(hard\)/).textContent).toContain(money(valueOfName("CVM_Green"), "USD"));
+  });
+
+  test("the preview's scenarios and realization are what the built workbook's own formulas compute", async () => {
+    // An Actual for the first element (Elements!I2), so that realization shows too.
+    const simulation = createExcelSimulation(sampleWith("Elements", "I2", 900000), { calculate: createFormulaCalculator() });
+    await buildInExcel(hostOf(simulation), new Date());
+    const { analysis } = await inspectInExcel(hostOf(simulation));
+    if (!analysis.ok) throw new Error("the sample has errors");
+    const { layout } = planSummary(analysis.model, analysis.results, "", "");
+    const cell = (address: string) => simulation.document.value(SUMMARY_SHEET, address) as number;
+    renderPane(simulation);
+    const table = await screen.findByRole("table", { name: "Scenarios" });
+    const rows = within(table).getAllByRole("row").map((r) => Array.from(r.children, (c) => c.textContent));
+    const npv = rows.find((r) => r[0] === "NPV")!;
+    const { results } = layout.scenarios!;
+    expect(npv.slice(1)).toEqual([money(cell(results.conservative.NPV), "USD"), money(cell(results.expected.NPV), "USD"), money(cell(results.optimistic.NPV), "USD")]);
+    expect(rows.find((r) => r[0] === "ROI")!.slice(1)).toEqual([percent(cell(results.conservative.ROI)), percent(cell(results.expected.ROI)), percent(cell(results.optimistic.ROI))]);
+    const total = layout.realization!.total;
+    expect(screen.getByText(/^\$900,000 of /).textContent).toBe(`${money(cell(total.actual), "USD")} of ${money(cell(total.estimated), "USD")} estimated for 1 measured element (${percent(cell(total.share))}).`);
   });
 
   test("a clash with the user's own sheet is a clear message, and nothing is written", async () => {

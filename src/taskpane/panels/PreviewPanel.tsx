@@ -2,6 +2,7 @@ import { Body1, Caption1, makeStyles, tokens } from "@fluentui/react-components"
 import type { Results } from "../../core/model/compute";
 import type { ValueModel } from "../../core/model/types";
 import { money, months, percent, share } from "../format";
+import { PreviewOutlook } from "./PreviewOutlook";
 
 const useStyles = makeStyles({
   figures: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(130px, 1fr))", gap: "8px", margin: 0 },
@@ -80,6 +81,8 @@ export function PreviewPanel({ model, results, readAt }: { readonly model: Value
           ))}
         </ul>
       </div>
+
+      <PreviewOutlook model={model} results={results} />
 
       <Caption1>
         Net value {m(totals.NetValue)} after a cost of {m(totals.TotalCost)}.

@@ -5,7 +5,7 @@ import type { ValueModel } from "../../../src/core/model/types";
 import { element, type Row, variable, workbook } from "./helpers";
 import { computeResults } from "../../../src/core/model/compute";
 import { checkReferences } from "../../../src/core/model/references";
-import type { WorkbookInput } from "../../../src/core/workbook/cells";
+import type { CellValue, WorkbookInput } from "../../../src/core/workbook/cells";
 import { generatedModel } from "../../support/generated-model";
 
 function model(variables: Row[], elements: Row[], settings: Row[]): ValueModel {
@@ -72,7 +72,7 @@ describe("npvSensitivity on a large model", () => {
   // 240 elements over 60 variables, with elements built on other elements' ids: moving one
   // variable reaches elements through those ids too.
   const tables = generatedModel(240);
-  const range = (t: (string | number)[][], sheet: string) => ({ address: `${sheet}!A1:${String.fromCharCode(64 + t[0]!.length)}${t.length}`, values: t });
+  const range = (t: readonly (readonly CellValue[])[] | undefined, sheet: string) => ({ address: `${sheet}!A1:${String.fromCharCode(64 + t![0]!.length)}${t!.length}`, values: t! });
   const input: WorkbookInput = { variables: range(tables.variables, "V"), elements: range(tables.elements, "E"), settings: range(tables.settings, "S") };
   const analysis = analyzeWorkbook(input);
   if (!analysis.ok) throw new Error(JSON.stringify(analysis.problems));
