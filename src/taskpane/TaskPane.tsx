@@ -19,23 +19,29 @@ import { subscribeBuilds } from "../app/build-events";
 import { missingInputs } from "../core/starter/starter-model";
 import { BuildPanel } from "./panels/BuildPanel";
 import { CheckPanel } from "./panels/CheckPanel";
+import { CustomersPanel } from "./panels/CustomersPanel";
 import { PreviewPanel } from "./panels/PreviewPanel";
 import { StartPanel } from "./panels/StartPanel";
 import { fluentTheme, type ThemeKind } from "./theme";
 import { useModel } from "./use-model";
 
-export type Step = "start" | "check" | "preview" | "build";
+export type Step = "start" | "check" | "preview" | "customers" | "build";
 
 const useStyles = makeStyles({
   root: { minHeight: "100vh", boxSizing: "border-box", backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
   main: { padding: "12px", display: "grid", gap: "12px", gridTemplateColumns: "minmax(0, 1fr)", minWidth: 0 },
-  tabs: { overflowX: "auto" },
+  // Five tabs in a 320 px pane: a little less padding than Fluent's, and when they still do not
+  // fit (a wide font, an error count on Check) the last ones wrap to a second row, never hidden
+  // behind a sideways scroll.
+  tabs: { flexWrap: "wrap", rowGap: "2px" },
+  tab: { paddingLeft: "4px", paddingRight: "4px" },
   panel: { minWidth: 0, overflowWrap: "anywhere" },
 });
 
 /**
  * The task pane: Start (find or insert the model's ranges), Check (problems, each leading to its
- * cell), Preview (the value, following the user's edits) and Build. It talks to the workbook only
+ * cell), Preview (the value, following the user's edits), Customers (profiles of variable values,
+ * saved in the workbook, to switch between) and Build. It talks to the workbook only
  * through the Office.js adapter, given as `host`: Excel itself, or the workbench's simulation.
  */
 export function TaskPane({ host, theme = "light" }: { readonly host: ExcelHost; readonly theme?: ThemeKind }) {
@@ -73,17 +79,20 @@ export function TaskPane({ host, theme = "light" }: { readonly host: ExcelHost; 
       <main className={styles.main}>
         <Subtitle1 as="h1">Customer Value Model</Subtitle1>
         <TabList className={styles.tabs} selectedValue={shown} onTabSelect={(_, data) => setStep(data.value as Step)} size="small" aria-label="Steps">
-          <Tab value="start" id={tabId("start")} aria-controls={panelId}>
+          <Tab className={styles.tab} value="start" id={tabId("start")} aria-controls={panelId}>
             Start
           </Tab>
-          <Tab value="check" id={tabId("check")} aria-controls={panelId}>
+          <Tab className={styles.tab} value="check" id={tabId("check")} aria-controls={panelId}>
             Check{" "}
             {errors > 0 && <CounterBadge count={errors} size="small" color="danger" aria-label={`${errors} ${errors === 1 ? "error" : "errors"}`} />}
           </Tab>
-          <Tab value="preview" id={tabId("preview")} aria-controls={panelId}>
+          <Tab className={styles.tab} value="preview" id={tabId("preview")} aria-controls={panelId}>
             Preview
           </Tab>
-          <Tab value="build" id={tabId("build")} aria-controls={panelId}>
+          <Tab className={styles.tab} value="customers" id={tabId("customers")} aria-controls={panelId}>
+            Customers
+          </Tab>
+          <Tab className={styles.tab} value="build" id={tabId("build")} aria-controls={panelId}>
             Build
           </Tab>
         </TabList>
@@ -134,6 +143,8 @@ function Panel(props: { readonly step: Step; readonly host: ExcelHost; readonly 
       ) : (
         <Body1>The preview shows once the model has no errors. Check lists them, each with its cell.</Body1>
       );
+    case "customers":
+      return <CustomersPanel host={host} onWritten={onInserted} {...(readAt ? { readAt } : {})} />;
     case "build":
       return <BuildPanel host={host} canBuild={analysis.ok} />;
   }

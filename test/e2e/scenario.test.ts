@@ -93,7 +93,7 @@ test("keyboard only: from the first tab to a finished build, and nothing overflo
   const pane = taskPane(page);
   await pane.getByRole("tab").first().focus();
   // Tabs move with the arrow keys (one tab stop for the list), as in Office's own panes.
-  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+  for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowRight");
   expect(await pane.getByRole("tab", { name: "Build" }).evaluate((tab) => tab === document.activeElement)).toBe(true);
   await page.keyboard.press("Enter");
   // The tab panel itself takes focus first (its text can then be scrolled), then its first control.
@@ -105,7 +105,7 @@ test("keyboard only: from the first tab to a finished build, and nothing overflo
   await pane.getByText("Built.").waitFor({ timeout: 30_000 });
 
   // Readable at the pane's width: no panel is wider than the pane (no sideways scrolling).
-  for (const step of ["Start", "Check", "Preview", "Build"]) {
+  for (const step of ["Start", "Check", "Preview", "Customers", "Build"]) {
     await pane.getByRole("tab", { name: new RegExp(`^${step}`) }).click();
     const overflow = await pane.evaluate((el) => el.scrollWidth - el.clientWidth);
     expect({ step, overflow }).toEqual({ step, overflow: 0 });

@@ -5,3 +5,16 @@ export { CHART_NAME, SENSITIVITY_CHART_NAME } from "./apply";
 export { insertStarterModel, type StarterInsertOutcome } from "./starter";
 export { selectCell } from "./navigate";
 export { watchNewSheets, watchWorkbook } from "./watch";
+export {
+  CHANGED_SINCE_SHOWN,
+  deleteProfile,
+  inspectProfiles,
+  keepOnlyProfile,
+  previewSwitch,
+  saveProfile,
+  switchProfile,
+  type ProfilesInspection,
+  type ProfilesSheetOutcome,
+  type SwitchPreview,
+  type SwitchWriteOutcome,
+} from "./profiles";

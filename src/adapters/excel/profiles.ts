@@ -1,0 +1,185 @@
+import {
+  type CurrentValues,
+  HEADER_ROW,
+  planDelete,
+  planKeepOnly,
+  planSave,
+  planSwitch,
+  PROFILES_SHEET,
+  type ProfileCell,
+  type ProfilesRead,
+  type ProfilesSheetPlan,
+  readCurrentValues,
+  readProfilesSheet,
+  type Refusal,
+  refusal,
+  sameSwitchPlan,
+  type SavedState,
+  savedState,
+  type SheetPlanOutcome,
+  type SwitchPlan,
+} from "../../core/profiles";
+import { type CellAddress, cellRef } from "../../core/workbook/address";
+import { type CellValue, RANGE_NAMES, type RangeInput } from "../../core/workbook/cells";
+import { columnWidthPoints } from "./apply";
+import type { ExcelHost } from "./host";
+import { typedEntry } from "./typed-entry";
+
+/** The profiles and the values they would save or replace, read without writing anything. */
+export interface ProfilesInspection {
+  readonly read: ProfilesRead;
+  readonly current: CurrentValues;
+  /** Whether the current values are saved in a profile. */
+  readonly state: SavedState;
+  /** Round trips the read took. */
+  readonly syncs: number;
+}
+
+/** A change of the profiles sheet: written, or why nothing was. */
+export type ProfilesSheetOutcome = ({ readonly ok: true; readonly plan: ProfilesSheetPlan } | Refusal) & { readonly syncs: number };
+/** A switch: what was written, or why nothing was. */
+export type SwitchPreview = ({ readonly ok: true; readonly plan: SwitchPlan } | Refusal) & { readonly syncs: number };
+export type SwitchWriteOutcome = ({ readonly ok: true; readonly plan: SwitchPlan; readonly cellsWritten: number } | Refusal) & { readonly syncs: number };
+
+/** What every profiles operation reads first: two round trips, whatever the number of variables or profiles. */
+const READ_SYNCS = 2;
+
+export const CHANGED_SINCE_SHOWN = "The variables changed since you looked; review the change again. Nothing was written.";
+
+/** Reads the profiles sheet, `CVM_Variables` and the Customer setting. */
+export async function inspectProfiles(host: ExcelHost): Promise<ProfilesInspection> {
+  return host.run(async (context) => {
+    const { read, current } = await readProfilesAndValues(context);
+    return { read, current, state: savedState(read.kind === "ours" ? read.store : undefined, current), syncs: READ_SYNCS };
+  });
+}
+
+/**
+ * Saves the current values as profile `name` (replacing a profile of that name only with
+ * `replace`), creating the hidden profiles sheet on the first save. One request after the read.
+ */
+export async function saveProfile(host: ExcelHost, name: string, now: Date, options: { readonly replace?: boolean } = {}): Promise<ProfilesSheetOutcome> {
+  return changeProfilesSheet(host, (read, current) => planSave(read, name, current, now, options));
+}
+
+export async function deleteProfile(host: ExcelHost, name: string): Promise<ProfilesSheetOutcome> {
+  return changeProfilesSheet(host, (read) => planDelete(read, name));
+}
+
+/** Removes every profile but `name`'s, before the workbook goes to that customer. */
+export async function keepOnlyProfile(host: ExcelHost, name: string): Promise<ProfilesSheetOutcome> {
+  return changeProfilesSheet(host, (read) => planKeepOnly(read, name));
+}
+
+/** What switching to profile `name` would change, read fresh; nothing is written. */
+export async function previewSwitch(host: ExcelHost, name: string): Promise<SwitchPreview> {
+  return host.run(async (context) => {
+    const { read, current } = await readProfilesAndValues(context);
+    return { ...planSwitch(read, name, current), syncs: READ_SYNCS };
+  });
+}
+
+/**
+ * Carries out a switch the user confirmed: reads everything again in the same run and writes
+ * only if the switch it plans is exactly the one the user was shown; otherwise nothing is
+ * written. Then, in one request: the changed Value cells (never one that holds a formula), the
+ * Customer setting, and the active profile's name on the profiles sheet.
+ */
+export async function switchProfile(host: ExcelHost, shown: SwitchPlan): Promise<SwitchWriteOutcome> {
+  return host.run(async (context) => {
+    const { read, current } = await readProfilesAndValues(context);
+    const planned = planSwitch(read, shown.profile, current);
+    if (!planned.ok) return { ...planned, syncs: READ_SYNCS };
+    if (!sameSwitchPlan(planned.plan, shown)) return { ...refusal("changed", CHANGED_SINCE_SHOWN), syncs: READ_SYNCS };
+    const { plan } = planned;
+    const sheets = new Map<string, Excel.Worksheet>();
+    const write = (cell: CellAddress, entry: string | number) => {
+      let sheet = sheets.get(cell.sheet);
+      if (!sheet) sheets.set(cell.sheet, (sheet = context.workbook.worksheets.getItem(cell.sheet)));
+      sheet.getRange(cellRef(cell.row, cell.column)).formulas = [[entry]];
+    };
+    for (const change of plan.changes) write(change.cell, typedEntry({ kind: "number", value: change.to }));
+    if (plan.customer.kind === "write") write(plan.customer.cell, typedEntry({ kind: "text", value: plan.customer.to }));
+    const activeNow = read.kind === "ours" ? read.store.active : "";
+    if (activeNow !== plan.profile) write(plan.activeCell, typedEntry({ kind: "text", value: plan.profile }));
+    const cellsWritten = plan.changes.length + (plan.customer.kind === "write" ? 1 : 0) + (activeNow !== plan.profile ? 1 : 0);
+    if (cellsWritten === 0) return { ok: true, plan, cellsWritten, syncs: READ_SYNCS };
+    await context.sync();
+    return { ok: true, plan, cellsWritten, syncs: READ_SYNCS + 1 };
+  });
+}
+
+async function changeProfilesSheet(host: ExcelHost, plan: (read: ProfilesRead, current: CurrentValues) => SheetPlanOutcome): Promise<ProfilesSheetOutcome> {
+  return host.run(async (context) => {
+    const { read, current } = await readProfilesAndValues(context);
+    const planned = plan(read, current);
+    if (!planned.ok) return { ...planned, syncs: READ_SYNCS };
+    writeProfilesSheet(context, planned.plan);
+    await context.sync();
+    return { ok: true, plan: planned.plan, syncs: READ_SYNCS + 1 };
+  });
+}
+
+/**
+ * Two round trips: first what exists (sheets, names, tables), so that no request touches a
+ * missing object; then together `CVM_Variables` and `CVM_Settings` (values, formulas, address)
+ * and the used range of the profiles sheet.
+ */
+async function readProfilesAndValues(context: Excel.RequestContext): Promise<{ readonly read: ProfilesRead; readonly current: CurrentValues }> {
+  const workbook = context.workbook;
+  const sheets = workbook.worksheets.load("items/name");
+  const names = workbook.names.load("items/name,items/type,items/formula");
+  const tables = workbook.tables.load("items/name,items/showTotals");
+  await context.sync();
+
+  // Each range of the contract to read in the second trip, or what is known without reading.
+  const ranges = (["variables", "settings"] as const).map((key): { readonly key: typeof key; readonly range?: Excel.Range; readonly totalsRow?: boolean; readonly known?: RangeInput } => {
+    const wanted = RANGE_NAMES[key].toLowerCase();
+    const name = names.items.find((n) => n.name.toLowerCase() === wanted);
+    const table = tables.items.find((t) => t.name.toLowerCase() === wanted);
+    if (name && name.type === "Range") return { key, range: name.getRange().load("address,values,formulas") };
+    // A name whose sheet was deleted (`=#REF!$B$2:$C$9`) is read as what it is: no range.
+    if (name) return { key, known: { address: "#REF!", values: [] } };
+    if (table) return { key, range: table.getRange().load("address,values,formulas"), totalsRow: table.showTotals };
+    return { key };
+  });
+  const sheet = sheets.items.find((s) => s.name.toLowerCase() === PROFILES_SHEET.toLowerCase());
+  const used = sheet ? workbook.worksheets.getItem(sheet.name).getUsedRangeOrNullObject(true).load("address,values") : undefined;
+  await context.sync();
+
+  const input: { variables?: RangeInput; settings?: RangeInput } = {};
+  for (const { key, range, totalsRow, known } of ranges) {
+    // A table's totals row is no variable or setting.
+    const rows = (grid: unknown[][]) => (totalsRow ? grid.slice(0, -1) : grid) as CellValue[][];
+    if (range) input[key] = { address: range.address, values: rows(range.values), formulas: rows(range.formulas) };
+    else if (known) input[key] = known;
+  }
+  const read = readProfilesSheet(sheet && { name: sheet.name, ...(used && !used.isNullObject ? { used: { address: used.address, values: used.values as CellValue[][] } } : {}) });
+  return { read, current: readCurrentValues(input) };
+}
+
+const entry = (cell: ProfileCell): string | number => (cell === null ? "" : typedEntry(cell));
+
+/**
+ * Writes a planned profiles sheet: clears the old table, writes A1:B3 and the new table from A5
+ * (number formats first: Excel reads a typed entry in the light of the cell's format). A new
+ * sheet is added at the end, which activates nothing, and hidden, not very hidden: a user or an
+ * auditor can unhide it and see exactly what the file carries.
+ */
+function writeProfilesSheet(context: Excel.RequestContext, plan: ProfilesSheetPlan): void {
+  const worksheets = context.workbook.worksheets;
+  const sheet = plan.create ? worksheets.add(plan.sheet) : worksheets.getItem(plan.sheet);
+  if (plan.clear) sheet.getRangeByIndexes(HEADER_ROW, 0, plan.clear.rows, plan.clear.columns).clear("All");
+  sheet.getRange("A1:B3").formulas = plan.top.map((row) => row.map(entry));
+  const width = plan.table[0]?.length ?? 2;
+  const table = sheet.getRangeByIndexes(HEADER_ROW, 0, plan.table.length, width);
+  table.numberFormat = plan.numberFormats.map((row) => [...row]);
+  table.formulas = plan.table.map((row) => row.map(entry));
+  sheet.getRangeByIndexes(HEADER_ROW, 0, 1, width).format.font.bold = true;
+  if (plan.create) {
+    sheet.getRange("A1").format.font.bold = true;
+    sheet.getRange("A:A").format.columnWidth = columnWidthPoints(28);
+    sheet.getRange("B:B").format.columnWidth = columnWidthPoints(17);
+    sheet.visibility = "Hidden";
+  }
+}

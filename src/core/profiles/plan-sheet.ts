@@ -1,0 +1,170 @@
+import { DATE_TIME_FORMAT, excelSerialDate } from "../plan/formats";
+import type { CellContent } from "../plan/types";
+import { hasErrors } from "../problems";
+import type { CurrentValues } from "./current";
+import { checkProfileName } from "./name";
+import {
+  HEADER_ROW,
+  type Profile,
+  PROFILES_DESCRIPTION,
+  PROFILES_FORMAT,
+  PROFILES_SHEET,
+  type ProfilesRead,
+  type ProfileStore,
+  type Refusal,
+  refusal,
+  sameName,
+  CUSTOMER_HEADER,
+  SAVED_HEADER,
+} from "./types";
+
+/** A cell to write, or null for an empty one. */
+export type ProfileCell = CellContent | null;
+
+/**
+ * The profiles sheet's whole content after a save, a replace or a delete, as plain data. The
+ * adapter clears the old table, writes A1:B3 and the new table from A5, and on creation hides
+ * the sheet; it touches no other cell (a note a user typed beside the header block stays).
+ */
+export interface ProfilesSheetPlan {
+  readonly sheet: string;
+  /** The sheet does not exist yet: add it (hidden). */
+  readonly create: boolean;
+  /** A1:B3: the marker and what the sheet is, the format, the active profile. */
+  readonly top: readonly (readonly ProfileCell[])[];
+  /** From A5: the header row, then one row per profile; every row as wide as the header. */
+  readonly table: readonly (readonly ProfileCell[])[];
+  /** Same shape as `table`. */
+  readonly numberFormats: readonly (readonly string[])[];
+  /** The old table from A5 (rows, columns from A) to clear before writing; absent when there was none. */
+  readonly clear?: { readonly rows: number; readonly columns: number };
+  readonly profiles: readonly Profile[];
+  readonly active: string;
+}
+
+export type SheetPlanOutcome = { readonly ok: true; readonly plan: ProfilesSheetPlan } | Refusal;
+
+const GENERAL = "General";
+
+/** The store a write may start from (none yet), or why nothing may be written. */
+export function writableStore(read: ProfilesRead): { readonly ok: true; readonly store?: ProfileStore } | Refusal {
+  if (read.kind === "absent") return { ok: true };
+  if (read.kind === "foreign") return refusal("foreign", read.message);
+  const errors = read.problems.filter((p) => p.severity === "error");
+  if (hasErrors(errors)) {
+    const count = errors.length === 1 ? "a problem" : `${errors.length} problems`;
+    return refusal(
+      "sheet-problems",
+      `The profiles sheet has ${count} to fix before profiles can change: unhide the sheet ${read.store.sheet} (right-click a sheet tab, then Unhide) and correct the ${errors.length === 1 ? "cell" : "cells"} listed.`,
+      errors,
+    );
+  }
+  return { ok: true, store: read.store };
+}
+
+/**
+ * Saves the current values under `typedName`, as a new profile at the end or, when a profile of
+ * that name exists (ignoring case) and `replace` is set, in its place; it becomes the active
+ * profile. Without `replace`, an existing name is a question for the user (`reason: "replace"`).
+ */
+export function planSave(read: ProfilesRead, typedName: string, current: CurrentValues, now: Date, options: { readonly replace?: boolean } = {}): SheetPlanOutcome {
+  const writable = writableStore(read);
+  if (!writable.ok) return writable;
+  const checked = checkProfileName(typedName);
+  if (!checked.ok) return refusal("name", checked.message);
+  if (current.problems.length > 0) {
+    const count = current.problems.length === 1 ? "this cell is" : "these cells are";
+    return refusal("values", `Nothing was saved: the current values can be saved once ${count} fixed.`, current.problems);
+  }
+  if (current.variables.length === 0) return refusal("values", "Nothing was saved: CVM_Variables has no variables.");
+
+  const { store } = writable;
+  const old = store?.profiles ?? [];
+  const existing = old.find((p) => sameName(p.name, checked.name));
+  if (existing && !options.replace) return refusal("replace", `Replace the saved values of ${existing.name}?`);
+  const profile: Profile = {
+    name: checked.name,
+    saved: excelSerialDate(now),
+    values: current.variables.flatMap((v) => (typeof v.value === "number" ? [{ variable: v.name, value: v.value }] : [])),
+  };
+  const profiles = existing ? old.map((p) => (p === existing ? profile : p)) : [...old, profile];
+  const columns = orderColumns(
+    current.variables.map((v) => v.name),
+    store?.variables ?? [],
+    profiles,
+  );
+  return { ok: true, plan: layout(store, profiles, columns, profile.name) };
+}
+
+/** Deletes one profile; when it was the active one, no profile is active afterwards. */
+export function planDelete(read: ProfilesRead, name: string): SheetPlanOutcome {
+  const found = findProfile(read, name);
+  if (!found.ok) return found;
+  const { store, profile } = found;
+  const profiles = store.profiles.filter((p) => p !== profile);
+  const active = sameName(store.active, profile.name) ? "" : store.active;
+  return { ok: true, plan: layout(store, profiles, orderColumns([], store.variables, profiles), active) };
+}
+
+/** Keeps only `name`'s profile (the one for the customer the workbook goes to) and makes it active. */
+export function planKeepOnly(read: ProfilesRead, name: string): SheetPlanOutcome {
+  const found = findProfile(read, name);
+  if (!found.ok) return found;
+  const { store, profile } = found;
+  return { ok: true, plan: layout(store, [profile], orderColumns([], store.variables, [profile]), profile.name) };
+}
+
+function findProfile(read: ProfilesRead, name: string): { readonly ok: true; readonly store: ProfileStore; readonly profile: Profile } | Refusal {
+  const writable = writableStore(read);
+  if (!writable.ok) return writable;
+  const profile = writable.store?.profiles.find((p) => sameName(p.name, name));
+  if (!writable.store || !profile) return refusal("no-profile", `No profile is named "${name}" in this workbook any more.`);
+  return { ok: true, store: writable.store, profile };
+}
+
+/**
+ * One column per variable that some profile has a value for: the model's variables in the model's
+ * order first, then the older ones in the order the sheet had them. A column no profile uses any
+ * more (its last profile was deleted) goes.
+ */
+export function orderColumns(modelOrder: readonly string[], sheetOrder: readonly string[], profiles: readonly Profile[]): string[] {
+  const used = new Set(profiles.flatMap((p) => p.values.map((v) => v.variable.toLowerCase())));
+  const columns: string[] = [];
+  for (const name of [...modelOrder, ...sheetOrder]) {
+    const key = name.toLowerCase();
+    if (used.has(key) && !columns.some((c) => c.toLowerCase() === key)) columns.push(name);
+  }
+  return columns;
+}
+
+function layout(store: ProfileStore | undefined, profiles: readonly Profile[], columns: readonly string[], active: string): ProfilesSheetPlan {
+  const text = (value: string): CellContent => ({ kind: "text", value });
+  const number = (value: number): CellContent => ({ kind: "number", value });
+  const top: ProfileCell[][] = [
+    [text(PROFILES_SHEET), text(PROFILES_DESCRIPTION)],
+    [text("format"), number(PROFILES_FORMAT)],
+    [text("active"), active === "" ? null : text(active)],
+  ];
+  const header: ProfileCell[] = [text(CUSTOMER_HEADER), text(SAVED_HEADER), ...columns.map(text)];
+  const rows = profiles.map((p): ProfileCell[] => {
+    const values = new Map(p.values.map((v) => [v.variable.toLowerCase(), v.value]));
+    return [text(p.name), p.saved === undefined ? null : number(p.saved), ...columns.map((c) => {
+      const value = values.get(c.toLowerCase());
+      return value === undefined ? null : number(value);
+    })];
+  });
+  const width = header.length;
+  const numberFormats = [header.map(() => GENERAL), ...rows.map(() => Array.from({ length: width }, (_, c) => (c === 1 ? DATE_TIME_FORMAT : GENERAL)))];
+  const extent = store?.extent;
+  const clear = extent && extent.bottom >= HEADER_ROW ? { rows: extent.bottom - HEADER_ROW + 1, columns: extent.right + 1 } : undefined;
+  return {
+    sheet: store?.sheet ?? PROFILES_SHEET,
+    create: store === undefined,
+    top,
+    table: [header, ...rows],
+    numberFormats,
+    ...(clear ? { clear } : {}),
+    profiles,
+    active,
+  };
+}

@@ -1,0 +1,142 @@
+import { error, type Problem, warning } from "../problems";
+import { type CellAddress, parseRangeAddress } from "../workbook/address";
+import { type CellValue, cellText, describeCell, isBlank, type RangeInput } from "../workbook/cells";
+import {
+  ACTIVE_ROW,
+  CUSTOMER_HEADER,
+  FIRST_PROFILE_ROW,
+  FIRST_VARIABLE_COLUMN,
+  FORMAT_ROW,
+  HEADER_ROW,
+  type Profile,
+  PROFILES_FORMAT,
+  PROFILES_SHEET,
+  type ProfilesRead,
+  SAVED_HEADER,
+  type SavedValue,
+} from "./types";
+
+/**
+ * Reads the profiles sheet from its used range (`undefined` when the workbook has no sheet of that
+ * name, `used` undefined when the sheet is empty). The sheet is the add-in's only when A1 holds
+ * the marker; otherwise it is the user's and is never written. A user may unhide and edit the
+ * add-in's sheet: it is read tolerantly (empty rows skipped, headers matched ignoring case), and
+ * what cannot be read back exactly is an error at its cell, so that no rewrite silently drops it.
+ */
+export function readProfilesSheet(sheet: { readonly name: string; readonly used?: RangeInput } | undefined): ProfilesRead {
+  if (!sheet) return { kind: "absent" };
+  const grid = gridOf(sheet.used);
+  const at = (row: number, column: number): CellValue => grid.rows[row]?.[column] ?? "";
+  const cell = (row: number, column: number): CellAddress => ({ sheet: sheet.name, row, column });
+
+  if (cellText(at(0, 0)).toLowerCase() !== PROFILES_SHEET.toLowerCase()) {
+    return {
+      kind: "foreign",
+      sheet: sheet.name,
+      message: `The workbook already has a sheet named "${sheet.name}" that the add-in did not create (its cell A1 does not say ${PROFILES_SHEET}). The add-in never writes over a sheet it did not create, so it cannot keep customer profiles: rename that sheet, then save a profile again.`,
+    };
+  }
+
+  const problems: Problem[] = [];
+  const problem = (make: typeof error, code: string, message: string, address: CellAddress) => problems.push(make(code, PROFILES_SHEET, message, address));
+
+  const format = at(FORMAT_ROW, 1);
+  if (typeof format === "number" && format > PROFILES_FORMAT) {
+    problem(error, "profiles-format-newer", `This profiles sheet was written by a newer version of the add-in (format ${format}); update the add-in before you change profiles.`, cell(FORMAT_ROW, 1));
+  } else if (!isBlank(format) && format !== PROFILES_FORMAT) {
+    problem(warning, "profiles-format-unknown", `The format of the profiles sheet should be ${PROFILES_FORMAT}, not ${describeCell(format)}; the sheet is read as format ${PROFILES_FORMAT}.`, cell(FORMAT_ROW, 1));
+  }
+
+  const extent = grid.bottom >= HEADER_ROW || grid.right >= FIRST_VARIABLE_COLUMN ? { bottom: grid.bottom, right: grid.right } : undefined;
+  const base = { sheet: sheet.name, ...(extent ? { extent } : {}) };
+  let headersOk = true;
+  for (const [column, header] of [
+    [0, CUSTOMER_HEADER],
+    [1, SAVED_HEADER],
+  ] as const) {
+    const found = at(HEADER_ROW, column);
+    if (cellText(found).toLowerCase() === header.toLowerCase()) continue;
+    headersOk = false;
+    problem(
+      error,
+      "profiles-header",
+      `The profiles table's header must say "${header}" here, not ${describeCell(found)}: without it the add-in cannot read the profiles. Type ${header} in this cell again.`,
+      cell(HEADER_ROW, column),
+    );
+  }
+  if (!headersOk) return { kind: "ours", store: { ...base, active: "", variables: [], profiles: [] }, problems };
+
+  // The variable columns: a header each; a column with values but no header cannot be read.
+  const variables: string[] = [];
+  const columns: { readonly column: number; readonly variable: string }[] = [];
+  for (let column = FIRST_VARIABLE_COLUMN; column <= grid.right; column++) {
+    const name = cellText(at(HEADER_ROW, column));
+    if (name === "") {
+      const filled = grid.rows.slice(FIRST_PROFILE_ROW).some((row) => !isBlank(row[column] ?? ""));
+      if (filled) problem(error, "profiles-column-unnamed", "This column holds saved values but no variable name in the header row: type the variable's name here, or clear the column.", cell(HEADER_ROW, column));
+      continue;
+    }
+    if (variables.some((v) => v.toLowerCase() === name.toLowerCase())) {
+      problem(error, "profiles-column-repeated", `The variable ${name} has two columns on the profiles sheet; keep one.`, cell(HEADER_ROW, column));
+      continue;
+    }
+    variables.push(name);
+    columns.push({ column, variable: name });
+  }
+
+  const profiles: Profile[] = [];
+  for (let row = FIRST_PROFILE_ROW; row <= grid.bottom; row++) {
+    const line = grid.rows[row] ?? [];
+    if (line.every((value) => isBlank(value))) continue;
+    const name = cellText(at(row, 0));
+    if (name === "") {
+      problem(error, "profile-name-missing", "This row of saved values has no customer name: type one in this cell, or clear the whole row.", cell(row, 0));
+      continue;
+    }
+    if (profiles.some((p) => p.name.toLowerCase() === name.toLowerCase())) {
+      problem(error, "profile-name-repeated", `Two profiles are named "${name}"; rename or clear one of the rows.`, cell(row, 0));
+      continue;
+    }
+    const savedCell = at(row, 1);
+    let saved: number | undefined;
+    if (typeof savedCell === "number" && Number.isFinite(savedCell)) saved = savedCell;
+    else if (!isBlank(savedCell)) {
+      problem(error, "profile-saved-invalid", `When "${name}" was saved should be a date and time, not ${describeCell(savedCell)}; enter one, or clear the cell.`, cell(row, 1));
+    }
+    const values: SavedValue[] = [];
+    for (const { column, variable } of columns) {
+      const value = at(row, column);
+      if (isBlank(value)) continue;
+      if (typeof value === "number" && Number.isFinite(value)) values.push({ variable, value });
+      else {
+        problem(
+          error,
+          "profile-value-invalid",
+          `The value of ${variable} saved for "${name}" is ${describeCell(value)}; enter a number, or clear the cell (empty means the variable was not in the model when the profile was saved).`,
+          cell(row, column),
+        );
+      }
+    }
+    profiles.push({ name, ...(saved === undefined ? {} : { saved }), values });
+  }
+
+  const activeText = cellText(at(ACTIVE_ROW, 1));
+  const active = profiles.find((p) => p.name.toLowerCase() === activeText.toLowerCase());
+  if (activeText !== "" && !active) {
+    problem(warning, "profiles-active-unknown", `The active profile is "${activeText}", but no profile has that name; no profile is taken as active.`, cell(ACTIVE_ROW, 1));
+  }
+  return { kind: "ours", store: { ...base, active: active?.name ?? "", variables, profiles }, problems };
+}
+
+/** The used range as rows from A1 (cells above and left of it are empty), and its last row and column. */
+function gridOf(used: RangeInput | undefined): { readonly rows: readonly (readonly CellValue[])[]; readonly bottom: number; readonly right: number } {
+  const range = used && parseRangeAddress(used.address);
+  if (!used || !range) return { rows: [], bottom: -1, right: -1 };
+  const rows: CellValue[][] = [];
+  used.values.forEach((line, r) => {
+    const row: CellValue[] = [];
+    line.forEach((value, c) => (row[range.left + c] = value));
+    rows[range.top + r] = row;
+  });
+  return { rows, bottom: range.top + used.values.length - 1, right: range.left + Math.max(0, ...used.values.map((l) => l.length)) - 1 };
+}
