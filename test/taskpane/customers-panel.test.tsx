@@ -3,7 +3,7 @@
  * @jest-environment-options {"customExportConditions": ["node", "require", "default"]}
  */
 import "../support/jsdom-browser";
-import { act, render, screen, waitFor, within } from "@testing-library/react";
+import { act, configure, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { clearBuilds } from "../../src/app/build-events";
 import { PROFILES_DESCRIPTION } from "../../src/core/profiles";
@@ -12,6 +12,25 @@ import { TaskPane } from "../../src/taskpane/TaskPane";
 import { savedWhen } from "../../src/taskpane/panels/CustomersPanel";
 import { sampleSeed } from "../../src/workbench/sample-seed";
 import { hostOf } from "../adapters/excel/support";
+
+// Fluent's dialogs open with a transition during which the surface is still aria-hidden; with
+// many suites in parallel a second can pass before it is done.
+configure({ asyncUtilTimeout: 5000 });
+
+/**
+ * Waits until no dialog is left in the document, not only until none is visible: a closing
+ * dialog is aria-hidden (so queryByRole misses it) while its exit transition still runs.
+ */
+function dialogGone(): Promise<void> {
+  return waitFor(() => expect(document.querySelector('[role="dialog"], [role="alertdialog"]')).toBeNull());
+}
+
+/** Clicks a button once the pane is no longer busy with the workbook (a busy button ignores clicks). */
+async function clickWhenReady(name: string): Promise<void> {
+  const button = screen.getByRole("button", { name });
+  await waitFor(() => expect(button.getAttribute("aria-disabled")).not.toBe("true"));
+  await userEvent.click(button);
+}
 
 afterEach(() => clearBuilds());
 
@@ -69,7 +88,7 @@ describe("the Customers panel", () => {
     await waitFor(() => expect((name as HTMLInputElement).value).toBe("Northwind Midstream"));
     await userEvent.clear(name);
     await userEvent.type(name, "Northwind");
-    await userEvent.click(screen.getByRole("button", { name: "Save current values" }));
+    await clickWhenReady("Save current values");
 
     await screen.findByText("Saved Northwind: 17 values. It is the active profile.");
     const list = await screen.findByRole("list", { name: "Saved profiles" });
@@ -87,17 +106,17 @@ describe("the Customers panel", () => {
     await openCustomers(simulation);
     const name = screen.getByRole("textbox", { name: /Profile name/ });
     await userEvent.clear(name);
-    await userEvent.click(screen.getByRole("button", { name: "Save current values" }));
+    await clickWhenReady("Save current values");
     expect(await screen.findByText("Enter a name for the profile, such as the customer's name.")).toBeTruthy();
 
     await userEvent.type(name, "contoso");
-    await userEvent.click(screen.getByRole("button", { name: "Save current values" }));
+    await clickWhenReady("Save current values");
     const dialog = await screen.findByRole("dialog", { name: "Replace the saved values of Contoso?" });
     await userEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
-    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    await dialogGone();
     expect(simulation.document.cell("CVM_Profiles", "C7").value).toBe(800);
 
-    await userEvent.click(screen.getByRole("button", { name: "Save current values" }));
+    await clickWhenReady("Save current values");
     await userEvent.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "Replace" }));
     await screen.findByText(/^Saved contoso: /);
     expect(simulation.document.cell("CVM_Profiles", "A7").value).toBe("contoso");
@@ -124,14 +143,14 @@ describe("the Customers panel", () => {
 
     const before = everyCell(simulation);
     const syncs = simulation.syncs.length;
-    await userEvent.click(screen.getByRole("button", { name: "Switch to Contoso" }));
+    await clickWhenReady("Switch to Contoso");
     const dialog = await screen.findByRole("dialog", { name: "Unsaved values" });
     expect(dialog.textContent).toContain("The current values are not saved in any profile: 1 variable would be lost:");
     expect(within(dialog).getByRole("list", { name: "Values that would be lost" }).textContent).toBe("PipelineMiles: 1,500 (Variables!B2)");
     expect(within(dialog).getAllByRole("button").map((b) => b.textContent)).toEqual(["Save them first", "Switch anyway", "Cancel"]);
 
     await userEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
-    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    await dialogGone();
     expect(everyCell(simulation)).toBe(before);
     // Asking only read.
     expect(simulation.syncs.slice(syncs).every((s) => s.operations.every((o) => o.action.startsWith("load") || o.action === "instantiate"))).toBe(true);
@@ -142,9 +161,9 @@ describe("the Customers panel", () => {
     await openCustomers(simulation);
     act(() => simulation.edit("Variables", "B2", "1500"));
     await screen.findByText(/^The current values are not saved/, undefined, { timeout: 3000 });
-    await userEvent.click(screen.getByRole("button", { name: "Switch to Contoso" }));
+    await clickWhenReady("Switch to Contoso");
     await userEvent.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "Save them first" }));
-    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    await dialogGone();
     expect(screen.getByText("Save the current values, then switch to Contoso again.")).toBeTruthy();
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("textbox", { name: /Profile name/ })));
     expect(simulation.document.cell("Variables", "B2").value).toBe(1500);
@@ -155,7 +174,7 @@ describe("the Customers panel", () => {
     await openCustomers(simulation);
     act(() => simulation.edit("Variables", "B2", "1500"));
     await screen.findByText(/^The current values are not saved/, undefined, { timeout: 3000 });
-    await userEvent.click(screen.getByRole("button", { name: "Switch to Contoso" }));
+    await clickWhenReady("Switch to Contoso");
     await userEvent.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "Switch anyway" }));
 
     const review = await screen.findByRole("dialog", { name: "Switch to Contoso?" });
@@ -183,7 +202,7 @@ describe("the Customers panel", () => {
     await userEvent.click(await screen.findByRole("button", { name: "Switch to Contoso" }));
     const review = await screen.findByRole("dialog", { name: "Switch to Contoso?" });
     await userEvent.click(within(review).getByRole("button", { name: "Cancel" }));
-    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    await dialogGone();
     expect(everyCell(simulation)).toBe(before);
   });
 
@@ -199,7 +218,7 @@ describe("the Customers panel", () => {
     const list = screen.getByRole("list", { name: "Saved profiles" });
     await waitFor(() => expect(within(list).getAllByRole("listitem")).toHaveLength(2));
 
-    await userEvent.click(screen.getByRole("button", { name: "Remove the other profiles" }));
+    await clickWhenReady("Remove the other profiles");
     const remove = await screen.findByRole("dialog", { name: "Remove the other profiles?" });
     expect(within(remove).getByRole("list", { name: "Profiles to remove" }).textContent).toBe("Contoso");
     await userEvent.click(within(remove).getByRole("button", { name: "Remove" }));
