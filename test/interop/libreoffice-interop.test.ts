@@ -7,6 +7,7 @@ import { FIXTURES, type Fixture } from "../fixtures/models";
 import { buildFixture, temporaryFolder } from "../support/build";
 import { readCellValues, readDefinedNameValues, recalculateWithLibreOffice } from "../support/libreoffice";
 import { scenarioResults } from "../../src/core/model/scenarios";
+import { sheetTitle } from "../../src/core/plan/formats";
 import { planSummary, SUMMARY_SHEET } from "../../src/core/plan/summary";
 import { SCENARIO_RESULTS } from "../../src/core/plan/summary-scenarios";
 
@@ -31,6 +32,7 @@ beforeAll(async () => {
     // Where the scenario and realization cells are, from the same plan the build wrote.
     const { layout } = planSummary(analysis.model, analysis.results, "", "");
     const addresses = [
+      "A1",
       ...Object.values(layout.scenarios?.results ?? {}).flatMap((byResult) => Object.values(byResult)),
       ...Object.values(layout.scenarios?.annual ?? {}).flat(),
       ...(layout.realization ? [...layout.realization.rows.flatMap((r) => [r.estimated, r.actual, r.share, r.gap]), ...Object.values(layout.realization.total), layout.realization.unmeasured] : []),
@@ -75,6 +77,11 @@ describe.each(ALL.map((f) => f.name))("%s, recalculated by LibreOffice", (name) 
 });
 
 describe.each(ALL.map((f) => f.name))("%s: scenarios and realization, recalculated by LibreOffice", (name) => {
+  test("the title names the offering and the customer, live from CVM_Settings", () => {
+    const { analysis, summary } = built.get(name)!;
+    expect(summary.get("A1")).toBe(sheetTitle(SUMMARY_SHEET, analysis.model.settings));
+  });
+
   test("each scenario's results and element values are the core's with the variables at Low, as given, at High", () => {
     const { analysis, summary, layout } = built.get(name)!;
     const scenarios = layout.scenarios;

@@ -68,7 +68,7 @@ export function readSettings(input: RangeInput | undefined): { settings: Setting
     seen.set(key, settingCell.address);
     if (key === "customer" || key === "offering") {
       text[key] = cellText(valueCell.value);
-      if (key === "customer") cells.customer = valueCell.address;
+      cells[key] = valueCell.address;
     } else if (key === "currency") {
       const code = cellText(valueCell.value).toUpperCase();
       if (code === "") continue;

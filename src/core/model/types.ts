@@ -37,7 +37,7 @@ export interface Element {
 }
 
 /** Where a setting's value lives, when the workbook gives it (defaults have no cell). */
-export type SettingCells = Partial<Record<"customer" | "years" | "discountRate" | "investment" | "annualCost", CellAddress>>;
+export type SettingCells = Partial<Record<"customer" | "offering" | "years" | "discountRate" | "investment" | "annualCost", CellAddress>>;
 
 export interface Settings {
   readonly customer: string;

@@ -3,7 +3,7 @@ import { formatRamp } from "../model/ramp";
 import { walkFormula } from "../formula/ast";
 import type { ValueModel } from "../model/types";
 import { formatCell } from "../workbook/address";
-import { COLORS, DATE_TIME_FORMAT, excelSerialDate, GENERAL_NUMBER_FORMAT, SHEET_STYLES, sheetTitle } from "./formats";
+import { COLORS, DATE_TIME_FORMAT, excelSerialDate, GENERAL_NUMBER_FORMAT, SHEET_STYLES, sheetTitleContent } from "./formats";
 import { SheetBuilder } from "./sheet-builder";
 import type { ActualRecorded } from "./ownership";
 import type { Change } from "./snapshot";
@@ -48,7 +48,7 @@ export function planAssumptions(
 ): { sheet: SheetPlan; historyRows: number } {
   const recorded = new Map(actuals.map((a) => [a.item.toLowerCase(), a.recorded]));
   const s = new SheetBuilder(STYLES);
-  s.text(0, 0, sheetTitle(ASSUMPTIONS_SHEET, model.settings), "title");
+  s.put(0, 0, sheetTitleContent(ASSUMPTIONS_SHEET, model.settings), "title");
   s.text(1, 0, `Rebuilt ${builtText} from CVM_Variables, CVM_Elements and CVM_Settings. The change history (from column ${String.fromCharCode(65 + HISTORY_COLUMN)}) is kept across builds; an Actual's date is that of the first build that saw it.`, "note");
 
   const usedBy = new Map<string, string[]>();

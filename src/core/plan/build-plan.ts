@@ -8,7 +8,7 @@ import { META_SHEET, planBuildRecord, readBuildRecord } from "./ownership";
 import { excelSerialDate } from "./formats";
 import { diffSnapshots, recordActuals, takeSnapshot } from "./snapshot";
 import { planSummary, SUMMARY_SHEET } from "./summary";
-import type { NamePlan, WorkbookPlan } from "./types";
+import type { NamePlan, SheetPlan, WorkbookPlan } from "./types";
 
 /** What an adapter reads of the workbook, besides the three named ranges, to plan a build. */
 export interface ExistingWorkbook {
@@ -82,6 +82,7 @@ export function planBuild(model: ValueModel, results: Results, existing: Existin
     const table = tables.get(name.name.toLowerCase());
     if (table) problems.push(error("name-clash", name.name, `The workbook has a table named "${table}", and Excel cannot give a defined name the same text as a table. Rename the table (Table Design > Table Name) or the variable or element id; nothing was written.`));
   }
+  problems.push(...formulasTooLong([summary.sheet, assumptions.sheet]));
   if (problems.length > 0) return { ok: false, problems };
 
   const planned = names.filter((n) => !adopted.has(n.name.toLowerCase()));
@@ -102,6 +103,26 @@ export function planBuild(model: ValueModel, results: Results, existing: Existin
     actuals: record?.actuals ?? [],
   });
   return { ok: true, plan: { sheets: [summary.sheet, assumptions.sheet, recordSheet], names: planned, deleteNames, provisionalRecord } };
+}
+
+/** Excel refuses a formula longer than this (its text without the "="): a build must not fail halfway on one. */
+export const MAX_FORMULA_LENGTH = 8192;
+
+function formulasTooLong(sheets: readonly SheetPlan[]): Problem[] {
+  return sheets.flatMap((sheet) =>
+    sheet.cells.flatMap((cell) => {
+      if (cell.content.kind !== "formula" || cell.content.formula.length - 1 <= MAX_FORMULA_LENGTH) return [];
+      const where = formatCell({ sheet: sheet.name, row: cell.row, column: cell.column });
+      return [
+        error(
+          "formula-too-long",
+          sheet.name,
+          `The add-in would write a formula of ${(cell.content.formula.length - 1).toLocaleString("en-US")} characters in ${where}, and Excel allows ${MAX_FORMULA_LENGTH.toLocaleString("en-US")}. Most likely it is an element's formula with its variables' Low or High cells put in, for a scenario: shorten the formula or split the element in two; nothing was written.`,
+          { sheet: sheet.name, row: cell.row, column: cell.column },
+        ),
+      ];
+    }),
+  );
 }
 
 function sameReference(a: string, b: string): boolean {

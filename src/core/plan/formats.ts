@@ -1,6 +1,7 @@
 /** Number formats, colours and styles shared by the sheets the add-in writes. */
 import type { Settings } from "../model/types";
-import type { CellStyle } from "./types";
+import { type CellAddress, formatCell } from "../workbook/address";
+import type { CellContent, CellStyle } from "./types";
 
 const SYMBOLS: Record<string, string> = { USD: "$", EUR: "€", GBP: "£", JPY: "¥", CNY: "¥", INR: "₹", KRW: "₩", BRL: "R$", AUD: "A$", CAD: "C$", CHF: "CHF ", NOK: "kr ", SEK: "kr ", DKK: "kr " };
 
@@ -33,8 +34,9 @@ export const COLORS = {
   negative: "#C00000",
   /** Numbers computed at build time, not live formulas: set apart from the live ones. */
   staticText: "#7A4F01",
-  lowBar: "#C0504D",
-  highBar: "#2E8B57",
+  /** Orange and blue: told apart with red-green colour blindness too. */
+  lowBar: "#E07B39",
+  highBar: "#2F6EBA",
 } as const;
 
 /** The styles every sheet the add-in writes shares: its title, notes, section headings and table headers. */
@@ -50,6 +52,25 @@ export const SHEET_STYLES: Readonly<Record<"title" | "note" | "section" | "heade
 export function sheetTitle(sheet: string, settings: Pick<Settings, "offering" | "customer">): string {
   const heading = [settings.offering, settings.customer].filter((t) => t !== "").join(" for ");
   return heading === "" ? sheet : `${sheet}: ${heading}`;
+}
+
+/**
+ * The title as a live formula over the Customer and Offering cells of CVM_Settings, so that it
+ * names the customer the numbers below are for even after a switch of customer without a
+ * rebuild; plain text when the settings give neither. The sheet's name and a setting given
+ * only by default go in as string literals (quotes doubled): data inside a formula, never code.
+ */
+export function sheetTitleContent(sheet: string, settings: Pick<Settings, "offering" | "customer" | "cells">): CellContent {
+  const { customer, offering } = settings.cells;
+  if (!customer && !offering) return { kind: "text", value: sheetTitle(sheet, settings) };
+  const part = (cell: CellAddress | undefined, text: string) => (cell ? formatCell(cell, true) : stringLiteral(text));
+  const o = part(offering, settings.offering);
+  const c = part(customer, settings.customer);
+  return { kind: "formula", formula: `=${stringLiteral(sheet)}&IF(AND(${o}="",${c}=""),"",": "&${o}&IF(AND(${o}<>"",${c}<>"")," for ","")&${c})` };
+}
+
+function stringLiteral(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
 /** Excel's serial date (days since 1899-12-30, UTC) for a moment. */

@@ -22,13 +22,15 @@ export function planRealization(g: SummaryGrid, start: number): { nextRow: numbe
   s.text(start, 0, "Value realization", "section");
   s.text(start + 1, 0, `Estimated annual value against the Actual recorded in CVM_Elements, for the ${measured.length} of ${model.elements.length} elements measured so far. Live formulas; the Assumptions Log records when each Actual was first seen.`, "note");
   const header = start + 2;
-  ["Element", "Estimated", "Actual", "Realized", "Gap"].forEach((h, c) => s.text(header, c, h, c === 0 ? "header" : "headerRight"));
+  ["Element", "Estimated (full realization)", "Actual", "Realized", "Gap"].forEach((h, c) => s.text(header, c, h, c === 0 ? "header" : "headerRight"));
   const first = header + 1;
   const rows = measured.map(({ e, index, actualCell }, i) => {
     const row = first + i;
     s.text(row, 0, e.element, "text");
     s.formula(row, 1, g.annualCell(index), "money");
-    s.formula(row, 2, formatCell(actualCell, true), "money");
+    // An Actual cleared after the build is no 0: it shows #N/A until the next build drops the row.
+    const actual = formatCell(actualCell, true);
+    s.formula(row, 2, `IF(ISNUMBER(${actual}),${actual},NA())`, "money");
     s.formula(row, 3, share(relative(row, 2), relative(row, 1)), "percent");
     s.formula(row, 4, `${relative(row, 2)}-${relative(row, 1)}`, "money");
     return { element: index, estimated: relative(row, 1), actual: relative(row, 2), share: relative(row, 3), gap: relative(row, 4) };

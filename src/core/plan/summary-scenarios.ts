@@ -53,7 +53,11 @@ export function planScenarios(g: SummaryGrid, start: number): { nextRow: number;
   const spellIn = (scenario: "conservative" | "optimistic", column: number) => (name: string) => {
     const key = name.toLowerCase();
     const variable = variables.get(key);
-    if (variable?.range) return formatCell(SCENARIO_END[scenario] === "low" ? variable.range.lowCell : variable.range.highCell, true);
+    if (variable?.range) {
+      // A Low or High cleared after the build means "no range": the variable keeps its value.
+      const end = formatCell(SCENARIO_END[scenario] === "low" ? variable.range.lowCell : variable.range.highCell, true);
+      return `IF(ISNUMBER(${end}),${end},${variable.name})`;
+    }
     if (variable) return variable.name;
     const row = rowOf.get(key);
     return row === undefined ? name : absolute(row, column);

@@ -3,7 +3,7 @@ import type { Results } from "../model/compute";
 import type { ResultName } from "../model/names";
 import { rampAt, type ValueModel } from "../model/types";
 import { cellRef, columnLetters, formatCell, MAX_COLUMNS } from "../workbook/address";
-import { COLORS, MONTHS_FORMAT, moneyFormat, PERCENT_FORMAT, SHEET_STYLES, sheetTitle, WHOLE_NUMBER_FORMAT } from "./formats";
+import { COLORS, MONTHS_FORMAT, moneyFormat, PERCENT_FORMAT, SHEET_STYLES, sheetTitleContent, WHOLE_NUMBER_FORMAT } from "./formats";
 import { SheetBuilder } from "./sheet-builder";
 import { cashFlowFormulas, type SummaryGrid } from "./summary-grid";
 import { planRealization, type RealizationLayout } from "./summary-realization";
@@ -68,7 +68,7 @@ export function planSummary(model: ValueModel, results: Results, settingsSheetNo
   const r = (row: number, column: number) => cellRef(row, column);
   const elementsRange = (column: number) => `${a(FIRST_ELEMENT_ROW, column)}:${a(lastElementRow, column)}`;
 
-  s.text(0, 0, sheetTitle(SUMMARY_SHEET, settings), "title");
+  s.put(0, 0, sheetTitleContent(SUMMARY_SHEET, settings), "title");
   s.text(1, 0, `Built ${built} by the Customer Value Model add-in. Every number is a live formula over the named inputs (${settingsSheetNote}) unless marked "at build"; rebuild after adding elements or changing Years or a Ramp.`, "note");
 
   // The element table.

@@ -626,7 +626,7 @@ describe("settings", () => {
       discountRate: 0.08,
       investment: 250000,
       annualCost: 40000,
-      cells: { customer: S("E3"), years: S("E6"), discountRate: S("E7"), investment: S("E8"), annualCost: S("E9") },
+      cells: { customer: S("E3"), offering: S("E4"), years: S("E6"), discountRate: S("E7"), investment: S("E8"), annualCost: S("E9") },
     });
   });
 

@@ -61,7 +61,8 @@ describe("scenarios", () => {
 
   test("an element's scenario value is its own formula with ranged variables read from their Low or High cell", () => {
     // Saving is the first element row; Units' Low is In!E2, High In!F2; Cut's In!E4 / In!F4; Price keeps its name.
-    expect(rowValues(summary, header + 1, 0, 3)).toEqual(["Saving", "=In!$E$2*Price*In!$E$4", "=$F$5", "=In!$F$2*Price*In!$F$4"]);
+    const at = (cell: string) => `IF(ISNUMBER(${cell}),${cell},${cell.includes("$E$2") || cell.includes("$F$2") ? "Units" : "Cut"})`;
+    expect(rowValues(summary, header + 1, 0, 3)).toEqual(["Saving", `=${at("In!$E$2")}*Price*${at("In!$E$4")}`, "=$F$5", `=${at("In!$F$2")}*Price*${at("In!$F$4")}`]);
   });
 
   test("an element id reads the other element's value in the same scenario column", () => {
@@ -161,10 +162,10 @@ describe("value realization", () => {
 
   test("lists the measured elements with live estimate, actual, share and gap, and the total", () => {
     const header = title + 2;
-    expect(rowValues(summary, header, 0, 4)).toEqual(["Element", "Estimated", "Actual", "Realized", "Gap"]);
+    expect(rowValues(summary, header, 0, 4)).toEqual(["Element", "Estimated (full realization)", "Actual", "Realized", "Gap"]);
     const r = header + 2;
     // Saving's annual value is F5; its Actual is El!F2.
-    expect(rowValues(summary, header + 1, 0, 4)).toEqual(["Saving", "=$F$5", "=El!$F$2", `=IF(B${r}=0,NA(),C${r}/B${r})`, `=C${r}-B${r}`]);
+    expect(rowValues(summary, header + 1, 0, 4)).toEqual(["Saving", "=$F$5", "=IF(ISNUMBER(El!$F$2),El!$F$2,NA())", `=IF(B${r}=0,NA(),C${r}/B${r})`, `=C${r}-B${r}`]);
     expect(valueAt(summary, header + 2, 0)).toBe("Total, measured elements");
     expect(valueAt(summary, header + 3, 0)).toBe("Estimated, not yet measured (1 element)");
     expect(String(valueAt(summary, title + 1, 0))).toContain("for the 1 of 2 elements measured so far");
@@ -216,3 +217,37 @@ function recordValues(s: SheetPlan): (string | number)[][] {
   }
   return Array.from(rows, (r) => Array.from(r ?? [], (v) => v ?? ""));
 }
+
+describe("the titles", () => {
+  test("are plain text when the settings name neither customer nor offering", () => {
+    expect(summary.cells.find((c) => c.row === 0 && c.column === 0)!.content).toEqual({ kind: "text", value: "Value Summary" });
+  });
+
+  test("read the Customer cell live, so that a switch of customer renames the sheets' titles without a rebuild", () => {
+    const named: WorkbookInput = { ...INPUT, settings: { address: "Set!A1:B5", values: [...INPUT.settings!.values, ["Customer", 'Contoso "West"']] } };
+    const built = plan(named);
+    for (const sheet of ["Value Summary", "Assumptions Log"]) {
+      expect(sheetOf(built, sheet).cells.find((c) => c.row === 0 && c.column === 0)!.content).toEqual({
+        kind: "formula",
+        formula: `="${sheet}"&IF(AND(""="",Set!$B$5=""),"",": "&""&IF(AND(""<>"",Set!$B$5<>"")," for ","")&Set!$B$5)`,
+      });
+    }
+  });
+});
+
+describe("a formula longer than Excel allows", () => {
+  test("is refused before anything is written, with the cell it would have gone to", () => {
+    // 700 uses of a ranged variable: ~4,200 characters as written, far more with its Low cell put in.
+    const long = Array.from({ length: 700 }, () => "Units").join("+");
+    expect(long.length).toBeLessThan(8192);
+    const input: WorkbookInput = { ...INPUT, elements: { address: "El!A1:C2", values: [["Element", "Id", "Formula"], ["Wide", "Wide", long]] } };
+    const analysis = analyzeWorkbook(input);
+    if (!analysis.ok) throw new Error("the long formula itself is valid");
+    const outcome = planBuild(analysis.model, analysis.results, EXISTING, NOW);
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.problems).toHaveLength(2);
+    expect(outcome.problems[0]).toMatchObject({ severity: "error", code: "formula-too-long", cell: { sheet: "Value Summary", column: 1 } });
+    expect(outcome.problems[0]!.message).toMatch(/^The add-in would write a formula of [\d,]+ characters in 'Value Summary'!B\d+, and Excel allows 8,192\./);
+  });
+});
