@@ -145,8 +145,8 @@ describe("the Customers panel", () => {
     const syncs = simulation.syncs.length;
     await clickWhenReady("Switch to Contoso");
     const dialog = await screen.findByRole("dialog", { name: "Unsaved values" });
-    expect(dialog.textContent).toContain("The current values are not saved in any profile: 1 variable would be lost:");
-    expect(within(dialog).getByRole("list", { name: "Values that would be lost" }).textContent).toBe("PipelineMiles: 1,500 (Variables!B2)");
+    expect(dialog.textContent).toContain("The current values are not saved in any profile: 1 variable and the Customer setting would be lost:");
+    expect(within(dialog).getByRole("list", { name: "Values that would be lost" }).textContent).toBe("PipelineMiles: 1,500 (Variables!B2)" + "Customer: Northwind Midstream (Settings!B2)");
     expect(within(dialog).getAllByRole("button").map((b) => b.textContent)).toEqual(["Save them first", "Switch anyway", "Cancel"]);
 
     await userEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
@@ -184,7 +184,7 @@ describe("the Customers panel", () => {
     expect(simulation.document.cell("Variables", "B2").value).toBe(1500);
 
     await userEvent.click(within(review).getByRole("button", { name: "Switch" }));
-    await screen.findByText("Switched to Contoso: 2 values written, and the Customer set to Contoso.");
+    await screen.findByText("Switched to Contoso: 2 values written, and the Customer set to Contoso. Build again so that the Value Summary's sensitivity and the Assumptions Log record this customer.");
     expect(simulation.document.cell("Variables", "B2").value).toBe(800);
     expect(simulation.document.cell("Variables", "B3").value).toBe(0.02);
     expect(simulation.document.cell("Settings", "B2").value).toBe("Contoso");
@@ -197,6 +197,8 @@ describe("the Customers panel", () => {
 
   test("with the values saved, a switch goes straight to the review, and Cancel there writes nothing", async () => {
     const simulation = createExcelSimulation(sampleWithProfiles());
+    // The Customer setting names the active profile: nothing unsaved would be overwritten.
+    act(() => simulation.edit("Settings", "B2", "Northwind"));
     await openCustomers(simulation);
     const before = everyCell(simulation);
     await userEvent.click(await screen.findByRole("button", { name: "Switch to Contoso" }));

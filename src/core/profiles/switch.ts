@@ -43,6 +43,8 @@ export interface SwitchPlan {
   readonly customer: CustomerChange;
   /** Current values that are saved in no profile and that the switch would overwrite. */
   readonly lost: readonly VariableChange[];
+  /** The Customer setting's text, when the switch overwrites it and no profile bears that name. */
+  readonly lostCustomer?: { readonly cell: CellAddress; readonly from: string };
   /** Where the active profile's name goes (B3 of the profiles sheet). */
   readonly activeCell: CellAddress;
 }
@@ -117,6 +119,11 @@ export function planSwitch(read: ProfilesRead, name: string, current: CurrentVal
       ? []
       : changes;
 
+  // The Customer's text is saved as a profile's name; any other text would be gone.
+  const customer = customerChange(current, profile);
+  const lostCustomer =
+    customer.kind === "write" && customer.from.trim() !== "" && !store.profiles.some((p) => p.name === customer.from.trim()) ? { cell: customer.cell, from: customer.from } : undefined;
+
   return {
     ok: true,
     plan: {
@@ -127,8 +134,9 @@ export function planSwitch(read: ProfilesRead, name: string, current: CurrentVal
       formulas,
       notInProfile,
       ignored,
-      customer: customerChange(current, profile),
+      customer,
       lost,
+      ...(lostCustomer ? { lostCustomer } : {}),
       activeCell: { sheet: store.sheet, row: ACTIVE_ROW, column: 1 },
     },
   };

@@ -152,7 +152,7 @@ export function CustomersPanel({ host, readAt, onWritten }: { readonly host: Exc
       setSaid(undefined);
       const preview = await previewSwitch(host, profile);
       if (!preview.ok) return refused(preview, "Nothing was switched.");
-      setAsking(preview.plan.lost.length > 0 ? { kind: "unsaved", plan: preview.plan } : { kind: "review", plan: preview.plan });
+      setAsking(preview.plan.lost.length > 0 || preview.plan.lostCustomer ? { kind: "unsaved", plan: preview.plan } : { kind: "review", plan: preview.plan });
     }, false);
 
   const confirmSwitch = (plan: SwitchPlan) =>
@@ -259,7 +259,9 @@ export function CustomersPanel({ host, readAt, onWritten }: { readonly host: Exc
         <MessageBarBody>
           <MessageBarTitle>Profiles travel with the workbook.</MessageBarTitle>
           Anyone who gets this file can unhide {PROFILES_SHEET} and read every profile in it: a workbook sent to one customer would carry the others&apos; numbers. Before you send
-          it, keep only that customer&apos;s profile.
+          it, keep only that customer&apos;s profile. The Assumptions Log&apos;s change history (never rewritten) and the add-in&apos;s record of its last build keep the values of
+          earlier builds too, other customers&apos; included: to send a workbook that holds one customer only, build it from the model with <code>cvm batch</code>, or from a copy
+          of the model in which only that customer was ever built.
         </MessageBarBody>
       </MessageBar>
       <div>
@@ -378,9 +380,16 @@ function Confirmation(props: {
           ]}
         >
           <Body1>
-            The current values are not saved in any profile: {count(plan.lost.length, "variable")} would be lost:
+            The current values are not saved in any profile:{" "}
+            {plan.lost.length > 0 ? `${count(plan.lost.length, "variable")}${plan.lostCustomer ? " and the Customer setting" : ""}` : "the Customer setting"} would be lost:
           </Body1>
-          <Lines label="Values that would be lost" lines={plan.lost.map((c) => `${c.name}: ${shown(c.from)} (${formatCell(c.cell)})`)} />
+          <Lines
+            label="Values that would be lost"
+            lines={[
+              ...plan.lost.map((c) => `${c.name}: ${shown(c.from)} (${formatCell(c.cell)})`),
+              ...(plan.lostCustomer ? [`Customer: ${plan.lostCustomer.from} (${formatCell(plan.lostCustomer.cell)})`] : []),
+            ]}
+          />
         </Ask>
       );
     }
@@ -442,6 +451,7 @@ function SwitchReview({ plan }: { readonly plan: SwitchPlan }) {
       {plan.unchanged.length > 0 && (
         <Caption1>{plan.unchanged.length === 1 ? "1 other variable already holds" : `${plan.unchanged.length} other variables already hold`} the profile&apos;s value.</Caption1>
       )}
+      <Caption1>A profile holds the variables&apos; values only: Low, High, each element&apos;s Actual and the other settings (price, discount rate, years) stay as they are.</Caption1>
     </>
   );
 }
@@ -506,7 +516,8 @@ function ProblemList({ problems }: { readonly problems: readonly Problem[] }) {
 function switchedText(plan: SwitchPlan): string {
   const values = plan.changes.length === 0 ? "no value needed changing" : `${count(plan.changes.length, "value")} written`;
   const customer = plan.customer.kind === "write" ? `, and the Customer set to ${plan.customer.to}` : "";
-  return `Switched to ${plan.profile}: ${values}${customer}.`;
+  // What no formula can follow: the sensitivity table and the history are as of the last build.
+  return `Switched to ${plan.profile}: ${values}${customer}. Build again so that the Value Summary's sensitivity and the Assumptions Log record this customer.`;
 }
 
 /** A value as the review shows it: numbers as written, anything else described. */
