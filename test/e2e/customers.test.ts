@@ -16,12 +16,13 @@ test("save two customers, switch between them, and nothing overflows a 320 px pa
   });
   await pane.getByRole("tab", { name: "Customers" }).click();
   const name = pane.getByRole("textbox", { name: /Profile name/ });
-  await name.fill("Northwind");
+  // The name field offers the Customer setting: the profile is named after the customer.
+  expect(await name.inputValue()).toBe("Northwind Midstream");
   await pane.getByRole("button", { name: "Save current values" }).click();
-  await pane.getByText("Saved Northwind: 17 values. It is the active profile.").waitFor();
+  await pane.getByText("Saved Northwind Midstream: 17 values. It is the active profile.").waitFor();
 
   await typeIntoCell(page, "B2", "800");
-  await pane.getByText(/^The current values are not saved: 1 variable differ from Northwind/).waitFor();
+  await pane.getByText(/^The current values are not saved: 1 variable differ from Northwind Midstream/).waitFor();
   await name.fill("Contoso");
   await pane.getByRole("button", { name: "Save current values" }).click();
   await pane.getByText(/^Saved Contoso: /).waitFor();
@@ -40,8 +41,8 @@ test("save two customers, switch between them, and nothing overflows a 320 px pa
   expect(tabs).toEqual({ fits: true, outside: [] });
   expect(await pane.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
 
-  await page.getByRole("button", { name: "Switch to Northwind" }).click();
-  const review = page.getByRole("dialog", { name: "Switch to Northwind?" });
+  await page.getByRole("button", { name: "Switch to Northwind Midstream" }).click();
+  const review = page.getByRole("dialog", { name: "Switch to Northwind Midstream?" });
   await review.waitFor();
   await expectAccessible(page);
   const dialogBox = await review.boundingBox();
@@ -49,12 +50,12 @@ test("save two customers, switch between them, and nothing overflows a 320 px pa
   expect(dialogBox && viewport && dialogBox.x >= 0 && dialogBox.x + dialogBox.width <= viewport.width).toBe(true);
   await review.getByText("PipelineMiles: 800 → 1,200 (Variables!B2)").waitFor();
   await review.getByRole("button", { name: "Switch" }).click();
-  await pane.getByText("Switched to Northwind: 1 value written, and the Customer set to Northwind.").waitFor();
+  await pane.getByText(/^Switched to Northwind Midstream: 1 value written\. Build again/).waitFor();
   expect(await valueOf(page, "Variables", "B2")).toBe(1200);
-  expect(await valueOf(page, "Settings", "B2")).toBe("Northwind");
+  expect(await valueOf(page, "Settings", "B2")).toBe("Northwind Midstream");
   expect(await pane.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
 
   await pane.getByRole("tab", { name: "Preview" }).click();
-  await pane.getByRole("heading", { name: "Value to Northwind" }).waitFor();
+  await pane.getByRole("heading", { name: "Value to Northwind Midstream" }).waitFor();
   expectNoErrors(page);
 });
