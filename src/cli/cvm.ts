@@ -3,12 +3,15 @@ import * as path from "node:path";
 import { describeProblem } from "../core/problems";
 import { resultsJson } from "../core/results-json";
 import { buildValueWorkbook } from "./build-workbook";
+import { runBatch } from "./batch/run-batch";
 import { writeSampleWorkbook } from "../sample/sample-workbook";
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly now: () => Date;
+  /** Whether standard error is a terminal (for progress bars); when absent, process.stderr's. */
+  readonly stderrIsTTY?: boolean;
 }
 
 export const EXIT = { ok: 0, modelErrors: 1, usage: 2 } as const;
@@ -18,11 +21,18 @@ const USAGE = `Usage:
       Reads CVM_Variables, CVM_Elements and CVM_Settings and writes the Value Summary and the
       Assumptions Log into a copy (default <name>.value.xlsx). The input file is never modified.
       --json prints the results as JSON on standard output.
+  cvm batch <model.xlsx> <customers.csv> [--out-dir <folder>] [--threads <n>]
+      Builds one value workbook per customer: the CSV has a Customer column and one column per
+      variable to override, named as the variable (an empty cell keeps the model's value).
+      Writes <customer>.value.xlsx for each, rollup.csv and rollup.json into the folder
+      (default <model name>.customers beside the model), all or nothing. --threads sets how many
+      threads build (default auto: one per core, at most 4, from 100 customers; 1: this one only).
   cvm sample <file.xlsx>
       Writes the bundled sample model (pipeline-leak analytics) to <file.xlsx>.
 
-Exit status: 0 success; 1 the model has errors (each printed with sheet, row and column);
-2 bad usage or an unreadable file.`;
+Exit status: 0 success; 1 the model (or a customer) has errors (each printed with sheet, row and
+column, or with the CSV's line and column); 2 bad usage, an unreadable file, or an output folder
+holding files cvm did not write; 130 interrupted (nothing written).`;
 
 class UsageError extends Error {}
 
@@ -53,6 +63,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     if (command === "build") return await build(rest, io);
     if (command === "sample") return await sample(rest, io);
+    if (command === "batch") return await batch(rest, io);
     throw new UsageError(`Unknown command "${command}".`);
   } catch (e) {
     if (e instanceof UsageError) {
@@ -140,4 +151,36 @@ async function sample(args: readonly string[], io: CliIo): Promise<number> {
   await writeAtomically(file, await writeSampleWorkbook());
   io.stdout(`Wrote the sample model to ${file}\n`);
   return EXIT.ok;
+}
+
+async function batch(args: readonly string[], io: CliIo): Promise<number> {
+  const { positional, values } = parseArgs(args, [], ["--out-dir", "--threads"]);
+  if (positional.length !== 2) throw new UsageError(positional.length < 2 ? "batch needs a model workbook and a customers CSV." : "batch takes one model workbook and one customers CSV.");
+  const [modelPath, csvPath] = positional as [string, string];
+  const threadsText = values.get("--threads") ?? "auto";
+  if (threadsText !== "auto" && !/^[1-9][0-9]?$/.test(threadsText)) throw new UsageError("--threads takes a whole number from 1 to 99, or auto.");
+  const outDir = values.get("--out-dir");
+  if (outDir !== undefined && path.resolve(outDir) === path.resolve(modelPath)) throw new UsageError("--out-dir must be a folder, not the model workbook.");
+
+  // Ctrl+C (and a closed terminal, or a kill) stops the batch cleanly: the output folder is left as it was.
+  const controller = new AbortController();
+  const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+  const onSignal = () => controller.abort();
+  for (const s of signals) process.on(s, onSignal);
+  try {
+    return await runBatch(
+      {
+        modelPath,
+        csvPath,
+        ...(outDir !== undefined ? { outDir } : {}),
+        threads: threadsText === "auto" ? "auto" : Number(threadsText),
+        signal: controller.signal,
+        progress: io.stderrIsTTY ?? process.stderr.isTTY === true,
+        columns: process.stderr.columns || 80,
+      },
+      io,
+    );
+  } finally {
+    for (const s of signals) process.off(s, onSignal);
+  }
 }

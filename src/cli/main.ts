@@ -4,6 +4,7 @@ runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   now: () => new Date(),
+  stderrIsTTY: process.stderr.isTTY === true,
 }).then(
   (status) => {
     process.exitCode = status;

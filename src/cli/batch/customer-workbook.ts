@@ -1,0 +1,134 @@
+import ExcelJS from "exceljs";
+import { analyzeWorkbook } from "../../core/model/analyze";
+import { type ExistingWorkbook, planBuild } from "../../core/plan/build-plan";
+import { type Problem, warning } from "../../core/problems";
+import type { CellAddress } from "../../core/workbook/address";
+import { RANGE_NAMES } from "../../core/workbook/cells";
+import type { DefinedNameXml } from "../../adapters/xlsx/package-parts";
+import { loadXlsx, readWorkbook } from "../../adapters/xlsx/read";
+import { writePlannedXlsx } from "../../adapters/xlsx/write";
+import { type BatchBase, batchBase, computeCustomer, type CustomerInput } from "./customer-model";
+
+/**
+ * A customer's value workbook: the model workbook with the customer's numbers written into the
+ * variables' Value cells and the name into the Customer setting, then built as `cvm build`
+ * builds (Value Summary, Assumptions Log, names), so that its live formulas compute the
+ * customer's numbers in any spreadsheet, without the add-in.
+ */
+
+/** Numeric settings whose cell the core reads as a number. */
+const NUMERIC_SETTINGS = ["years", "discountRate", "investment", "annualCost"] as const;
+
+/** The model, loaded and checked once; each customer's workbook starts again from its bytes. */
+export interface BatchModel {
+  readonly bytes: Uint8Array;
+  readonly names: readonly DefinedNameXml[];
+  readonly base: BatchBase;
+  readonly existing: ExistingWorkbook;
+  /** Per variable: its Value cell holds a formula. */
+  readonly formulaValues: readonly boolean[];
+  /** Numeric settings whose Value cell holds a formula, with the number the core read from it. */
+  readonly formulaSettings: readonly { readonly cell: CellAddress; readonly value: number }[];
+  /** Per variable: its Value cell has a percent format. */
+  readonly percent: readonly boolean[];
+}
+
+export type ModelOpening =
+  | { readonly kind: "unreadable"; readonly message: string }
+  | { readonly kind: "errors"; readonly problems: readonly Problem[] }
+  | { readonly kind: "ok"; readonly model: BatchModel; readonly warnings: readonly Problem[] };
+
+function cellAt(workbook: ExcelJS.Workbook, address: CellAddress): ExcelJS.Cell {
+  const sheet = workbook.getWorksheet(address.sheet);
+  if (!sheet) throw new Error(`The model has no sheet "${address.sheet}".`);
+  return sheet.getCell(address.row + 1, address.column + 1);
+}
+
+/**
+ * Reads and checks the model as `cvm build` does (the same problems, the same clashes); `now`
+ * is the build time every customer's workbook records.
+ */
+export async function openBatchModel(bytes: Uint8Array, now: Date): Promise<ModelOpening> {
+  let x;
+  try {
+    x = await loadXlsx(bytes);
+  } catch (e) {
+    return { kind: "unreadable", message: (e as Error).message };
+  }
+  const { input, existing } = readWorkbook(x);
+  const analysis = analyzeWorkbook(input);
+  if (!analysis.ok) return { kind: "errors", problems: analysis.problems };
+  const planned = planBuild(analysis.model, analysis.results, existing, now);
+  if (!planned.ok) return { kind: "errors", problems: [...analysis.problems, ...planned.problems] };
+
+  const { model } = analysis;
+  const isFormula = (a: CellAddress) => cellAt(x.workbook, a).type === ExcelJS.ValueType.Formula;
+  const formulaValues = model.variables.map((v) => isFormula(v.valueCell));
+  const formulaSettings = NUMERIC_SETTINGS.flatMap((key) => {
+    const cell = model.settings.cells[key];
+    return cell && isFormula(cell) ? [{ cell, value: model.settings[key] }] : [];
+  });
+  const warnings = [...analysis.problems.filter((p) => p.severity === "warning")];
+  model.variables.forEach((v, i) => {
+    if (!formulaValues[i]) return;
+    warnings.push(
+      warning(
+        "batch-formula-value",
+        RANGE_NAMES.variables,
+        `The value of ${v.name} is a formula (=${cellAt(x.workbook, v.valueCell).formula}). Each customer's workbook gets, in its place, the number the batch computes with: the CSV's, else ${v.value} as the model has it now. So the workbook and the roll-up agree even if the formula uses other inputs; to vary ${v.name} by customer, give it a column in the CSV.`,
+        v.valueCell,
+      ),
+    );
+  });
+  for (const { cell, value } of formulaSettings) {
+    warnings.push(warning("batch-formula-setting", RANGE_NAMES.settings, `This setting is a formula (=${cellAt(x.workbook, cell).formula}); each customer's workbook gets its present value, ${value}, in its place, so that the workbook and the roll-up agree.`, cell));
+  }
+  const percent = model.variables.map((v) => cellAt(x.workbook, v.valueCell).numFmt?.includes("%") ?? false);
+  return {
+    kind: "ok",
+    model: { bytes, names: x.names, base: batchBase(model), existing, formulaValues, formulaSettings, percent },
+    warnings,
+  };
+}
+
+/**
+ * Before a shared formula's first cell is overwritten, the cells that share it get the formula
+ * as their own: in the file they only point at the first cell's.
+ */
+function unshare(sheet: ExcelJS.Worksheet, cell: ExcelJS.Cell): void {
+  const value = cell.value as { shareType?: string } | null;
+  if (cell.type !== ExcelJS.ValueType.Formula || value?.shareType !== "shared") return;
+  sheet.eachRow((row) =>
+    row.eachCell((other) => {
+      const shared = other.value as { sharedFormula?: string } | null;
+      if (other.type === ExcelJS.ValueType.Formula && shared?.sharedFormula === cell.address) {
+        other.value = { formula: other.formula, result: other.result } as ExcelJS.CellFormulaValue;
+      }
+    }),
+  );
+}
+
+function write(workbook: ExcelJS.Workbook, address: CellAddress, value: number | string): void {
+  const cell = cellAt(workbook, address);
+  unshare(cell.worksheet, cell);
+  // A string is stored as a shared string: never read as a formula, whatever it begins with.
+  cell.value = value;
+}
+
+/** The bytes of one customer's value workbook. The model's bytes are only read. */
+export async function buildCustomerWorkbook(model: BatchModel, input: CustomerInput, now: Date): Promise<Uint8Array> {
+  const outcome = computeCustomer(model.base, input);
+  if (!outcome.ok) throw new Error(`The model of ${input.customer} does not compute: ${outcome.problems.map((p) => p.message).join(" ")}`);
+  // A fresh copy from the bytes: a build changes the workbook it writes.
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(model.bytes as unknown as ArrayBuffer);
+  outcome.model.variables.forEach((v, i) => {
+    if (input.values[i] !== undefined || model.formulaValues[i]) write(workbook, v.valueCell, v.value);
+  });
+  for (const { cell, value } of model.formulaSettings) write(workbook, cell, value);
+  const customerCell = outcome.model.settings.cells.customer;
+  if (customerCell) write(workbook, customerCell, input.customer);
+  const planned = planBuild(outcome.model, outcome.results, model.existing, now);
+  if (!planned.ok) throw new Error(`The workbook of ${input.customer} cannot be planned: ${planned.problems.map((p) => p.message).join(" ")}`);
+  return writePlannedXlsx({ workbook, names: model.names }, planned.plan);
+}

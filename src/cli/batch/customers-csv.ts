@@ -1,0 +1,294 @@
+import { CsvError, parse } from "csv-parse/sync";
+import { columnLetters } from "../../core/workbook/address";
+import { batchError, batchWarning, type BatchProblem } from "./batch-problems";
+import { type DecimalMark, readCsvNumber } from "./csv-number";
+
+/**
+ * The customers CSV of `cvm batch`: a header line naming a `Customer` column and one column per
+ * variable to override, then one line per customer. Read with a real CSV parser (csv-parse:
+ * quoted fields, doubled quotes, line breaks inside quotes, CRLF) and checked completely: every
+ * problem is reported with its line and column, none stops the reading of the others. Pure: it
+ * takes the file's bytes and the model's variables, and returns plain data.
+ */
+
+/** A variable of the model, as the CSV reader needs it. */
+export interface CsvVariable {
+  readonly name: string;
+  /** The model shows its value as a percentage (its cell has a % format). */
+  readonly percent: boolean;
+  readonly value: number;
+}
+
+export interface CustomerRow {
+  /** Line of the file where the customer's record starts (1-based). */
+  readonly line: number;
+  /** The name, without surrounding spaces, exactly as written otherwise. */
+  readonly customer: string;
+  /** One entry per variable of the model, in the model's order: the CSV's number, or undefined to keep the model's. */
+  readonly values: readonly (number | undefined)[];
+}
+
+export interface CustomersCsv {
+  /** The customers whose lines have no error, in the file's order. */
+  readonly customers: readonly CustomerRow[];
+  readonly problems: readonly BatchProblem[];
+  /** The variables the file has a column for, in the model's spelling. */
+  readonly columns: readonly string[];
+}
+
+/** The settings of CVM_Settings: a column named after one is no variable, and is told so. */
+const SETTING_NAMES = ["Offering", "Currency", "Years", "DiscountRate", "Investment", "AnnualCost"];
+const CUSTOMER = "Customer";
+
+/** Text of the file: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 as Excel's plain "CSV" saves it. */
+export function decodeCsv(bytes: Uint8Array): { text: string; problems: BatchProblem[] } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), problems: [] };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), problems: [] };
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(body), problems: [] };
+  } catch {
+    return {
+      text: new TextDecoder("windows-1252").decode(body),
+      problems: [batchWarning('The file is not UTF-8; it was read as Windows-1252, the encoding of Excel\'s plain "CSV" format. If names look wrong, save it from Excel as "CSV UTF-8".')],
+    };
+  }
+}
+
+/** The separator of the header line: `,`, `;` or tab, whichever it has most of outside quotes (`,` when none). */
+export function detectDelimiter(text: string): "," | ";" | "\t" {
+  const counts = { ",": 0, ";": 0, "\t": 0 };
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === "\n" || ch === "\r")) {
+      if (counts[","] + counts[";"] + counts["\t"] > 0) break;
+    } else if (!quoted && ch in counts) counts[ch as keyof typeof counts]++;
+  }
+  if (counts[";"] > counts[","] && counts[";"] >= counts["\t"]) return ";";
+  if (counts["\t"] > counts[","] && counts["\t"] > counts[";"]) return "\t";
+  return ",";
+}
+
+interface RawRecord {
+  readonly line: number;
+  readonly fields: readonly string[];
+}
+
+/**
+ * Line numbers from byte offsets: csv-parse's own line count takes a CRLF inside quotes for two
+ * lines, its byte count is exact. A CRLF, a lone LF or a lone CR each end one line.
+ */
+function lineCounter(bytes: Uint8Array): (offset: number) => number {
+  let at = 0;
+  let line = 1;
+  return (offset) => {
+    for (; at < offset && at < bytes.length; at++) {
+      if (bytes[at] === 0x0a || (bytes[at] === 0x0d && bytes[at + 1] !== 0x0a)) line++;
+    }
+    return line;
+  };
+}
+
+function parseRecords(text: string, delimiter: string): { records: RawRecord[]; problem?: BatchProblem } {
+  const records: RawRecord[] = [];
+  const lineAt = lineCounter(new TextEncoder().encode(text));
+  let lastEnd = 0;
+  try {
+    parse(text, {
+      delimiter,
+      relax_column_count: true,
+      // A quote inside an unquoted field (`Joe's "Best" Pipes`) is taken as it is, as people type it.
+      relax_quotes: true,
+      skip_empty_lines: false,
+      // Called as each record is read, so that a failure later still knows where the last one ended.
+      on_record: (record: string[], context: { bytes: number }) => {
+        records.push({ line: lineAt(lastEnd), fields: record });
+        lastEnd = context.bytes;
+        return null;
+      },
+    });
+    return { records };
+  } catch (e) {
+    if (!(e instanceof CsvError)) throw e;
+    // The record that fails starts where the last whole one ended.
+    const line = lineAt(lastEnd);
+    if (e.code === "CSV_QUOTE_NOT_CLOSED") {
+      return { records, problem: batchError('A double quote (") opened on this line is never closed, so the rest of the file would be one value. Close it, or write a quote inside a value as two quotes ("").', { line }) };
+    }
+    return { records, problem: batchError(`This line cannot be read as CSV: ${e.message}`, { line }) };
+  }
+}
+
+const squash = (text: string) => text.toLowerCase().replace(/[\s_.-]+/g, "");
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** The variable a header most likely means: the same but for case, spaces, `_`, `.` or `-`, else a near spelling. */
+export function closestName(header: string, names: readonly string[]): string | undefined {
+  const target = squash(header);
+  if (target === "") return undefined;
+  const same = names.find((n) => squash(n) === target);
+  if (same) return same;
+  let best: string | undefined;
+  let bestDistance = Math.max(1, Math.floor(target.length / 4)) + 1;
+  for (const name of names) {
+    const d = editDistance(target, squash(name));
+    if (d < bestDistance) {
+      best = name;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function listNames(names: readonly string[]): string {
+  return names.length <= 30 ? names.join(", ") : `${names.slice(0, 30).join(", ")} and ${names.length - 30} more`;
+}
+
+const customerKey = (name: string) => name.normalize("NFC").replace(/\s+/gu, " ").toLowerCase();
+
+function percentText(value: number): string {
+  return `${Number((value * 100).toPrecision(12))}%`;
+}
+
+/** Reads and checks the customers CSV against the model's variables. */
+export function readCustomersCsv(input: Uint8Array | string, variables: readonly CsvVariable[]): CustomersCsv {
+  const problems: BatchProblem[] = [];
+  let text: string;
+  if (typeof input === "string") text = input.replace(/^\ufeff/, "");
+  else {
+    const decoded = decodeCsv(input);
+    text = decoded.text;
+    problems.push(...decoded.problems);
+  }
+  const delimiter = detectDelimiter(text);
+  const mark: DecimalMark = delimiter === ";" ? "comma" : "point";
+  const parsed = parseRecords(text, delimiter);
+  if (parsed.problem) problems.push(parsed.problem);
+  const records = parsed.records.filter((r) => r.fields.some((f) => f.trim() !== ""));
+  const header = records[0];
+  if (!header) {
+    if (!parsed.problem) problems.push(batchError(`The file is empty. Its first line must name the columns: ${CUSTOMER}, then one per variable to override (for example ${variables[0]?.name ?? "PipelineMiles"}).`));
+    return { customers: [], problems, columns: [] };
+  }
+
+  // The header: which column is the customer, which variable each other column sets.
+  const byName = new Map(variables.map((v, i) => [v.name.toLowerCase(), i]));
+  const headers = header.fields.map((h) => h.trim());
+  const columnVariable: (number | undefined)[] = [];
+  const seen = new Map<string, number>();
+  const customerAt = headers.findIndex((h) => h.toLowerCase() === CUSTOMER.toLowerCase());
+  const customerColumn = customerAt >= 0 ? customerAt : undefined;
+  const rows = records.slice(1);
+  headers.forEach((name, column) => {
+    const at = { line: header.line, column, header: name };
+    const key = name.toLowerCase();
+    if (name === "") {
+      const used = rows.find((r) => (r.fields[column] ?? "").trim() !== "");
+      if (used) problems.push(batchError(`This column has values (the first on line ${used.line}) but no header. Name it after the variable it sets, or delete it.`, { line: header.line, column }));
+      return;
+    }
+    const first = seen.get(key);
+    if (first !== undefined) {
+      problems.push(batchError(`The column "${name}" is repeated: column ${columnLetters(first)} has the same header. Keep one of them.`, at));
+      return;
+    }
+    seen.set(key, column);
+    if (column === customerColumn) return;
+    const index = byName.get(key);
+    if (index !== undefined) {
+      columnVariable[column] = index;
+      return;
+    }
+    const setting = SETTING_NAMES.find((s) => s.toLowerCase() === squash(name));
+    if (setting) {
+      problems.push(batchError(`Unknown column: ${setting} is a setting of the model (CVM_Settings), not a variable; cvm batch sets variables only, and every customer keeps the model's ${setting}. Delete the column, or make ${setting} a variable of the model.`, at));
+      return;
+    }
+    const near = squash(name).startsWith("customer") && customerColumn === undefined ? CUSTOMER : closestName(name, variables.map((v) => v.name));
+    problems.push(batchError(`Unknown column: "${name}" is not a variable of the model.${near ? ` Did you mean ${near}?` : ` The model's variables are: ${listNames(variables.map((v) => v.name))}.`}`, at));
+  });
+  const columns = columnVariable.flatMap((i) => (i === undefined ? [] : [variables[i]!.name]));
+  if (customerColumn === undefined) {
+    problems.push(batchError(`There is no ${CUSTOMER} column. The first line must name the columns: ${CUSTOMER} (each customer's name), then one per variable to override, named as the variable.`, { line: header.line }));
+    return { customers: [], problems, columns };
+  }
+  if (rows.length === 0) {
+    problems.push(batchError("The file has a header but no customers: add one line per customer below it."));
+    return { customers: [], problems, columns };
+  }
+
+  // Empty headers at the end (a spreadsheet's trailing separators) are no columns a line must have.
+  const width = headers.reduce((last, h, i) => (h === "" ? last : i + 1), 0);
+  const customers: CustomerRow[] = [];
+  const firstLineOf = new Map<string, number>();
+  for (const row of rows) {
+    const before = problems.length;
+    const at = (column: number) => ({ line: row.line, column, header: headers[column] ?? "" });
+    if (row.fields.length < width) {
+      problems.push(batchError(`This line has ${row.fields.length} field${row.fields.length === 1 ? "" : "s"} but the header has ${width}: a separator (${describeDelimiter(delimiter)}) is missing, or the line was cut short.`, at(row.fields.length)));
+    } else if (row.fields.length > headers.length) {
+      const extra = row.fields.findIndex((f, i) => i >= headers.length && f.trim() !== "");
+      if (extra >= 0) {
+        problems.push(batchError(`This line has ${row.fields.length} fields but the header has ${headers.length}. A value that contains ${describeDelimiter(delimiter)} must be put in double quotes.`, { line: row.line, column: extra }));
+      }
+    }
+
+    const customer = (row.fields[customerColumn] ?? "").trim();
+    if (customer === "") {
+      problems.push(batchError("The customer has no name. Every line needs one: it names the customer's workbook and appears in the roll-up.", at(customerColumn)));
+      // eslint-disable-next-line no-control-regex
+    } else if (/[\u0000-\u001f\u007f]/.test(customer)) {
+      problems.push(batchError("The customer's name holds a line break or another control character; keep it on one line.", at(customerColumn)));
+    } else {
+      const key = customerKey(customer);
+      const first = firstLineOf.get(key);
+      if (first !== undefined) {
+        problems.push(batchError(`The customer "${customer}" is already on line ${first}. Each customer may appear once (names are compared ignoring case and surrounding spaces).`, at(customerColumn)));
+      } else firstLineOf.set(key, row.line);
+    }
+
+    const values: (number | undefined)[] = variables.map(() => undefined);
+    columnVariable.forEach((index, column) => {
+      if (index === undefined) return;
+      const cell = row.fields[column] ?? "";
+      if (cell.trim() === "") return;
+      const variable = variables[index]!;
+      const read = readCsvNumber(cell, mark);
+      if (!read.ok) {
+        problems.push(batchError(read.message, at(column)));
+        return;
+      }
+      values[index] = read.value;
+      if (variable.percent && !read.percent && read.value > 1 && read.value <= 100) {
+        problems.push(batchWarning(`${variable.name} is a percentage in the model (${percentText(variable.value)}), and ${cell.trim()} is ${percentText(read.value)}. If ${cell.trim()}% is meant, write ${cell.trim()}% or ${Number((read.value / 100).toPrecision(12))}.`, at(column)));
+      }
+    });
+    if (problems.slice(before).some((p) => p.severity === "error")) continue;
+    customers.push({ line: row.line, customer, values });
+  }
+  return { customers, problems: byPlace(problems), columns };
+}
+
+/** Problems in the file's order: by line, then by column (the whole file's first). */
+export function byPlace(problems: readonly BatchProblem[]): BatchProblem[] {
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (a.p.line ?? 0) - (b.p.line ?? 0) || (a.p.column ?? -1) - (b.p.column ?? -1) || a.i - b.i)
+    .map(({ p }) => p);
+}
+
+function describeDelimiter(delimiter: string): string {
+  return delimiter === "\t" ? "a tab" : `"${delimiter}"`;
+}
