@@ -2,6 +2,7 @@ import { CsvError, parse } from "csv-parse/sync";
 import { columnLetters } from "../../core/workbook/address";
 import { batchError, batchWarning, type BatchProblem } from "./batch-problems";
 import { type DecimalMark, readCsvNumber } from "./csv-number";
+import { editDistance } from "../../core/model/references";
 
 /**
  * The customers CSV of `cvm batch`: a header line naming a `Customer` column and one column per
@@ -121,18 +122,6 @@ function parseRecords(text: string, delimiter: string): { records: RawRecord[]; 
 }
 
 const squash = (text: string) => text.toLowerCase().replace(/[\s_.-]+/g, "");
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}
 
 /** The variable a header most likely means: the same but for case, spaces, `_`, `.` or `-`, else a near spelling. */
 export function closestName(header: string, names: readonly string[]): string | undefined {

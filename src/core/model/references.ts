@@ -138,7 +138,8 @@ function closest(name: string, known: readonly string[]): string | undefined {
   return best;
 }
 
-function editDistance(a: string, b: string, cap: number): number {
+/** Levenshtein distance; `cap` when the lengths alone differ by at least that much. */
+export function editDistance(a: string, b: string, cap = Number.POSITIVE_INFINITY): number {
   if (Math.abs(a.length - b.length) >= cap) return cap;
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
