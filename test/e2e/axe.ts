@@ -64,6 +64,17 @@ const SEVERE: readonly (Impact | null)[] = ["serious", "critical"];
 
 /** Fails, listing them readably, when axe finds a serious or critical violation on the page. */
 export async function expectAccessible(page: Page): Promise<AxeViolation[]> {
+  // Colours measured mid-animation (a dialog fading in) are neither the start's nor the end's:
+  // scan what the user sees once the page has settled.
+  // Endless ones (a spinner) never finish and are left out.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   const violations = await axeViolations(page);
   const severe = violations.filter((v) => SEVERE.includes(v.impact));
   if (severe.length > 0) {
