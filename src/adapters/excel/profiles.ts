@@ -20,9 +20,10 @@ import {
   type SwitchPlan,
 } from "../../core/profiles";
 import { type CellAddress, cellRef } from "../../core/workbook/address";
-import { type CellValue, RANGE_NAMES, type RangeInput } from "../../core/workbook/cells";
+import type { CellValue } from "../../core/workbook/cells";
 import { columnWidthPoints } from "./apply";
 import type { ExcelHost } from "./host";
+import { rangeInputOf, requestRange } from "./read";
 import { typedEntry } from "./typed-entry";
 
 /** The profiles and the values they would save or replace, read without writing anything. */
@@ -121,7 +122,7 @@ async function changeProfilesSheet(host: ExcelHost, plan: (read: ProfilesRead, c
 }
 
 /**
- * Two round trips: first what exists (sheets, names, tables), so that no request touches a
+ * Two round trips, found as the build finds its ranges: first what exists (sheets, names, tables), so that no request touches a
  * missing object; then together `CVM_Variables` and `CVM_Settings` (values, formulas, address)
  * and the used range of the profiles sheet.
  */
@@ -132,28 +133,13 @@ async function readProfilesAndValues(context: Excel.RequestContext): Promise<{ r
   const tables = workbook.tables.load("items/name,items/showTotals");
   await context.sync();
 
-  // Each range of the contract to read in the second trip, or what is known without reading.
-  const ranges = (["variables", "settings"] as const).map((key): { readonly key: typeof key; readonly range?: Excel.Range; readonly totalsRow?: boolean; readonly known?: RangeInput } => {
-    const wanted = RANGE_NAMES[key].toLowerCase();
-    const name = names.items.find((n) => n.name.toLowerCase() === wanted);
-    const table = tables.items.find((t) => t.name.toLowerCase() === wanted);
-    if (name && name.type === "Range") return { key, range: name.getRange().load("address,values,formulas") };
-    // A name whose sheet was deleted (`=#REF!$B$2:$C$9`) is read as what it is: no range.
-    if (name) return { key, known: { address: "#REF!", values: [] } };
-    if (table) return { key, range: table.getRange().load("address,values,formulas"), totalsRow: table.showTotals };
-    return { key };
-  });
+  const variables = requestRange("variables", names, tables);
+  const settings = requestRange("settings", names, tables);
   const sheet = sheets.items.find((s) => s.name.toLowerCase() === PROFILES_SHEET.toLowerCase());
   const used = sheet ? workbook.worksheets.getItem(sheet.name).getUsedRangeOrNullObject(true).load("address,values") : undefined;
   await context.sync();
 
-  const input: { variables?: RangeInput; settings?: RangeInput } = {};
-  for (const { key, range, totalsRow, known } of ranges) {
-    // A table's totals row is no variable or setting.
-    const rows = (grid: unknown[][]) => (totalsRow ? grid.slice(0, -1) : grid) as CellValue[][];
-    if (range) input[key] = { address: range.address, values: rows(range.values), formulas: rows(range.formulas) };
-    else if (known) input[key] = known;
-  }
+  const input = { ...(variables ? { variables: rangeInputOf(variables) } : {}), ...(settings ? { settings: rangeInputOf(settings) } : {}) };
   const read = readProfilesSheet(sheet && { name: sheet.name, ...(used && !used.isNullObject ? { used: { address: used.address, values: used.values as CellValue[][] } } : {}) });
   return { read, current: readCurrentValues(input) };
 }

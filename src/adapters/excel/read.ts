@@ -12,7 +12,7 @@ export interface ExcelWorkbookRead {
   readonly syncs: number;
 }
 
-type RangeKey = keyof typeof RANGE_NAMES;
+export type RangeKey = keyof typeof RANGE_NAMES;
 const RANGE_KEYS = Object.keys(RANGE_NAMES) as RangeKey[];
 
 /**
@@ -31,16 +31,10 @@ export async function readExcelWorkbook(context: Excel.RequestContext, sheetsOfI
 
   const sheetNames = sheets.items.map((s) => s.name);
   const hasSheet = (name: string) => sheetNames.some((s) => s.toLowerCase() === name.toLowerCase());
-  // A range to read in the second trip, or what is already known without reading.
-  const ranges = new Map<RangeKey, { readonly loaded: Excel.Range; readonly totalsRow?: boolean } | { readonly known: RangeInput }>();
+  const ranges = new Map<RangeKey, PendingRange>();
   for (const key of RANGE_KEYS) {
-    const wanted = RANGE_NAMES[key].toLowerCase();
-    const name = names.items.find((n) => n.name.toLowerCase() === wanted);
-    const table = tables.items.find((t) => t.name.toLowerCase() === wanted);
-    if (name && name.type === "Range") ranges.set(key, { loaded: name.getRange().load("address,values,formulas") });
-    // A name whose sheet was deleted is an `Error` name (`=#REF!$B$2:$C$9`): reported, not read.
-    else if (name) ranges.set(key, { known: { address: brokenAddress(String(name.formula)), values: [] } });
-    else if (table) ranges.set(key, { loaded: table.getRange().load("address,values,formulas"), totalsRow: table.showTotals });
+    const pending = requestRange(key, names, tables);
+    if (pending) ranges.set(key, pending);
   }
   const record = hasSheet(META_SHEET) ? workbook.worksheets.getItem(META_SHEET).getUsedRangeOrNullObject(true).load("values") : undefined;
   const chartCollections = sheetsOfInterest
@@ -49,7 +43,7 @@ export async function readExcelWorkbook(context: Excel.RequestContext, sheetsOfI
   await context.sync();
 
   const input: { -readonly [K in RangeKey]?: RangeInput } = {};
-  for (const [key, range] of ranges) input[key] = "known" in range ? range.known : toRangeInput(range.loaded, range.totalsRow === true);
+  for (const [key, range] of ranges) input[key] = rangeInputOf(range);
   return {
     input,
     existing: {
@@ -61,6 +55,29 @@ export async function readExcelWorkbook(context: Excel.RequestContext, sheetsOfI
     charts: new Map(chartCollections.map(({ sheet, charts }) => [sheet.toLowerCase(), charts.items.map((c) => c.name)])),
     syncs: 2,
   };
+}
+
+/** A range of the contract to read in a second trip, or what is already known without reading. */
+export type PendingRange = { readonly loaded: Excel.Range; readonly totalsRow?: boolean } | { readonly known: RangeInput };
+
+/**
+ * Queues the read of one of the contract's ranges, found among the loaded names and tables (a
+ * name wins over a table of the same name); undefined when the workbook has neither.
+ */
+export function requestRange(key: RangeKey, names: Excel.NamedItemCollection, tables: Excel.TableCollection): PendingRange | undefined {
+  const wanted = RANGE_NAMES[key].toLowerCase();
+  const name = names.items.find((n) => n.name.toLowerCase() === wanted);
+  const table = tables.items.find((t) => t.name.toLowerCase() === wanted);
+  if (name && name.type === "Range") return { loaded: name.getRange().load("address,values,formulas") };
+  // A name whose sheet was deleted is an `Error` name (`=#REF!$B$2:$C$9`): reported, not read.
+  if (name) return { known: { address: brokenAddress(String(name.formula)), values: [] } };
+  if (table) return { loaded: table.getRange().load("address,values,formulas"), totalsRow: table.showTotals };
+  return undefined;
+}
+
+/** A requested range as the core reads it, once the trip that loads it has synced. */
+export function rangeInputOf(range: PendingRange): RangeInput {
+  return "known" in range ? range.known : toRangeInput(range.loaded, range.totalsRow === true);
 }
 
 /** What the core reports for a name that is not a range: `#REF!` when its sheet was deleted. */
