@@ -97,8 +97,22 @@ describe("injected failures", () => {
     expect(simulation.syncs[0]!.error).toEqual({ code: "ConnectionFailure", message: "connection lost", injected: true });
   });
 
-  test("failOnSync counts from 1", () => {
+  test("the failure can come after a chosen number of operations, none included", async () => {
+    for (const after of [0, 2]) {
+      const simulation = withInputs();
+      simulation.failOnSync(1, undefined, after);
+      await simulation.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem("Inputs");
+        for (const address of ["E1", "E2", "E3"]) sheet.getRange(address).values = [[address]];
+        await expect(context.sync()).rejects.toMatchObject({ code: "GeneralException" });
+      });
+      expect(simulation.document.formulas("Inputs", "E1:E3")).toEqual(["E1", "E2", "E3"].map((a, i) => [i < after ? a : ""]));
+    }
+  });
+
+  test("failOnSync counts from 1, and applies a whole number of operations", () => {
     expect(() => withInputs().failOnSync(0)).toThrow(RangeError);
+    expect(() => withInputs().failOnSync(1, undefined, 1.5)).toThrow(RangeError);
   });
 });
 

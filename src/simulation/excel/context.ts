@@ -93,10 +93,14 @@ export class SimContext implements Pick<Excel.RequestContext, "workbook" | "appl
 
 export class SimApplication
   extends SimObject<Excel.Application, WorkbookState>
-  implements Pick<Excel.Application, "calculate" | "suspendApiCalculationUntilNextSync" | "suspendScreenUpdatingUntilNextSync" | "load">
+  implements Pick<Excel.Application, "calculate" | "calculationMode" | "suspendApiCalculationUntilNextSync" | "suspendScreenUpdatingUntilNextSync" | "load">
 {
   protected readonly typeName = "Application";
-  protected readonly properties: Properties<WorkbookState> = {};
+  protected readonly properties: Properties<WorkbookState> = { calculationMode: (workbook) => workbook.calculationMode };
+
+  get calculationMode(): Excel.Application["calculationMode"] {
+    return this.loadedValue("calculationMode");
+  }
 
   suspendApiCalculationUntilNextSync(): void {
     this.invokeWithoutChange("suspendApiCalculationUntilNextSync", [], (_, run) => (run.calculationSuspended = true), "1.6");

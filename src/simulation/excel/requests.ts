@@ -147,11 +147,12 @@ export function payloadBytes(operations: readonly Operation[]): number {
 /** Executes syncs in order and keeps their record; failures can be injected by sync number. */
 export class SyncLog {
   readonly records: SyncRecord[] = [];
-  private readonly injected = new Map<number, unknown>();
+  private readonly injected = new Map<number, { readonly error: unknown; readonly after: number | "half" }>();
 
-  failOnSync(n: number, error: unknown = officeError("GeneralException", "failure injected by failOnSync")): void {
+  failOnSync(n: number, error: unknown = officeError("GeneralException", "failure injected by failOnSync"), after: number | "half" = "half"): void {
     if (!Number.isInteger(n) || n < 1) throw new RangeError(`failOnSync counts syncs from 1, not ${n}`);
-    this.injected.set(this.records.length + n, error);
+    if (after !== "half" && (!Number.isInteger(after) || after < 0)) throw new RangeError(`failOnSync applies a whole number of operations, not ${after}`);
+    this.injected.set(this.records.length + n, { error, after });
   }
 
   /** Applies the operations in order; Excel keeps what came before a failing one. */
@@ -160,8 +161,8 @@ export class SyncLog {
     const injected = this.injected.get(index);
     this.injected.delete(index);
     const run = new Execution(environment);
-    // An interrupted request: the first half of its operations reached the workbook.
-    const limit = injected !== undefined ? Math.floor(operations.length / 2) : operations.length;
+    // An interrupted request: its first operations (half of them, unless told) reached the workbook.
+    const limit = injected === undefined ? operations.length : Math.min(operations.length, injected.after === "half" ? Math.floor(operations.length / 2) : injected.after);
     let failure: { error: unknown; operation?: number; injected: boolean } | undefined;
     let documentChanged = false;
     for (let i = 0; i < limit && !failure; i++) {
@@ -179,7 +180,7 @@ export class SyncLog {
         }
       }
     }
-    if (!failure && injected !== undefined) failure = { error: injected, injected: true };
+    if (!failure && injected !== undefined) failure = { error: injected.error, injected: true };
     this.records.push({
       index,
       operationCount: operations.length,

@@ -7,7 +7,7 @@ import { parseAddress } from "./addresses";
 import { cellKey } from "./cells";
 import { SimulationError } from "./errors";
 import { DEFAULT_TABLE_STYLE, checkDefinedName, checkSheetName, isBuiltInTableStyle, nameFormula, nameType } from "./names";
-import { type CellFormat, type CellState, type CellValue, type NameType, type SheetState, type Visibility, type WorkbookState, findName, findSheet, findTable, issueId, newSheet, newWorkbook } from "./state";
+import { type CalculationMode, type CellFormat, type CellState, type CellValue, type NameType, type SheetState, type Visibility, type WorkbookState, findName, findSheet, findTable, issueId, newSheet, newWorkbook } from "./state";
 
 /**
  * A value, or a cell with a formula, a number format, a format. A formula's `value` is the one
@@ -56,6 +56,8 @@ export interface SimulationSeed {
   readonly tables?: readonly TableSeed[];
   /** Default: the first visible sheet. */
   readonly activeSheet?: string;
+  /** Default: Automatic, as in a new workbook. */
+  readonly calculationMode?: CalculationMode;
 }
 
 function refuse(message: string): never {
@@ -64,6 +66,7 @@ function refuse(message: string): never {
 
 export function seedState(seed: SimulationSeed = {}): WorkbookState {
   const state = newWorkbook();
+  state.calculationMode = seed.calculationMode ?? "Automatic";
   for (const sheetSeed of seed.sheets ?? [{ name: "Sheet1" }]) {
     checkSheetName(sheetSeed.name);
     if (findSheet(state, sheetSeed.name)) refuse(`two sheets are named ${sheetSeed.name}`);

@@ -34,8 +34,11 @@ export interface ExcelSimulation {
   context(): Excel.RequestContext;
   /** Every sync so far, in order. */
   readonly syncs: readonly SyncRecord[];
-  /** The n-th sync from now (1 = the next) applies the first half of its operations, then rejects with `error`. */
-  failOnSync(n: number, error?: unknown): void;
+  /**
+   * The n-th sync from now (1 = the next) applies the first half of its operations, or the first
+   * `after` of them, then rejects with `error`.
+   */
+  failOnSync(n: number, error?: unknown, after?: number | "half"): void;
   /** Like Office.context.requirements.isSetSupported. */
   supports(set: string, version: string): boolean;
   readonly apiVersion: string;
@@ -158,7 +161,7 @@ export function createExcelSimulation(seed?: SimulationSeed, options: Simulation
     get syncs() {
       return log.records;
     },
-    failOnSync: (n, error) => log.failOnSync(n, error),
+    failOnSync: (n, error, after) => log.failOnSync(n, error, after),
     supports: (set, version) => set === "ExcelApi" && supports(version),
     apiVersion,
     document,

@@ -138,7 +138,11 @@ export interface WorkbookState {
   revision: number;
   /** Ids handed out so far, so that an id is never reused. */
   idsIssued: number;
+  /** The application's calculation mode, as the user set it (Formulas > Calculation Options). */
+  calculationMode: CalculationMode;
 }
+
+export type CalculationMode = "Automatic" | "AutomaticExceptTables" | "Manual";
 
 /** A range as an operation sees it. */
 export interface RangeTarget {
@@ -152,7 +156,7 @@ export function sameName(a: string, b: string): boolean {
 }
 
 export function newWorkbook(): WorkbookState {
-  return { sheets: [], names: [], tables: [], active: undefined, revision: 0, idsIssued: 0 };
+  return { sheets: [], names: [], tables: [], active: undefined, revision: 0, idsIssued: 0, calculationMode: "Automatic" };
 }
 
 /** A GUID-shaped id such as Excel gives worksheets and tables: `{00000000-0001-0000-0000-000000000000}`. */
