@@ -7,6 +7,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import userEvent from "@testing-library/user-event";
 import { buildInExcel, inspectInExcel } from "../../src/adapters/excel";
 import { clearBuilds } from "../../src/app/build-events";
+import { INCOMPLETE_MARK } from "../../src/core/plan/incomplete";
 import { planSummary, SUMMARY_SHEET } from "../../src/core/plan/summary";
 import { createExcelSimulation, type ExcelSimulation, type SimulationSeed } from "../../src/simulation/excel";
 import { money, months, percent } from "../../src/taskpane/format";
@@ -89,6 +90,21 @@ describe("the task pane", () => {
     const status = await screen.findByText("Built.");
     expect(status.closest("[role=status]")?.textContent).toMatch(/Value Summary: 6 elements over 5 years/);
     expect(simulation.document.hasSheet(SUMMARY_SHEET)).toBe(true);
+  });
+
+  test("a build Excel stops halfway says so, and the sheet it had begun says INCOMPLETE until the next build", async () => {
+    const simulation = createExcelSimulation(sampleSeed);
+    renderPane(simulation);
+    await userEvent.click(await screen.findByRole("tab", { name: "Build" }));
+    // The build's third request is its writing; Excel stops it halfway.
+    simulation.failOnSync(3);
+    await userEvent.click(screen.getByRole("button", { name: "Build value summary" }));
+    const failed = await screen.findByText("Excel refused the request.");
+    expect(failed.parentElement?.textContent).toMatch(/says INCOMPLETE in cell A1: build again/);
+    expect(simulation.document.cell(SUMMARY_SHEET, "A1").value).toBe(INCOMPLETE_MARK);
+    await userEvent.click(screen.getByRole("button", { name: "Build value summary" }));
+    await screen.findByText("Built.");
+    expect(simulation.document.cell(SUMMARY_SHEET, "A1").formula).toMatch(/^="Value Summary"/);
   });
 
   test("Check lists a clash with the user's own sheet before any build is tried", async () => {

@@ -2,7 +2,9 @@ import type { CellStyle, ChartPlan, SheetPlan, TornadoChart, ValueByElementChart
 import { parseRangeAddress } from "../../core/workbook/address";
 import { cellRef, columnLetters } from "../../core/workbook/address";
 import { blockBytes, type CellBlock, planBlocks, planFullBlock, splitToBytes } from "./blocks";
+import { INCOMPLETE_MARK, type MarkedSheet, markIncomplete } from "../../core/plan/incomplete";
 import { styleAreas } from "./style-areas";
+import { typedEntry } from "./typed-entry";
 
 /** The names the add-in gives its charts, so that a rebuild replaces its own charts and no other. */
 export const CHART_NAME = "CVM_ValueByElement";
@@ -16,6 +18,8 @@ const OWN_CHARTS = new Set(Object.values(CHART_NAMES));
  * framing; a model must be very large before a build needs a second request.
  */
 export const DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
+/** Rows of a worksheet in every Excel since 2007. */
+const EXCEL_ROWS = 1_048_576;
 /** No single 2-D write larger than this: well under Excel's limits, and splits evenly. */
 const MAX_BLOCK_CELLS = 50_000;
 
@@ -28,6 +32,8 @@ export interface ApplyOptions {
   readonly charts: ReadonlyMap<string, readonly string[]>;
   /** Rows the add-in's record had when read: rewriting it in place blanks them all. */
   readonly recordRows: number;
+  /** The workbook's calculation mode as read: automatic, or manual (the build recalculates). */
+  readonly calculation: "automatic" | "manual";
   readonly maxRequestBytes?: number;
   /** Called after each request Excel has carried out. */
   readonly onProgress?: (progress: WriteProgress) => void;
@@ -65,26 +71,34 @@ export async function applyPlanToExcel(context: Excel.RequestContext, plan: Work
   const steps = planSteps(plan, options, waterfall, budget);
 
   const requests = groupIntoRequests(steps, budget);
-  // The recalculation at the end is one more request: progress counts it.
-  const total = requests.length + 1;
+  const total = requests.length;
   let syncs = 0;
   for (const request of requests) {
-    // Suspension lasts until the next sync, so every request asks for it again.
-    context.application.suspendApiCalculationUntilNextSync();
+    const last = syncs === total - 1;
+    // Suspension lasts until the next sync, so every request asks for it again. Excel resumes
+    // automatic calculation after the sync and recalculates what was written; a workbook set to
+    // Manual is recalculated at the end of the last request instead (suspension means nothing there).
+    if (options.calculation === "automatic") context.application.suspendApiCalculationUntilNextSync();
     if (options.supportsExcelApi("1.9")) context.application.suspendScreenUpdatingUntilNextSync();
     for (const step of request) step.queue(context);
+    if (last && options.calculation === "manual") context.application.calculate("Recalculate");
     // One request per payload budget, not per item: a second pass only for models over 4 MB.
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
     syncs++;
     options.onProgress?.({ done: syncs, total });
   }
-  // Writes made while calculation was suspended are not propagated by themselves (Excel's
-  // documentation leaves the recalculation to the add-in): one more request recalculates.
-  context.application.calculate("Recalculate");
-  await context.sync();
-  options.onProgress?.({ done: total, total });
-  return { syncs: syncs + 1, notes };
+  return { syncs, notes };
+}
+
+/** The columns a build owns on a sheet, as ranges that leave out the mark's cell. */
+function ownedRangesBesides(columns: SheetPlan["replaceColumns"], mark: { readonly row: number; readonly column: number }): string[] {
+  const letters = (first: number, last: number) => `${columnLetters(first)}:${columnLetters(last)}`;
+  const ranges: string[] = [];
+  if (mark.column > columns.first) ranges.push(letters(columns.first, mark.column - 1));
+  if (mark.column < columns.last) ranges.push(letters(mark.column + 1, columns.last));
+  ranges.push(`${cellRef(mark.row + 1, mark.column)}:${cellRef(EXCEL_ROWS - 1, mark.column)}`);
+  return ranges;
 }
 
 /** Consecutive steps up to the payload budget per request; a step larger than the budget goes alone. */
@@ -113,8 +127,15 @@ function planSteps(plan: WorkbookPlan, options: ApplyOptions, waterfall: boolean
 
   // Sheets first, so that names can point into them; then the record; then clear what the build
   // owns, so that no old formula refers to a name about to go; then names, then the cells.
+  // A new output sheet carries the mark from its creation (see below).
+  const markOf = (s: SheetPlan) => (s.name === plan.provisionalRecord.name ? undefined : markIncomplete(s));
   for (const s of plan.sheets) {
-    if (!exists(s.name, options.existingSheets)) step(s.name.length, (c) => void c.workbook.worksheets.add(s.name));
+    if (exists(s.name, options.existingSheets)) continue;
+    const mark = markOf(s)?.mark;
+    step(s.name.length + (mark ? INCOMPLETE_MARK.length : 0), (c) => {
+      const added = c.workbook.worksheets.add(s.name);
+      if (mark) added.getRange(cellRef(mark.row, mark.column)).formulas = [[typedEntry({ kind: "text", value: INCOMPLETE_MARK })]];
+    });
   }
   // The record first, before anything is cleared or created: Excel keeps what a failing request
   // did up to the failure, and the next build must still know every sheet and name it owns.
@@ -124,15 +145,25 @@ function planSteps(plan: WorkbookPlan, options: ApplyOptions, waterfall: boolean
   const recordRows = Math.max(options.recordRows, height(record), ...plan.sheets.filter((s) => s.name === record.name).map(height));
   const provisional = planFullBlock(record, recordRows);
   step(blockBytes(provisional), (c) => writeBlock(sheet(c, record.name), provisional));
+  // Each output sheet says INCOMPLETE in its first cell from before anything of it is cleared
+  // until after everything is written: a build that stops halfway never looks finished.
+  const marked = new Map<string, MarkedSheet>();
   for (const s of plan.sheets) {
-    if (s.name === record.name) continue;
-    const columns = `${columnLetters(s.replaceColumns.first)}:${columnLetters(s.replaceColumns.last)}`;
-    const oldCharts = (options.charts.get(s.name.toLowerCase()) ?? []).filter((c) => OWN_CHARTS.has(c));
-    step(columns.length, (c) => {
-      const owned = sheet(c, s.name).getRange(columns);
-      owned.clear("All");
-      owned.conditionalFormats.clearAll();
-      for (const chart of oldCharts) sheet(c, s.name).charts.getItem(chart).delete();
+    const m = markOf(s);
+    if (m) marked.set(s.name, m);
+  }
+  for (const [name, { sheet: s, mark }] of marked) {
+    const markAddress = cellRef(mark.row, mark.column);
+    const rest = ownedRangesBesides(s.replaceColumns, mark);
+    const oldCharts = (options.charts.get(name.toLowerCase()) ?? []).filter((c) => OWN_CHARTS.has(c));
+    step(INCOMPLETE_MARK.length + rest.join().length, (c) => {
+      sheet(c, name).getRange(markAddress).formulas = [[typedEntry({ kind: "text", value: INCOMPLETE_MARK })]];
+      for (const address of rest) {
+        const owned = sheet(c, name).getRange(address);
+        owned.clear("All");
+        owned.conditionalFormats.clearAll();
+      }
+      for (const chart of oldCharts) sheet(c, name).charts.getItem(chart).delete();
     });
   }
   for (const name of plan.deleteNames) {
@@ -145,7 +176,8 @@ function planSteps(plan: WorkbookPlan, options: ApplyOptions, waterfall: boolean
       else c.workbook.names.add(name.name, name.refersTo);
     });
   }
-  for (const s of plan.sheets) {
+  for (const planned of plan.sheets) {
+    const s = marked.get(planned.name)?.sheet ?? planned;
     const blocks = s.name === record.name ? [planFullBlock(s, recordRows)] : planBlocks(s, MAX_BLOCK_CELLS);
     // Half the budget at most, so that a block shares its request with the steps around it.
     for (const block of blocks.flatMap((b) => splitToBytes(b, budget / 2))) {
@@ -159,6 +191,11 @@ function planSteps(plan: WorkbookPlan, options: ApplyOptions, waterfall: boolean
   }
   const active = plan.sheets.find((s) => s.activate);
   if (active) step(active.name.length, (c) => sheet(c, active.name).activate());
+  // Last of all, each mark gives way to the cell the plan has there: the sheet is complete.
+  for (const [name, { sheet: s, finalCell }] of marked) {
+    const [block] = planBlocks({ ...s, cells: [finalCell] }, 1);
+    if (block) step(blockBytes(block), (c) => writeBlock(sheet(c, name), block));
+  }
   return steps;
 }
 
@@ -209,7 +246,6 @@ function layoutSheet(sheet: Excel.Worksheet, plan: SheetPlan): void {
 
 function addChart(sheet: Excel.Worksheet, plan: ChartPlan, can: { readonly waterfall: boolean; readonly overlap: boolean }): void {
   const chart = plan.kind === "tornado" ? addTornado(sheet, plan, can.overlap) : addValueChart(sheet, plan, can.waterfall);
-  chart.name = CHART_NAMES[plan.kind];
   chart.title.text = plan.title;
   const { row, column, rows, columns } = plan.anchor;
   chart.setPosition(cellRef(row, column), cellRef(row + rows - 1, column + columns - 1));
@@ -217,6 +253,8 @@ function addChart(sheet: Excel.Worksheet, plan: ChartPlan, can: { readonly water
 
 function addValueChart(sheet: Excel.Worksheet, plan: ValueByElementChart, waterfall: boolean): Excel.Chart {
   const chart = sheet.charts.add(waterfall ? "Waterfall" : "BarClustered", sheet.getRange(plan.values), "Columns");
+  // Named at once: a rebuild replaces the charts it recognizes by name, and only those.
+  chart.name = CHART_NAMES[plan.kind];
   chart.legend.visible = false;
   const series = chart.series.getItemAt(0);
   series.name = plan.seriesName;
@@ -232,6 +270,7 @@ function addValueChart(sheet: Excel.Worksheet, plan: ValueByElementChart, waterf
  */
 function addTornado(sheet: Excel.Worksheet, plan: TornadoChart, overlap: boolean): Excel.Chart {
   const chart = sheet.charts.add("BarClustered", sheet.getRange(sourceOf(plan)), "Columns");
+  chart.name = CHART_NAMES[plan.kind];
   chart.legend.visible = true;
   plan.series.forEach((planned, i) => {
     const series = chart.series.getItemAt(i);

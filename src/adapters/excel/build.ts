@@ -49,6 +49,7 @@ export async function buildInExcel(host: ExcelHost, now: Date, options: BuildOpt
       existingNames: read.existing.names.map((n) => n.name),
       charts: read.charts,
       recordRows: read.existing.record?.length ?? 0,
+      calculation: read.calculation,
       ...(maxRequestBytes === undefined ? {} : { maxRequestBytes }),
       ...(onProgress ? { onProgress: (p: WriteProgress) => onProgress({ stage: "writing", ...p }) } : {}),
     });

@@ -8,6 +8,8 @@ export interface ExcelWorkbookRead {
   readonly existing: ExistingWorkbook;
   /** Chart names on each existing sheet the add-in may rewrite, by sheet name in lower case. */
   readonly charts: ReadonlyMap<string, readonly string[]>;
+  /** Whether Excel recalculates by itself: a build recalculates a Manual workbook itself. */
+  readonly calculation: "automatic" | "manual";
   /** Round trips the read took. */
   readonly syncs: number;
 }
@@ -27,6 +29,7 @@ export async function readExcelWorkbook(context: Excel.RequestContext, sheetsOfI
   const sheets = workbook.worksheets.load("items/name");
   const names = workbook.names.load("items/name,items/type,items/formula");
   const tables = workbook.tables.load("items/name,items/showTotals");
+  const application = context.application.load("calculationMode");
   await context.sync();
 
   const sheetNames = sheets.items.map((s) => s.name);
@@ -53,6 +56,7 @@ export async function readExcelWorkbook(context: Excel.RequestContext, sheetsOfI
       ...(record && !record.isNullObject ? { record: record.values as CellValue[][] } : {}),
     },
     charts: new Map(chartCollections.map(({ sheet, charts }) => [sheet.toLowerCase(), charts.items.map((c) => c.name)])),
+    calculation: application.calculationMode === "Manual" ? "manual" : "automatic",
     syncs: 2,
   };
 }

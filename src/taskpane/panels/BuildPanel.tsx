@@ -50,9 +50,9 @@ function Progress({ progress }: { readonly progress: BuildProgress }) {
   const label =
     progress.stage === "reading"
       ? "Reading the model…"
-      : progress.done + 1 >= progress.total
-        ? "Recalculating the workbook…"
-        : `Writing the sheets: request ${progress.done + 1} of ${progress.total - 1}…`;
+      : progress.total > 1
+        ? `Writing the sheets: request ${Math.min(progress.done + 1, progress.total)} of ${progress.total}…`
+        : "Writing the sheets…";
   const value = progress.stage === "reading" ? undefined : progress.done / progress.total;
   return (
     <Field validationMessage={label} validationState="none">
@@ -108,7 +108,7 @@ function Outcome({ ended }: { readonly ended: Ended }) {
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Excel refused the request.</MessageBarTitle>
-            {ended.message} (at {time}). Nothing the add-in did not create was touched; build again to complete the outputs.
+            {ended.message} (at {time}). Nothing the add-in did not create was touched. A sheet the build had begun to rewrite says INCOMPLETE in cell A1: build again to complete it.
           </MessageBarBody>
         </MessageBar>
       );

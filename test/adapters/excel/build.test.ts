@@ -5,6 +5,8 @@ import { META_SHEET } from "../../../src/core/plan/ownership";
 import { SUMMARY_SHEET } from "../../../src/core/plan/summary";
 import { EDGE_CASES } from "../../fixtures/models";
 import { generatedModel } from "../../support/generated-model";
+import { INCOMPLETE_MARK } from "../../../src/core/plan/incomplete";
+import { createExcelSimulation, type ExcelSimulation, type SimulationSeed } from "../../../src/simulation/excel";
 import { BUILT, hostOf, SAMPLE_FILE, seedOfFile, seedOfTables, simulationOf, writes } from "./support";
 
 describe("a build inside Excel (simulated)", () => {
@@ -85,7 +87,7 @@ describe("round trips", () => {
       const simulation = await simulationOf(await seedOfTables(generatedModel(size)));
       const outcome = await buildInExcel(hostOf(simulation), BUILT);
       if (!outcome.ok) throw new Error(`generated model of ${size} did not build: ${outcome.problems[0]?.message}`);
-      const writing = simulation.syncs.filter((s) => s.operations.some((o) => !o.action.startsWith("load") && o.action !== "calculate"));
+      const writing = simulation.syncs.filter((s) => s.operations.some((o) => !o.action.startsWith("load")));
       runs.set(size, {
         syncs: simulation.syncs.length,
         payload: simulation.syncs.reduce((sum, s) => sum + s.payloadBytes, 0),
@@ -95,10 +97,25 @@ describe("round trips", () => {
     }
   }, 120_000);
 
-  test("the same number of syncs for 10, 100 and 1,000 elements: two reads, one write, one recalculation", () => {
-    expect(sizes.map((s) => runs.get(s)!.syncs)).toEqual([4, 4, 4]);
-    // Excel leaves propagating what was written under suspended calculation to the add-in.
-    for (const size of sizes) expect(runs.get(size)!.last).toEqual(["application calculate"]);
+  test("the same number of syncs for 10, 100 and 1,000 elements: two reads and one write", () => {
+    expect(sizes.map((s) => runs.get(s)!.syncs)).toEqual([3, 3, 3]);
+    for (const size of sizes) {
+      // Excel resumes automatic calculation after the sync: no request of its own to recalculate.
+      expect(runs.get(size)!.last).not.toContain("application calculate");
+      expect(runs.get(size)!.last).toContain('workbook.worksheets.getItem("Value Summary") activate');
+    }
+  });
+
+  test("a workbook set to Manual calculation is recalculated at the end of the same request", async () => {
+    const seed = await seedOfTables(generatedModel(10));
+    const simulation = createExcelSimulation({ ...seed, calculationMode: "Manual" }, { apiVersion: "1.12" });
+    const outcome = await buildInExcel(hostOf(simulation), BUILT);
+    expect(outcome).toMatchObject({ ok: true, syncs: 3 });
+    expect(simulation.syncs).toHaveLength(3);
+    const last = simulation.syncs[2]!;
+    expect(last.operations.at(-1)).toEqual({ object: "application", action: "calculate" });
+    // Suspension means nothing under Manual, and would hold back the recalculation.
+    expect(last.calculationSuspended).toBe(false);
   });
 
   test("the payload grows with the model, so the constant count is not a model that was skipped", () => {
@@ -198,7 +215,97 @@ describe("an interrupted build", () => {
   });
 });
 
-describe("twenty rebuilds", () => {
+describe("an interrupted build, wherever it stops", () => {
+  const OUTPUTS = [SUMMARY_SHEET, ASSUMPTIONS_SHEET];
+
+  /** The sample, built once, then one input changed: the next build rewrites every output. */
+  async function builtThenChanged(seed: SimulationSeed): Promise<ExcelSimulation> {
+    const simulation = await simulationOf(seed);
+    expect((await buildInExcel(hostOf(simulation), BUILT)).ok).toBe(true);
+    const miles = /^=Variables!\$([A-Z]+)\$(\d+)$/.exec(simulation.document.name("PipelineMiles")!.formula)!;
+    await simulation.run(async (context) => {
+      context.workbook.worksheets.getItem("Variables").getRange(`${miles[1]}${miles[2]}`).values = [[4321]];
+      await context.sync();
+    });
+    return simulation;
+  }
+
+  const userState = (simulation: ExcelSimulation, seed: SimulationSeed) => ({
+    sheets: seed.sheets!.map((s) => simulation.document.sheet(s.name)),
+    names: seed.names!.map((n) => simulation.document.name(n.name)),
+  });
+
+  test("each output sheet is either as it was or says INCOMPLETE in A1; the user's sheets and names are untouched; the next build completes", async () => {
+    const seed = await seedOfFile(SAMPLE_FILE);
+    const clean = await builtThenChanged(seed);
+    const before = Object.fromEntries(OUTPUTS.map((s) => [s, clean.document.sheet(s)]));
+    const user = userState(clean, seed);
+    expect((await buildInExcel(hostOf(clean), BUILT)).ok).toBe(true);
+    const writeRequest = clean.syncs.at(-1)!;
+    expect(writeRequest.operations.some((o) => o.action.startsWith("load"))).toBe(false);
+    const operations = writeRequest.operationCount;
+    // A chart is named by the operation right after the one that adds it; stopped between the two,
+    // Excel would keep a chart the next build cannot tell from one of the user's (its own test below).
+    const unnamedChart = (after: number) => after > 0 && /\.charts$/.test(writeRequest.operations[after - 1]!.object) && writeRequest.operations[after - 1]!.action === "add";
+    // Every point of the request, sampled evenly, its first and last operations included.
+    const points = [...new Set(Array.from({ length: 40 }, (_, i) => Math.round((i * operations) / 39)))].filter((after) => !unnamedChart(after));
+    let marked = 0;
+    for (const after of points) {
+      const simulation = await builtThenChanged(seed);
+      simulation.failOnSync(3, undefined, after);
+      await expect(buildInExcel(hostOf(simulation), BUILT)).rejects.toMatchObject({ code: "GeneralException" });
+      for (const sheet of OUTPUTS) {
+        const now = JSON.stringify(simulation.document.sheet(sheet));
+        // As it was, or finished (its mark was the last thing written), or else marked.
+        if (now !== JSON.stringify(before[sheet]) && now !== JSON.stringify(clean.document.sheet(sheet))) {
+          expect([sheet, after, simulation.document.cell(sheet, "A1").value]).toEqual([sheet, after, INCOMPLETE_MARK]);
+          marked++;
+        }
+      }
+      expect(userState(simulation, seed)).toEqual(user);
+      expect((await buildInExcel(hostOf(simulation), BUILT)).ok).toBe(true);
+      for (const sheet of OUTPUTS) expect(simulation.document.sheet(sheet)).toEqual(clean.document.sheet(sheet));
+      expect(simulation.document.names()).toEqual(clean.document.names());
+    }
+    // The sampling did reach the middle of the writing, not only its ends.
+    expect(marked).toBeGreaterThan(points.length);
+    expect(OUTPUTS.map((s) => clean.document.cell(s, "A1").value)).not.toContain(INCOMPLETE_MARK);
+  }, 120_000);
+
+  test("stopped between adding a chart and naming it, the chart stays: the next build cannot tell it from the user's", async () => {
+    const seed = await seedOfFile(SAMPLE_FILE);
+    const probe = await builtThenChanged(seed);
+    await buildInExcel(hostOf(probe), BUILT);
+    const operations = probe.syncs.at(-1)!.operations;
+    const added = operations.findIndex((o) => /\.charts$/.test(o.object) && o.action === "add");
+    const simulation = await builtThenChanged(seed);
+    simulation.failOnSync(3, undefined, added + 1);
+    await expect(buildInExcel(hostOf(simulation), BUILT)).rejects.toMatchObject({ code: "GeneralException" });
+    expect((await buildInExcel(hostOf(simulation), BUILT)).ok).toBe(true);
+    const names = simulation.document.sheet(SUMMARY_SHEET).charts.map((c) => c.name);
+    expect(names.filter((n) => n === CHART_NAME || n === SENSITIVITY_CHART_NAME)).toEqual([CHART_NAME, SENSITIVITY_CHART_NAME]);
+    expect(names).toHaveLength(3);
+  });
+
+  test("a first build that stops halfway leaves each output sheet absent, empty or marked INCOMPLETE", async () => {
+    const seed = await seedOfFile(SAMPLE_FILE);
+    let marked = 0;
+    for (const after of [0, 1, 2, 3, 4, 5, 6, 40, 200]) {
+      const simulation = await simulationOf(seed);
+      simulation.failOnSync(3, undefined, after);
+      await expect(buildInExcel(hostOf(simulation), BUILT)).rejects.toMatchObject({ code: "GeneralException" });
+      for (const sheet of OUTPUTS.filter((s) => simulation.document.sheetNames().includes(s))) {
+        // Excel adds a sheet and writes into it in two operations: stopped between them, the sheet is empty.
+        const cells = simulation.document.sheet(sheet).cells;
+        if (cells.length > 0) expect([after, simulation.document.cell(sheet, "A1").value]).toEqual([after, INCOMPLETE_MARK]);
+        if (cells.length > 0) marked++;
+      }
+    }
+    expect(marked).toBeGreaterThan(4);
+  });
+});
+
+describe("a hundred rebuilds", () => {
   test("history only grows, earlier rows stay as written, and the user's cells and names are untouched", async () => {
     const seed = await seedOfFile(SAMPLE_FILE);
     const simulation = await simulationOf(seed);
@@ -214,7 +321,7 @@ describe("twenty rebuilds", () => {
     const history = () => simulation.document.sheet(ASSUMPTIONS_SHEET).cells.filter((c) => c.column >= 12);
     let previous = history();
 
-    for (let build = 1; build <= 20; build++) {
+    for (let build = 1; build <= 100; build++) {
       // The sales engineer changes one input between builds.
       await simulation.run(async (context) => {
         context.workbook.worksheets.getItem("Variables").getRange(milesAddress).values = [[1000 + build]];
@@ -228,7 +335,7 @@ describe("twenty rebuilds", () => {
       expect(now.filter((c) => previous.some((p) => p.address === c.address))).toEqual(previous);
       previous = now;
     }
-    expect(previous.filter((c) => c.value === "PipelineMiles")).toHaveLength(20);
+    expect(previous.filter((c) => c.value === "PipelineMiles")).toHaveLength(100);
     userSheets.forEach((s, i) => {
       const cells = simulation.document.sheet(s).cells.filter((c) => !(s === "Variables" && c.address === milesAddress));
       expect(cells).toEqual(before[i]!.filter((c) => !(s === "Variables" && c.address === milesAddress)));

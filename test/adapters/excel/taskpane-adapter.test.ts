@@ -13,7 +13,7 @@ describe("what the task pane asks of the adapter", () => {
     expect(seen[0]).toEqual({ stage: "reading" });
     const writing = seen.slice(1).map((p) => (p.stage === "writing" ? [p.done, p.total] : undefined));
     const total = writing[0]?.[1] ?? 0;
-    // Progress counts requests: one per write request, then the recalculation.
+    // Progress counts requests: one per write request (recalculation needs none of its own).
     expect(total).toBeGreaterThan(2);
     expect(writing).toEqual(Array.from({ length: total }, (_, i) => [i + 1, total]));
     // The total announced is the number of requests the writing made.
