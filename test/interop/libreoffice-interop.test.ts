@@ -152,12 +152,12 @@ test("workbook text that looks like a formula is written, and stays, as text", a
   for (const sheet of [workbook.getWorksheet("Value Summary")!, workbook.getWorksheet("Assumptions Log")!]) {
     sheet.eachRow((row) => row.eachCell((cell) => texts.push(cell.value)));
   }
-  for (const dangerous of ["=SUM(A1:A9)", "+1 555 0100", "-survey-", "@mention", "=Saving", "=Ops lead", "+Plant", "@risk desk", "=1+1", "=Hours*Rate*100"]) {
+  for (const dangerous of ["=SUM(A1:A9)", "+1 555 0100", "-survey-", "@mention", "=Saving", "=Ops lead", "+Plant", "@risk desk", "=1+1", "=Hours*Rate*100", "+Guarded ratio", "@Averaged", "-Costly change", "-halved if audited", "@assumption owner", "+internal grading", '=IMPORTXML("x")']) {
     expect(texts).toContain(dangerous);
   }
   expect(texts.some((v) => typeof v === "string" && v.includes('HYPERLINK("http://example.invalid"'))).toBe(true);
   const formulas = texts.filter((v): v is ExcelJS.CellFormulaValue => typeof v === "object" && v !== null && "formula" in v).map((v) => v.formula);
-  expect(formulas.some((f) => /SUM\(A1:A9\)|HYPERLINK|Ops lead|Plant|risk desk|mention/.test(f))).toBe(false);
+  expect(formulas.some((f) => /SUM\(A1:A9\)|HYPERLINK|IMPORTXML|Ops lead|Plant|risk desk|mention|Guarded|Averaged|Costly|halved|owner|grading/.test(f))).toBe(false);
 });
 
 afterAll(async () => {
