@@ -27,6 +27,17 @@ describe("the sync record", () => {
     expect(sync!.payloadBytes).toBe(8 + 7 + 17 + 4 + 8);
   });
 
+  test("payload is counted in UTF-8 bytes, as the request travels", async () => {
+    const simulation = withInputs();
+    await simulation.run(async (context) => {
+      // "€" is 3 bytes in UTF-8, "ü" 2: the JSON [["Müller €"]] is 14 characters and 17 bytes.
+      context.workbook.worksheets.getItem("Inputs").getRange("A1").values = [["Müller €"]];
+      await context.sync();
+    });
+    // "Inputs" (8), "A1" (4), [["Müller €"]] (17).
+    expect(simulation.syncs[0]!.payloadBytes).toBe(8 + 4 + 17);
+  });
+
   test("an explicit empty sync is recorded; run's closing sync is sent only when something is queued", async () => {
     const simulation = withInputs();
     await simulation.run(async (context) => {

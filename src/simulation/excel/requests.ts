@@ -114,7 +114,7 @@ export interface SyncRecord {
   readonly index: number;
   readonly operationCount: number;
   readonly operations: readonly OperationRecord[];
-  /** JSON length of all arguments and set values, object paths included once each. */
+  /** UTF-8 bytes of the JSON of all arguments and set values, object paths included once each. */
   readonly payloadBytes: number;
   readonly calculationSuspended: boolean;
   readonly screenUpdatingSuspended: boolean;
@@ -122,8 +122,14 @@ export interface SyncRecord {
   readonly error?: { readonly code: string; readonly message: string; readonly operation?: number; readonly injected: boolean };
 }
 
+/** UTF-8, as the request travels: text outside ASCII (a customer's "Müller", a "€") counts what it weighs. */
+const utf8 = new TextEncoder();
+
 function argumentBytes(args: readonly unknown[]): number {
-  return args.reduce<number>((sum, arg) => sum + (arg instanceof ObjectPath ? 0 : JSON.stringify(arg)?.length ?? 0), 0);
+  return args.reduce<number>((sum, arg) => {
+    const json = arg instanceof ObjectPath ? undefined : JSON.stringify(arg);
+    return sum + (json === undefined ? 0 : utf8.encode(json).length);
+  }, 0);
 }
 
 export function payloadBytes(operations: readonly Operation[]): number {
