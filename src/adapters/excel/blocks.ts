@@ -40,9 +40,15 @@ export function splitToBytes(block: CellBlock, maxBytes: number): CellBlock[] {
   return splitRows(block, Math.max(1, Math.floor((block.rows * maxBytes) / bytes)));
 }
 
-/** What a block adds to a request: the JSON of its arrays, which dominates Excel's request size. */
+const utf8 = new TextEncoder();
+
+/**
+ * What a block adds to a request: the JSON of its arrays, which dominates Excel's request size,
+ * in UTF-8 bytes (a model in Japanese weighs up to three times its characters).
+ */
 export function blockBytes(block: CellBlock): number {
-  return JSON.stringify(block.formulas).length + (block.numberFormats ? JSON.stringify(block.numberFormats).length : 0);
+  const bytes = (grid: unknown) => utf8.encode(JSON.stringify(grid)).length;
+  return bytes(block.formulas) + (block.numberFormats ? bytes(block.numberFormats) : 0);
 }
 
 /** Groups cells into runs of consecutive rows, so that a block never spans untouched rows. */

@@ -1,4 +1,4 @@
-import { planBlocks } from "../../../src/adapters/excel/blocks";
+import { blockBytes, planBlocks, splitToBytes } from "../../../src/adapters/excel/blocks";
 import { columnWidthPoints } from "../../../src/adapters/excel/apply";
 import { styleAreas } from "../../../src/adapters/excel/style-areas";
 import { needsQuotePrefix, typedEntry } from "../../../src/adapters/excel/typed-entry";
@@ -89,6 +89,17 @@ describe("cell blocks", () => {
       [9, 1],
     ]);
     expect(blocks.flatMap((b) => b.formulas)).toEqual(Array.from({ length: 10 }, (_, r) => [r, -r]));
+  });
+
+  test("a block's weight is its UTF-8 bytes, so text outside ASCII is split as finely as it travels", () => {
+    const [ascii] = planBlocks(sheet([text(0, 0, "abc")]), 1000);
+    const [japanese] = planBlocks(sheet([text(0, 0, "価値額")]), 1000);
+    // [["'abc"]] is 10 bytes; each of the three characters of 価値額 is 3 bytes in UTF-8.
+    expect([blockBytes(ascii!), blockBytes(japanese!)]).toEqual([10, 16]);
+    const many = planBlocks(sheet(Array.from({ length: 40 }, (_, r) => text(r, 0, "価値額の見積"))), 1000)[0]!;
+    const parts = splitToBytes(many, 200);
+    expect(parts.every((p) => blockBytes(p) <= 200)).toBe(true);
+    expect(parts.flatMap((p) => p.formulas)).toEqual(many.formulas);
   });
 });
 
