@@ -190,6 +190,27 @@ describe("null objects", () => {
     });
   });
 
+  test("a load queued on what turns out to be a null object succeeds: isNullObject tells, nothing is loaded", async () => {
+    await seeded().run(async (context) => {
+      const empty = context.workbook.worksheets.getItem("Other").getUsedRangeOrNullObject(true).load("address,values");
+      const missing = context.workbook.names.getItemOrNullObject("Nope").load("formula");
+      await context.sync();
+      expect([empty.isNullObject, missing.isNullObject]).toEqual([true, true]);
+      expect(thrown(() => empty.address)).toMatchObject({ code: "InvalidObjectPath" });
+    });
+  });
+
+  test("the used range inside a range: the smallest range around its used cells, or a null object", async () => {
+    await seeded().run(async (context) => {
+      const inputs = context.workbook.worksheets.getItem("Inputs");
+      const within = inputs.getRange("B:D").getUsedRangeOrNullObject(true).load("address");
+      const none = inputs.getRange("F:H").getUsedRangeOrNullObject(true).load("address");
+      await context.sync();
+      expect(within.address).toBe("Inputs!B1:B2");
+      expect(none.isNullObject).toBe(true);
+    });
+  });
+
   test("reading or setting anything on a known null object throws InvalidObjectPath", async () => {
     await seeded().run(async (context) => {
       const missing = context.workbook.names.getItemOrNullObject("Nope");

@@ -269,12 +269,13 @@ export function removeConditionalFormats(target: RangeTarget): void {
 }
 
 /** The smallest rectangle holding every stored cell (with content only, if `valuesOnly`). */
-export function usedRect(sheet: SheetState, valuesOnly: boolean): Rect | null {
+export function usedRect(sheet: SheetState, valuesOnly: boolean, within?: Rect): Rect | null {
   let used: Rect | null = null;
   for (const [key, cell] of sheet.cells) {
     if (valuesOnly && cell.value === undefined && cell.formula === undefined) continue;
     const row = Math.floor(key / MAX_COLUMNS);
     const column = key % MAX_COLUMNS;
+    if (within && (row < within.top || row > within.bottom || column < within.left || column > within.right)) continue;
     used = used
       ? { top: Math.min(used.top, row), left: Math.min(used.left, column), bottom: Math.max(used.bottom, row), right: Math.max(used.right, column) }
       : { top: row, left: column, bottom: row, right: column };

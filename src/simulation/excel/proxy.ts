@@ -67,7 +67,10 @@ export abstract class SimObject<Real, E> {
   load(option?: string | string[] | object): Real {
     this.refuseIfNull("load");
     const request = parseLoadOption(option, this.isCollection);
-    this.enqueue(`load ${describeLoad(request, this.isCollection ? "items/" : "")}`, [option], (run) => this.collect(request, run), undefined, false);
+    // Loading what turns out to be a null object is how Office.js code finds out: the sync succeeds
+    // and isNullObject tells (`getUsedRangeOrNullObject().load("address")`).
+    const collect = (run: Execution) => void (this.resolveOrNull(run) === null ? undefined : this.collect(request, run));
+    this.enqueue(`load ${describeLoad(request, this.isCollection ? "items/" : "")}`, [option], collect, undefined, false);
     return this.asReal();
   }
 

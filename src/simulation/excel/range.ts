@@ -1,6 +1,6 @@
 /** Ranges: cell contents as 2-D arrays, and the way to their formats and conditional formats. */
 import { type Rect, columnCount, formatAddress, rowCount } from "./addresses";
-import { clearCells, readGrid, writeGrid } from "./cells";
+import { clearCells, readGrid, usedRect, writeGrid } from "./cells";
 import { SimConditionalFormatCollection } from "./conditional-formats";
 import { rangeOn, selectRange } from "./document";
 import { SimulationError, officeError } from "./errors";
@@ -32,6 +32,7 @@ export class SimRange
       | "worksheet"
       | "load"
       | "isNullObject"
+      | "getUsedRangeOrNullObject"
     >
 {
   protected readonly typeName = "Range";
@@ -117,6 +118,18 @@ export class SimRange
 
   select(): void {
     this.invokeWithoutChange("select", [], (target, run) => selectRange(run.state, target), "1.1");
+  }
+
+  /** The smallest range around the used cells inside this one; a null object when none is used (ExcelApi 1.4). */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): Excel.Range {
+    const path = this.path.method("getUsedRangeOrNullObject", [valuesOnly], { since: "1.4" });
+    const range = new SimRange(
+      this.link(path, (target) => {
+        const rect = usedRect(target.sheet, valuesOnly ?? false, target.rect);
+        return rect ? { sheet: target.sheet, rect } : null;
+      }),
+    );
+    return range.instantiate().asReal();
   }
 }
 
