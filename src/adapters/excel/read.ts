@@ -1,6 +1,7 @@
 import type { ExistingWorkbook } from "../../core/plan/build-plan";
 import { META_SHEET } from "../../core/plan/ownership";
 import { type CellValue, RANGE_NAMES, type RangeInput, type WorkbookInput } from "../../core/workbook/cells";
+import { firstCellOf, parseWholeLines, type WholeLines } from "../../core/workbook/whole-lines";
 
 /** Everything a build needs from the workbook, read before anything is written. */
 export interface ExcelWorkbookRead {
@@ -61,8 +62,11 @@ export async function readExcelWorkbook(context: Excel.RequestContext, sheetsOfI
   };
 }
 
-/** A range of the contract to read in a second trip, or what is already known without reading. */
-export type PendingRange = { readonly loaded: Excel.Range; readonly totalsRow?: boolean } | { readonly known: RangeInput };
+/**
+ * A range of the contract to read in a second trip, or what is already known without reading.
+ * `wholeLines` marks a name over whole columns or rows, read as its used part.
+ */
+export type PendingRange = { readonly loaded: Excel.Range; readonly totalsRow?: boolean; readonly wholeLines?: WholeLines } | { readonly known: RangeInput };
 
 /**
  * Queues the read of one of the contract's ranges, found among the loaded names and tables (a
@@ -72,6 +76,9 @@ export function requestRange(key: RangeKey, names: Excel.NamedItemCollection, ta
   const wanted = RANGE_NAMES[key].toLowerCase();
   const name = names.items.find((n) => n.name.toLowerCase() === wanted);
   const table = tables.items.find((t) => t.name.toLowerCase() === wanted);
+  const wholeLines = name && name.type === "Range" ? parseWholeLines(String(name.formula)) : undefined;
+  // A million rows would exceed what Excel returns in one response: only the used part is read.
+  if (name && wholeLines) return { loaded: name.getRange().getUsedRangeOrNullObject(true).load("address,values,formulas"), wholeLines };
   if (name && name.type === "Range") return { loaded: name.getRange().load("address,values,formulas") };
   // A name whose sheet was deleted is an `Error` name (`=#REF!$B$2:$C$9`): reported, not read.
   if (name) return { known: { address: brokenAddress(String(name.formula)), values: [] } };
@@ -81,7 +88,10 @@ export function requestRange(key: RangeKey, names: Excel.NamedItemCollection, ta
 
 /** A requested range as the core reads it, once the trip that loads it has synced. */
 export function rangeInputOf(range: PendingRange): RangeInput {
-  return "known" in range ? range.known : toRangeInput(range.loaded, range.totalsRow === true);
+  if ("known" in range) return range.known;
+  // Whole columns with nothing in them: reported where their header would be.
+  if (range.wholeLines && range.loaded.isNullObject) return { address: firstCellOf(range.wholeLines), values: [] };
+  return toRangeInput(range.loaded, range.totalsRow === true);
 }
 
 /** What the core reports for a name that is not a range: `#REF!` when its sheet was deleted. */

@@ -2,8 +2,9 @@ import ExcelJS from "exceljs";
 import type { ExistingWorkbook } from "../../core/plan/build-plan";
 import { excelSerialDate } from "../../core/plan/formats";
 import { META_SHEET } from "../../core/plan/ownership";
-import { parseRangeAddress, formatRange } from "../../core/workbook/address";
+import { parseRangeAddress, formatRange, type RangeAddress } from "../../core/workbook/address";
 import { type CellValue, RANGE_NAMES, type RangeInput, type WorkbookInput } from "../../core/workbook/cells";
+import { firstCellOf, parseWholeLines, usedPart, type WholeLines } from "../../core/workbook/whole-lines";
 import { type DefinedNameXml, readDefinedNames, readWorkbookXml } from "./package-parts";
 
 /** A loaded .xlsx: ExcelJS's view of cells and styles, and the package's own defined names. */
@@ -77,9 +78,28 @@ function findRange(x: XlsxWorkbook, name: string): RangeInput | undefined {
   if (defined) {
     const table = /^([\p{L}_][\p{L}\p{N}_.]*)(\[#All\])?$/u.exec(defined.refersTo.trim());
     if (table) return findTable(x.workbook, table[1]!) ?? { address: defined.refersTo, values: [] };
+    const wholeLines = parseWholeLines(defined.refersTo);
+    if (wholeLines) return readWholeLines(x.workbook, wholeLines);
     return readRange(x.workbook, defined.refersTo);
   }
   return findTable(x.workbook, name);
+}
+
+/** Whole columns or rows, read as the part of them that holds values, as Excel's used range. */
+function readWholeLines(workbook: ExcelJS.Workbook, lines: WholeLines): RangeInput {
+  const sheet = workbook.getWorksheet(lines.sheet);
+  if (!sheet) return { address: "#REF!", values: [] };
+  let used: Omit<RangeAddress, "sheet"> | undefined;
+  sheet.eachRow((row, rowNumber) => {
+    row.eachCell((cell, columnNumber) => {
+      if (cell.value === null || cell.value === undefined) return;
+      const [r, c] = [rowNumber - 1, columnNumber - 1];
+      if (r < lines.top || r > lines.bottom || c < lines.left || c > lines.right) return;
+      used = used ? { top: Math.min(used.top, r), left: Math.min(used.left, c), bottom: Math.max(used.bottom, r), right: Math.max(used.right, c) } : { top: r, left: c, bottom: r, right: c };
+    });
+  });
+  const part = usedPart(lines, used);
+  return part ? readRange(workbook, formatRange(part)) : { address: firstCellOf(lines), values: [] };
 }
 
 function findTable(workbook: ExcelJS.Workbook, name: string): RangeInput | undefined {
