@@ -8,6 +8,7 @@
  * simulated workbook (select, type, edit in the formula bar, switch sheets), and that it follows
  * what the add-in does (activating a sheet, selecting a range).
  */
+import "../support/jsdom-browser";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { type ExcelSimulation, type SimulationSeed, createExcelSimulation } from "../../src/simulation/excel";
