@@ -1,5 +1,5 @@
 import type { BinaryOperator, Expr, ParseResult, SyntaxProblem } from "./ast";
-import { type Token, tokenize } from "./tokenize";
+import { shorten, type Token, tokenize } from "./tokenize";
 
 /** Excel's limits: longer or deeper formulas are refused by Excel, so they are refused here too. */
 export const MAX_FORMULA_LENGTH = 8192;
@@ -202,7 +202,7 @@ class Parser {
 }
 
 function describe(token: Token): string {
-  return token.kind === "string" ? `text ${token.text}` : `"${token.text}"`;
+  return token.kind === "string" ? `text ${shorten(token.text)}` : `"${shorten(token.text)}"`;
 }
 
 function fail(message: string, position: number): never {

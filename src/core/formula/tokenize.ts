@@ -92,6 +92,11 @@ export function tokenize(text: string): TokenizeResult {
   return { ok: true, tokens };
 }
 
+/** A piece of the formula as a message quotes it: at most `max` characters, so a message stays readable. */
+export function shorten(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
 function readNumber(text: string, start: number, mantissa: string): Token | SyntaxProblem {
   let end = start + mantissa.length;
   const next = text[end];
@@ -104,7 +109,7 @@ function readNumber(text: string, start: number, mantissa: string): Token | Synt
   }
   const written = text.slice(start, end);
   const value = Number(written);
-  if (!Number.isFinite(value)) return problem(`The number ${written} at character ${start + 1} is too large for Excel.`, start);
+  if (!Number.isFinite(value)) return problem(`The number ${shorten(written)} at character ${start + 1} is too large for Excel.`, start);
   return { kind: "number", value, position: start, text: written };
 }
 

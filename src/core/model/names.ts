@@ -21,7 +21,8 @@ const RESERVED = new Set(
 /**
  * Why `name` cannot be a defined name in Excel (and so cannot be a variable or element id),
  * or undefined when it can. Excel's rules: a letter or `_` first, then letters, digits, `_` or `.`;
- * at most 255 characters; not a cell reference; not TRUE or FALSE.
+ * at most 255 characters; not a cell reference; not TRUE or FALSE; not one of the prefixes a file
+ * uses for Excel's own names and functions (`_xlnm.`, `_xlfn.`, `_xlws.`, `_xlpm.`, `_xludf.`).
  */
 export function nameRuleBroken(name: string): string | undefined {
   if (name.length > 255) return "is longer than Excel's 255-character limit for names";
@@ -32,6 +33,8 @@ export function nameRuleBroken(name: string): string | undefined {
   }
   if (looksLikeCellReference(name)) return "looks like a cell reference to Excel; add a word, e.g. \"" + name + "_value\"";
   if (/^(true|false)$/i.test(name)) return "is a logical value in Excel; choose another name";
+  // How a file stores Excel's own names (_xlnm.Print_Area) and newer functions (_xlfn.XLOOKUP).
+  if (/^_xl(?:nm|fn|ws|pm|udf)\./i.test(name)) return "begins with a prefix Excel keeps for its own names and functions (_xlnm., _xlfn.); choose another name";
   if (RESERVED.has(name.toLowerCase())) return "is a name the add-in uses for its own results";
   return undefined;
 }

@@ -1,6 +1,6 @@
 import { parseFormula } from "../formula";
 import { error, type Problem, warning } from "../problems";
-import { cellText, RANGE_NAMES, type RangeInput } from "../workbook/cells";
+import { cellText, quoted, RANGE_NAMES, type RangeInput } from "../workbook/cells";
 import { type ColumnSpec, readTable } from "../workbook/table";
 import { nameRuleBroken } from "./names";
 import { readNumberCell } from "./numbers";
@@ -55,13 +55,13 @@ export function readElements(input: RangeInput | undefined): ElementsRead {
       problems.push(error("element-name-missing", RANGE, "This value element has no name in the Element column; name it, or clear the whole row.", nameCell.address));
       rowOk = false;
     }
-    const label = name === "" ? "this element" : `"${name}"`;
+    const label = name === "" ? "this element" : quoted(name);
 
     const idText = cellText(row.cells.id?.value);
     if (idText !== "") {
       const broken = nameRuleBroken(idText);
       if (broken) {
-        problems.push(error("element-id-illegal", RANGE, `The id "${idText}" of ${label} ${broken}.`, row.cells.id!.address));
+        problems.push(error("element-id-illegal", RANGE, `The id ${quoted(idText)} of ${label} ${broken}.`, row.cells.id!.address));
         rowOk = false;
       } else {
         declared.push(idText);
@@ -88,7 +88,7 @@ export function readElements(input: RangeInput | undefined): ElementsRead {
     const confidenceText = cellText(row.cells.confidence?.value);
     const confidence = readConfidence(confidenceText);
     if (!confidence) {
-      problems.push(error("element-confidence-unknown", RANGE, `The confidence "${confidenceText}" of ${label} is neither green (hard, documented money) nor gray (soft money).`, row.cells.confidence!.address));
+      problems.push(error("element-confidence-unknown", RANGE, `The confidence ${quoted(confidenceText)} of ${label} is neither green (hard, documented money) nor gray (soft money).`, row.cells.confidence!.address));
       rowOk = false;
     }
 

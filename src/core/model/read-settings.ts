@@ -1,6 +1,6 @@
 import { error, type Problem, warning } from "../problems";
 import type { CellAddress } from "../workbook/address";
-import { type CellValue, cellText, RANGE_NAMES, type RangeInput } from "../workbook/cells";
+import { type CellValue, cellText, quoted, RANGE_NAMES, type RangeInput } from "../workbook/cells";
 import { readTable } from "../workbook/table";
 import { readNumberCell } from "./numbers";
 import { DEFAULT_SETTINGS, type SettingCells, type Settings } from "./types";
@@ -58,11 +58,11 @@ export function readSettings(input: RangeInput | undefined): { settings: Setting
     const normalised = label.toLowerCase().replace(/\s+/g, "");
     const key = Object.hasOwn(KEYS, normalised) ? KEYS[normalised] : undefined;
     if (!key) {
-      problems.push(warning("setting-unknown", RANGE, `"${label}" is not a setting the add-in knows (Customer, Offering, Currency, Years, DiscountRate, Investment, AnnualCost); it is ignored.`, settingCell.address));
+      problems.push(warning("setting-unknown", RANGE, `${quoted(label)} is not a setting the add-in knows (Customer, Offering, Currency, Years, DiscountRate, Investment, AnnualCost); it is ignored.`, settingCell.address));
       continue;
     }
     if (seen.has(key)) {
-      problems.push(error("setting-repeated", RANGE, `The setting ${label} is given twice; keep one row.`, settingCell.address));
+      problems.push(error("setting-repeated", RANGE, `The setting ${label.length > 60 ? quoted(label) : label} is given twice; keep one row.`, settingCell.address));
       continue;
     }
     seen.set(key, settingCell.address);
@@ -73,7 +73,7 @@ export function readSettings(input: RangeInput | undefined): { settings: Setting
       const code = cellText(valueCell.value).toUpperCase();
       if (code === "") continue;
       if (!/^[A-Z]{3}$/.test(code)) {
-        problems.push(error("setting-currency-invalid", RANGE, `The currency "${cellText(valueCell.value)}" is not a three-letter ISO 4217 code such as USD, EUR or GBP.`, valueCell.address));
+        problems.push(error("setting-currency-invalid", RANGE, `The currency ${quoted(cellText(valueCell.value))} is not a three-letter ISO 4217 code such as USD, EUR or GBP.`, valueCell.address));
         continue;
       }
       text.currency = code;

@@ -1,5 +1,5 @@
 import { error, type Problem, warning } from "../problems";
-import { cellText, RANGE_NAMES, type RangeInput } from "../workbook/cells";
+import { cellText, quoted, RANGE_NAMES, type RangeInput } from "../workbook/cells";
 import { type ColumnSpec, readTable } from "../workbook/table";
 import { nameRuleBroken } from "./names";
 import { readNumberCell } from "./numbers";
@@ -46,7 +46,7 @@ export function readVariables(input: RangeInput | undefined): VariablesRead {
     }
     const broken = nameRuleBroken(name);
     if (broken) {
-      problems.push(error("variable-name-illegal", RANGE, `The variable name "${name}" ${broken}.`, nameCell.address));
+      problems.push(error("variable-name-illegal", RANGE, `The variable name ${quoted(name)} ${broken}.`, nameCell.address));
       continue;
     }
     declared.push(name);

@@ -1,7 +1,9 @@
 import { walkFormula } from "../formula/ast";
 import { describeArity, FUNCTIONS } from "../formula";
+import { shorten } from "../formula/tokenize";
 import { error, type Problem } from "../problems";
-import { RANGE_NAMES } from "../workbook/cells";
+import { looksLikeCellReference } from "../workbook/address";
+import { quoted, RANGE_NAMES } from "../workbook/cells";
 import type { Element, Variable } from "./types";
 
 const VARIABLES = RANGE_NAMES.variables;
@@ -40,33 +42,38 @@ export function checkReferences(
     if (owners.has(key)) {
       problems.push(error("name-duplicate", ELEMENTS, `The id "${element.id}" is already used by ${owners.get(key)}; ids must be unique across variables and elements, ignoring case.`, element.idCell));
     } else {
-      owners.set(key, `the element ${element.element}`);
+      owners.set(key, `the element ${element.element.length > 60 ? quoted(element.element) : element.element}`);
       byId.set(key, element);
     }
   }
   const declaredKeys = new Set(declared.map((n) => n.toLowerCase()));
   const knownNames = [...variables.map((v) => v.name), ...elements.flatMap((e) => (e.id ? [e.id] : []))];
+  const suggest = suggester(knownNames);
 
   const uses = new Map<Element, Element[]>();
   for (const element of elements) {
     const used: Element[] = [];
+    const usedSet = new Set<Element>();
     const reported = new Set<string>();
     walkFormula(element.expr, (node) => {
       if (node.type === "name") {
         const key = node.name.toLowerCase();
         const target = byId.get(key);
         if (target) {
-          if (!used.includes(target)) used.push(target);
+          if (!usedSet.has(target)) {
+            usedSet.add(target);
+            used.push(target);
+          }
         } else if (namesComplete && !owners.has(key) && !declaredKeys.has(key) && !reported.has(key)) {
           reported.add(key);
-          problems.push(error("formula-unknown-name", ELEMENTS, unknownNameMessage(element, node.name, knownNames), element.formulaCell));
+          problems.push(error("formula-unknown-name", ELEMENTS, unknownNameMessage(element, node.name, suggest(node.name)), element.formulaCell));
         }
       } else if (node.type === "call") {
         const fn = FUNCTIONS.get(node.name);
         if (!fn) {
-          problems.push(error("formula-unknown-function", ELEMENTS, `The formula of "${element.element}" calls ${node.name}, a function the add-in does not know. Known functions: ${[...FUNCTIONS.keys()].join(", ")}.`, element.formulaCell));
+          problems.push(error("formula-unknown-function", ELEMENTS, `The formula of ${quoted(element.element)} calls ${shorten(node.name)}, a function the add-in does not know. Known functions: ${[...FUNCTIONS.keys()].join(", ")}.`, element.formulaCell));
         } else if (node.args.length < fn.minArgs || node.args.length > fn.maxArgs) {
-          problems.push(error("formula-argument-count", ELEMENTS, `In the formula of "${element.element}", ${node.name} is given ${node.args.length} argument${node.args.length === 1 ? "" : "s"} but takes ${describeArity(fn)}.`, element.formulaCell));
+          problems.push(error("formula-argument-count", ELEMENTS, `In the formula of ${quoted(element.element)}, ${node.name} is given ${node.args.length} argument${node.args.length === 1 ? "" : "s"} but takes ${describeArity(fn)}.`, element.formulaCell));
         }
       }
     });
@@ -76,17 +83,27 @@ export function checkReferences(
   const { order, cycles } = orderByDependency(elements, uses);
   for (const cycle of cycles) {
     const first = cycle[0]!;
-    const path = [...cycle, first].map((e) => e.id ?? e.element).join(" → ");
-    problems.push(error("element-cycle", ELEMENTS, `Elements use each other's values in a circle: ${path}. Break the circle so that each value can be computed.`, first.formulaCell));
+    const names = [...cycle, first].map((e) => e.id ?? quoted(e.element));
+    // A circle through thousands of elements is named by its ends, not spelled out in full.
+    const path = names.length > 12 ? [...names.slice(0, 6), `… (${(names.length - 9).toLocaleString("en-US")} more) …`, ...names.slice(-3)].join(" → ") : names.join(" → ");
+    const size = names.length > 12 ? ` (${cycle.length.toLocaleString("en-US")} elements)` : "";
+    problems.push(error("element-cycle", ELEMENTS, `Elements use each other's values in a circle: ${path}${size}. Break the circle so that each value can be computed.`, first.formulaCell));
   }
   return { problems, order };
 }
 
-/** Depth-first topological order, iterative; every cycle found is returned once, in its order. */
+/**
+ * Depth-first topological order, iterative. One cycle is returned, in its order, for each group
+ * of elements that reach one another (a strongly connected component): elements that all use one
+ * another hold a circle for every pair of them (half a million for 1,000 elements), and the first
+ * one found, broken, is what the user needs to see first.
+ */
 function orderByDependency(elements: readonly Element[], uses: Map<Element, Element[]>): { order: Element[]; cycles: Element[][] } {
   const state = new Map<Element, "visiting" | "done">();
   const order: Element[] = [];
   const cycles: Element[][] = [];
+  const component = components(elements, uses);
+  const reported = new Set<number>();
   for (const root of elements) {
     if (state.has(root)) continue;
     const path: Element[] = [];
@@ -103,7 +120,9 @@ function orderByDependency(elements: readonly Element[], uses: Map<Element, Elem
           state.set(dep, "visiting");
           path.push(dep);
           stack.push({ element: dep, next: 0 });
-        } else if (s === "visiting") {
+        } else if (s === "visiting" && !reported.has(component.get(dep)!)) {
+          // Every element of the cycle is in dep's component.
+          reported.add(component.get(dep)!);
           cycles.push(path.slice(path.indexOf(dep)));
         }
       } else {
@@ -117,37 +136,121 @@ function orderByDependency(elements: readonly Element[], uses: Map<Element, Elem
   return { order, cycles };
 }
 
-function unknownNameMessage(element: Element, name: string, known: readonly string[]): string {
-  const near = closest(name, known);
-  const hint = near ? ` Did you mean ${near}?` : " Add it to CVM_Variables, or give the element it means that Id.";
-  return `The formula of "${element.element}" uses "${name}", which is neither a variable nor an element id.${hint}`;
-}
-
-/** The known name nearest to a misspelling, when one is near enough to be a likely typo. */
-function closest(name: string, known: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
-  const lower = name.toLowerCase();
-  for (const candidate of known) {
-    const d = editDistance(lower, candidate.toLowerCase(), bestDistance);
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
+/** Tarjan's strongly connected components, iterative (a chain of elements can be 10,000 long): each element's component number. */
+function components(elements: readonly Element[], uses: Map<Element, Element[]>): Map<Element, number> {
+  const index = new Map<Element, number>();
+  const low = new Map<Element, number>();
+  const stack: Element[] = [];
+  const onStack = new Set<Element>();
+  const component = new Map<Element, number>();
+  let nextIndex = 0;
+  let count = 0;
+  const visit = (element: Element) => {
+    index.set(element, nextIndex);
+    low.set(element, nextIndex);
+    nextIndex += 1;
+    stack.push(element);
+    onStack.add(element);
+  };
+  for (const root of elements) {
+    if (index.has(root)) continue;
+    visit(root);
+    const work: { element: Element; next: number }[] = [{ element: root, next: 0 }];
+    while (work.length > 0) {
+      const frame = work[work.length - 1]!;
+      const deps = uses.get(frame.element)!;
+      if (frame.next < deps.length) {
+        const dep = deps[frame.next++]!;
+        if (!index.has(dep)) {
+          visit(dep);
+          work.push({ element: dep, next: 0 });
+        } else if (onStack.has(dep)) {
+          low.set(frame.element, Math.min(low.get(frame.element)!, index.get(dep)!));
+        }
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.element, Math.min(low.get(parent.element)!, low.get(frame.element)!));
+      if (low.get(frame.element) === index.get(frame.element)) {
+        let member: Element;
+        do {
+          member = stack.pop()!;
+          onStack.delete(member);
+          component.set(member, count);
+        } while (member !== frame.element);
+        count += 1;
+      }
     }
   }
-  return best;
+  return component;
 }
 
-/** Levenshtein distance; `cap` when the lengths alone differ by at least that much. */
-export function editDistance(a: string, b: string, cap = Number.POSITIVE_INFINITY): number {
-  if (Math.abs(a.length - b.length) >= cap) return cap;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+function unknownNameMessage(element: Element, name: string, near: string | undefined): string {
+  if (looksLikeCellReference(name)) {
+    // No variable can be named B2, so "add it to CVM_Variables" would send the user nowhere.
+    return `The formula of ${quoted(element.element)} uses ${quoted(name)}, a cell reference: formulas here use the names of variables and element ids, not cells. Enter the number as a variable in CVM_Variables and use its name.`;
+  }
+  const hint = near ? ` Did you mean ${near}?` : " Add it to CVM_Variables, or give the element it means that Id.";
+  return `The formula of ${quoted(element.element)} uses ${quoted(name)}, which is neither a variable nor an element id.${hint}`;
+}
+
+/**
+ * Work (cells of the distance table) that the suggestions of one model may take. Comparing every
+ * unknown name with every known name is quadratic: 2,000 misspellings against 2,000 variables
+ * took two minutes. Past this budget, about a tenth of a second, unknown names are still reported,
+ * only without a "Did you mean".
+ */
+export const SUGGESTION_BUDGET = 20_000_000;
+
+/** For each unknown name, the known name nearest to it when one is near enough to be a likely typo; each name is looked up once. */
+function suggester(known: readonly string[], budget = SUGGESTION_BUDGET): (name: string) => string | undefined {
+  const lowered = known.map((k) => k.toLowerCase());
+  const found = new Map<string, string | undefined>();
+  const work = { left: budget };
+  return (name) => {
+    const lower = name.toLowerCase();
+    if (found.has(lower)) return found.get(lower);
+    let best: string | undefined;
+    let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
+    for (let i = 0; i < known.length && work.left > 0; i++) {
+      const d = editDistance(lower, lowered[i]!, bestDistance, work);
+      if (d < bestDistance) {
+        best = known[i];
+        bestDistance = d;
+      }
     }
-    previous = current;
+    // Cut short by the budget, the nearest so far may not be the nearest: better no suggestion.
+    const suggestion = work.left > 0 ? best : undefined;
+    found.set(lower, suggestion);
+    return suggestion;
+  };
+}
+
+/**
+ * Levenshtein distance, or `cap` as soon as it is certain to be at least `cap` (the lengths alone
+ * differ by that much, or a whole row of the table reaches it). `work.left` is charged the cells computed.
+ */
+export function editDistance(a: string, b: string, cap = Number.POSITIVE_INFINITY, work?: { left: number }): number {
+  if (Math.abs(a.length - b.length) >= cap) return cap;
+  let previous = new Int32Array(b.length + 1);
+  let current = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMinimum = i;
+    const char = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      let d = previous[j - 1]! + (char === b.charCodeAt(j - 1) ? 0 : 1);
+      if (previous[j]! + 1 < d) d = previous[j]! + 1;
+      if (current[j - 1]! + 1 < d) d = current[j - 1]! + 1;
+      current[j] = d;
+      if (d < rowMinimum) rowMinimum = d;
+    }
+    if (work) work.left -= b.length;
+    // Distances never shrink from one row to the next.
+    if (rowMinimum >= cap) return cap;
+    [previous, current] = [current, previous];
   }
   return previous[b.length]!;
 }

@@ -1,6 +1,7 @@
 import { evaluate, referencedNames } from "../formula";
-import type { FormulaValue } from "../formula/values";
-import type { Problem } from "../problems";
+import { type FormulaValue, numberToText } from "../formula/values";
+import { error, type Problem } from "../problems";
+import { RANGE_NAMES } from "../workbook/cells";
 import { computeResults, type Results } from "./compute";
 import { excelNpv } from "./finance";
 import { checkReferences } from "./references";
@@ -77,18 +78,39 @@ export function npvSensitivity(model: ValueModel, base?: Results): VariableSensi
       const change = now - annual.get(e)!;
       if (change !== 0) for (let y = 1; y <= years; y++) benefit[y - 1]! += change * rampAt(e.ramp, y);
     }
-    return { ok: true, npv: -investment + excelNpv(discountRate, benefit.map((b) => b - annualCost)) };
+    const npv = -investment + excelNpv(discountRate, benefit.map((b) => b - annualCost));
+    // A sum that passes Excel's largest number: the full computation says where, as the model's own would.
+    return Number.isFinite(npv) ? { ok: true, npv } : fullyComputed(model, order, variable, value);
   };
 
   const rows = model.variables.flatMap((variable): VariableSensitivity[] => {
     if (!variable.range) return [];
     const dependents = dependentsOf(variable.name);
-    const low = npvWith(variable, variable.range.low, dependents);
-    const high = npvWith(variable, variable.range.high, dependents);
+    let low = withinReach(variable, "low", npvWith(variable, variable.range.low, dependents), results.totals.NPV, "the NPV as given");
+    let high = withinReach(variable, "high", npvWith(variable, variable.range.high, dependents), results.totals.NPV, "the NPV as given");
+    // Both ends may be in reach of the NPV as given and not of each other (-1E+308 and 1E+308):
+    // the end further from the NPV as given is the one that cannot be shown beside the other.
+    if (low.ok && high.ok && !Number.isFinite(high.npv - low.npv)) {
+      if (Math.abs(high.npv - results.totals.NPV) >= Math.abs(low.npv - results.totals.NPV)) high = withinReach(variable, "high", high, low.npv, "the NPV at the Low");
+      else low = withinReach(variable, "low", low, high.npv, "the NPV at the High");
+    }
     return [{ variable, low, high, swing: low.ok && high.ok ? Math.abs(high.npv - low.npv) : undefined }];
   });
   // Array.prototype.sort is stable: equal swings keep the model's order.
   return rows.sort((a, b) => (b.swing ?? -1) - (a.swing ?? -1));
+}
+
+/**
+ * Every number of the table (each end's NPV, its change from the NPV as given, the swing) is
+ * written into the workbook, where a number past Excel's largest (about 1.8E+308) cannot go: an
+ * end whose NPV is further than that from `other` has no NPV to show, and says why at its cell.
+ */
+function withinReach(variable: Variable, end: "low" | "high", at: NpvAt, other: number, otherName: string): NpvAt {
+  if (!at.ok || Number.isFinite(at.npv - other)) return at;
+  const range = variable.range!;
+  const value = end === "low" ? range.low : range.high;
+  const message = `At ${variable.name} = ${numberToText(value)} the NPV is ${numberToText(at.npv)}, further from ${otherName} (${numberToText(other)}) than Excel can hold (about 1.8E+308): the difference would show #NUM!.`;
+  return { ok: false, value, problems: [error("result-overflow", RANGE_NAMES.variables, message, end === "low" ? range.lowCell : range.highCell)] };
 }
 
 function fullyComputed(model: ValueModel, order: readonly Element[], variable: Variable, value: number): NpvAt {

@@ -85,6 +85,8 @@ export function parseRangeAddress(text: string): RangeAddress | undefined {
   const bottom = match[6] !== undefined ? Number(match[6]) - 1 : top;
   // Sheet names cannot hold [ or ]: a name that does is an external workbook's (`[Book1.xlsx]Sheet1`).
   if (/[[\]]/.test(sheet)) return undefined;
+  // `#REF!$B$2:$C$9` is what a reference keeps of a deleted sheet; a sheet named "#REF" would be quoted.
+  if (match[2] !== undefined && sheet.trim().toUpperCase() === "#REF") return undefined;
   if (top < 0 || bottom < 0 || left >= MAX_COLUMNS || right >= MAX_COLUMNS || top >= MAX_ROWS || bottom >= MAX_ROWS) return undefined;
   return { sheet, top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
 }

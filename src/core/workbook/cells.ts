@@ -49,6 +49,17 @@ export function cellText(value: CellValue | undefined): string {
   return String(value).trim();
 }
 
+/**
+ * Text from the workbook, quoted for a message and cut after `max` characters: a cell may hold
+ * 32,767 characters (a pasted file holds more), and a message must stay a sentence one can read.
+ */
+export function quoted(text: string, max = 60): string {
+  if (text.length <= max) return `"${text}"`;
+  // Never cut between the two halves of a surrogate pair.
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  return `"${text.slice(0, end)}…" (${text.length.toLocaleString("en-US")} characters)`;
+}
+
 /** How a cell's content reads in a message: `the text "abc"`, `the error #REF!`, `an empty cell`. */
 export function describeCell(value: CellValue | undefined): string {
   if (isBlank(value)) return "an empty cell";

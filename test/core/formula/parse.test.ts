@@ -210,6 +210,12 @@ describe("parseFormula: Excel's limits", () => {
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
+  it("quotes a long token shortened, so that the message stays a sentence", () => {
+    const long = "x".repeat(5000);
+    expect(problem(`Miles ${long}`).message).toBe(`Unexpected "${"x".repeat(60)}…" at character 7. An operator such as + or * is missing before it.`);
+    expect(problem(`${"9".repeat(400)}`).message).toBe(`The number ${"9".repeat(60)}… at character 1 is too large for Excel.`);
+  });
+
   it("reads long chains of signs and operators without recursion per link", () => {
     const signs = parseFormula(`${"-".repeat(8000)}1`);
     expect(signs.ok).toBe(true);

@@ -98,3 +98,35 @@ describe("npvSensitivity on a large model", () => {
     expect(swings).toEqual([...swings].sort((a, b) => b - a));
   });
 });
+
+describe("an end at which the NPV passes Excel's largest number", () => {
+  it("fails with the model's own problem instead of giving an infinite NPV", () => {
+    // At its High each year's value is 1E+308, the element's own value too; the five years' sum is not.
+    const m = model([variable("Units", 10, { low: 1, high: 1e308 })], [element({ element: "Value", formula: "Units", stakeholder: "CFO" })], [["Years", 5]]);
+    const [row] = npvSensitivity(m);
+    expect(row!.low.ok).toBe(true);
+    expect(row!.high.ok).toBe(false);
+    expect(!row!.high.ok && row!.high.problems.map((p) => p.code)).toEqual(["result-overflow"]);
+    expect(row!.swing).toBeUndefined();
+  });
+});
+
+describe("ends that Excel could not show side by side", () => {
+  it("an end whose NPV is further from the other end's than Excel can hold fails at its cell; no infinite swing", () => {
+    // As given A is 0 and the NPV 0. At the Low (-1E+308) the NPV is 50% × (1E+308 − 3 × 1E+308) = -1E+308;
+    // at the High (1.797…E+308) it is 50% × 2 × 1.797…E+308: each finite, their difference not.
+    const ramp = "50%,100%";
+    const m = model(
+      [variable("A", 0, { low: -1e308, high: Number.MAX_VALUE })],
+      [element({ element: "Minus", formula: "-A", stakeholder: "CFO", ramp }), ...["One", "Two", "Three"].map((name) => element({ element: name, formula: "A", stakeholder: "CFO", ramp }))],
+      [["Years", 1], ["DiscountRate", 0]],
+    );
+    const [row] = npvSensitivity(m);
+    expect(row!.low).toEqual({ ok: true, npv: -1e308 });
+    expect(row!.high.ok).toBe(false);
+    const problem = !row!.high.ok ? row!.high.problems[0] : undefined;
+    expect(problem).toMatchObject({ code: "result-overflow", range: "CVM_Variables", cell: m.variables[0]!.range!.highCell });
+    expect(problem!.message).toContain("further from the NPV at the Low (-1E+308) than Excel can hold");
+    expect(row!.swing).toBeUndefined();
+  });
+});

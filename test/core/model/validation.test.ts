@@ -789,3 +789,137 @@ describe("every problem at once", () => {
   });
 });
 
+
+describe("hostile inputs (see also test/hostile)", () => {
+  it("a range at #REF!$B$2:$C$9, what a name keeps of a deleted sheet, cannot be read (not a sheet named #REF)", () => {
+    const analysis = analyzeWorkbook({ ...build({}, { variables: VARIABLES, elements: ELEMENTS, settings: SETTINGS }), variables: { address: "#REF!$B$3:$H$6", values: [] } });
+    const problem = single(analysis, "range-invalid");
+    expect(problem.cell).toBeUndefined();
+    expect(problem.message).toContain("its sheet or cells were deleted");
+    expect(codes(analysis)).toEqual(["range-invalid"]);
+  });
+
+  it.each(["_xlnm.Print_Area", "_XLNM._FilterDatabase", "_xlfn.XLOOKUP", "_xlws.SORT", "_xlpm.x", "_xludf.MyFn"])("the name %p, a prefix of Excel's own names and functions in a file, is refused", (name) => {
+    const analysis = analyze({ variables: [...VARIABLES, variable(name, 1)] });
+    expect(single(analysis, "variable-name-illegal")).toMatchObject({ cell: V("B7") });
+    expect(single(analysis, "variable-name-illegal").message).toContain("prefix Excel keeps");
+  });
+
+  it("names merely starting with _xl are fine", () => {
+    expect(analyze({ variables: [...VARIABLES, variable("_xlnmExtra", 1), variable("_xl.Rate", 2)] }).problems).toEqual([]);
+  });
+
+  it("a cell reference in a formula is called one, not sent to CVM_Variables where no name can be B2", () => {
+    const analysis = analyze({ elements: elementsWith(1, element({ element: "Crew time", formula: "B2*10", stakeholder: "Ops" })) });
+    const problem = single(analysis, "formula-unknown-name");
+    expect(problem.cell).toEqual(E("B3"));
+    expect(problem.message).toContain('"B2", a cell reference');
+    expect(problem.message).not.toContain("Add it to CVM_Variables");
+  });
+
+  it("text of any length from the workbook is quoted shortened, with its length", () => {
+    const long = "x".repeat(50_000);
+    const analysis = analyze({
+      variables: [...VARIABLES, variable(long, 1)],
+      elements: [...ELEMENTS, element({ element: long, formula: "Miles/0", stakeholder: "CFO", confidence: long, ramp: long })],
+      settings: [...SETTINGS, ["Currency", long], [long, 1]],
+    });
+    expect(analysis.problems.length).toBeGreaterThanOrEqual(5);
+    for (const problem of analysis.problems) {
+      expect(problem.message.length).toBeLessThan(400);
+      expect(problem.message).toContain(`"${"x".repeat(60)}…" (50,000 characters)`);
+    }
+  });
+
+  it("elements that all use one another are one cycle, not one for every pair", () => {
+    const ids = Array.from({ length: 60 }, (_, i) => `Part_${i}`);
+    const analysis = analyze({ elements: ids.map((id) => element({ element: id, formula: ids.join("+"), id, stakeholder: "CFO" })) });
+    expect(codes(analysis)).toEqual(["element-cycle"]);
+    expect(single(analysis, "element-cycle")).toMatchObject({ cell: E("B2") });
+    expect(single(analysis, "element-cycle").message).toContain("Part_0 → Part_0");
+  });
+
+  it("two separate circles are two cycles", () => {
+    const analysis = analyze({
+      elements: [
+        element({ element: "A", formula: "Bee", id: "Ay", stakeholder: "CFO" }),
+        element({ element: "B", formula: "Ay", id: "Bee", stakeholder: "CFO" }),
+        element({ element: "C", formula: "Dee", id: "Cee", stakeholder: "CFO" }),
+        element({ element: "D", formula: "Cee", id: "Dee", stakeholder: "CFO" }),
+      ],
+    });
+    expect(withCode(analysis, "element-cycle").map((p) => [p.cell, p.message.match(/circle: (.*)\. Break/)![1]])).toEqual([
+      [E("B2"), "Ay → Bee → Ay"],
+      [E("B4"), "Cee → Dee → Cee"],
+    ]);
+  });
+
+  it("a circle through many elements is named by its ends and its size", () => {
+    const n = 50;
+    const analysis = analyze({ elements: Array.from({ length: n }, (_, i) => element({ element: `Step ${i}`, formula: `Step_${(i + 1) % n}`, id: `Step_${i}`, stakeholder: "CFO" })) });
+    expect(single(analysis, "element-cycle").message).toBe(
+      "Elements use each other's values in a circle: Step_0 → Step_1 → Step_2 → Step_3 → Step_4 → Step_5 → … (42 more) … → Step_48 → Step_49 → Step_0 (50 elements). Break the circle so that each value can be computed.",
+    );
+  });
+
+  it("2,000 misspellings against 2,000 variables are all reported quickly; the first get a suggestion", () => {
+    const variables = Array.from({ length: 2000 }, (_, i) => variable(`Reading_${i}_kwh`, i));
+    const elements = Array.from({ length: 2000 }, (_, i) => element({ element: `Meter ${i}`, formula: `Readng_${i}_kwh*2`, stakeholder: "CFO" }));
+    const start = performance.now();
+    const analysis = analyze({ variables, elements });
+    expect(performance.now() - start).toBeLessThan(3000);
+    const unknown = withCode(analysis, "formula-unknown-name");
+    expect(unknown).toHaveLength(2000);
+    expect(unknown[0]!.message).toContain("Did you mean Reading_0_kwh?");
+    // Past the budget a misspelling is still reported, with the general advice instead of a guess.
+    expect(unknown[1999]!.message).toMatch(/Did you mean Reading_1999_kwh\?|Add it to CVM_Variables/);
+  });
+});
+
+describe("results past Excel's largest number", () => {
+  it("a total annual value that overflows is an error at the largest element's formula", () => {
+    const analysis = analyze({
+      variables: [...VARIABLES, variable("Huge", 1.5e308)],
+      elements: [element({ element: "Small", formula: "Miles", stakeholder: "CFO" }), element({ element: "Big one", formula: "Huge", stakeholder: "CFO" }), element({ element: "Big two", formula: "Huge*0.9", stakeholder: "CFO" })],
+    });
+    expect(analysis.ok).toBe(false);
+    const problem = single(analysis, "result-overflow");
+    expect(problem).toMatchObject({ severity: "error", range: "CVM_Elements", cell: E("B3") });
+    expect(problem.message).toBe(
+      'The total annual value comes to more than Excel can hold (about 1.8E+308), so the workbook would show #NUM!. The largest annual value is that of "Big one", 1.5E+308: check its formula and the variables it uses.',
+    );
+  });
+
+  it("a benefit over the years that overflows, each year's being finite, is an error too", () => {
+    // 3 years of 1E+308 each.
+    const analysis = analyze({ variables: [...VARIABLES, variable("Huge", 1e308)], elements: [element({ element: "Big", formula: "Huge", stakeholder: "CFO" })] });
+    expect(single(analysis, "result-overflow")).toMatchObject({ cell: E("B2") });
+    expect(single(analysis, "result-overflow").message).toMatch(/^The benefit over 3 years comes to more/);
+  });
+
+  it("a total cost that overflows is an error at the setting that makes it", () => {
+    const analysis = analyze({ settings: [["Years", 30], ["Investment", 1], ["AnnualCost", 1e308]] });
+    expect(single(analysis, "result-overflow")).toMatchObject({ range: "CVM_Settings", cell: S("E5") });
+    const investment = analyze({ settings: [["Years", 3], ["Investment", 1.7e308], ["AnnualCost", 1e308]] });
+    expect(single(investment, "result-overflow")).toMatchObject({ range: "CVM_Settings", cell: S("E5") });
+    const both = analyze({ settings: [["Investment", 1.7e308], ["AnnualCost", 1e307]] });
+    expect(single(both, "result-overflow")).toMatchObject({ range: "CVM_Settings", cell: S("E3") });
+  });
+
+  it("an NPV that overflows under a rate near -100% is an error at the DiscountRate", () => {
+    const analysis = analyze({ variables: [...VARIABLES, variable("Huge", 1e300)], elements: [element({ element: "Big", formula: "Huge", stakeholder: "CFO" })], settings: [["Years", 30], ["DiscountRate", -0.9999]] });
+    expect(single(analysis, "result-overflow")).toMatchObject({ range: "CVM_Settings", cell: S("E4") });
+    expect(single(analysis, "result-overflow").message).toMatch(/^The NPV comes to more than Excel can hold/);
+  });
+
+  it("an ROI that overflows over a tiny cost is an error at the Investment", () => {
+    const analysis = analyze({ settings: [["Investment", 1e-305]] });
+    expect(single(analysis, "result-overflow")).toMatchObject({ range: "CVM_Settings", cell: S("E3") });
+    expect(single(analysis, "result-overflow").message).toMatch(/^The ROI \(net value divided by a total cost of 1E-305\)/);
+  });
+
+  it("the largest numbers that do fit are results like any other", () => {
+    const analysis = analyze({ variables: [...VARIABLES, variable("Huge", 5e307)], elements: [element({ element: "Big", formula: "Huge", stakeholder: "CFO" })], settings: [["Years", 3]] });
+    expect(analysis.ok && analysis.results.totals.TotalBenefit).toBe(1.5e308);
+  });
+});

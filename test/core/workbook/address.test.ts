@@ -18,6 +18,7 @@ describe("parseRangeAddress", () => {
     ["'''Quoted'''!C3", { sheet: "'Quoted'", top: 2, left: 2, bottom: 2, right: 2 }],
     ["'2024'!A1", { sheet: "2024", top: 0, left: 0, bottom: 0, right: 0 }],
     ["'Données!'!A1", { sheet: "Données!", top: 0, left: 0, bottom: 0, right: 0 }],
+    ["'#REF'!A1", { sheet: "#REF", top: 0, left: 0, bottom: 0, right: 0 }],
     ["Inputs!$A$1:$E$4", { sheet: "Inputs", top: 0, left: 0, bottom: 3, right: 4 }],
     ["Inputs!$A1:E$4", { sheet: "Inputs", top: 0, left: 0, bottom: 3, right: 4 }],
     ["Inputs!C7", { sheet: "Inputs", top: 6, left: 2, bottom: 6, right: 2 }],
@@ -41,6 +42,8 @@ describe("parseRangeAddress", () => {
   it.each([
     ["a deleted sheet", "#REF!"],
     ["a deleted range on a sheet", "Inputs!#REF!"],
+    ["what a reference keeps of a deleted sheet", "#REF!$B$2:$C$9"],
+    ["the same in lower case", "#ref!A1"],
     ["an empty text", ""],
     ["garbage", "hello world"],
     ["a cell without a sheet", "A1:B2"],
