@@ -133,8 +133,8 @@ async function readProfilesAndValues(context: Excel.RequestContext): Promise<{ r
   const tables = workbook.tables.load("items/name,items/showTotals");
   await context.sync();
 
-  const variables = requestRange("variables", names, tables);
-  const settings = requestRange("settings", names, tables);
+  const variables = requestRange("variables", names, tables, sheets);
+  const settings = requestRange("settings", names, tables, sheets);
   const sheet = sheets.items.find((s) => s.name.toLowerCase() === PROFILES_SHEET.toLowerCase());
   const used = sheet ? workbook.worksheets.getItem(sheet.name).getUsedRangeOrNullObject(true).load("address,values") : undefined;
   await context.sync();

@@ -1,5 +1,6 @@
 import type { ExistingWorkbook } from "../../core/plan/build-plan";
 import { META_SHEET } from "../../core/plan/ownership";
+import { parseRangeAddress } from "../../core/workbook/address";
 import { type CellValue, RANGE_NAMES, type RangeInput, type WorkbookInput } from "../../core/workbook/cells";
 import { firstCellOf, parseWholeLines, type WholeLines } from "../../core/workbook/whole-lines";
 
@@ -37,7 +38,7 @@ export async function readExcelWorkbook(context: Excel.RequestContext, sheetsOfI
   const hasSheet = (name: string) => sheetNames.some((s) => s.toLowerCase() === name.toLowerCase());
   const ranges = new Map<RangeKey, PendingRange>();
   for (const key of RANGE_KEYS) {
-    const pending = requestRange(key, names, tables);
+    const pending = requestRange(key, names, tables, sheets);
     if (pending) ranges.set(key, pending);
   }
   const record = hasSheet(META_SHEET) ? workbook.worksheets.getItem(META_SHEET).getUsedRangeOrNullObject(true).load("values") : undefined;
@@ -72,10 +73,14 @@ export type PendingRange = { readonly loaded: Excel.Range; readonly totalsRow?: 
  * Queues the read of one of the contract's ranges, found among the loaded names and tables (a
  * name wins over a table of the same name); undefined when the workbook has neither.
  */
-export function requestRange(key: RangeKey, names: Excel.NamedItemCollection, tables: Excel.TableCollection): PendingRange | undefined {
+export function requestRange(key: RangeKey, names: Excel.NamedItemCollection, tables: Excel.TableCollection, sheets: Excel.WorksheetCollection): PendingRange | undefined {
   const wanted = RANGE_NAMES[key].toLowerCase();
   const name = names.items.find((n) => n.name.toLowerCase() === wanted);
   const table = tables.items.find((t) => t.name.toLowerCase() === wanted);
+  // A name on a sheet the workbook does not have (typed so, or from another program) has no range
+  // to get: asking for it would fail the whole read. It reads as a deleted range.
+  const onSheet = name && name.type === "Range" ? sheetOf(String(name.formula)) : undefined;
+  if (onSheet !== undefined && !sheets.items.some((s) => s.name.toLowerCase() === onSheet.toLowerCase())) return { known: { address: "#REF!", values: [] } };
   const wholeLines = name && name.type === "Range" ? parseWholeLines(String(name.formula)) : undefined;
   // A million rows would exceed what Excel returns in one response: only the used part is read.
   if (name && wholeLines) return { loaded: name.getRange().getUsedRangeOrNullObject(true).load("address,values,formulas"), wholeLines };
@@ -92,6 +97,11 @@ export function rangeInputOf(range: PendingRange): RangeInput {
   // Whole columns with nothing in them: reported where their header would be.
   if (range.wholeLines && range.loaded.isNullObject) return { address: firstCellOf(range.wholeLines), values: [] };
   return toRangeInput(range.loaded, range.totalsRow === true);
+}
+
+/** The sheet a name's reference is on, when it is a plain range or whole lines of one sheet. */
+function sheetOf(formula: string): string | undefined {
+  return (parseRangeAddress(formula.replace(/^=/, "")) ?? parseWholeLines(formula))?.sheet;
 }
 
 /** What the core reports for a name that is not a range: `#REF!` when its sheet was deleted. */
