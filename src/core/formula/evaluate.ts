@@ -62,8 +62,9 @@ function evaluateLeaf(node: Expr, resolve: Resolver): FormulaValue {
 }
 
 function evaluateCall(name: string, args: readonly Expr[], resolve: Resolver): FormulaValue {
-  const upper = name.toUpperCase();
-  const definition = FUNCTIONS.get(upper);
+  // The parser upper-cases function names; a tree built by hand may not have.
+  const definition = FUNCTIONS.get(name) ?? FUNCTIONS.get(name.toUpperCase());
+  const upper = definition?.name ?? name.toUpperCase();
   if (definition === undefined) return excelError("#NAME?", `unknown function ${upper}`);
   if (args.length < definition.minArgs || args.length > definition.maxArgs) {
     return excelError("#VALUE!", `${upper} takes ${describeArity(definition)}, not ${args.length}`);

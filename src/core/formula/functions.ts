@@ -78,7 +78,7 @@ export function power(base: number, exponent: number): number | ExcelError {
   return numberResult(Math.pow(base, exponent), base < 0 && !Number.isInteger(exponent) ? "a negative number to a fractional power is not a real number" : undefined);
 }
 
-type Rounding = "nearest" | "up" | "down";
+export type Rounding = "nearest" | "up" | "down";
 
 /**
  * Excel's ROUND, ROUNDUP and ROUNDDOWN. The number is first cut to 15 significant digits, as
@@ -86,6 +86,44 @@ type Rounding = "nearest" | "up" | "down";
  * would turn 2.675 (stored as 2.67499999…) into 267.49999… and round it the wrong way.
  */
 export function roundNumber(value: number, digits: number, rounding: Rounding): number | ExcelError {
+  if (!Number.isFinite(value) || !Number.isFinite(digits)) return excelError("#NUM!");
+  return roundByScaling(value, Math.trunc(digits), rounding) ?? roundByText(value, digits, rounding);
+}
+
+/** Powers of ten that are exact doubles. */
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => Number(`1e${i}`));
+
+/**
+ * The common case without text: value × 10^places in binary is within a few parts in 10^15 of
+ * the exact decimal product, so when its fraction is clear of the rounding boundary the decision
+ * is the one the decimal text would give, and an exact integer divided by an exact power of ten
+ * is the double nearest the decimal result, as the text path's Number("…e-p") is. Undefined when
+ * the product is too near the boundary (2.675 × 100), or out of this path's range.
+ */
+function roundByScaling(value: number, places: number, rounding: Rounding): number | undefined {
+  if (places < 0 || places > 15) return undefined;
+  const scale = POWERS_OF_TEN[places]!;
+  const shifted = Math.abs(value) * scale;
+  if (!(shifted < 2 ** 52)) return undefined;
+  const whole = Math.floor(shifted);
+  const fraction = shifted - whole;
+  // Excel keeps 15 significant digits, so the decimal product may differ in its 15th digit.
+  const margin = shifted * 1e-14 + 1e-300;
+  let rounded: number;
+  if (rounding === "nearest") {
+    if (Math.abs(fraction - 0.5) <= margin) return undefined;
+    rounded = fraction > 0.5 ? whole + 1 : whole;
+  } else {
+    if (fraction <= margin || fraction >= 1 - margin) return undefined;
+    rounded = rounding === "up" ? whole + 1 : whole;
+  }
+  const result = rounded / scale;
+  if (result === 0) return 0;
+  return value < 0 ? -result : result;
+}
+
+/** Rounding in the decimal text of the 15-digit number: exact, and the reference of roundByScaling. */
+export function roundByText(value: number, digits: number, rounding: Rounding): number | ExcelError {
   if (!Number.isFinite(value) || !Number.isFinite(digits)) return excelError("#NUM!");
   const places = Math.trunc(digits);
   const stored = Number(value.toPrecision(15));

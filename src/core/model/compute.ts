@@ -41,6 +41,8 @@ export interface Results {
   readonly cashFlow: readonly number[];
   readonly byStakeholder: readonly StakeholderTotal[];
   readonly totals: Totals;
+  /** The elements in the order they were computed (each after those it uses), for recomputing part of them. */
+  readonly order: readonly Element[];
 }
 
 /**
@@ -102,7 +104,7 @@ export function computeResults(model: ValueModel, order: readonly Element[]): { 
   };
   const overflow = overflowProblem(model, elements, benefitByYear, cashFlow, totals);
   if (overflow) return { problems: [overflow] };
-  return { results: { elements, benefitByYear, cashFlow, byStakeholder: groupByStakeholder(elements), totals }, problems };
+  return { results: { elements, benefitByYear, cashFlow, byStakeholder: groupByStakeholder(elements), totals, order }, problems };
 }
 
 /**

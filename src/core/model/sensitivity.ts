@@ -32,9 +32,9 @@ export interface VariableSensitivity {
  */
 export function npvSensitivity(model: ValueModel, base?: Results): VariableSensitivity[] {
   // The model is valid, so every name resolves and the order only depends on its formulas.
-  const { order } = checkReferences(model.variables, model.elements, []);
-  const results = base ?? computeResults(model, order).results;
+  const results = base ?? computeResults(model, checkReferences(model.variables, model.elements, []).order).results;
   if (!results) return [];
+  const { order } = results;
   const position = new Map<Element, number>(order.map((e, i) => [e, i]));
   const annual = new Map<Element, number>(results.elements.map((r) => [r.element, r.annualValue]));
   const scope = new Map<string, FormulaValue>();
@@ -64,11 +64,19 @@ export function npvSensitivity(model: ValueModel, base?: Results): VariableSensi
   };
 
   const { years, investment, annualCost, discountRate } = model.settings;
+  // Names as the formulas spell them, lower-cased once: evaluation looks every one up, for every end of every variable.
+  const keys = new Map<string, string>();
+  const keyOf = (name: string) => {
+    let key = keys.get(name);
+    if (key === undefined) keys.set(name, (key = name.toLowerCase()));
+    return key;
+  };
   const npvWith = (variable: Variable, value: number, dependents: readonly Element[]): NpvAt => {
     const moved = new Map<string, FormulaValue>([[variable.name.toLowerCase(), value]]);
     const resolve = (name: string) => {
-      const key = name.toLowerCase();
-      return moved.has(key) ? moved.get(key) : scope.get(key);
+      const key = keyOf(name);
+      const changed = moved.get(key);
+      return changed === undefined ? scope.get(key) : changed;
     };
     const benefit = [...results.benefitByYear];
     for (const e of dependents) {
