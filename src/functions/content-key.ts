@@ -94,7 +94,11 @@ export function sameGrids(stored: Grids, live: Grids): boolean {
       const rowA = a[r]!;
       const rowB = b[r]!;
       if (rowA.length !== rowB.length) return false;
-      for (let c = 0; c < rowA.length; c++) if (!sameCell(rowA[c], rowB[c])) return false;
+      for (let c = 0; c < rowA.length; c++) {
+        const x = rowA[c];
+        const y = rowB[c];
+        if (x !== y && !sameCell(x, y)) return false;
+      }
     }
   }
   return true;

@@ -19,8 +19,15 @@ export class ContentCache<T> {
   constructor(private readonly capacity: number) {}
 
   get(grids: Grids, build: () => T): T {
+    // Excel recalculates a workbook's functions together, nearly all over the same ranges: the
+    // entry used last is compared first, directly, which spares hashing the ranges on a hit.
+    const recent = this.entries[0];
+    if (recent && sameGrids(recent.grids, grids)) {
+      this.counts.hits += 1;
+      return recent.value;
+    }
     const hash = hashGrids(grids);
-    for (let i = 0; i < this.entries.length; i++) {
+    for (let i = 1; i < this.entries.length; i++) {
       const entry = this.entries[i]!;
       if (entry.hash !== hash || !sameGrids(entry.grids, grids)) continue;
       if (i > 0) {
