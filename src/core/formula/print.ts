@@ -31,7 +31,28 @@ function bindingOf(expr: Expr): number {
  * text gives the same tree back. `spell` says how to write each name (e.g. a defined name).
  */
 export function printFormula(expr: Expr, spell: (name: string) => string = (name) => name): string {
-  // Post-order with an explicit stack: a formula may be a chain thousands of nodes deep.
+  // Nearly every formula is a few levels deep: printed by plain recursion, which a build does for
+  // thousands of formulas. A chain thousands of nodes deep is printed with an explicit stack.
+  const shallow = printShallow(expr, spell, SHALLOW_DEPTH);
+  return shallow ?? printDeep(expr, spell);
+}
+
+const SHALLOW_DEPTH = 200;
+
+/** The text, or undefined as soon as the tree is deeper than `depth`. */
+function printShallow(expr: Expr, spell: (name: string) => string, depth: number): string | undefined {
+  if (depth === 0) return undefined;
+  const children = childrenOf(expr);
+  const parts: string[] = [];
+  for (const child of children) {
+    const text = printShallow(child, spell, depth - 1);
+    if (text === undefined) return undefined;
+    parts.push(text);
+  }
+  return render(expr, parts, spell);
+}
+
+function printDeep(expr: Expr, spell: (name: string) => string): string {
   const printed: string[] = [];
   const work: { expr: Expr; childrenDone: boolean }[] = [{ expr, childrenDone: false }];
   while (work.length > 0) {

@@ -94,3 +94,14 @@ describe("printFormula: long chains", () => {
     }
   });
 });
+
+describe("printFormula on chains of any depth", () => {
+  it.each([10, 199, 200, 201, 1500])("a chain %p operations long prints back to its own text", (length) => {
+    // Mixed operators and a percent at the end of every tenth term, so that parentheses matter.
+    const text = ["a", ...Array.from({ length }, (_, i) => (i % 3 === 0 ? `-b` : i % 3 === 1 ? `*c` : `+${i}${i % 10 === 0 ? "%" : ""}`))].join("");
+    const parsed = parseFormula(text);
+    if (!parsed.ok) throw new Error(parsed.problem.message);
+    expect(printFormula(parsed.expr)).toBe(text);
+    expect(printFormula(parsed.expr, (n) => n.toUpperCase())).toBe(text.replace(/[abc]/g, (n) => n.toUpperCase()));
+  });
+});
