@@ -23,7 +23,7 @@ const officeRules = {
 const NODE_SOURCES = ["src/adapters/xlsx/**", "src/cli/**", "src/sample/**"];
 
 export default defineConfig(
-  { ignores: ["dist/", "dist-cli/", "dist-workbench/", "out/", "coverage/", "node_modules/"] },
+  { ignores: ["dist/", "dist-cli/", "dist-workbench/", "dist-bench/", "out/", "coverage/", "node_modules/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

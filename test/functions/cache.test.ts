@@ -7,10 +7,13 @@ import type { WorkbookInput } from "../../src/core/workbook/cells";
 import { hashGrids } from "../../src/functions/content-key";
 import { createCvm } from "../../src/functions/cvm";
 import { createModelCache, uncachedModels } from "../../src/functions/model-cache";
-import { generatedModel } from "./generated-model";
-import { elements, fresh, type Grid, variables } from "./helpers";
+import { generatedModel } from "../support/generated-model";
+import { type Cell, elements, fresh, type Grid, variables } from "./helpers";
 
-const MODEL = generatedModel();
+/** The generated model of 500 elements (125 variables, ids Value_1…Value_500, an Actual on every tenth), as mutable grids. */
+const TABLES = generatedModel(500, { actuals: true });
+const mutable = (rows: readonly (readonly Cell[])[]): Grid => rows.map((row) => [...row]);
+const MODEL = { elements: mutable(TABLES.elements), variables: mutable(TABLES.variables), settings: mutable(TABLES.settings!) };
 const deepCopies = (grid: Grid, n: number) => Array.from({ length: n }, () => fresh(grid));
 
 function countingCache(capacity?: number) {
@@ -46,7 +49,7 @@ describe("10,000 calls over one 500-element model", () => {
       const e = elementCopies[i % 50]!;
       const v = variableCopies[(i * 7) % 50]!;
       const which = i % 10;
-      const outcome = which < 8 ? cvm.value(e, v, `Elem_${(i % 500) + 1}`, which < 4 ? null : (i % 5) + 1) : which === 8 ? cvm.total(e, v, null) : cvm.realized(e, v);
+      const outcome = which < 8 ? cvm.value(e, v, `Value_${(i % 500) + 1}`, which < 4 ? null : (i % 5) + 1) : which === 8 ? cvm.total(e, v, null) : cvm.realized(e, v);
       if (!outcome.ok) throw new Error(outcome.failure.message);
     }
     const cachedMs = performance.now() - started;
@@ -91,6 +94,17 @@ describe("what a new analysis takes", () => {
     expect(before).toEqual(createCvm(uncachedModels()).total(MODEL.elements, changed));
   });
 
+  it("the model used last is compared cell by cell: a change in the very last cell is a new model", () => {
+    const { cvm, calls } = countingCache();
+    const changed = fresh(MODEL.variables);
+    const lastRow = changed[changed.length - 1]!;
+    lastRow[lastRow.length - 1] = Number(lastRow[lastRow.length - 1]) + 1;
+    expect(cvm.total(fresh(MODEL.elements), fresh(MODEL.variables)).ok).toBe(true);
+    const after = cvm.total(fresh(MODEL.elements), fresh(changed));
+    expect(calls.analyses).toBe(2);
+    expect(after).toEqual(createCvm(uncachedModels()).total(MODEL.elements, changed));
+  });
+
   it("an array the caller mutates in place is seen as changed", () => {
     const { cvm, calls } = countingCache();
     const vars = variables(["X", 1]);
@@ -105,7 +119,7 @@ describe("what a new analysis takes", () => {
     const { cvm, calls } = countingCache();
     cvm.issues(MODEL.elements, MODEL.variables, null);
     cvm.issues(MODEL.elements, MODEL.variables, undefined);
-    cvm.value(MODEL.elements, MODEL.variables, "Elem_1");
+    cvm.value(MODEL.elements, MODEL.variables, "Value_1");
     expect(calls.analyses).toBe(1);
     cvm.issues(MODEL.elements, MODEL.variables, MODEL.settings);
     expect(calls.analyses).toBe(2);
@@ -153,7 +167,7 @@ describe("what a new analysis takes", () => {
   it("EVAL reads a variables range once per content", () => {
     const cache = createModelCache();
     const cvm = createCvm(cache);
-    for (let i = 0; i < 1000; i++) cvm.evaluate(`Var_${(i % 40) + 1}*2`, fresh(MODEL.variables));
+    for (let i = 0; i < 1000; i++) cvm.evaluate(`Input_${(i % 40) + 1}*2`, fresh(MODEL.variables));
     expect(cache.stats().scopes).toBe(1);
   });
 });
@@ -164,7 +178,7 @@ it("cached results equal the uncached computation, function by function", () => 
   const { elements: e, variables: v, settings: s } = MODEL;
   for (const cvm of [cached, cached]) {
     // Twice through the cache: the second pass answers from it.
-    for (const id of ["Elem_1", "elem_4", "Elem_77", "element 250", "ELEM_500"]) {
+    for (const id of ["Value_1", "value_4", "Value_77", "element 250", "VALUE_500"]) {
       for (const year of [null, 1, 2, 5, 30]) expect(cvm.value(fresh(e), fresh(v), id, year)).toEqual(uncached.value(e, v, id, year));
     }
     for (const year of [null, 1, 3, 5]) expect(cvm.total(fresh(e), fresh(v), year)).toEqual(uncached.total(e, v, year));
@@ -174,6 +188,6 @@ it("cached results equal the uncached computation, function by function", () => 
     expect(cvm.issues(fresh(e), fresh(v), fresh(s))).toEqual(uncached.issues(e, v, s));
     expect(cvm.sensitivity(fresh(e), fresh(v), fresh(s))).toEqual(uncached.sensitivity(e, v, s));
     expect(cvm.realized(fresh(e), fresh(v))).toEqual(uncached.realized(e, v));
-    expect(cvm.evaluate("Var_1*Var_2", fresh(v))).toEqual(uncached.evaluate("Var_1*Var_2", v));
+    expect(cvm.evaluate("Input_1*Input_2", fresh(v))).toEqual(uncached.evaluate("Input_1*Input_2", v));
   }
 });
