@@ -109,20 +109,22 @@ export function planBuild(model: ValueModel, results: Results, existing: Existin
 export const MAX_FORMULA_LENGTH = 8192;
 
 function formulasTooLong(sheets: readonly SheetPlan[]): Problem[] {
-  return sheets.flatMap((sheet) =>
-    sheet.cells.flatMap((cell) => {
-      if (cell.content.kind !== "formula" || cell.content.formula.length - 1 <= MAX_FORMULA_LENGTH) return [];
+  const problems: Problem[] = [];
+  for (const sheet of sheets) {
+    for (const cell of sheet.cells) {
+      if (cell.content.kind !== "formula" || cell.content.formula.length - 1 <= MAX_FORMULA_LENGTH) continue;
       const where = formatCell({ sheet: sheet.name, row: cell.row, column: cell.column });
-      return [
+      problems.push(
         error(
           "formula-too-long",
           sheet.name,
           `The add-in would write a formula of ${(cell.content.formula.length - 1).toLocaleString("en-US")} characters in ${where}, and Excel allows ${MAX_FORMULA_LENGTH.toLocaleString("en-US")}. Most likely it is an element's formula with its variables' Low or High cells put in, for a scenario: shorten the formula or split the element in two; nothing was written.`,
           { sheet: sheet.name, row: cell.row, column: cell.column },
         ),
-      ];
-    }),
-  );
+      );
+    }
+  }
+  return problems;
 }
 
 function sameReference(a: string, b: string): boolean {
