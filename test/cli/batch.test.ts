@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { parse } from "csv-parse/sync";
@@ -7,12 +6,12 @@ import { writeModelWorkbook } from "../../src/adapters/xlsx/model-workbook";
 import { checkOutDir } from "../../src/cli/batch/out-dir";
 import { runBatch } from "../../src/cli/batch/run-batch";
 import { buildValueWorkbook } from "../../src/cli/build-workbook";
-import { runCli } from "../../src/cli/cvm";
 import type { CellValue } from "../../src/core/workbook/cells";
 import { resultsJson } from "../../src/core/results-json";
 import { PIPELINE_SAMPLE } from "../../src/sample/pipeline-model";
 import { writeSampleWorkbook } from "../../src/sample/sample-workbook";
 import { BUILT_AT, temporaryFolder } from "../support/build";
+import { cvm, sha256Of } from "../support/cli";
 import { readDefinedNameValues, recalculateWithLibreOffice } from "../support/libreoffice";
 
 /**
@@ -27,13 +26,7 @@ const io = () => {
   return { out, io: { stdout: (t: string) => (out.stdout += t), stderr: (t: string) => (out.stderr += t), now: () => BUILT_AT, stderrIsTTY: false } };
 };
 
-async function cvm(...argv: string[]) {
-  const { out, io: streams } = io();
-  const status = await runCli(argv, streams);
-  return { status, ...out };
-}
 
-const sha = async (file: string) => createHash("sha256").update(await fs.readFile(file)).digest("hex");
 const exists = (file: string) => fs.access(file).then(() => true, () => false);
 
 async function workbookAt(file: string): Promise<ExcelJS.Workbook> {
@@ -47,7 +40,7 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    out[entry.name] = entry.isDirectory() ? "folder" : await sha(full);
+    out[entry.name] = entry.isDirectory() ? "folder" : await sha256Of(full);
   }
   return out;
 }
@@ -114,7 +107,7 @@ describe("cvm batch on the sample", () => {
 
   beforeAll(async () => {
     outDir = path.join(folder, "out");
-    modelHash = await sha(modelPath);
+    modelHash = await sha256Of(modelPath);
     run = await cvm("batch", modelPath, csvPath, "--out-dir", outDir, "--threads", "1");
     rollup = JSON.parse(await fs.readFile(path.join(outDir, "rollup.json"), "utf8"));
   });
@@ -123,7 +116,7 @@ describe("cvm batch on the sample", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^Wrote 3 customer workbooks, rollup\.csv and rollup\.json to .+out in \d+\.\d s \([\d.]+ workbooks a second\)\.\n$/);
     expect((await fs.readdir(outDir)).sort()).toEqual(["=HYPERLINK(_http___evil.example_,_Click_).value.xlsx", "Contoso Energy.value.xlsx", "Fabrikam Pipelines.value.xlsx", "rollup.csv", "rollup.json"]);
-    expect(await sha(modelPath)).toBe(modelHash);
+    expect(await sha256Of(modelPath)).toBe(modelHash);
     const model = await workbookAt(modelPath);
     expect(model.getWorksheet("Variables")!.getCell("B3").formula).toBe("0.006*2");
   });

@@ -1,23 +1,15 @@
-import { createHash } from "node:crypto";
 import { execFile } from "node:child_process";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { writeModelWorkbook } from "../../src/adapters/xlsx/model-workbook";
-import { runCli } from "../../src/cli/cvm";
 import { PIPELINE_SAMPLE } from "../../src/sample/pipeline-model";
 import { MID_PAYBACK } from "../fixtures/models";
-import { BUILT_AT, temporaryFolder } from "../support/build";
+import { temporaryFolder } from "../support/build";
+import { cvm, sha256Of } from "../support/cli";
 
-async function cvm(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const status = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => BUILT_AT });
-  return { status, stdout, stderr };
-}
 
-const sha = async (file: string) => createHash("sha256").update(await fs.readFile(file)).digest("hex");
 const exists = (file: string) => fs.access(file).then(() => true, () => false);
 
 async function workbookAt(file: string): Promise<ExcelJS.Workbook> {
@@ -36,11 +28,11 @@ beforeAll(async () => {
 
 describe("cvm build", () => {
   test("writes <name>.value.xlsx beside the input and leaves the input byte for byte as it was", async () => {
-    const before = await sha(samplePath);
+    const before = await sha256Of(samplePath);
     const { status, stdout } = await cvm("build", samplePath);
     expect(status).toBe(0);
     expect(stdout).toContain("Customer: Northwind Midstream");
-    expect(await sha(samplePath)).toBe(before);
+    expect(await sha256Of(samplePath)).toBe(before);
     const written = await workbookAt(path.join(folder, "pipeline.value.xlsx"));
     expect(written.worksheets.map((s) => s.name)).toEqual(["Variables", "Elements", "Settings", "Value Summary", "Assumptions Log", "CVM_Meta"]);
     expect(written.getWorksheet("CVM_Meta")!.state).toBe("veryHidden");

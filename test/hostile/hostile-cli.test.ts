@@ -4,22 +4,14 @@
  * place, creates no file (the folder holds exactly what it held) and leaves the input byte for
  * byte as it was, within the case's bound.
  */
-import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { runCli } from "../../src/cli/cvm";
-import { BUILT_AT, temporaryFolder } from "../support/build";
+import { temporaryFolder } from "../support/build";
+import { cvm, sha256Of } from "../support/cli";
 import { BASE, CORPUS, type ModelSource } from "./corpus";
 import { locationText } from "./expect";
 
-async function cvm(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const status = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => BUILT_AT });
-  return { status, stdout, stderr };
-}
 
-const sha = async (file: string) => createHash("sha256").update(await fs.readFile(file)).digest("hex");
 
 let folder: string;
 beforeAll(async () => {
@@ -49,7 +41,7 @@ describe("cvm build refuses every hostile model and writes nothing", () => {
     "%s",
     async (_, c, index) => {
       const { dir, file } = await placed(c, `case-${index}`);
-      const hash = await sha(file);
+      const hash = await sha256Of(file);
       const listing = await fs.readdir(dir);
 
       const start = performance.now();
@@ -67,7 +59,7 @@ describe("cvm build refuses every hostile model and writes nothing", () => {
       if (c.errors !== undefined) expect(errors).toHaveLength(c.errors);
       expect(stderr).toContain(`; nothing was written.`);
       expect(await fs.readdir(dir)).toEqual(listing);
-      expect(await sha(file)).toBe(hash);
+      expect(await sha256Of(file)).toBe(hash);
       expect(elapsed).toBeLessThan(c.adapterBoundMs);
     },
     120_000,
