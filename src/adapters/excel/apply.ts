@@ -127,11 +127,14 @@ function planSteps(plan: WorkbookPlan, options: ApplyOptions, waterfall: boolean
 
   // Sheets first, so that names can point into them; then the record; then clear what the build
   // owns, so that no old formula refers to a name about to go; then names, then the cells.
-  // A new output sheet carries the mark from its creation (see below).
-  const markOf = (s: SheetPlan) => (s.name === plan.provisionalRecord.name ? undefined : markIncomplete(s));
+  // Each output sheet says INCOMPLETE in its first cell from before anything of it is cleared
+  // (from its creation, for a new one) until after everything is written: a build that stops
+  // halfway never looks finished.
+  const marked = new Map<string, MarkedSheet>();
+  for (const s of plan.sheets) if (s.name !== plan.provisionalRecord.name) marked.set(s.name, markIncomplete(s));
   for (const s of plan.sheets) {
     if (exists(s.name, options.existingSheets)) continue;
-    const mark = markOf(s)?.mark;
+    const mark = marked.get(s.name)?.mark;
     step(s.name.length + (mark ? INCOMPLETE_MARK.length : 0), (c) => {
       const added = c.workbook.worksheets.add(s.name);
       if (mark) added.getRange(cellRef(mark.row, mark.column)).formulas = [[typedEntry({ kind: "text", value: INCOMPLETE_MARK })]];
@@ -145,13 +148,6 @@ function planSteps(plan: WorkbookPlan, options: ApplyOptions, waterfall: boolean
   const recordRows = Math.max(options.recordRows, height(record), ...plan.sheets.filter((s) => s.name === record.name).map(height));
   const provisional = planFullBlock(record, recordRows);
   step(blockBytes(provisional), (c) => writeBlock(sheet(c, record.name), provisional));
-  // Each output sheet says INCOMPLETE in its first cell from before anything of it is cleared
-  // until after everything is written: a build that stops halfway never looks finished.
-  const marked = new Map<string, MarkedSheet>();
-  for (const s of plan.sheets) {
-    const m = markOf(s);
-    if (m) marked.set(s.name, m);
-  }
   for (const [name, { sheet: s, mark }] of marked) {
     const markAddress = cellRef(mark.row, mark.column);
     const rest = ownedRangesBesides(s.replaceColumns, mark);
