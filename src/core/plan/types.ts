@@ -69,6 +69,31 @@ export interface TornadoChart extends ChartBase {
 
 export type ChartPlan = ValueByElementChart | TornadoChart;
 
+/**
+ * How a sheet prints: the page a customer's CFO gets from a printer or a PDF. Header and footer
+ * texts are in Excel's header codes (`&P` page, `&N` pages, `&&` a literal ampersand), which
+ * Office.js and the .xlsx format share; workbook text in them is escaped by the core.
+ */
+export interface PagePlan {
+  readonly orientation: "portrait" | "landscape";
+  /** Every column of the print area on one page wide; as many pages tall as it takes. */
+  readonly fitToPagesWide: 1;
+  /** 0-based, inclusive. */
+  readonly printArea: { readonly firstRow: number; readonly firstColumn: number; readonly lastRow: number; readonly lastColumn: number };
+  /** Rows (0-based, inclusive) repeated at the top of every printed page, where a table continues. */
+  readonly titleRows?: { readonly first: number; readonly last: number };
+  /** A manual page break above each of these rows (0-based), so that sections start on a new page rather than split. */
+  readonly breaksBefore: readonly number[];
+  readonly header: HeaderFooter;
+  readonly footer: HeaderFooter;
+}
+
+export interface HeaderFooter {
+  readonly left: string;
+  readonly center: string;
+  readonly right: string;
+}
+
 export interface SheetPlan {
   readonly name: string;
   readonly visibility: "visible" | "veryHidden";
@@ -87,6 +112,8 @@ export interface SheetPlan {
   readonly charts: readonly ChartPlan[];
   /** Whether the sheet is shown when the build ends. */
   readonly activate?: boolean;
+  /** Page setup for printing; absent for sheets nobody prints (the record). */
+  readonly page?: PagePlan;
 }
 
 export interface NamePlan {
