@@ -28,7 +28,7 @@ export interface HyperformulaWorkbook {
 
 const CONFIG = {
   licenseKey: "gpl-v3",
-  // Excel 365's dynamic-array arithmetic, which the plan's SUMPRODUCT((range=label)*range) relies on.
+  // Excel 365's dynamic-array arithmetic: the workbook is computed as Excel 365 computes it.
   useArrayArithmetic: true,
 } as const;
 
@@ -135,10 +135,12 @@ function relativeDifference(a: number, b: number): number {
   return scale === 0 ? 0 : Math.abs(a - b) / scale;
 }
 
-/** Where the plan puts the value by stakeholder: the rows under its title, in the core's order, column B. */
-function stakeholderCells(summary: SheetPlan): { row: number; column: number } | undefined {
+/** Where the plan puts each stakeholder's total: the bold rows of the value by stakeholder, in the core's order, column B. */
+function stakeholderCells(summary: SheetPlan): { row: number; column: number }[] | undefined {
   const title = summary.cells.find((c) => c.column === 0 && c.content.kind === "text" && c.content.value === "Value by stakeholder");
-  return title ? { row: title.row + 2, column: 1 } : undefined;
+  const end = summary.cells.find((c) => c.column === 0 && c.content.kind === "text" && c.content.value === "Value elements by year");
+  if (!title || !end) return undefined;
+  return summary.cells.filter((c) => c.column === 0 && c.style === "label" && c.row > title.row && c.row < end.row).map((c) => ({ row: c.row, column: 1 }));
 }
 
 /**
@@ -173,9 +175,9 @@ export function compareWithCore(engine: HyperFormula, build: Pick<CoreBuild, "an
     elements++;
   }
   const summary = build.plan.sheets.find((s) => s.name === SUMMARY_SHEET);
-  const first = summary && stakeholderCells(summary);
-  if (!first) disagreements.push("the Value Summary has no value by stakeholder");
-  else results.byStakeholder.forEach((group, i) => check(`stakeholder "${group.stakeholder}"`, group.annualValue, { row: first.row + i, column: first.column }));
+  const cells = summary && stakeholderCells(summary);
+  if (!cells || cells.length !== results.byStakeholder.length) disagreements.push("the Value Summary has no value by stakeholder for each of the core's stakeholders");
+  else results.byStakeholder.forEach((group, i) => check(`stakeholder "${group.stakeholder}"`, group.annualValue, cells[i]!));
   return {
     compared: RESULT_NAMES.length + elements + results.byStakeholder.length,
     results: [...RESULT_NAMES],

@@ -255,8 +255,8 @@ the same 1,000-element model from the formulas the add-in writes: the three inpu
 user's workbook holds them, the Value Summary exactly as the plan writes it (${count(hf.formulas)}
 formulas, with its text and numbers) and the defined names the plan creates (one per variable, one
 per element id, the nine \`CVM_*\` results), loaded with \`HyperFormula.buildFromSheets\` (names
-given at load, licence key \`gpl-v3\`, array arithmetic on as in Excel 365: the value by
-stakeholder's \`SUMPRODUCT((range=label)*range)\` is #VALUE! without it). Timed from the call to
+given at load, licence key \`gpl-v3\`, array arithmetic on as in Excel 365, as the workbook is
+read there). Timed from the call to
 every value computed (HyperFormula computes as it loads); median of ${hf.timing.runs} runs after
 ${plural(hf.timing.warmups, "warm-up load")}, in the same process as the core.
 

@@ -23,8 +23,8 @@ describe("the generated model in HyperFormula", () => {
     expect(workbook.missingFunctions).toEqual([]);
     // Text stays text: a ramp such as 50%,100% is not read as a number.
     expect(workbook.sheets.Elements![2]![5]).toBe("'50%,100%");
-    // HyperFormula needs array arithmetic for the value by stakeholder: SUMPRODUCT((range=label)*range).
-    expect(build.plan.sheets[0]!.cells.some((c) => c.content.kind === "formula" && c.content.formula.startsWith("=SUMPRODUCT(("))).toBe(true);
+    // The scenarios weigh each element's value by its ramp share: SUMPRODUCT over two ranges.
+    expect(build.plan.sheets[0]!.cells.some((c) => c.content.kind === "formula" && c.content.formula.startsWith("=SUMPRODUCT("))).toBe(true);
   });
 
   it("computes the results and every element's value as the core does", () => {

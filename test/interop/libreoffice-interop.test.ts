@@ -7,7 +7,7 @@ import { FIXTURES, type Fixture } from "../fixtures/models";
 import { buildFixture, temporaryFolder } from "../support/build";
 import { readCellValues, readDefinedNameValues, recalculateWithLibreOffice } from "../support/libreoffice";
 import { scenarioResults } from "../../src/core/model/scenarios";
-import { sheetTitle } from "../../src/core/plan/formats";
+import { summaryTitle } from "../../src/core/plan/formats";
 import { planSummary, SUMMARY_SHEET } from "../../src/core/plan/summary";
 import { SCENARIO_RESULTS } from "../../src/core/plan/summary-scenarios";
 
@@ -30,7 +30,7 @@ beforeAll(async () => {
   for (const [i, fixture] of ALL.entries()) {
     const { analysis } = builds[i]!;
     // Where the scenario and realization cells are, from the same plan the build wrote.
-    const { layout } = planSummary(analysis.model, analysis.results, "", "");
+    const { layout } = planSummary(analysis.model, analysis.results, "");
     const addresses = [
       "A1",
       ...Object.values(layout.scenarios?.results ?? {}).flatMap((byResult) => Object.values(byResult)),
@@ -79,7 +79,7 @@ describe.each(ALL.map((f) => f.name))("%s, recalculated by LibreOffice", (name) 
 describe.each(ALL.map((f) => f.name))("%s: scenarios and realization, recalculated by LibreOffice", (name) => {
   test("the title names the offering and the customer, live from CVM_Settings", () => {
     const { analysis, summary } = built.get(name)!;
-    expect(summary.get("A1")).toBe(sheetTitle(SUMMARY_SHEET, analysis.model.settings));
+    expect(summary.get("A1")).toBe(summaryTitle(analysis.model.settings));
   });
 
   test("each scenario's results and element values are the core's with the variables at Low, as given, at High", () => {

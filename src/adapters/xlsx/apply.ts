@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import type { CellStyle, SheetPlan, WorkbookPlan } from "../../core/plan/types";
+import type { CachedValue, CellStyle, SheetPlan, WorkbookPlan } from "../../core/plan/types";
 import { definedNameXml } from "./package-parts";
 import type { XlsxWorkbook } from "./read";
 
@@ -28,6 +28,11 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   }
 }
 
+/** The value stored beside a formula, for readers that do not recalculate (ExcelJS writes `t="str"`, `"b"` or `"e"` by its type). */
+function cachedResult(value: CachedValue): ExcelJS.CellFormulaValue["result"] {
+  return typeof value === "object" ? ({ error: value.error } as ExcelJS.CellErrorValue) : value;
+}
+
 /** Clears the columns a build owns, leaving the rest of the sheet (the history) as it is. */
 function clearColumns(sheet: ExcelJS.Worksheet, first: number, last: number): void {
   sheet.eachRow({ includeEmpty: true }, (row) => {
@@ -50,7 +55,7 @@ function applySheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
     const cell = sheet.getCell(planned.row + 1, planned.column + 1);
     const content = planned.content;
     // A string is stored as a shared string: ExcelJS never reads it as a formula, whatever it begins with.
-    if (content.kind === "formula") cell.value = { formula: content.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+    if (content.kind === "formula") cell.value = { formula: content.formula.replace(/^=/, ""), result: cachedResult(content.value) } as ExcelJS.CellFormulaValue;
     else cell.value = content.value;
     const style = planned.style === undefined ? undefined : plan.styles[planned.style];
     if (style) applyStyle(cell, style);
@@ -86,7 +91,7 @@ export function applyPlanToXlsx(x: XlsxWorkbook, plan: WorkbookPlan): void {
     const index = x.workbook.worksheets.findIndex((s) => s.name === plan.sheets[active]!.name);
     x.workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(index, 0), visibility: "visible" }];
   }
-  // Excel computes formulas that carry no saved result when the file opens.
+  // Every formula carries its value, for readers that do not calculate; Excel still recalculates on open.
   x.workbook.calcProperties = { ...x.workbook.calcProperties, fullCalcOnLoad: true };
 }
 

@@ -1,7 +1,9 @@
 import type { Problem } from "../problems";
 import { computeResults, type Results } from "./compute";
 import { checkReferences } from "./references";
-import type { ValueModel, Variable } from "./types";
+import { evaluate } from "../formula";
+import { excelError, type FormulaValue } from "../formula/values";
+import type { Element, ValueModel, Variable } from "./types";
 
 export const SCENARIOS = ["conservative", "expected", "optimistic"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
@@ -36,4 +38,23 @@ export function scenarioResults(model: ValueModel): Record<Scenario, ScenarioOut
     return computed.results ? { ok: true, results: computed.results } : { ok: false, problems: computed.problems };
   };
   return { conservative: run("conservative"), expected: run("expected"), optimistic: run("optimistic") };
+}
+
+/**
+ * Each element's value in a scenario, in the model's order, as the scenario's formulas on the
+ * Value Summary compute it: an element that fails gives its error, and an element that uses it
+ * gets that error in turn, as in Excel (unless its formula catches it). For the values an .xlsx
+ * stores beside those formulas; `scenarioResults` gives the results where nothing fails.
+ */
+export function elementValuesIn(model: ValueModel, scenario: Scenario): FormulaValue[] {
+  const { order } = checkReferences(model.variables, model.elements, []);
+  const scope = new Map<string, FormulaValue>();
+  for (const v of variablesIn(model, scenario)) scope.set(v.name.toLowerCase(), v.value);
+  const values = new Map<Element, FormulaValue>();
+  for (const element of order) {
+    const value = evaluate(element.expr, (name) => scope.get(name.toLowerCase()));
+    values.set(element, value);
+    if (element.id) scope.set(element.id.toLowerCase(), value);
+  }
+  return model.elements.map((e) => values.get(e) ?? excelError("#REF!"));
 }

@@ -40,7 +40,7 @@ export interface HistoryState {
  */
 export function planAssumptions(
   model: ValueModel,
-  annualCells: readonly string[],
+  annualCells: readonly { readonly cell: string; readonly value: number }[],
   history: HistoryState,
   built: Date,
   builtText: string,
@@ -69,7 +69,7 @@ export function planAssumptions(
   row++;
   for (const v of model.variables) {
     s.text(row, 0, v.name, "text");
-    s.formula(row, 1, v.name, "number");
+    s.formula(row, 1, v.name, "number", v.value);
     s.text(row, 2, v.unit, "text");
     s.text(row, 3, v.source, "wrapped");
     s.text(row, 4, v.notes, "wrapped");
@@ -98,7 +98,7 @@ export function planAssumptions(
     if (e.actual !== undefined) s.number(row, 9, e.actual, "number");
     const when = e.actual === undefined ? undefined : recorded.get((e.id ?? e.element).toLowerCase());
     if (when !== undefined) s.number(row, 10, when, "date");
-    s.formula(row, 11, annualCells[i]!, "number");
+    s.formula(row, 11, annualCells[i]!.cell, "number", annualCells[i]!.value);
     row++;
   });
 
@@ -119,7 +119,7 @@ export function planAssumptions(
   for (const [label, value, key] of settingRows) {
     s.text(row, 0, label, "text");
     const cell = key ? st.cells[key] : undefined;
-    if (cell) s.formula(row, 1, formatCell(cell, true), "number");
+    if (cell) s.formula(row, 1, formatCell(cell, true), "number", value);
     else if (typeof value === "number") s.number(row, 1, value, "number");
     else s.text(row, 1, value, "text");
     s.text(row, 2, cell ? `CVM_Settings, ${formatCell(cell)}` : "CVM_Settings", "text");

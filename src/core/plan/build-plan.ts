@@ -37,12 +37,12 @@ export function planBuild(model: ValueModel, results: Results, existing: Existin
   if (record || recordSheetExists) ownedSheets.add(META_SHEET.toLowerCase());
 
   const builtText = built.toISOString().slice(0, 16).replace("T", " ") + " UTC";
-  const summary = planSummary(model, results, "CVM_Variables and CVM_Settings", builtText);
+  const summary = planSummary(model, results, builtText);
   const snapshot = takeSnapshot(model);
   const actuals = recordActuals(model, record?.actuals, excelSerialDate(built));
   const assumptions = planAssumptions(
     model,
-    summary.annualCells,
+    summary.annualCells.map((cell, i) => ({ cell, value: results.elements[i]!.annualValue })),
     // No history row yet (a first build, or one that was interrupted): the history starts afresh.
     { rows: record?.historyRows ?? 0, changes: record && record.historyRows > 0 ? diffSnapshots(record.snapshot, snapshot) : undefined },
     built,

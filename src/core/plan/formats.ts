@@ -48,7 +48,30 @@ export const SHEET_STYLES: Readonly<Record<"title" | "note" | "section" | "heade
   text: {},
 };
 
-/** A sheet's title: `Value Summary: LeakSense for Northwind`, or the bare name when neither is set. */
+/** How the sheets name a confidence: the contract's word, and what it means to a reader. */
+export const CONFIDENCE_LABEL = { green: "green (documented)", gray: "gray (estimated)" } as const;
+
+/** The Value Summary's title: `Value of LeakSense to Northwind`, or `Value Summary` when neither is set. */
+export function summaryTitle(settings: Pick<Settings, "offering" | "customer">): string {
+  if (settings.offering === "" && settings.customer === "") return "Value Summary";
+  return `Value${settings.offering === "" ? "" : ` of ${settings.offering}`}${settings.customer === "" ? "" : ` to ${settings.customer}`}`;
+}
+
+/** The Value Summary's title as a live formula over the Customer and Offering cells (see `sheetTitleContent`). */
+export function summaryTitleContent(settings: Pick<Settings, "offering" | "customer" | "cells">): CellContent {
+  const { customer, offering } = settings.cells;
+  const value = summaryTitle(settings);
+  if (!customer && !offering) return { kind: "text", value };
+  const o = part(offering, settings.offering);
+  const c = part(customer, settings.customer);
+  return { kind: "formula", formula: `=IF(AND(${o}="",${c}=""),"Value Summary","Value"&IF(${o}="",""," of "&${o})&IF(${c}="",""," to "&${c}))`, value };
+}
+
+function part(cell: CellAddress | undefined, text: string): string {
+  return cell ? formatCell(cell, true) : stringLiteral(text);
+}
+
+/** A sheet's title: `Assumptions Log: LeakSense for Northwind`, or the bare name when neither is set. */
 export function sheetTitle(sheet: string, settings: Pick<Settings, "offering" | "customer">): string {
   const heading = [settings.offering, settings.customer].filter((t) => t !== "").join(" for ");
   return heading === "" ? sheet : `${sheet}: ${heading}`;
@@ -63,10 +86,13 @@ export function sheetTitle(sheet: string, settings: Pick<Settings, "offering" | 
 export function sheetTitleContent(sheet: string, settings: Pick<Settings, "offering" | "customer" | "cells">): CellContent {
   const { customer, offering } = settings.cells;
   if (!customer && !offering) return { kind: "text", value: sheetTitle(sheet, settings) };
-  const part = (cell: CellAddress | undefined, text: string) => (cell ? formatCell(cell, true) : stringLiteral(text));
   const o = part(offering, settings.offering);
   const c = part(customer, settings.customer);
-  return { kind: "formula", formula: `=${stringLiteral(sheet)}&IF(AND(${o}="",${c}=""),"",": "&${o}&IF(AND(${o}<>"",${c}<>"")," for ","")&${c})` };
+  return {
+    kind: "formula",
+    formula: `=${stringLiteral(sheet)}&IF(AND(${o}="",${c}=""),"",": "&${o}&IF(AND(${o}<>"",${c}<>"")," for ","")&${c})`,
+    value: sheetTitle(sheet, settings),
+  };
 }
 
 function stringLiteral(text: string): string {

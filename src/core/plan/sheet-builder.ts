@@ -1,4 +1,4 @@
-import type { CellContent, CellStyle, PlannedCell } from "./types";
+import type { CachedValue, CellContent, CellStyle, PlannedCell } from "./types";
 
 /** Collects the cells of one sheet plan; only planning code uses it, and only while planning. */
 export class SheetBuilder {
@@ -19,7 +19,8 @@ export class SheetBuilder {
     this.put(row, column, { kind: "number", value }, style);
   }
 
-  formula(row: number, column: number, formula: string, style?: string): void {
-    this.put(row, column, { kind: "formula", formula: formula.startsWith("=") ? formula : `=${formula}` }, style);
+  /** A live formula with the value the core computed for it (see `CellContent`). */
+  formula(row: number, column: number, formula: string, style: string | undefined, value: CachedValue): void {
+    this.put(row, column, { kind: "formula", formula: formula.startsWith("=") ? formula : `=${formula}`, value }, style);
   }
 }

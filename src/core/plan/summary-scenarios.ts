@@ -1,6 +1,9 @@
 import { printFormula } from "../formula";
 import type { ResultName } from "../model/names";
-import { hasScenarios, type Scenario, SCENARIO_END } from "../model/scenarios";
+import { elementValuesIn, hasScenarios, type Scenario, SCENARIO_END } from "../model/scenarios";
+import { arithmetic, type CashFlowValues, cashFlowValues, fromFormulaValue, isCachedError, NOT_AVAILABLE, orNotAvailable, sumOf } from "./cached";
+import { wrapWords } from "./text-lines";
+import type { CachedValue } from "./types";
 import { rampAt } from "../model/types";
 import { formatCell } from "../workbook/address";
 import { absolute, cashFlowFormulas, relative, type SummaryGrid } from "./summary-grid";
@@ -26,17 +29,20 @@ const LABEL: Readonly<Record<Scenario, string>> = { conservative: "Conservative"
  * each scenario's cash flow and results computed exactly as the model's. Absent when no
  * variable has a Low and a High.
  */
-export function planScenarios(g: SummaryGrid, start: number): { nextRow: number; layout: ScenarioLayout } | undefined {
+export function planScenarios(g: SummaryGrid, start: number): { nextRow: number; layout: ScenarioLayout; blocks: { first: number; last: number }[] } | undefined {
   const { s, model } = g;
   if (!hasScenarios(model)) return undefined;
   const n = model.elements.length;
   const ranged = model.variables.filter((v) => v.range).length;
 
   s.text(start, 0, "Scenarios", "section");
-  s.text(start + 1, 0, `Conservative: every variable that has a Low and a High (${ranged} of ${model.variables.length}) at its Low; expected: every variable as given; optimistic: each of those at its High. Other variables keep their value. Live formulas over the Low and High columns of CVM_Variables.`, "note");
-  s.text(start + 2, 0, "A Low is not always the cautious end: where less of a variable means more value (a cost, say), its Low raises the conservative case. The realization shares by year are the elements' Ramps as of this build.", "note");
-
-  const header = start + 3;
+  // Notes one line a row: a long cell runs under whatever stands beside it and off the printed page.
+  const lines = wrapWords(
+    `Conservative: every variable that has a Low and a High (${ranged} of ${model.variables.length}) at its Low; expected: every variable as given; optimistic: each of those at its High. Other variables keep their value. A Low is not always the cautious end: where less of a variable means more value (a cost, say), its Low raises the conservative case. The shares by year are the elements' ramp-ups.`,
+    120,
+  );
+  lines.forEach((line, i) => s.text(start + 1 + i, 0, line, "note"));
+  const header = start + 1 + lines.length;
   const first = header + 1;
   const last = first + n - 1;
   s.text(header, 0, "Element", "header");
@@ -63,13 +69,18 @@ export function planScenarios(g: SummaryGrid, start: number): { nextRow: number;
     return row === undefined ? name : absolute(row, column);
   };
 
+  const elementValues: Record<Scenario, CachedValue[]> = {
+    conservative: elementValuesIn(model, "conservative").map(fromFormulaValue),
+    expected: g.results.elements.map((e) => e.annualValue),
+    optimistic: elementValuesIn(model, "optimistic").map(fromFormulaValue),
+  };
   const annual: Record<Scenario, string[]> = { conservative: [], expected: [], optimistic: [] };
   model.elements.forEach((e, i) => {
     const row = first + i;
     s.text(row, 0, e.element, "text");
-    s.formula(row, COLUMN.conservative, printFormula(e.expr, spellIn("conservative", COLUMN.conservative)), "money");
-    s.formula(row, COLUMN.expected, g.annualCell(i), "money");
-    s.formula(row, COLUMN.optimistic, printFormula(e.expr, spellIn("optimistic", COLUMN.optimistic)), "money");
+    s.formula(row, COLUMN.conservative, printFormula(e.expr, spellIn("conservative", COLUMN.conservative)), "money", elementValues.conservative[i]!);
+    s.formula(row, COLUMN.expected, g.annualCell(i), "money", elementValues.expected[i]!);
+    s.formula(row, COLUMN.optimistic, printFormula(e.expr, spellIn("optimistic", COLUMN.optimistic)), "money", elementValues.optimistic[i]!);
     for (let y = 1; y <= g.years; y++) s.number(row, g.yearColumn(y), rampAt(e.ramp, y), "share");
     for (const scenario of ["conservative", "expected", "optimistic"] as const) annual[scenario].push(relative(row, COLUMN[scenario]));
   });
@@ -77,7 +88,7 @@ export function planScenarios(g: SummaryGrid, start: number): { nextRow: number;
   s.text(total, 0, "Total annual value", "labelTotal");
   for (const scenario of ["conservative", "expected", "optimistic"] as const) {
     const c = COLUMN[scenario];
-    s.formula(total, c, `SUM(${relative(first, c)}:${relative(last, c)})`, "moneyTotal");
+    s.formula(total, c, `SUM(${relative(first, c)}:${relative(last, c)})`, "moneyTotal", sumOf(elementValues[scenario]));
   }
 
   // The cash flow of the two outer scenarios; the expected one is the model's own, above.
@@ -86,7 +97,8 @@ export function planScenarios(g: SummaryGrid, start: number): { nextRow: number;
   for (let c = 1; c < g.annualColumn; c++) s.text(flowHeader, c, "", "header");
   s.text(flowHeader, g.annualColumn, "Year 0", "headerRight");
   for (let y = 1; y <= g.years; y++) s.text(flowHeader, g.yearColumn(y), `Year ${y}`, "headerRight");
-  const flows = new Map<Scenario, ReturnType<typeof cashFlowFormulas> & { benefit: number }>();
+  const flows = new Map<Scenario, ReturnType<typeof cashFlowFormulas> & { benefit: number; values: CashFlowValues }>();
+  const { investment, annualCost, discountRate } = model.settings;
   (["conservative", "optimistic"] as const).forEach((scenario, k) => {
     const base = flowHeader + 1 + 4 * k;
     const rows = { benefit: base, net: base + 1, cumulative: base + 2, crossing: base + 3 };
@@ -97,17 +109,22 @@ export function planScenarios(g: SummaryGrid, start: number): { nextRow: number;
     s.text(rows.cumulative, 0, `${label}: cumulative`, "label");
     s.text(rows.crossing, 0, `${label}: payback point (months)`, "note");
     const scenarioValues = `${absolute(first, COLUMN[scenario])}:${absolute(last, COLUMN[scenario])}`;
+    // SUMPRODUCT of the scenario's values and the year's ramp shares: an error among them is the result.
+    const benefit = Array.from({ length: g.years }, (_, i) =>
+      arithmetic(elementValues[scenario], (...values) => values.reduce((sum, v, k) => sum + v * rampAt(model.elements[k]!.ramp, i + 1), 0)),
+    );
+    const values = cashFlowValues(benefit, investment, annualCost, discountRate);
     s.number(rows.benefit, g.annualColumn, 0, "money");
-    s.formula(rows.net, g.annualColumn, `-${g.setting("investment")}`, "money");
-    s.formula(rows.cumulative, g.annualColumn, flow.cumulative(0), "money");
+    s.formula(rows.net, g.annualColumn, `-${g.setting("investment")}`, "money", values.net[0]!);
+    s.formula(rows.cumulative, g.annualColumn, flow.cumulative(0), "money", values.cumulative[0]!);
     for (let y = 1; y <= g.years; y++) {
       const c = g.yearColumn(y);
-      s.formula(rows.benefit, c, `SUMPRODUCT(${scenarioValues},${relative(first, c)}:${relative(last, c)})`, "money");
-      s.formula(rows.net, c, `${relative(rows.benefit, c)}-${g.setting("annualCost")}`, "money");
-      s.formula(rows.cumulative, c, flow.cumulative(y), "money");
-      s.formula(rows.crossing, c, flow.crossing(y), "helper");
+      s.formula(rows.benefit, c, `SUMPRODUCT(${scenarioValues},${relative(first, c)}:${relative(last, c)})`, "money", benefit[y - 1]!);
+      s.formula(rows.net, c, `${relative(rows.benefit, c)}-${g.setting("annualCost")}`, "money", values.net[y]!);
+      s.formula(rows.cumulative, c, flow.cumulative(y), "money", values.cumulative[y]!);
+      s.formula(rows.crossing, c, flow.crossing(y), "helper", values.crossing[y - 1]!);
     }
-    flows.set(scenario, { ...flow, benefit: rows.benefit });
+    flows.set(scenario, { ...flow, benefit: rows.benefit, values });
   });
 
   const resultsHeader = flowHeader + 10;
@@ -133,7 +150,7 @@ export function planScenarios(g: SummaryGrid, start: number): { nextRow: number;
       results[scenario][key] = relative(row, c);
       const flow = flows.get(scenario);
       if (!flow) {
-        s.formula(row, c, g.result(`CVM_${key}` as ResultName), style);
+        s.formula(row, c, g.result(`CVM_${key}` as ResultName), style, orNotAvailable(g.results.totals[key]));
         continue;
       }
       const formulas: Record<ScenarioResult, string> = {
@@ -145,8 +162,28 @@ export function planScenarios(g: SummaryGrid, start: number): { nextRow: number;
         ROI: `IF(${cell(scenario, "TotalCost")}=0,NA(),${cell(scenario, "NetValue")}/${cell(scenario, "TotalCost")})`,
         PaybackMonths: flow.payback,
       };
-      s.formula(row, c, formulas[key], style);
+      const totalCost = g.results.totals.TotalCost;
+      const netValue = arithmetic([flow.values.totalBenefit], (b) => b - totalCost);
+      const cached: Record<ScenarioResult, CachedValue> = {
+        TotalAnnualValue: sumOf(elementValues[scenario]),
+        TotalBenefit: flow.values.totalBenefit,
+        TotalCost: totalCost,
+        NetValue: netValue,
+        NPV: flow.values.npv,
+        ROI: totalCost === 0 ? NOT_AVAILABLE : isCachedError(netValue) ? netValue : arithmetic([netValue], (v) => v / totalCost),
+        PaybackMonths: flow.values.payback,
+      };
+      s.formula(row, c, formulas[key], style, cached[key]);
     }
   });
-  return { nextRow: resultsHeader + SCENARIO_RESULTS.length, layout: { results, annual } };
+  const resultsLast = resultsHeader + SCENARIO_RESULTS.length;
+  return {
+    nextRow: resultsLast,
+    layout: { results, annual },
+    blocks: [
+      { first: start, last: total },
+      { first: flowHeader, last: flowHeader + 8 },
+      { first: resultsHeader, last: resultsLast },
+    ],
+  };
 }

@@ -1,6 +1,7 @@
 import { npvSensitivity, type NpvAt } from "../model/sensitivity";
 import { COLORS } from "./formats";
 import { relative, type SummaryGrid } from "./summary-grid";
+import { wrapWords } from "./text-lines";
 import type { TornadoChart } from "./types";
 
 /** The first four columns are CVM.SENSITIVITY's, in its order, so the two tables read alike. */
@@ -14,19 +15,24 @@ const NOTE_COLUMN = HEADERS.length;
  * build time, shown in their own colour and labelled as such beside them; CVM.SENSITIVITY gives
  * the same table live where the add-in is installed. Absent when no variable has a range.
  */
-export function planSensitivity(g: SummaryGrid, start: number, built: string): { nextRow: number; chart: TornadoChart } | undefined {
+export function planSensitivity(g: SummaryGrid, start: number, built: string): { nextRow: number; chart: TornadoChart; blocks: { first: number; last: number }[] } | undefined {
   const { s, model } = g;
   const rows = npvSensitivity(model, g.results);
   if (rows.length === 0) return undefined;
   const base = g.results.totals.NPV;
 
   s.text(start, 0, "Sensitivity of the net present value", "section");
-  s.text(start + 1, 0, `Each variable with a Low and a High moved alone to its Low, then to its High, every other variable as given; largest swing first. NOT LIVE: computed by the add-in at build (${built}); rebuild after changing inputs, or enter =CVM.SENSITIVITY(CVM_Elements,CVM_Variables,CVM_Settings) where the add-in is installed for the same table, live.`, "note");
-  s.text(start + 2, 0, "Net present value as given, at build", "label");
-  s.number(start + 2, 1, base, "staticMoney");
-  s.text(start + 2, 2, "at build, not live (the live one is CVM_NPV)", "note");
+  const lines = wrapWords(
+    `Each variable that has a Low and a High moved alone to its Low, then to its High, every other variable as given; largest swing first. NOT LIVE: computed when this workbook was built (${built}); build again after changing inputs.`,
+    120,
+  );
+  lines.forEach((line, i) => s.text(start + 1 + i, 0, line, "note"));
+  const baseRow = start + 1 + lines.length;
+  s.text(baseRow, 0, "Net present value as given, at build", "label");
+  s.number(baseRow, 1, base, "staticMoney");
+  s.text(baseRow, 2, "not live (the live one is in Key figures)", "note");
 
-  const header = start + 3;
+  const header = baseRow + 1;
   HEADERS.forEach((h, c) => s.text(header, c, h, c === 0 ? "header" : "headerRight"));
   s.text(header, NOTE_COLUMN, "numbers at build, not live", "note");
   const first = header + 1;
@@ -59,9 +65,11 @@ export function planSensitivity(g: SummaryGrid, start: number, built: string): {
       { name: "NPV change at Low", values: `${relative(first, 6)}:${relative(last, 6)}`, color: COLORS.lowBar },
       { name: "NPV change at High", values: `${relative(first, 7)}:${relative(last, 7)}`, color: COLORS.highBar },
     ],
-    anchor: { row: header, column: NOTE_COLUMN + 3, columns: 7, rows: Math.max(12, rows.length + 6) },
+    // Below the table, never beside it: the table is as wide as a printed page.
+    anchor: { row: last + 2, column: 0, columns: 4, rows: Math.max(10, rows.length + 5) },
   };
-  return { nextRow: Math.max(last, chart.anchor.row + chart.anchor.rows - 1), chart };
+  const chartLast = chart.anchor.row + chart.anchor.rows - 1;
+  return { nextRow: chartLast, chart, blocks: [{ first: start, last }, { first: last + 1, last: chartLast }] };
 }
 
 function reason(at: Extract<NpvAt, { ok: false }>): string {

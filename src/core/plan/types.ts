@@ -1,3 +1,5 @@
+import type { ErrorCode } from "../formula/values";
+
 /**
  * A workbook plan: what the add-in writes, as plain data. Adapters (Office.js, .xlsx) apply a
  * plan without knowing what a value model is; the same plan gives the same formulas in both.
@@ -7,8 +9,15 @@ export type CellContent =
   | { readonly kind: "number"; readonly value: number }
   /** Always written as text, even when it begins with `=`, `+`, `-` or `@`: workbook text is data. */
   | { readonly kind: "text"; readonly value: string }
-  /** English Excel formula with comma separators, beginning with `=`. */
-  | { readonly kind: "formula"; readonly formula: string };
+  /**
+   * English Excel formula with comma separators, beginning with `=`, and what it computes as the
+   * core computed it: an .xlsx stores it beside the formula, so that readers that do not
+   * recalculate (mail previews, Protected View, data-only readers) show the same figures.
+   */
+  | { readonly kind: "formula"; readonly formula: string; readonly value: CachedValue };
+
+/** A formula's value as Excel would show it: a number, text, a logical value or an error. */
+export type CachedValue = number | string | boolean | { readonly error: ErrorCode };
 
 export interface CellStyle {
   readonly numberFormat?: string;

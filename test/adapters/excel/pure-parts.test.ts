@@ -33,7 +33,7 @@ describe("text written as text", () => {
 
   test("entries: numbers stay numbers, formulas stay formulas, risky text gets Excel's quote prefix", () => {
     expect(typedEntry({ kind: "number", value: 0.15 })).toBe(0.15);
-    expect(typedEntry({ kind: "formula", formula: "=Miles*2" })).toBe("=Miles*2");
+    expect(typedEntry({ kind: "formula", formula: "=Miles*2", value: 2 })).toBe("=Miles*2");
     expect(typedEntry({ kind: "text", value: "=1+1" })).toBe("'=1+1");
     expect(typedEntry({ kind: "text", value: "'already" })).toBe("''already");
     expect(typedEntry({ kind: "text", value: "Notes" })).toBe("'Notes");

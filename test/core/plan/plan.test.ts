@@ -45,24 +45,27 @@ const grid = (s: SheetPlan) => {
   return Array.from(rows, (r) => Array.from(r ?? [], (v) => v ?? ""));
 };
 
+/** The row of the element table that holds `element` in column A (the table, not the stakeholder list). */
+const elementRow = (s: SheetPlan, element: string) =>
+  s.cells.find((c) => c.column === 0 && c.content.kind === "text" && c.content.value === element && at(s, c.row, 2)?.content.kind === "text")!.row;
+const formulaOf = (cell: PlannedCell | undefined) => (cell?.content.kind === "formula" ? cell.content.formula : undefined);
+
 describe("the Value Summary plan", () => {
   const summary = sheet(plan(), "Value Summary");
+  const repairs = elementRow(summary, "Repairs");
 
   test("each element's annual value is its own formula translated over the defined names, spelled as declared", () => {
-    expect(at(summary, 4, 5)!.content).toEqual({ kind: "formula", formula: "=Miles*Rate*Cost" });
-    expect(at(summary, 5, 5)!.content).toEqual({ kind: "formula", formula: "=repairs/10" });
+    expect(formulaOf(at(summary, repairs, 3))).toBe("=Miles*Rate*Cost");
+    expect(formulaOf(at(summary, elementRow(summary, "+Follow-on"), 3))).toBe("=repairs/10");
   });
 
   test("year columns apply the ramp to the annual value cell, repeating its last entry", () => {
-    expect([1, 2, 3].map((y) => at(summary, 4, 5 + y)!.content)).toEqual([
-      { kind: "formula", formula: "=$F5*0.5" },
-      { kind: "formula", formula: "=$F5" },
-      { kind: "formula", formula: "=$F5" },
-    ]);
+    const row = repairs + 1;
+    expect([1, 2, 3].map((y) => formulaOf(at(summary, repairs, 3 + y)))).toEqual([`=$D${row}*0.5`, `=$D${row}`, `=$D${row}`]);
   });
 
   test("workbook text is planned as text, never as a formula", () => {
-    expect(at(summary, 5, 0)!.content).toEqual({ kind: "text", value: "+Follow-on" });
+    expect(at(summary, elementRow(summary, "+Follow-on"), 0)!.content).toEqual({ kind: "text", value: "+Follow-on" });
   });
 
   test("no number is pasted: the only constants are labelled settings and year 0's benefit", () => {
@@ -71,13 +74,13 @@ describe("the Value Summary plan", () => {
       const label = at(summary, c.row, 0)!.content;
       return label.kind === "text" ? label.value : "";
     });
-    expect(labels.sort()).toEqual(["Annual cost (each year)", "Benefit", "Discount rate", "Years"].sort());
+    expect(labels.sort()).toEqual(["Annual cost", "Benefit", "Discount rate", "Years"].sort());
   });
 
   test("results sit behind their CVM_ names; a variable's name points at its value cell; an element id at its annual cell", () => {
     const names = new Map(plan().names.map((n) => [n.name, n.refersTo]));
     expect(names.get("Miles")).toBe("='Inputs 2026'!$B$2");
-    expect(names.get("repairs")).toBe("='Value Summary'!$F$5");
+    expect(names.get("repairs")).toBe(`='Value Summary'!$D$${repairs + 1}`);
     for (const result of ["CVM_TotalAnnualValue", "CVM_Green", "CVM_Gray", "CVM_TotalBenefit", "CVM_TotalCost", "CVM_NetValue", "CVM_NPV", "CVM_ROI", "CVM_PaybackMonths"]) {
       const ref = /^='Value Summary'!\$B\$(\d+)$/.exec(names.get(result) ?? "");
       expect(ref).not.toBeNull();
@@ -88,8 +91,10 @@ describe("the Value Summary plan", () => {
   });
 
   test("stakeholders that differ only in case and spaces are one group", () => {
-    const groups = summary.cells.filter((c) => c.content.kind === "formula" && c.content.formula.startsWith("=SUMPRODUCT"));
+    const header = summary.cells.find((c) => c.content.kind === "text" && c.content.value === "Stakeholder and element")!.row;
+    const groups = summary.cells.filter((c) => c.row > header && c.row < repairs && c.column === 1 && formulaOf(c)?.startsWith("=SUM("));
     expect(groups).toHaveLength(1);
+    expect(at(summary, groups[0]!.row, 0)!.content).toEqual({ kind: "text", value: "CFO" });
   });
 });
 
@@ -150,7 +155,8 @@ describe("inputs as Office.js hands them over", () => {
       ...INPUT,
       elements: { ...elements, formulas: elements.values.map((r, i) => (i === 1 ? [r[0]!, "=Miles*Rate*Cost", ...r.slice(2)] : r)), values: elements.values.map((r, i) => (i === 1 ? [r[0]!, 90000, ...r.slice(2)] : r)) },
     };
-    expect(at(sheet(plan(typed), "Value Summary"), 4, 5)!.content).toEqual({ kind: "formula", formula: "=Miles*Rate*Cost" });
+    const typedSummary = sheet(plan(typed), "Value Summary");
+    expect(formulaOf(at(typedSummary, elementRow(typedSummary, "Repairs"), 3))).toBe("=Miles*Rate*Cost");
   });
 
   test("an element list with no rows is an error at its header, and a setting called constructor is only unknown", () => {

@@ -49,11 +49,18 @@ const rowValues = (s: SheetPlan, row: number, from: number, to: number) => Array
 
 const summary = sheetOf(plan(), "Value Summary");
 
+/** The first row after `after` whose column A holds `label`. */
+const rowAfter = (s: SheetPlan, after: number, label: string) => s.cells.filter((c) => c.column === 0 && c.row > after && c.content.kind === "text" && c.content.value === label).map((c) => c.row).sort((a, b) => a - b)[0];
+/** The element table's row of an element (its name stands alone in A; the stakeholder list indents it). */
+const savingRow = rowOf(summary, "Saving")!;
+const extraRow = rowOf(summary, "Extra")!;
+
 describe("scenarios", () => {
-  const header = rowOf(summary, "Scenarios")! + 3;
+  const title = rowOf(summary, "Scenarios")!;
+  const header = rowAfter(summary, title, "Element")!;
 
   test("state their rule on the sheet", () => {
-    const notes = [valueAt(summary, header - 2, 0), valueAt(summary, header - 1, 0)].join(" ");
+    const notes = Array.from({ length: header - title - 1 }, (_, i) => valueAt(summary, title + 1 + i, 0)).join(" ");
     expect(notes).toContain("Conservative: every variable that has a Low and a High (2 of 3) at its Low");
     expect(notes).toContain("optimistic: each of those at its High");
     expect(rowValues(summary, header, 0, 3)).toEqual(["Element", "Conservative", "Expected", "Optimistic"]);
@@ -62,12 +69,12 @@ describe("scenarios", () => {
   test("an element's scenario value is its own formula with ranged variables read from their Low or High cell", () => {
     // Saving is the first element row; Units' Low is In!E2, High In!F2; Cut's In!E4 / In!F4; Price keeps its name.
     const at = (cell: string) => `IF(ISNUMBER(${cell}),${cell},${cell.includes("$E$2") || cell.includes("$F$2") ? "Units" : "Cut"})`;
-    expect(rowValues(summary, header + 1, 0, 3)).toEqual(["Saving", `=${at("In!$E$2")}*Price*${at("In!$E$4")}`, "=$F$5", `=${at("In!$F$2")}*Price*${at("In!$F$4")}`]);
+    expect(rowValues(summary, header + 1, 0, 3)).toEqual(["Saving", `=${at("In!$E$2")}*Price*${at("In!$E$4")}`, `=$D$${savingRow + 1}`, `=${at("In!$F$2")}*Price*${at("In!$F$4")}`]);
   });
 
   test("an element id reads the other element's value in the same scenario column", () => {
     const saving = header + 1;
-    expect(rowValues(summary, header + 2, 1, 3)).toEqual([`=$B$${saving + 1}/2`, "=$F$6", `=$D$${saving + 1}/2`]);
+    expect(rowValues(summary, header + 2, 1, 3)).toEqual([`=$B$${saving + 1}/2`, `=$D$${extraRow + 1}`, `=$D$${saving + 1}/2`]);
   });
 
   test("the outer scenarios' results follow the model's own cash flow rules; expected is the model's results", () => {
@@ -79,14 +86,14 @@ describe("scenarios", () => {
     const row = scenarioNpv.find((r) => r > results)!;
     expect(valueAt(summary, row, 2)).toBe(`=$B$${npvRow + 1}`);
     const conservativeNet = rowOf(summary, "Conservative: net cash flow")!;
-    expect(valueAt(summary, row, 1)).toBe(`=F${conservativeNet + 1}+NPV($B$${rowOf(summary, "Discount rate")! + 1},G${conservativeNet + 1}:H${conservativeNet + 1})`);
+    expect(valueAt(summary, row, 1)).toBe(`=D${conservativeNet + 1}+NPV($B$${rowOf(summary, "Discount rate")! + 1},E${conservativeNet + 1}:F${conservativeNet + 1})`);
   });
 
   test("the benefit of a scenario year weighs each element's scenario value by its ramp share", () => {
     const benefit = rowOf(summary, "Optimistic: benefit")!;
     const [first, last] = [header + 2, header + 3];
-    expect(valueAt(summary, benefit, 6)).toBe(`=SUMPRODUCT($D$${first}:$D$${last},G${first}:G${last})`);
-    expect(rowValues(summary, header + 1, 6, 7)).toEqual([1, 1]);
+    expect(valueAt(summary, benefit, 4)).toBe(`=SUMPRODUCT($D$${first}:$D$${last},E${first}:E${last})`);
+    expect(rowValues(summary, header + 1, 4, 5)).toEqual([1, 1]);
   });
 
   test("a model without any Low and High has no scenarios and no sensitivity", () => {
@@ -124,10 +131,14 @@ describe("sensitivity", () => {
   });
 
   test("says beside the numbers that they are computed at build, not live", () => {
-    expect(String(valueAt(summary, title + 1, 0))).toContain("NOT LIVE: computed by the add-in at build (2026-11-23 12:00 UTC)");
-    expect(String(valueAt(summary, title + 1, 0))).toContain("=CVM.SENSITIVITY(CVM_Elements,CVM_Variables,CVM_Settings)");
+    const base = rowOf(summary, "Net present value as given, at build")!;
+    const notes = Array.from({ length: base - title - 1 }, (_, i) => valueAt(summary, title + 1 + i, 0)).join(" ");
+    expect(notes).toContain("NOT LIVE: computed when this workbook was built (2026-11-23 12:00 UTC)");
     expect(valueAt(summary, header, 8)).toBe("numbers at build, not live");
-    expect(valueAt(summary, title + 2, 2)).toBe("at build, not live (the live one is CVM_NPV)");
+    expect(valueAt(summary, base, 2)).toBe("not live (the live one is in Key figures)");
+    // The live alternative is told to the model's author, in the notes at the end.
+    const about = rowOf(summary, "About this workbook")!;
+    expect(summary.cells.some((c) => c.row > about && c.content.kind === "text" && c.content.value.includes("=CVM.SENSITIVITY(CVM_Elements,CVM_Variables,CVM_Settings)"))).toBe(true);
     // The note is text: it must not become a formula.
     expect(summary.cells.find((c) => c.row === title + 1 && c.column === 0)!.content.kind).toBe("text");
   });
@@ -150,9 +161,9 @@ describe("sensitivity", () => {
     const shares = pasted.filter((c) => c.style === "share");
     const others = pasted.filter((c) => !atBuild.includes(c) && !shares.includes(c));
     expect(atBuild.every((c) => c.style === "staticMoney" || c.style === "staticNumber")).toBe(true);
-    expect(others.map((c) => valueAt(summary, c.row, 0)).sort()).toEqual(["Annual cost (each year)", "Benefit", "Conservative: benefit", "Optimistic: benefit", "Years"].sort());
+    expect(others.map((c) => valueAt(summary, c.row, 0)).sort()).toEqual(["Annual cost", "Benefit", "Conservative: benefit", "Optimistic: benefit", "Years"].sort());
     // Year 0 has no benefit by definition; everything else that is not a formula is one of the above.
-    expect(others.filter((c) => String(valueAt(summary, c.row, 0)).endsWith("benefit") || valueAt(summary, c.row, 0) === "Benefit").every((c) => c.content.kind === "number" && c.content.value === 0 && c.column === 5)).toBe(true);
+    expect(others.filter((c) => String(valueAt(summary, c.row, 0)).endsWith("benefit") || valueAt(summary, c.row, 0) === "Benefit").every((c) => c.content.kind === "number" && c.content.value === 0 && c.column === 3)).toBe(true);
     expect(shares.every((c) => c.row > rowOf(summary, "Scenarios")! && c.row < rowOf(summary, "Cash flow by scenario")!)).toBe(true);
   });
 });
@@ -161,11 +172,11 @@ describe("value realization", () => {
   const title = rowOf(summary, "Value realization")!;
 
   test("lists the measured elements with live estimate, actual, share and gap, and the total", () => {
-    const header = title + 2;
+    const header = title + 3;
     expect(rowValues(summary, header, 0, 4)).toEqual(["Element", "Estimated (full realization)", "Actual", "Realized", "Gap"]);
     const r = header + 2;
-    // Saving's annual value is F5; its Actual is El!F2.
-    expect(rowValues(summary, header + 1, 0, 4)).toEqual(["Saving", "=$F$5", "=IF(ISNUMBER(El!$F$2),El!$F$2,NA())", `=IF(B${r}=0,NA(),C${r}/B${r})`, `=C${r}-B${r}`]);
+    // Saving's annual value is in column D of the element table; its Actual is El!F2.
+    expect(rowValues(summary, header + 1, 0, 4)).toEqual(["Saving", `=$D$${savingRow + 1}`, "=IF(ISNUMBER(El!$F$2),El!$F$2,NA())", `=IF(B${r}=0,NA(),C${r}/B${r})`, `=C${r}-B${r}`]);
     expect(valueAt(summary, header + 2, 0)).toBe("Total, measured elements");
     expect(valueAt(summary, header + 3, 0)).toBe("Estimated, not yet measured (1 element)");
     expect(String(valueAt(summary, title + 1, 0))).toContain("for the 1 of 2 elements measured so far");
@@ -226,12 +237,16 @@ describe("the titles", () => {
   test("read the Customer cell live, so that a switch of customer renames the sheets' titles without a rebuild", () => {
     const named: WorkbookInput = { ...INPUT, settings: { address: "Set!A1:B5", values: [...INPUT.settings!.values, ["Customer", 'Contoso "West"']] } };
     const built = plan(named);
-    for (const sheet of ["Value Summary", "Assumptions Log"]) {
-      expect(sheetOf(built, sheet).cells.find((c) => c.row === 0 && c.column === 0)!.content).toEqual({
-        kind: "formula",
-        formula: `="${sheet}"&IF(AND(""="",Set!$B$5=""),"",": "&""&IF(AND(""<>"",Set!$B$5<>"")," for ","")&Set!$B$5)`,
-      });
-    }
+    expect(sheetOf(built, "Value Summary").cells.find((c) => c.row === 0 && c.column === 0)!.content).toEqual({
+      kind: "formula",
+      formula: `=IF(AND(""="",Set!$B$5=""),"Value Summary","Value"&IF(""="",""," of "&"")&IF(Set!$B$5="",""," to "&Set!$B$5))`,
+      value: 'Value to Contoso "West"',
+    });
+    expect(sheetOf(built, "Assumptions Log").cells.find((c) => c.row === 0 && c.column === 0)!.content).toEqual({
+      kind: "formula",
+      formula: `="Assumptions Log"&IF(AND(""="",Set!$B$5=""),"",": "&""&IF(AND(""<>"",Set!$B$5<>"")," for ","")&Set!$B$5)`,
+      value: 'Assumptions Log: Contoso "West"',
+    });
   });
 });
 
