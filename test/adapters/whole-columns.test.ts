@@ -59,7 +59,7 @@ describe("whole columns and rows as a named range", () => {
     expect(inWhole.document.sheet(SUMMARY_SHEET)).toEqual(inFixed.document.sheet(SUMMARY_SHEET));
     // The read asked Excel for the used part of each name's range, never for whole columns' values.
     const reads = inWhole.syncs[1]!.operations.map((o) => `${o.object} ${o.action}`);
-    expect(reads.filter((r) => r.includes("getUsedRangeOrNullObject(true)") && r.endsWith("load address,values,formulas"))).toHaveLength(3);
+    expect(reads.filter((r) => r.includes("getUsedRangeOrNullObject(true)") && r.endsWith("load address,values,formulas,numberFormat"))).toHaveLength(3);
     const located = await inspectInExcel(hostOf(inWhole));
     expect(located.ranges).toEqual({ variables: "Variables!A1:G18", elements: "Elements!A1:I7", settings: "Settings!A1:B8" });
   });

@@ -13,7 +13,8 @@ export function seedFromXlsx(x: XlsxWorkbook): SimulationSeed {
     sheet.eachRow({ includeEmpty: false }, (row) => {
       row.eachCell({ includeEmpty: false }, (cell) => {
         const value = cellValueOf(cell) ?? "";
-        cells[cell.address] = cell.type === ExcelJS.ValueType.Formula && cell.formula ? { formula: `=${cell.formula}`, value } : value;
+        const numberFormat = cell.numFmt && cell.numFmt !== "General" ? { numberFormat: cell.numFmt } : {};
+        cells[cell.address] = cell.type === ExcelJS.ValueType.Formula && cell.formula ? { formula: `=${cell.formula}`, value, ...numberFormat } : { value, ...numberFormat };
       });
     });
     return { name: sheet.name, visibility: sheet.state === "veryHidden" ? "VeryHidden" : sheet.state === "hidden" ? "Hidden" : "Visible", cells };

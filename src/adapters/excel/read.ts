@@ -83,11 +83,11 @@ export function requestRange(key: RangeKey, names: Excel.NamedItemCollection, ta
   if (onSheet !== undefined && !sheets.items.some((s) => s.name.toLowerCase() === onSheet.toLowerCase())) return { known: { address: "#REF!", values: [] } };
   const wholeLines = name && name.type === "Range" ? parseWholeLines(String(name.formula)) : undefined;
   // A million rows would exceed what Excel returns in one response: only the used part is read.
-  if (name && wholeLines) return { loaded: name.getRange().getUsedRangeOrNullObject(true).load("address,values,formulas"), wholeLines };
-  if (name && name.type === "Range") return { loaded: name.getRange().load("address,values,formulas") };
+  if (name && wholeLines) return { loaded: name.getRange().getUsedRangeOrNullObject(true).load("address,values,formulas,numberFormat"), wholeLines };
+  if (name && name.type === "Range") return { loaded: name.getRange().load("address,values,formulas,numberFormat") };
   // A name whose sheet was deleted is an `Error` name (`=#REF!$B$2:$C$9`): reported, not read.
   if (name) return { known: { address: brokenAddress(String(name.formula)), values: [] } };
-  if (table) return { loaded: table.getRange().load("address,values,formulas"), totalsRow: table.showTotals };
+  if (table) return { loaded: table.getRange().load("address,values,formulas,numberFormat"), totalsRow: table.showTotals };
   return undefined;
 }
 
@@ -112,5 +112,5 @@ function brokenAddress(formula: string): string {
 /** A table's totals row is no variable or element: it is left out, as the table's data ends above it. */
 function toRangeInput(range: Excel.Range, totalsRow: boolean): RangeInput {
   const rows = (grid: unknown[][]) => (totalsRow ? grid.slice(0, -1) : grid) as CellValue[][];
-  return { address: range.address, values: rows(range.values), formulas: rows(range.formulas) };
+  return { address: range.address, values: rows(range.values), formulas: rows(range.formulas), numberFormats: rows(range.numberFormat).map((r) => r.map(String)) };
 }

@@ -54,22 +54,26 @@ function readRange(workbook: ExcelJS.Workbook, address: string): RangeInput {
   if (!range || !sheet) return { address: range ? "#REF!" : address, values: [] };
   const values: CellValue[][] = [];
   const formulas: CellValue[][] = [];
+  const numberFormats: string[][] = [];
   // Rows past the sheet's last used row are empty: reading them would only create them.
   const bottom = Math.min(range.bottom, sheet.rowCount - 1);
   for (let row = range.top; row <= bottom; row++) {
     const line: CellValue[] = [];
     const formulaLine: CellValue[] = [];
+    const formatLine: string[] = [];
     const sheetRow = sheet.getRow(row + 1);
     for (let column = range.left; column <= range.right; column++) {
       const cell = sheetRow.getCell(column + 1);
       const value = cellValueOf(cell);
       line.push(value);
       formulaLine.push(cell.type === ExcelJS.ValueType.Formula && cell.formula ? `=${cell.formula}` : value);
+      formatLine.push(cell.numFmt || "General");
     }
     values.push(line);
     formulas.push(formulaLine);
+    numberFormats.push(formatLine);
   }
-  return { address: formatRange(range), values, formulas };
+  return { address: formatRange(range), values, formulas, numberFormats };
 }
 
 /** Finds a named range: a workbook-scoped defined name, else an Excel table of that name. */

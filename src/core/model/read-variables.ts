@@ -87,6 +87,7 @@ export function readVariables(input: RangeInput | undefined): VariablesRead {
       notes: cellText(row.cells.notes?.value),
       ...(range ? { range } : {}),
       valueCell: valueCell.address,
+      ...(valueCell.numberFormat ? { numberFormat: valueCell.numberFormat } : {}),
       nameCell: nameCell.address,
     });
   }

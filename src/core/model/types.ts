@@ -13,6 +13,8 @@ export interface Variable {
   readonly range?: { readonly low: number; readonly high: number; readonly lowCell: CellAddress; readonly highCell: CellAddress };
   /** The cell holding the value: the variable's defined name points here. */
   readonly valueCell: CellAddress;
+  /** The Value cell's number format (`0%`, `#,##0`), where it has one other than General: the sheets the add-in writes show the variable alike. */
+  readonly numberFormat?: string;
   readonly nameCell: CellAddress;
 }
 

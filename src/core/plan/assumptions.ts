@@ -3,7 +3,8 @@ import { formatRamp } from "../model/ramp";
 import { walkFormula } from "../formula/ast";
 import type { ValueModel } from "../model/types";
 import { formatCell } from "../workbook/address";
-import { COLORS, DATE_TIME_FORMAT, excelSerialDate, GENERAL_NUMBER_FORMAT, SHEET_STYLES, sheetTitleContent } from "./formats";
+import { COLORS, DATE_TIME_FORMAT, excelSerialDate, GENERAL_NUMBER_FORMAT, moneyFormat, PERCENT_FORMAT, SHEET_STYLES, sheetTitle, sheetTitleContent, WHOLE_NUMBER_FORMAT } from "./formats";
+import { headerText, PAGE_X_OF_Y, planPage } from "./page";
 import { SheetBuilder } from "./sheet-builder";
 import type { ActualRecorded } from "./ownership";
 import type { Change } from "./snapshot";
@@ -47,7 +48,8 @@ export function planAssumptions(
   actuals: readonly ActualRecorded[] = [],
 ): { sheet: SheetPlan; historyRows: number } {
   const recorded = new Map(actuals.map((a) => [a.item.toLowerCase(), a.recorded]));
-  const s = new SheetBuilder(STYLES);
+  // Money and shares read as they do on the Value Summary.
+  const s = new SheetBuilder({ ...STYLES, money: { numberFormat: moneyFormat(model.settings.currency) }, percent: { numberFormat: PERCENT_FORMAT }, whole: { numberFormat: WHOLE_NUMBER_FORMAT } });
   s.put(0, 0, sheetTitleContent(ASSUMPTIONS_SHEET, model.settings), "title");
   s.text(1, 0, `Rebuilt ${builtText} from CVM_Variables, CVM_Elements and CVM_Settings. The change history (from column ${String.fromCharCode(65 + HISTORY_COLUMN)}) is kept across builds; an Actual's date is that of the first build that saw it.`, "note");
 
@@ -69,19 +71,22 @@ export function planAssumptions(
   row++;
   for (const v of model.variables) {
     s.text(row, 0, v.name, "text");
-    s.formula(row, 1, v.name, "number", v.value);
+    const style = s.withFormat("number", v.numberFormat);
+    s.formula(row, 1, v.name, style, v.value);
     s.text(row, 2, v.unit, "text");
     s.text(row, 3, v.source, "wrapped");
     s.text(row, 4, v.notes, "wrapped");
     if (v.range) {
-      s.number(row, 5, v.range.low, "number");
-      s.number(row, 6, v.range.high, "number");
+      s.number(row, 5, v.range.low, style);
+      s.number(row, 6, v.range.high, style);
     }
     s.text(row, 7, (usedBy.get(v.name.toLowerCase()) ?? []).join(", ") || "(not used by any element)", "wrapped");
     row++;
   }
 
+  const variablesEnd = row - 1;
   row++;
+  const elementsStart = row;
   s.text(row++, 0, "Value elements", "section");
   ["Element", "Id", "Formula", "As an Excel formula", "Stakeholder", "Category", "Confidence", "Ramp", "Assumptions", "Actual", "Actual first recorded", "Annual value"].forEach((h, c) => s.text(row, c, h, "header"));
   row++;
@@ -95,14 +100,16 @@ export function planAssumptions(
     s.text(row, 6, e.confidence, "text");
     s.text(row, 7, formatRamp(e.ramp), "text");
     s.text(row, 8, e.assumptions, "wrapped");
-    if (e.actual !== undefined) s.number(row, 9, e.actual, "number");
+    if (e.actual !== undefined) s.number(row, 9, e.actual, "money");
     const when = e.actual === undefined ? undefined : recorded.get((e.id ?? e.element).toLowerCase());
     if (when !== undefined) s.number(row, 10, when, "date");
-    s.formula(row, 11, annualCells[i]!.cell, "number", annualCells[i]!.value);
+    s.formula(row, 11, annualCells[i]!.cell, "money", annualCells[i]!.value);
     row++;
   });
 
+  const elementsEnd = row - 1;
   row++;
+  const settingsStart = row;
   s.text(row++, 0, "Settings", "section");
   ["Setting", "Value", "Where it comes from"].forEach((h, c) => s.text(row, c, h, "header"));
   row++;
@@ -119,8 +126,9 @@ export function planAssumptions(
   for (const [label, value, key] of settingRows) {
     s.text(row, 0, label, "text");
     const cell = key ? st.cells[key] : undefined;
-    if (cell) s.formula(row, 1, formatCell(cell, true), "number", value);
-    else if (typeof value === "number") s.number(row, 1, value, "number");
+    const style = key === "discountRate" ? "percent" : key === "years" ? "whole" : key ? "money" : "number";
+    if (cell) s.formula(row, 1, formatCell(cell, true), style, value);
+    else if (typeof value === "number") s.number(row, 1, value, style);
     else s.text(row, 1, value, "text");
     s.text(row, 2, cell ? `CVM_Settings, ${formatCell(cell)}` : "CVM_Settings", "text");
     row++;
@@ -161,7 +169,8 @@ export function planAssumptions(
     }
   }
 
-  const widths = [28, 14, 34, 34, 20, 14, 12, 16, 40, 14, 17, 15].map((width, column) => ({ column, width }));
+  const settingsEnd = row - 1;
+  const widths = [24, 13, 30, 30, 18, 11, 11, 13, 34, 12, 16, 13].map((width, column) => ({ column, width }));
   [17, 10, 24, 12, 20, 20].forEach((width, i) => widths.push({ column: HISTORY_COLUMN + i, width }));
   return {
     sheet: {
@@ -174,6 +183,21 @@ export function planAssumptions(
       freeze: { rows: 1, columns: 0 },
       conditionalFormats: [],
       charts: [],
+      // The assumptions print (A to L); the change history beside them is an audit trail read on screen.
+      page: planPage({
+        columnWidths: widths,
+        lastRow: settingsEnd,
+        lastColumn: LAST_REBUILT_COLUMN,
+        rowPoints: new Map([[0, 21]]),
+        blocks: [
+          { first: 3, last: variablesEnd },
+          { first: elementsStart, last: elementsEnd },
+          { first: settingsStart, last: settingsEnd },
+        ],
+        repeatable: { first: 4, last: 4, tableLast: variablesEnd },
+        header: { left: headerText(sheetTitle(ASSUMPTIONS_SHEET, model.settings)), center: "", right: headerText(`Built ${builtText.slice(0, 10)}`) },
+        footer: { left: headerText(ASSUMPTIONS_SHEET), center: PAGE_X_OF_Y, right: "" },
+      }),
     },
     historyRows: historyRow - HISTORY_FIRST_ROW,
   };

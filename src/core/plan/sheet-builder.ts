@@ -4,7 +4,22 @@ import type { CachedValue, CellContent, CellStyle, PlannedCell } from "./types";
 export class SheetBuilder {
   readonly cells: PlannedCell[] = [];
 
-  constructor(readonly styles: Readonly<Record<string, CellStyle>>) {}
+  readonly styles: Record<string, CellStyle>;
+
+  constructor(styles: Readonly<Record<string, CellStyle>>) {
+    this.styles = { ...styles };
+  }
+
+  /**
+   * The name of a style like `base` but with the workbook's own number format (a variable's, as
+   * its Value cell has it), so that 35% reads 35% on every sheet; `base` itself without one.
+   */
+  withFormat(base: string, numberFormat: string | undefined): string {
+    if (numberFormat === undefined) return base;
+    const key = `${base} ${numberFormat}`;
+    this.styles[key] ??= { ...this.styles[base], numberFormat };
+    return key;
+  }
 
   put(row: number, column: number, content: CellContent, style?: string): void {
     this.cells.push(style === undefined ? { row, column, content } : { row, column, content, style });

@@ -43,8 +43,8 @@ export function planSensitivity(g: SummaryGrid, start: number, built: string): {
     end(r, 1, row.low);
     end(r, 2, row.high);
     if (row.swing !== undefined) s.number(r, 3, row.swing, "staticMoney");
-    s.number(r, 4, variable.range!.low, "staticNumber");
-    s.number(r, 5, variable.range!.high, "staticNumber");
+    s.number(r, 4, variable.range!.low, s.withFormat("staticNumber", variable.numberFormat));
+    s.number(r, 5, variable.range!.high, s.withFormat("staticNumber", variable.numberFormat));
     if (row.low.ok) s.number(r, 6, row.low.npv - base, "staticMoney");
     if (row.high.ok) s.number(r, 7, row.high.npv - base, "staticMoney");
     const failed = [row.low.ok ? undefined : `at its Low: ${reason(row.low)}`, row.high.ok ? undefined : `at its High: ${reason(row.high)}`].filter(Boolean);

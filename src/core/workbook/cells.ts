@@ -19,6 +19,8 @@ export interface RangeInput {
    * so that Excel stored a real formula whose value is only its last result.
    */
   readonly formulas?: readonly (readonly CellValue[])[];
+  /** The same cells' number formats (`0%`, `#,##0`), as Office.js `Range.numberFormat` returns them. Optional. */
+  readonly numberFormats?: readonly (readonly string[])[];
 }
 
 /** The three named ranges of the contract; a range the workbook does not define is absent. */

@@ -13,6 +13,8 @@ export interface TableCell {
   readonly value: CellValue;
   /** The cell's formula (`=Miles*2`) when it holds one. */
   readonly formula?: string;
+  /** Its number format, where the reader gave one other than General. */
+  readonly numberFormat?: string;
   readonly address: CellAddress;
 }
 
@@ -95,7 +97,13 @@ export function readTable<K extends string>(
       if (index === undefined) continue;
       const formula = input.formulas?.[offset + 1]?.[index];
       const address = { sheet: range.sheet, row, column: range.left + index };
-      cells[column.key] = typeof formula === "string" && formula.startsWith("=") ? { value: values[index] ?? "", formula, address } : { value: values[index] ?? "", address };
+      const numberFormat = input.numberFormats?.[offset + 1]?.[index];
+      cells[column.key] = {
+        value: values[index] ?? "",
+        ...(typeof formula === "string" && formula.startsWith("=") ? { formula } : {}),
+        address,
+        ...(numberFormat && numberFormat !== "General" ? { numberFormat } : {}),
+      };
     }
     rows.push({ cells, address: { sheet: range.sheet, row, column: range.left } });
   });
