@@ -47,8 +47,7 @@ export function planScenarios(g: SummaryGrid, start: number): { nextRow: number;
   const last = first + n - 1;
   s.text(header, 0, "Element", "header");
   for (const scenario of ["conservative", "expected", "optimistic"] as const) s.text(header, COLUMN[scenario], LABEL[scenario], "headerRight");
-  s.text(header, 4, "", "header");
-  s.text(header, g.annualColumn, "", "header");
+  for (let c = COLUMN.optimistic + 1; c < g.yearColumn(1); c++) s.text(header, c, "", "header");
   for (let y = 1; y <= g.years; y++) s.text(header, g.yearColumn(y), `Year ${y} share`, "headerRight");
 
   const rowOf = new Map<string, number>();

@@ -157,11 +157,11 @@ export function planSummary(model: ValueModel, results: Results, built: string):
     CVM_Green: { label: "  of which documented (green)", formula: `SUMIF(${elementsRange(COL.confidence)},"${CONFIDENCE_LABEL.green}",${elementsRange(COL.annual)})`, style: "money", note: "hard money, from records", value: t.Green },
     CVM_Gray: { label: "  of which estimated (gray)", formula: `SUMIF(${elementsRange(COL.confidence)},"${CONFIDENCE_LABEL.gray}",${elementsRange(COL.annual)})`, style: "money", note: "soft money, from estimates", value: t.Gray },
     CVM_TotalBenefit: { label: `Total benefit, ${yearsText}`, formula: flow.total(rows.benefit), style: "figure", note: "with each element's ramp-up", value: t.TotalBenefit },
-    CVM_TotalCost: { label: `Total cost, ${yearsText}`, formula: `${setting("investment")}+${setting("years")}*${setting("annualCost")}`, style: "figure", note: "the price: investment and annual cost", value: t.TotalCost },
+    CVM_TotalCost: { label: `Total cost, ${yearsText}`, formula: `${setting("investment")}+${setting("years")}*${setting("annualCost")}`, style: "figure", note: "investment and annual cost", value: t.TotalCost },
     CVM_NetValue: { label: "Net value", formula: `${res("CVM_TotalBenefit")}-${res("CVM_TotalCost")}`, style: "figure", note: "benefit minus cost", value: t.NetValue },
     CVM_NPV: { label: "Net present value", formula: flow.npv, style: "figure", note: "discounted at the rate below", value: t.NPV },
     CVM_ROI: { label: "Return on investment", formula: `IF(${res("CVM_TotalCost")}=0,NA(),${res("CVM_NetValue")}/${res("CVM_TotalCost")})`, style: "figurePercent", note: "net value / total cost", value: t.ROI },
-    CVM_PaybackMonths: { label: "Payback, months", formula: flow.payback, style: "figureMonths", note: "until cumulative cash turns positive", value: t.PaybackMonths },
+    CVM_PaybackMonths: { label: "Payback, months", formula: flow.payback, style: "figureMonths", note: "months to recover the cost", value: t.PaybackMonths },
   };
   const names: NamePlan[] = [];
   for (const name of RESULT_ORDER) {

@@ -55,6 +55,19 @@ const rowAfter = (s: SheetPlan, after: number, label: string) => s.cells.filter(
 const savingRow = rowOf(summary, "Saving")!;
 const extraRow = rowOf(summary, "Extra")!;
 
+test("no cell is planned twice: what a sheet shows is what its plan says, whichever cell an adapter writes last", () => {
+  for (const sheet of plan().sheets) {
+    const seen = new Set<string>();
+    const twice = sheet.cells.filter((c) => {
+      const key = `${c.row},${c.column}`;
+      const again = seen.has(key);
+      seen.add(key);
+      return again;
+    });
+    expect(twice.map((c) => `${sheet.name} ${c.row},${c.column}`)).toEqual([]);
+  }
+});
+
 describe("scenarios", () => {
   const title = rowOf(summary, "Scenarios")!;
   const header = rowAfter(summary, title, "Element")!;
