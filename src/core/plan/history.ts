@@ -82,7 +82,8 @@ function sideOf(value: CellValue | undefined): string {
  * are X's, rows after it Y's; with no such change, they are the customer's of the record's last
  * build. Rows recorded without a customer belong to the customer they were later named for (a
  * change from none to Y names the customer, it is no switch); `trailing` is who the unnamed rows
- * after the last change belong to.
+ * after the last change belong to. The rows a build wrote along with a change of customer from X
+ * name X too: they hold X's values as Before.
  */
 export function attributeHistory(rows: readonly (HistoryCells | undefined)[], recordCustomer: string, trailing = ""): (AttributedRow | undefined)[] {
   const owners: (string | undefined)[] = [];
@@ -111,9 +112,24 @@ export function attributeHistory(rows: readonly (HistoryCells | undefined)[], re
       naming = before === "" ? after : "";
     } else if (owners[i] === "" && naming !== "") owners[i] = naming;
   }
+  // The other rows of the build that changed the customer from X compare X's inputs with the new
+  // ones: their Before values are X's. They are that build's rows: next to the change, same date.
+  const also = rows.map((): string[] => []);
+  rows.forEach((cells, i) => {
+    if (!cells || !isCustomerChange(cells)) return;
+    const before = sideOf(cells[4]);
+    if (before === "") return;
+    for (const step of [-1, 1]) {
+      for (let j = i + step; j >= 0 && j < rows.length; j += step) {
+        const other = rows[j];
+        if (!other || isCustomerChange(other) || other[0] !== cells[0]) break;
+        also[j]!.push(before);
+      }
+    }
+  });
   return rows.map((cells, i) => {
     if (!cells) return undefined;
-    const mentions = isCustomerChange(cells) ? [sideOf(cells[4]), sideOf(cells[5])] : [owners[i]!];
+    const mentions = isCustomerChange(cells) ? [sideOf(cells[4]), sideOf(cells[5])] : [owners[i]!, ...also[i]!];
     return { cells, owner: owners[i]!, mentions };
   });
 }
