@@ -281,7 +281,7 @@ export function writeHistory(s: SheetBuilder, history: HistoryPlan, model: Value
 }
 
 function startWords(history: HistoryPlan): string {
-  if (history.customer === "") return "First build";
+  if (history.customer === "" || !history.switched) return "First build";
   if (history.kept.length > 0) return `Build for ${history.customer} again: inputs recorded afresh`;
   return `First build for ${history.customer}`;
 }

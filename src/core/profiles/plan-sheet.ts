@@ -168,3 +168,16 @@ function layout(store: ProfileStore | undefined, profiles: readonly Profile[], c
     active,
   };
 }
+
+/**
+ * The profiles sheet of a workbook made for one customer (`cvm batch`): a profile named as the
+ * customer (ignoring case and surrounding spaces) stays, and is active; every other row goes,
+ * rows the add-in could not read included, since none of them may travel to this customer.
+ * Undefined when the workbook has no profiles sheet of the add-in's.
+ */
+export function planForCustomer(read: ProfilesRead, customer: string): ProfilesSheetPlan | undefined {
+  if (read.kind !== "ours") return undefined;
+  const { store } = read;
+  const own = store.profiles.filter((p) => sameName(p.name.trim(), customer.trim())).slice(0, 1);
+  return layout(store, own, orderColumns([], store.variables, own), own[0]?.name ?? "");
+}

@@ -157,7 +157,7 @@ describe("a workbook rebuilt for the same customer keeps its history exactly", (
     const after = book.rows(LOG, HISTORY_COLUMN, HISTORY_COLUMN + 6);
     expect(after.slice(0, first.length)).toEqual(first);
     expect(book.history()).toEqual([
-      ["Build", "First build for Acme", "", "", "2 variables, 1 elements recorded", "Acme"],
+      ["Build", "First build", "", "", "2 variables, 1 elements recorded", "Acme"],
       ["Variable", "Miles", "Value", 1200, 1300, "acme"],
       ["Setting", "Customer", "Value", "Acme", "acme", "acme"],
     ]);
