@@ -181,3 +181,14 @@ export function planForCustomer(read: ProfilesRead, customer: string): ProfilesS
   const own = store.profiles.filter((p) => sameName(p.name.trim(), customer.trim())).slice(0, 1);
   return layout(store, own, orderColumns([], store.variables, own), own[0]?.name ?? "");
 }
+
+/**
+ * Before the workbook is sent to `customer`: only a profile of that name stays (and becomes
+ * active), or none. A sheet of the user's, or one with cells to fix first, is refused as any change is.
+ */
+export function planKeepCustomer(read: ProfilesRead, customer: string): SheetPlanOutcome {
+  const writable = writableStore(read);
+  if (!writable.ok) return writable;
+  const plan = planForCustomer(read, customer);
+  return plan ? { ok: true, plan } : refusal("no-profile", "This workbook has no profiles.");
+}
