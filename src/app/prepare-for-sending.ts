@@ -58,7 +58,7 @@ export async function prepareForSending(host: ExcelHost, now: Date): Promise<Sen
   const checked = otherProfiles(before, "");
   if (!checked.ok) return checked;
 
-  const event = await runBuild((onProgress) => buildInExcel(host, now, { onProgress }));
+  const event = await runBuild((onProgress) => buildInExcel(host, now, { onProgress }), "customers");
   if ("failure" in event) {
     return { ok: false, title: "The build stopped.", message: `Excel refused a request of the build: ${event.failure} The profiles were not changed; prepare the workbook again.`, problems: [] };
   }
