@@ -1,6 +1,7 @@
 import { analyzeWorkbook } from "../../../src/core/model/analyze";
 import { type ExistingWorkbook, planBuild, type PlanOutcome } from "../../../src/core/plan/build-plan";
 import { excelSerialDate } from "../../../src/core/plan/formats";
+import { describeRemoved } from "../../../src/core/plan/other-customers";
 import { attributeHistory, belongsTo, HISTORY_COLUMN } from "../../../src/core/plan/history";
 import type { SheetPlan, WorkbookPlan } from "../../../src/core/plan/types";
 import type { CellValue, WorkbookInput } from "../../../src/core/workbook/cells";
@@ -297,5 +298,18 @@ describe("a workbook built before entries were tagged", () => {
     expect(book.history()).toEqual([["Variable", "Miles", "Value", 800, 850, "Beta"]]);
     expect(book.everything()).not.toContain(1234.5678);
     expect(mentions(book.everything().map(String), "Acme")).toBe(false);
+  });
+});
+
+describe("what was removed, in words", () => {
+  test("profiles, history entries by customer and the record, in one sentence; nothing when nothing was", () => {
+    expect(describeRemoved({ profiles: ["Acme", "Crane"], history: [{ customer: "Acme", entries: 12 }], recordOf: "Acme" })).toBe(
+      "Removed the profiles of Acme and Crane, 12 history entries of Acme, and Acme's inputs from the build record.",
+    );
+    expect(describeRemoved({ profiles: ["Beta Gas"], history: [{ customer: "", entries: 1 }], recordOf: "" })).toBe(
+      "Removed the profile of Beta Gas, 1 history entry recorded without a customer name, and the inputs of the last build (made without a customer name) from the build record.",
+    );
+    expect(describeRemoved({ recordOf: "Atlas" }, "Then it removes")).toBe("Then it removes Atlas' inputs from the build record.");
+    expect(describeRemoved({ profiles: [], history: [] })).toBeUndefined();
   });
 });
