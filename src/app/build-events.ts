@@ -7,6 +7,8 @@ export type BuildEvent = ({ readonly outcome: ExcelBuildOutcome } | { readonly f
 export interface BuildStatus {
   readonly running?: BuildProgress;
   readonly last?: BuildEvent;
+  /** A step of the pane that started the build as part of its own action, and says how it ended itself. */
+  readonly startedFrom?: "customers";
 }
 
 type Listener = (status: BuildStatus) => void;
@@ -28,12 +30,13 @@ function update(next: BuildStatus): void {
 }
 
 /** Starts a build unless one is under way; either way resolves with how that build ended. */
-export function runBuild(start: Start): Promise<BuildEvent> {
+export function runBuild(start: Start, startedFrom?: BuildStatus["startedFrom"]): Promise<BuildEvent> {
   if (running) return running;
-  update({ ...status, running: { stage: "reading" } });
+  const from = startedFrom === undefined ? {} : { startedFrom };
+  update({ ...status, running: { stage: "reading" }, ...from });
   const settle = (event: BuildEvent): BuildEvent => {
     running = undefined;
-    update({ last: event });
+    update({ last: event, ...from });
     return event;
   };
   running = start((progress) => update({ ...status, running: progress })).then(

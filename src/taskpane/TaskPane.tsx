@@ -58,14 +58,15 @@ export function TaskPane({ host, theme = "light" }: { readonly host: ExcelHost; 
     if (inspection && step === undefined) setStep(firstStep(inspection));
   }, [inspection, step]);
   // A build started from the ribbon shows the pane's Build step when it starts and when it ends
-  // (and when the pane opens after it ended); progress alone never moves the user.
+  // (and when the pane opens after it ended); progress alone never moves the user, nor a build that
+  // is part of another step's action (Prepare for sending), which reports it where it was started.
   useEffect(() => {
     let seen: { running: boolean; last: unknown } = { running: false, last: undefined };
     return subscribeBuilds((status) => {
       const started = status.running !== undefined && !seen.running;
       const ended = status.last !== undefined && status.last !== seen.last;
       seen = { running: status.running !== undefined, last: status.last };
-      if (started || ended) setStep("build");
+      if ((started || ended) && status.startedFrom === undefined) setStep("build");
     });
   }, []);
 

@@ -1,5 +1,5 @@
 import { analyzeWorkbook, type Analysis } from "../../core/model/analyze";
-import { planBuild } from "../../core/plan/build-plan";
+import { type OtherCustomersRemoved, planBuild } from "../../core/plan/build-plan";
 import { ASSUMPTIONS_SHEET } from "../../core/plan/assumptions";
 import { SUMMARY_SHEET } from "../../core/plan/summary";
 import type { WorkbookPlan } from "../../core/plan/types";
@@ -17,6 +17,10 @@ export type ExcelBuildOutcome =
       /** `context.sync()` calls of the whole build, reading included. */
       readonly syncs: number;
       readonly notes: readonly string[];
+      /** What of other customers the build left out of the workbook. */
+      readonly removed: OtherCustomersRemoved;
+      /** Rows this build added to the change history. */
+      readonly historyAdded: number;
     }
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
@@ -53,7 +57,7 @@ export async function buildInExcel(host: ExcelHost, now: Date, options: BuildOpt
       ...(maxRequestBytes === undefined ? {} : { maxRequestBytes }),
       ...(onProgress ? { onProgress: (p: WriteProgress) => onProgress({ stage: "writing", ...p }) } : {}),
     });
-    return { ok: true, analysis, plan: planned.plan, syncs: read.syncs + applied.syncs, notes: applied.notes };
+    return { ok: true, analysis, plan: planned.plan, syncs: read.syncs + applied.syncs, notes: applied.notes, removed: planned.removed, historyAdded: planned.historyAdded };
   });
 }
 
@@ -69,6 +73,8 @@ export interface ModelInspection {
   readonly ranges: Partial<Record<InputRange, string>>;
   /** Sheets, names and tables: what a starter model must not be written over. */
   readonly existing: ExistingInputs;
+  /** What of other customers a build now would leave out, when the model would build. */
+  readonly removed?: OtherCustomersRemoved;
 }
 
 /** Reads and analyzes the model without writing anything: the task pane's start, check and preview. */
@@ -87,6 +93,7 @@ export async function inspectInExcel(host: ExcelHost): Promise<ModelInspection> 
       clashes: planned && !planned.ok ? planned.problems : [],
       ranges,
       existing: { sheets: read.existing.sheets, names: read.existing.names.map((n) => n.name), tables: read.existing.tables ?? [] },
+      ...(planned?.ok ? { removed: planned.removed } : {}),
     };
   });
 }

@@ -9,6 +9,7 @@ export {
   CHANGED_SINCE_SHOWN,
   deleteProfile,
   inspectProfiles,
+  keepCustomerProfile,
   keepOnlyProfile,
   previewSwitch,
   saveProfile,

@@ -2,6 +2,7 @@ import {
   type CurrentValues,
   HEADER_ROW,
   planDelete,
+  planKeepCustomer,
   planKeepOnly,
   planSave,
   planSwitch,
@@ -70,6 +71,11 @@ export async function deleteProfile(host: ExcelHost, name: string): Promise<Prof
 /** Removes every profile but `name`'s, before the workbook goes to that customer. */
 export async function keepOnlyProfile(host: ExcelHost, name: string): Promise<ProfilesSheetOutcome> {
   return changeProfilesSheet(host, (read) => planKeepOnly(read, name));
+}
+
+/** Removes every profile but the one named `customer` (all of them when none is): before the workbook goes to that customer. */
+export async function keepCustomerProfile(host: ExcelHost, customer: string): Promise<ProfilesSheetOutcome> {
+  return changeProfilesSheet(host, (read) => planKeepCustomer(read, customer));
 }
 
 /** What switching to profile `name` would change, read fresh; nothing is written. */

@@ -1,6 +1,8 @@
 import type { ExistingWorkbook } from "../../core/plan/build-plan";
+import { ASSUMPTIONS_SHEET } from "../../core/plan/assumptions";
+import { HISTORY_COLUMN, HISTORY_LAST_COLUMN } from "../../core/plan/history";
 import { META_SHEET } from "../../core/plan/ownership";
-import { parseRangeAddress } from "../../core/workbook/address";
+import { columnLetters, parseRangeAddress } from "../../core/workbook/address";
 import { type CellValue, RANGE_NAMES, type RangeInput, type WorkbookInput } from "../../core/workbook/cells";
 import { firstCellOf, parseWholeLines, type WholeLines } from "../../core/workbook/whole-lines";
 
@@ -22,7 +24,7 @@ const RANGE_KEYS = Object.keys(RANGE_NAMES) as RangeKey[];
 /**
  * Reads the workbook in two round trips, whatever its size: first what exists (sheets, names,
  * tables), then, together, the three named ranges (values, formulas and addresses), the add-in's
- * record and the charts on its sheets. The first trip is what makes the second safe: a range is
+ * record, the Assumptions Log's change history and the charts on its sheets. The first trip is what makes the second safe: a range is
  * only asked for when it is known to exist, so no request ever touches a missing object.
  * `sheetsOfInterest` are the sheets whose charts a build may replace.
  */
@@ -42,6 +44,9 @@ export async function readExcelWorkbook(context: Excel.RequestContext, sheetsOfI
     if (pending) ranges.set(key, pending);
   }
   const record = hasSheet(META_SHEET) ? workbook.worksheets.getItem(META_SHEET).getUsedRangeOrNullObject(true).load("values") : undefined;
+  // The change history, so that a build for one customer can leave out another customer's entries.
+  const historyColumns = `${columnLetters(HISTORY_COLUMN)}:${columnLetters(HISTORY_LAST_COLUMN)}`;
+  const history = hasSheet(ASSUMPTIONS_SHEET) ? workbook.worksheets.getItem(ASSUMPTIONS_SHEET).getRange(historyColumns).getUsedRangeOrNullObject(true).load("address,values") : undefined;
   const chartCollections = sheetsOfInterest
     .filter(hasSheet)
     .map((sheet) => ({ sheet, charts: workbook.worksheets.getItem(sheet).charts.load("items/name") }));
@@ -56,6 +61,7 @@ export async function readExcelWorkbook(context: Excel.RequestContext, sheetsOfI
       names: names.items.map((n) => ({ name: n.name, refersTo: String(n.formula) })),
       tables: tables.items.map((t) => t.name),
       ...(record && !record.isNullObject ? { record: record.values as CellValue[][] } : {}),
+      ...(history && !history.isNullObject ? { history: { address: history.address, values: history.values as CellValue[][] } } : {}),
     },
     charts: new Map(chartCollections.map(({ sheet, charts }) => [sheet.toLowerCase(), charts.items.map((c) => c.name)])),
     calculation: application.calculationMode === "Manual" ? "manual" : "automatic",

@@ -1,6 +1,8 @@
 import ExcelJS from "exceljs";
 import type { ExistingWorkbook } from "../../core/plan/build-plan";
 import { excelSerialDate } from "../../core/plan/formats";
+import { ASSUMPTIONS_SHEET } from "../../core/plan/assumptions";
+import { HISTORY_COLUMN, HISTORY_LAST_COLUMN } from "../../core/plan/history";
 import { META_SHEET } from "../../core/plan/ownership";
 import { parseRangeAddress, formatRange, type RangeAddress } from "../../core/workbook/address";
 import { type CellValue, RANGE_NAMES, type RangeInput, type WorkbookInput } from "../../core/workbook/cells";
@@ -134,11 +136,27 @@ export function readWorkbook(x: XlsxWorkbook): { input: WorkbookInput; existing:
       record!.push(line);
     });
   }
+  const history = readHistory(x.workbook);
   const existing: ExistingWorkbook = {
     sheets: x.workbook.worksheets.map((s) => s.name),
     names: x.names.filter((n) => n.localSheetId === undefined).map((n) => ({ name: n.name, refersTo: `=${n.refersTo}` })),
     tables: x.workbook.worksheets.flatMap((sheet) => Object.keys((sheet as unknown as { tables?: Record<string, unknown> }).tables ?? {})),
     ...(record ? { record } : {}),
+    ...(history ? { history } : {}),
   };
   return { input, existing };
+}
+
+/** The Assumptions Log's history columns, from row 1 to the sheet's last row, as Office.js would read them. */
+function readHistory(workbook: ExcelJS.Workbook): RangeInput | undefined {
+  const sheet = workbook.getWorksheet(ASSUMPTIONS_SHEET);
+  if (!sheet || sheet.rowCount === 0) return undefined;
+  const values: CellValue[][] = [];
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const line: CellValue[] = [];
+    for (let c = HISTORY_COLUMN + 1; c <= HISTORY_LAST_COLUMN + 1; c++) line.push(cellValueOf(row.getCell(c)));
+    values.push(line);
+  }
+  return { address: formatRange({ sheet: ASSUMPTIONS_SHEET, top: 0, left: HISTORY_COLUMN, bottom: sheet.rowCount - 1, right: HISTORY_LAST_COLUMN }), values };
 }

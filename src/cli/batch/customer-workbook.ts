@@ -5,7 +5,9 @@ import { type Problem, warning } from "../../core/problems";
 import type { CellAddress } from "../../core/workbook/address";
 import { RANGE_NAMES } from "../../core/workbook/cells";
 import type { DefinedNameXml } from "../../adapters/xlsx/package-parts";
+import { keepOneCustomer, readProfilesXlsx } from "../../adapters/xlsx/one-customer";
 import { loadXlsx, readWorkbook } from "../../adapters/xlsx/read";
+import type { ProfilesRead } from "../../core/profiles";
 import { writePlannedXlsx } from "../../adapters/xlsx/write";
 import { type BatchBase, batchBase, computeCustomer, type CustomerInput } from "./customer-model";
 
@@ -31,6 +33,8 @@ export interface BatchModel {
   readonly formulaSettings: readonly { readonly cell: CellAddress; readonly value: number }[];
   /** Per variable: its Value cell has a percent format. */
   readonly percent: readonly boolean[];
+  /** The model's profiles sheet: each customer's workbook keeps that customer's profile only. */
+  readonly profiles: ProfilesRead;
 }
 
 export type ModelOpening =
@@ -86,7 +90,7 @@ export async function openBatchModel(bytes: Uint8Array, now: Date): Promise<Mode
   const percent = model.variables.map((v) => cellAt(x.workbook, v.valueCell).numFmt?.includes("%") ?? false);
   return {
     kind: "ok",
-    model: { bytes, names: x.names, base: batchBase(model), existing, formulaValues, formulaSettings, percent },
+    model: { bytes, names: x.names, base: batchBase(model), existing, formulaValues, formulaSettings, percent, profiles: readProfilesXlsx(x.workbook) },
     warnings,
   };
 }
@@ -130,5 +134,8 @@ export async function buildCustomerWorkbook(model: BatchModel, input: CustomerIn
   if (customerCell) write(workbook, customerCell, input.customer);
   const planned = planBuild(outcome.model, outcome.results, model.existing, now);
   if (!planned.ok) throw new Error(`The workbook of ${input.customer} cannot be planned: ${planned.problems.map((p) => p.message).join(" ")}`);
+  // Nothing of another customer travels: the build keeps only this customer's history, and this
+  // leaves only this customer's profile, its own document properties, no result cached from the model's inputs.
+  keepOneCustomer(workbook, model.profiles, outcome.model.settings, model.base.model.settings.customer, planned.plan.sheets.map((s) => s.name));
   return writePlannedXlsx({ workbook, names: model.names }, planned.plan);
 }

@@ -7,16 +7,13 @@ import { COLORS, DATE_TIME_FORMAT, excelSerialDate, GENERAL_NUMBER_FORMAT, money
 import { headerText, PAGE_X_OF_Y, planPage } from "./page";
 import { SheetBuilder } from "./sheet-builder";
 import type { ActualRecorded } from "./ownership";
-import type { Change } from "./snapshot";
+import { HISTORY_COLUMN, HISTORY_LAST_COLUMN, HISTORY_WIDTHS, type HistoryPlan, writeHistory } from "./history";
 import type { CellStyle, SheetPlan } from "./types";
 
 export const ASSUMPTIONS_SHEET = "Assumptions Log";
 
 /** Columns A..L are rebuilt each time; the history lives from column M on and is only added to. */
 const LAST_REBUILT_COLUMN = 11;
-const HISTORY_COLUMN = 12;
-export const HISTORY_FIRST_ROW = 4;
-const HISTORY_HEADERS = ["Date", "Input", "Item", "Field", "Before", "After"];
 
 const STYLES: Record<string, CellStyle> = {
   ...SHEET_STYLES,
@@ -26,12 +23,7 @@ const STYLES: Record<string, CellStyle> = {
   formulaText: { fontColor: COLORS.title },
 };
 
-export interface HistoryState {
-  /** History rows already on the sheet; 0 on a first build. */
-  readonly rows: number;
-  /** What changed since the last build, or undefined on a first build. */
-  readonly changes: readonly Change[] | undefined;
-}
+export { HISTORY_FIRST_ROW } from "./history";
 
 /**
  * Plans the Assumptions Log: every variable (value as a live formula over its name, unit,
@@ -42,7 +34,7 @@ export interface HistoryState {
 export function planAssumptions(
   model: ValueModel,
   annualCells: readonly { readonly cell: string; readonly value: number }[],
-  history: HistoryState,
+  history: HistoryPlan,
   built: Date,
   builtText: string,
   actuals: readonly ActualRecorded[] = [],
@@ -134,49 +126,17 @@ export function planAssumptions(
     row++;
   }
 
-  // The history: a header on the first build, then only new rows below the existing ones.
-  const serial = excelSerialDate(built);
-  let historyRow = HISTORY_FIRST_ROW + history.rows;
-  if (history.changes === undefined) {
-    s.text(0, HISTORY_COLUMN, "Change history", "title");
-    s.text(1, HISTORY_COLUMN, "Each build adds what changed in the inputs since the build before; the add-in never rewrites these rows.", "note");
-    HISTORY_HEADERS.forEach((h, c) => s.text(HISTORY_FIRST_ROW - 1, HISTORY_COLUMN + c, h, "header"));
-    s.number(historyRow, HISTORY_COLUMN, serial, "date");
-    s.text(historyRow, HISTORY_COLUMN + 1, "Build", "text");
-    s.text(historyRow, HISTORY_COLUMN + 2, "First build", "text");
-    s.text(historyRow, HISTORY_COLUMN + 5, `${model.variables.length} variables, ${model.elements.length} elements recorded`, "text");
-    historyRow++;
-    // Actuals already there at the first build are entries of their own: realization is dated.
-    for (const e of model.elements) {
-      if (e.actual === undefined) continue;
-      s.number(historyRow, HISTORY_COLUMN, serial, "date");
-      s.text(historyRow, HISTORY_COLUMN + 1, "Element", "text");
-      s.text(historyRow, HISTORY_COLUMN + 2, e.id ?? e.element, "text");
-      s.text(historyRow, HISTORY_COLUMN + 3, "Actual", "text");
-      s.text(historyRow, HISTORY_COLUMN + 4, "(none)", "note");
-      s.number(historyRow, HISTORY_COLUMN + 5, e.actual, "number");
-      historyRow++;
-    }
-  } else {
-    for (const change of history.changes) {
-      s.number(historyRow, HISTORY_COLUMN, serial, "date");
-      s.text(historyRow, HISTORY_COLUMN + 1, change.kind, "text");
-      s.text(historyRow, HISTORY_COLUMN + 2, change.item, "text");
-      s.text(historyRow, HISTORY_COLUMN + 3, change.field, "text");
-      putValue(s, historyRow, HISTORY_COLUMN + 4, change.before, "(none)");
-      putValue(s, historyRow, HISTORY_COLUMN + 5, change.after, "(removed)");
-      historyRow++;
-    }
-  }
+  const historyRows = writeHistory(s, history, model, excelSerialDate(built));
 
   const settingsEnd = row - 1;
   const widths = [24, 13, 30, 30, 18, 11, 11, 13, 34, 12, 16, 13].map((width, column) => ({ column, width }));
-  [17, 10, 24, 12, 20, 20].forEach((width, i) => widths.push({ column: HISTORY_COLUMN + i, width }));
+  HISTORY_WIDTHS.forEach((width, i) => widths.push({ column: HISTORY_COLUMN + i, width }));
   return {
     sheet: {
       name: ASSUMPTIONS_SHEET,
       visibility: "visible",
-      replaceColumns: { first: 0, last: LAST_REBUILT_COLUMN },
+      // Another customer's entries are removed by writing the history again, without them.
+      replaceColumns: { first: 0, last: history.rewrite ? HISTORY_LAST_COLUMN : LAST_REBUILT_COLUMN },
       cells: s.cells,
       styles: s.styles,
       columnWidths: widths,
@@ -199,12 +159,6 @@ export function planAssumptions(
         footer: { left: headerText(ASSUMPTIONS_SHEET), center: PAGE_X_OF_Y, right: "" },
       }),
     },
-    historyRows: historyRow - HISTORY_FIRST_ROW,
+    historyRows,
   };
-}
-
-function putValue(s: SheetBuilder, row: number, column: number, value: string | number | undefined, missing: string): void {
-  if (value === undefined) s.text(row, column, missing, "note");
-  else if (typeof value === "number") s.number(row, column, value, "number");
-  else s.text(row, column, value, "text");
 }

@@ -1,12 +1,13 @@
 import type { Results } from "../model/compute";
 import type { ValueModel } from "../model/types";
 import { error, type Problem } from "../problems";
-import type { CellValue } from "../workbook/cells";
+import type { CellValue, RangeInput } from "../workbook/cells";
 import { formatCell } from "../workbook/address";
 import { ASSUMPTIONS_SHEET, planAssumptions } from "./assumptions";
 import { META_SHEET, planBuildRecord, readBuildRecord } from "./ownership";
 import { excelSerialDate } from "./formats";
-import { diffSnapshots, recordActuals, takeSnapshot } from "./snapshot";
+import { historyRowsOf, planHistoryFor, recordedCustomer, type RemovedEntries } from "./history";
+import { recordActuals, takeSnapshot } from "./snapshot";
 import { planSummary, SUMMARY_SHEET } from "./summary";
 import type { NamePlan, SheetPlan, WorkbookPlan } from "./types";
 
@@ -19,9 +20,24 @@ export interface ExistingWorkbook {
   readonly record?: readonly (readonly CellValue[])[];
   /** Names of the workbook's Excel tables: they share one namespace with defined names. */
   readonly tables?: readonly string[];
+  /**
+   * The Assumptions Log's history block as read: the values of columns M to S (at least) and their
+   * address, e.g. `'Assumptions Log'!M1:S40`; absent when the sheet is not there or was not read.
+   */
+  readonly history?: RangeInput;
 }
 
-export type PlanOutcome = { readonly ok: true; readonly plan: WorkbookPlan } | { readonly ok: false; readonly problems: readonly Problem[] };
+/** What of other customers a build leaves out of the workbook, for saying so. */
+export interface OtherCustomersRemoved {
+  /** History entries of other customers, by customer. */
+  readonly history: readonly RemovedEntries[];
+  /** When the record of the last build held another customer's inputs: that customer ("" when unnamed). */
+  readonly recordOf?: string;
+}
+
+export type PlanOutcome =
+  | { readonly ok: true; readonly plan: WorkbookPlan; readonly removed: OtherCustomersRemoved; readonly historyAdded: number }
+  | { readonly ok: false; readonly problems: readonly Problem[] };
 
 /**
  * Plans a build: the Value Summary, the Assumptions Log, the defined names and the record of
@@ -39,16 +55,12 @@ export function planBuild(model: ValueModel, results: Results, existing: Existin
   const builtText = built.toISOString().slice(0, 16).replace("T", " ") + " UTC";
   const summary = planSummary(model, results, builtText);
   const snapshot = takeSnapshot(model);
-  const actuals = recordActuals(model, record?.actuals, excelSerialDate(built));
-  const assumptions = planAssumptions(
-    model,
-    summary.annualCells.map((cell, i) => ({ cell, value: results.elements[i]!.annualValue })),
-    // No history row yet (a first build, or one that was interrupted): the history starts afresh.
-    { rows: record?.historyRows ?? 0, changes: record && record.historyRows > 0 ? diffSnapshots(record.snapshot, snapshot) : undefined },
-    built,
-    builtText,
-    actuals,
-  );
+  // No history row yet (a first build, or one that was interrupted): the history starts afresh.
+  // A build for another customer than the last one starts afresh too: it compares nothing with, and
+  // keeps nothing of, that customer's build.
+  const history = planHistoryFor(model, record, existing.history ? historyRowsOf(existing.history) : undefined, snapshot);
+  const actuals = recordActuals(model, history.switched ? undefined : record?.actuals, excelSerialDate(built));
+  const assumptions = planAssumptions(model, summary.annualCells.map((cell, i) => ({ cell, value: results.elements[i]!.annualValue })), history, built, builtText, actuals);
 
   const names: NamePlan[] = [
     ...model.variables.map((v) => ({ name: v.name, refersTo: `=${formatCell(v.valueCell, true)}` })),
@@ -95,14 +107,22 @@ export function planBuild(model: ValueModel, results: Results, existing: Existin
     snapshot,
     actuals,
   });
+  // While a switch is under way the record keeps of the other customer only the Customer entry:
+  // enough for a build after an interruption to know the history is still another customer's.
+  const previousCustomer = record?.snapshot.filter((e) => e.kind === "Setting" && e.item === "Customer") ?? [];
   const provisionalRecord = planBuildRecord({
     sheets: [SUMMARY_SHEET, ASSUMPTIONS_SHEET],
     names: [...deleteNames, ...planned.map((n) => n.name)],
     historyRows: record?.historyRows ?? 0,
-    snapshot: record?.snapshot ?? [],
-    actuals: record?.actuals ?? [],
+    snapshot: history.switched ? previousCustomer : (record?.snapshot ?? []),
+    actuals: history.switched ? [] : (record?.actuals ?? []),
   });
-  return { ok: true, plan: { sheets: [summary.sheet, assumptions.sheet, recordSheet], names: planned, deleteNames, provisionalRecord } };
+  return {
+    ok: true,
+    plan: { sheets: [summary.sheet, assumptions.sheet, recordSheet], names: planned, deleteNames, provisionalRecord },
+    removed: { history: history.removed, ...(history.switched && record ? { recordOf: recordedCustomer(record.snapshot) } : {}) },
+    historyAdded: assumptions.historyRows - history.kept.length - history.rows,
+  };
 }
 
 /** Excel refuses a formula longer than this (its text without the "="): a build must not fail halfway on one. */

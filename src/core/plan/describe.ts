@@ -1,6 +1,8 @@
 import type { ValueModel } from "../model/types";
 import type { Results } from "../model/compute";
 import { ASSUMPTIONS_SHEET, HISTORY_FIRST_ROW } from "./assumptions";
+import type { OtherCustomersRemoved } from "./build-plan";
+import { describeRemoved } from "./other-customers";
 import { SUMMARY_SHEET } from "./summary";
 import type { SheetPlan, WorkbookPlan } from "./types";
 
@@ -8,7 +10,7 @@ import type { SheetPlan, WorkbookPlan } from "./types";
  * What a build wrote, in sentences a sales engineer can check against the workbook: which sheets,
  * how much on each, how many names, and whether the change history grew.
  */
-export function describeBuild(plan: WorkbookPlan, model: ValueModel, results: Results): string[] {
+export function describeBuild(plan: WorkbookPlan, model: ValueModel, results: Results, built?: { readonly historyAdded: number; readonly removed: OtherCustomersRemoved }): string[] {
   const sheet = (name: string) => plan.sheets.find((s) => s.name === name);
   const lines: string[] = [];
   const summary = sheet(SUMMARY_SHEET);
@@ -28,10 +30,13 @@ export function describeBuild(plan: WorkbookPlan, model: ValueModel, results: Re
   }
   const assumptions = sheet(ASSUMPTIONS_SHEET);
   if (assumptions) {
-    const added = historyRowsWritten(assumptions);
+    // A history rewritten without another customer's entries plans its kept rows again: only the planner knows which are new.
+    const added = built?.historyAdded ?? historyRowsWritten(assumptions);
     const history = added === 0 ? "no change to the history" : `${count(added, "new history row")}`;
     lines.push(`${ASSUMPTIONS_SHEET}: ${count(model.variables.length, "variable")}, ${count(model.elements.length, "element")} and the settings; ${history}.`);
   }
+  const others = built && describeRemoved(built.removed);
+  if (others) lines.push(`This workbook is for ${model.settings.customer.trim() === "" ? "no named customer" : model.settings.customer.trim()}: ${others.charAt(0).toLowerCase()}${others.slice(1)}`);
   const removed = plan.deleteNames.length > 0 ? `; ${count(plan.deleteNames.length, "name")} no longer needed removed` : "";
   const kinds = model.elements.some((e) => e.id) ? "variables, element ids and results such as CVM_NPV" : "variables and results such as CVM_NPV";
   lines.push(`${count(plan.names.length, "defined name")} set (${kinds})${removed}.`);

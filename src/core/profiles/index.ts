@@ -3,5 +3,5 @@ export * from "./types";
 export { readProfilesSheet } from "./read-sheet";
 export { readCurrentValues, switchBlockers, type CurrentValues, type CurrentVariable, type CustomerCell } from "./current";
 export { checkProfileName, type NameCheck } from "./name";
-export { planSave, planDelete, planKeepOnly, orderColumns, writableStore, type ProfileCell, type ProfilesSheetPlan, type SheetPlanOutcome } from "./plan-sheet";
+export { planSave, planDelete, planKeepOnly, planForCustomer, planKeepCustomer, orderColumns, writableStore, type ProfileCell, type ProfilesSheetPlan, type SheetPlanOutcome } from "./plan-sheet";
 export { planSwitch, savedState, sameSwitchPlan, type CustomerChange, type SavedState, type SwitchOutcome, type SwitchPlan, type VariableChange } from "./switch";

@@ -168,3 +168,27 @@ function layout(store: ProfileStore | undefined, profiles: readonly Profile[], c
     active,
   };
 }
+
+/**
+ * The profiles sheet of a workbook made for one customer (`cvm batch`): a profile named as the
+ * customer (ignoring case and surrounding spaces) stays, and is active; every other row goes,
+ * rows the add-in could not read included, since none of them may travel to this customer.
+ * Undefined when the workbook has no profiles sheet of the add-in's.
+ */
+export function planForCustomer(read: ProfilesRead, customer: string): ProfilesSheetPlan | undefined {
+  if (read.kind !== "ours") return undefined;
+  const { store } = read;
+  const own = store.profiles.filter((p) => sameName(p.name.trim(), customer.trim())).slice(0, 1);
+  return layout(store, own, orderColumns([], store.variables, own), own[0]?.name ?? "");
+}
+
+/**
+ * Before the workbook is sent to `customer`: only a profile of that name stays (and becomes
+ * active), or none. A sheet of the user's, or one with cells to fix first, is refused as any change is.
+ */
+export function planKeepCustomer(read: ProfilesRead, customer: string): SheetPlanOutcome {
+  const writable = writableStore(read);
+  if (!writable.ok) return writable;
+  const plan = planForCustomer(read, customer);
+  return plan ? { ok: true, plan } : refusal("no-profile", "This workbook has no profiles.");
+}

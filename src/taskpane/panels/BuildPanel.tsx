@@ -125,7 +125,7 @@ function endedOf(event: BuildEvent): Ended {
   return {
     step: "built",
     at: event.at,
-    wrote: describeBuild(outcome.plan, outcome.analysis.model, outcome.analysis.results),
+    wrote: describeBuild(outcome.plan, outcome.analysis.model, outcome.analysis.results, outcome),
     notes: outcome.notes,
     warnings: outcome.analysis.problems.filter((p) => p.severity === "warning"),
   };

@@ -27,6 +27,8 @@ import {
   saveProfile,
   switchProfile,
 } from "../../adapters/excel";
+import { prepareForSending, previewSending } from "../../app/prepare-for-sending";
+import { describeRemoved, type RemovedForSending } from "../../core/plan/other-customers";
 import { checkProfileName, type CustomerChange, type Profile, PROFILES_SHEET, type Refusal, type SwitchPlan } from "../../core/profiles";
 import { describeLocation, type Problem } from "../../core/problems";
 import { formatCell } from "../../core/workbook/address";
@@ -60,7 +62,8 @@ type Asking =
   | { readonly kind: "unsaved"; readonly plan: SwitchPlan }
   | { readonly kind: "review"; readonly plan: SwitchPlan }
   | { readonly kind: "delete"; readonly name: string }
-  | { readonly kind: "keep-only"; readonly name: string; readonly others: readonly string[] };
+  | { readonly kind: "keep-only"; readonly name: string; readonly others: readonly string[] }
+  | { readonly kind: "prepare"; readonly customer: string; readonly removes: RemovedForSending };
 
 /** What the last action did, for the status line. */
 type Said = { readonly intent: "success" | "info"; readonly text: string } | { readonly intent: "error"; readonly title: string; readonly text: string; readonly problems: readonly Problem[] };
@@ -179,6 +182,22 @@ export function CustomersPanel({ host, readAt, onWritten }: { readonly host: Exc
       else refused(outcome, "Nothing was removed.");
     });
 
+  const startPrepare = () =>
+    act(async () => {
+      setSaid(undefined);
+      const preview = await previewSending(host);
+      if (preview.ok) setAsking({ kind: "prepare", customer: preview.customer, removes: preview.removes });
+      else setSaid({ intent: "error", title: preview.title, text: preview.message, problems: preview.problems });
+    }, false);
+
+  const prepare = () =>
+    act(async () => {
+      setAsking(undefined);
+      const outcome = await prepareForSending(host, new Date());
+      if (outcome.ok) setSaid({ intent: "success", text: outcome.message });
+      else setSaid({ intent: "error", title: outcome.title, text: outcome.message, problems: outcome.problems });
+    });
+
   const others = profiles.filter((p) => p.name !== active).map((p) => p.name);
 
   return (
@@ -259,9 +278,8 @@ export function CustomersPanel({ host, readAt, onWritten }: { readonly host: Exc
         <MessageBarBody>
           <MessageBarTitle>Profiles travel with the workbook.</MessageBarTitle>
           Anyone who gets this file can unhide {PROFILES_SHEET} and read every profile in it: a workbook sent to one customer would carry the others&apos; numbers. Before you send
-          it, keep only that customer&apos;s profile. The Assumptions Log&apos;s change history (never rewritten) and the add-in&apos;s record of its last build keep the values of
-          earlier builds too, other customers&apos; included: to send a workbook that holds one customer only, build it from the model with <code>cvm batch</code>, or from a copy
-          of the model in which only that customer was ever built.
+          it, switch to that customer and press Prepare for sending: it builds the workbook for that customer, which leaves out other customers&apos; entries in the Assumptions
+          Log&apos;s change history and their inputs in the add-in&apos;s record of the last build, and removes the other customers&apos; profiles.
         </MessageBarBody>
       </MessageBar>
       <div>
@@ -270,6 +288,9 @@ export function CustomersPanel({ host, readAt, onWritten }: { readonly host: Exc
           onClick={() => setAsking({ kind: "keep-only", name: active, others })}
         >
           Remove the other profiles
+        </Button>{" "}
+        <Button disabledFocusable={busy || read.kind === "foreign"} onClick={() => void startPrepare()}>
+          Prepare for sending
         </Button>
         {active === "" && profiles.length > 0 && <Caption1 block>Switch to the customer the workbook goes to first.</Caption1>}
       </div>
@@ -307,6 +328,7 @@ export function CustomersPanel({ host, readAt, onWritten }: { readonly host: Exc
               onSwitch={(plan) => void confirmSwitch(plan)}
               onDelete={(target) => void remove(target)}
               onKeepOnly={(target, rest) => void keepOnly(target, rest)}
+              onPrepare={() => void prepare()}
             />
           )}
         </DialogSurface>
@@ -352,6 +374,7 @@ function Confirmation(props: {
   readonly onSwitch: (plan: SwitchPlan) => void;
   readonly onDelete: (name: string) => void;
   readonly onKeepOnly: (name: string, others: readonly string[]) => void;
+  readonly onPrepare: () => void;
 }) {
   const { asking, onCancel } = props;
   const cancel = (
@@ -414,6 +437,17 @@ function Confirmation(props: {
           <Lines label="Profiles to remove" lines={asking.others} />
         </Ask>
       );
+    case "prepare": {
+      const what = describeRemoved(asking.removes, "Then it removes");
+      const customer = asking.customer === "" ? "no named customer" : asking.customer;
+      return (
+        <Ask title={`Prepare this workbook for ${customer}?`} actions={[<Primary key="go" label="Build and remove" onClick={props.onPrepare} />, cancel]}>
+          <Body1>The workbook is built for {customer}, as the Build tab builds it.</Body1>
+          <Body1>{what ?? "Nothing of another customer was found in it: nothing is removed."}</Body1>
+          {asking.removes.profiles.length > 0 && <Lines label="Profiles to remove" lines={asking.removes.profiles} />}
+        </Ask>
+      );
+    }
   }
 }
 

@@ -80,5 +80,5 @@ test("what one adapter wrote, the other recognizes as its own: ownership survive
   // The first build's history row, kept, and one row for the change.
   const history = simulation.document.sheet(ASSUMPTIONS_SHEET).cells.filter((c) => c.row >= 4 && c.column >= 12);
   expect(history.filter((c) => c.column === 12)).toHaveLength(2);
-  expect(history.filter((c) => c.row === 5).map((c) => c.value)).toEqual([expect.any(Number), "Variable", "PipelineMiles", "Value", 1200, 1250]);
+  expect(history.filter((c) => c.row === 5).map((c) => c.value)).toEqual([expect.any(Number), "Variable", "PipelineMiles", "Value", 1200, 1250, "Northwind Midstream"]);
 });

@@ -109,7 +109,7 @@ describe("building again", () => {
 
   test("the history gets a header and one row on the first build", () => {
     const log = grid(sheet(first, "Assumptions Log"));
-    expect(log[3]!.slice(12)).toEqual(["Date", "Input", "Item", "Field", "Before", "After"]);
+    expect(log[3]!.slice(12)).toEqual(["Date", "Input", "Item", "Field", "Before", "After", "Customer"]);
     expect(log[4]!.slice(13)).toEqual(["Build", "First build", "", "", "3 variables, 2 elements recorded"]);
   });
 
