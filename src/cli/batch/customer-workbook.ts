@@ -8,6 +8,7 @@ import type { DefinedNameXml } from "../../adapters/xlsx/package-parts";
 import { loadXlsx, readWorkbook } from "../../adapters/xlsx/read";
 import { writePlannedXlsx } from "../../adapters/xlsx/write";
 import { type BatchBase, batchBase, computeCustomer, type CustomerInput } from "./customer-model";
+import { type RangeCells, readRangeCells, writeCustomerRanges } from "./customer-ranges";
 
 /**
  * A customer's value workbook: the model workbook with the customer's numbers written into the
@@ -31,6 +32,8 @@ export interface BatchModel {
   readonly formulaSettings: readonly { readonly cell: CellAddress; readonly value: number }[];
   /** Per variable: its Value cell has a percent format. */
   readonly percent: readonly boolean[];
+  /** The Low, High and Actual cells a customer's range and realized values go to. */
+  readonly ranges: RangeCells;
 }
 
 export type ModelOpening =
@@ -84,9 +87,11 @@ export async function openBatchModel(bytes: Uint8Array, now: Date): Promise<Mode
     warnings.push(warning("batch-formula-setting", RANGE_NAMES.settings, `This setting is a formula (=${cellAt(x.workbook, cell).formula}); each customer's workbook gets its present value, ${value}, in its place, so that the workbook and the roll-up agree.`, cell));
   }
   const percent = model.variables.map((v) => cellAt(x.workbook, v.valueCell).numFmt?.includes("%") ?? false);
+  const ranges = readRangeCells(model, (a) => cellAt(x.workbook, a));
+  warnings.push(...ranges.warnings);
   return {
     kind: "ok",
-    model: { bytes, names: x.names, base: batchBase(model), existing, formulaValues, formulaSettings, percent },
+    model: { bytes, names: x.names, base: batchBase(model, ranges.ranges.bounds), existing, formulaValues, formulaSettings, percent, ranges: ranges.ranges },
     warnings,
   };
 }
@@ -125,6 +130,7 @@ export async function buildCustomerWorkbook(model: BatchModel, input: CustomerIn
   outcome.model.variables.forEach((v, i) => {
     if (input.values[i] !== undefined || model.formulaValues[i]) write(workbook, v.valueCell, v.value);
   });
+  writeCustomerRanges(model.ranges, model.base, input, (cell, value) => write(workbook, cell, value));
   for (const { cell, value } of model.formulaSettings) write(workbook, cell, value);
   const customerCell = outcome.model.settings.cells.customer;
   if (customerCell) write(workbook, customerCell, input.customer);
