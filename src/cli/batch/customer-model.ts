@@ -82,6 +82,8 @@ export type CustomerOutcome =
  */
 export function computeCustomer(base: BatchBase, input: CustomerInput): CustomerOutcome {
   const model = customerModel(base, input);
-  const computed = computeResults(model, base.order);
+  // The results are keyed by element object: a customer's Actual makes new ones, in the same order.
+  const order = model.elements === base.model.elements ? base.order : base.order.map((e) => model.elements[base.model.elements.indexOf(e)]!);
+  const computed = computeResults(model, order);
   return computed.results ? { ok: true, model, results: computed.results, warnings: rangeWarnings(model.variables) } : { ok: false, problems: computed.problems };
 }

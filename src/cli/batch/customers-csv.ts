@@ -374,7 +374,7 @@ function rangeColumn(header: string, variables: readonly CsvVariable[], elements
     if (index < 0) return undefined;
     const variable = variables[index]!;
     if (!(kind === "low" ? variable.hasLow : variable.hasHigh)) {
-      return { ok: false, message: `The model has no ${word[kind]} column in CVM_Variables, so it has nowhere to keep ${variable.name}'s ${word[kind]} for each customer. Add Low and High columns to CVM_Variables, or delete this column.` };
+      return { ok: false, message: `The model has no ${word[kind]} column in CVM_Variables, so it has nowhere to keep the ${word[kind]} of ${variable.name} for each customer. Add Low and High columns to CVM_Variables, or delete this column.` };
     }
     return { ok: true, target: { kind, index } };
   }

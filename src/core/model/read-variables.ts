@@ -86,6 +86,8 @@ export function readVariables(input: RangeInput | undefined): VariablesRead {
       source: cellText(row.cells.source?.value),
       notes: cellText(row.cells.notes?.value),
       ...(range ? { range } : {}),
+      ...(lowCell ? { lowCell: lowCell.address } : {}),
+      ...(highCell ? { highCell: highCell.address } : {}),
       valueCell: valueCell.address,
       nameCell: nameCell.address,
     });
