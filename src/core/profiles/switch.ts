@@ -154,22 +154,21 @@ export function planSwitch(read: ProfilesRead, name: string, current: CurrentVal
 
   // A value the switch overwrites is lost unless the active profile holds it (a variable that
   // profile lacks is not saved in it either), or, with none active, some profile holds them all.
+  // With none active, the profile that holds every current value (if one does) is where they are saved.
   const active = store.profiles.find((p) => sameName(p.name, store.active));
-  const activeValues = active && savedValues(active);
-  // A Low, High or Actual is saved only in an active profile saved with ranges.
-  const activeRanges = active?.ranges ? savedRanges(active) : undefined;
-  const rangeChanges = ranges?.changes ?? [];
-  const lost: (VariableChange | RangeChange)[] = activeValues
-    ? [
-        ...changes.filter((c) => activeValues.get(c.name.toLowerCase()) !== c.from),
-        ...rangeChanges.filter((c) => {
-          const saved = activeRanges?.get(rangeKey(c.kind, ofName(c)));
-          return saved === undefined ? !isBlank(c.from) : !sameRange(saved, c.from);
-        }),
-      ]
-    : savedState(store, current).kind === "saved"
-      ? rangeChanges.filter((c) => !isBlank(c.from))
-      : [...changes, ...rangeChanges.filter((c) => !isBlank(c.from))];
+  const state = active ? undefined : savedState(store, current);
+  const holder = active ?? (state?.kind === "saved" ? store.profiles.find((p) => p.name === state.profile) : undefined);
+  const heldValues = holder && savedValues(holder);
+  // A Low, High or Actual is saved only in a profile saved with ranges; an empty one has nothing to lose.
+  const heldRanges = holder?.ranges ? savedRanges(holder) : undefined;
+  const rangeLost = (c: RangeChange) => {
+    const saved = heldRanges?.get(rangeKey(c.kind, ofName(c)));
+    return saved === undefined ? !isBlank(c.from) : !sameRange(saved, c.from);
+  };
+  const lost: (VariableChange | RangeChange)[] = [
+    ...(heldValues ? changes.filter((c) => heldValues.get(c.name.toLowerCase()) !== c.from) : changes),
+    ...(ranges?.changes ?? []).filter(rangeLost),
+  ];
 
   // The Customer's text is saved as a profile's name; any other text would be gone.
   const customer = customerChange(current, profile);
