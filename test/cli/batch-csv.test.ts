@@ -205,3 +205,42 @@ test("a short line is no problem when only unnamed trailing columns are missing"
     'Error in customers.csv, line 3, column B (PipelineMiles): This line has 1 field but the header has 2: a separator (",") is missing, or the line was cut short.',
   ]);
 });
+
+describe("Low, High and Actual columns", () => {
+  const RANGED: readonly CsvVariable[] = [
+    { name: "PipelineMiles", value: 1200, percent: false, hasLow: true, hasHigh: true, low: 1100, high: 1300 },
+    { name: "LeakReduction", value: 0.3, percent: true, hasLow: true, hasHigh: true },
+  ];
+  const ELEMENTS = [
+    { id: "LeakRepairs", element: "Fewer leak repairs", hasActual: true },
+    { element: "Inspection", hasActual: true },
+    { element: "Inspection", hasActual: true },
+    { element: "Less product lost", hasActual: true },
+  ];
+  const problems = (text: string) => readCustomersCsv(text, RANGED, ELEMENTS).problems.map((p) => describeBatchProblem(p, "customers.csv"));
+
+  test("each customer's Low, High and Actual, by variable and by element (Id or name), in the model's order; empty keeps the model's", () => {
+    const csv = readCustomersCsv("Customer,PipelineMiles HIGH,  pipelinemiles   low ,leakrepairs actual,Less  Product Lost Actual\nAcme,2600,2000,\"500,000\",\nGlobex,,,,7\n", RANGED, ELEMENTS);
+    expect(csv.problems).toEqual([]);
+    expect(csv.customers).toEqual([
+      { line: 2, customer: "Acme", values: [undefined, undefined], lows: [2000, undefined], highs: [2600, undefined], actuals: [500000, undefined, undefined, undefined] },
+      { line: 3, customer: "Globex", values: [undefined, undefined], lows: [undefined, undefined], highs: [undefined, undefined], actuals: [undefined, undefined, undefined, 7] },
+    ]);
+  });
+
+  test("what cannot be kept or told apart is refused at its column; one end without the other is a warning", () => {
+    expect(problems("Customer,Inspection Actual,LeakRepairs Actual,Fewer leak repairs Actual,LeakReduction Low\nAcme,1,2,3,20%\n")).toEqual([
+      'Error in customers.csv, line 1, column B (Inspection Actual): 2 elements are named "Inspection", so this column could be the Actual of any of them. Give each an Id in CVM_Elements and name the column after the Id.',
+      'Error in customers.csv, line 1, column D (Fewer leak repairs Actual): The column "Fewer leak repairs Actual" sets what column C ("LeakRepairs Actual") sets already. Keep one of them.',
+      "Warning in customers.csv, line 2, column E (LeakReduction Low): LeakReduction gets a Low for this customer but no High, neither here nor in the model: its scenarios and sensitivity leave it out. Give LeakReduction High too.",
+    ]);
+  });
+
+  test("a Low above the High is an error at the column this line gives; a percentage typed as a whole number is a warning as for Values", () => {
+    expect(problems("Customer,PipelineMiles Low,LeakReduction Low,LeakReduction High\nAcme,1400,20,0.4\n")).toEqual([
+      "Error in customers.csv, line 2, column B (PipelineMiles Low): The Low of PipelineMiles, 1,400, is greater than its High, 1,300 (the model's: this line gives none): the range would be upside down. Swap them, or correct one.",
+      "Warning in customers.csv, line 2, column C (LeakReduction Low): The Low of LeakReduction is a percentage in the model (30%), and 20 is 2000%. If 20% is meant, write 20% or 0.2.",
+      "Error in customers.csv, line 2, column C (LeakReduction Low): The Low of LeakReduction, 20, is greater than its High, 0.4: the range would be upside down. Swap them, or correct one.",
+    ]);
+  });
+});

@@ -56,6 +56,19 @@ describe("cvm build", () => {
     expect(await exists(path.join(folder, "out", "no-cost.json.xlsx"))).toBe(true);
   });
 
+  test("a Value outside its Low–High range is a warning at the Value cell; the workbook is still written", async () => {
+    const modelPath = path.join(folder, "outside.xlsx");
+    const variables = PIPELINE_SAMPLE.variables.map((row) => (row[0] === "PipelineMiles" ? ["PipelineMiles", 2300, ...row.slice(2)] : row));
+    await fs.writeFile(modelPath, await writeModelWorkbook({ ...PIPELINE_SAMPLE, variables }));
+    const { status, stderr } = await cvm("build", modelPath);
+    expect(status).toBe(0);
+    // PipelineMiles is the sample's first variable: row 2, Value in column B.
+    expect(stderr).toContain(
+      'Warning in sheet "Variables", row 2, column B (CVM_Variables): PipelineMiles is 2,300, outside its range 1,100 to 1,300 (Low to High): the conservative and optimistic cases would not bracket it; update Low and High for this customer.',
+    );
+    expect(await exists(path.join(folder, "outside.value.xlsx"))).toBe(true);
+  });
+
   test("a model with errors exits 1, prints each error with sheet, row and column, and writes nothing", async () => {
     const broken = path.join(folder, "broken.xlsx");
     await fs.writeFile(

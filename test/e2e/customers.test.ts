@@ -26,6 +26,8 @@ test("save two customers, switch between them, and nothing overflows a 320 px pa
   await name.fill("Contoso");
   await pane.getByRole("button", { name: "Save current values" }).click();
   await pane.getByText(/^Saved Contoso: /).waitFor();
+  // The Customer setting named the active profile: it follows the new name without a question.
+  expect(await valueOf(page, "Settings", "B2")).toBe("Contoso");
   expect((await sheetOf(page, "CVM_Profiles")).visibility).toBe("Hidden");
   expect((await documentOf(page)).sheetNames).toContain("CVM_Profiles");
 
@@ -50,7 +52,7 @@ test("save two customers, switch between them, and nothing overflows a 320 px pa
   expect(dialogBox && viewport && dialogBox.x >= 0 && dialogBox.x + dialogBox.width <= viewport.width).toBe(true);
   await review.getByText("PipelineMiles: 800 → 1,200 (Variables!B2)").waitFor();
   await review.getByRole("button", { name: "Switch" }).click();
-  await pane.getByText(/^Switched to Northwind Midstream: 1 value written\. Build again/).waitFor();
+  await pane.getByText(/^Switched to Northwind Midstream: 1 value written, and the Customer set to Northwind Midstream\. Build again/).waitFor();
   expect(await valueOf(page, "Variables", "B2")).toBe(1200);
   expect(await valueOf(page, "Settings", "B2")).toBe("Northwind Midstream");
   expect(await pane.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);

@@ -69,6 +69,17 @@ describe("the task pane", () => {
     expect(simulation.document.activeSheet()).toBe("Variables");
   });
 
+  test("a Value outside its Low–High range is a warning on Check, at the Value cell, in a sales engineer's words", async () => {
+    const simulation = createExcelSimulation(sampleWith("Variables", "B2", 2300));
+    renderPane(simulation);
+    await userEvent.click(await screen.findByRole("tab", { name: /^Check/ }));
+    const problems = await screen.findByRole("list", { name: "Problems" });
+    const warning = within(problems).getByRole("button", { name: /sheet "Variables", row 2, column B/ });
+    expect(warning.textContent).toContain(
+      "PipelineMiles is 2,300, outside its range 1,100 to 1,300 (Low to High): the conservative and optimistic cases would not bracket it; update Low and High for this customer.",
+    );
+  });
+
   test("the preview follows an edit of the workbook without a build", async () => {
     const simulation = createExcelSimulation(sampleSeed);
     renderPane(simulation);

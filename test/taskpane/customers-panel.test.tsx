@@ -101,8 +101,16 @@ describe("the Customers panel", () => {
     await userEvent.clear(name);
     await userEvent.type(name, "Northwind");
     await clickWhenReady("Save current values");
+    // The Customer setting names no profile (none is active yet): whether it follows is asked.
+    const question = await openDialog("Also set the Customer setting to Northwind?");
+    expect(within(question).getAllByRole("button", { hidden: true }).map((b) => b.textContent)).toEqual(["Set it to Northwind", "Keep Northwind Midstream", "Cancel"]);
+    await userEvent.click(within(question).getByRole("button", { hidden: true, name: "Set it to Northwind" }));
 
-    await screen.findByText("Saved Northwind: 17 values. It is the active profile.");
+    // The sample has Low, High and Actual columns: the profile keeps them.
+    await screen.findByText(
+      "Saved Northwind: 17 values. It is the active profile. It keeps the variables' Low and High and the elements' Actual too. The Customer setting (Settings!B2) is now Northwind, so the next build is titled for this customer.",
+    );
+    expect(simulation.document.cell("Settings", "B2").value).toBe("Northwind");
     const list = await screen.findByRole("list", { name: "Saved profiles" });
     const items = within(list).getAllByRole("listitem");
     expect(items).toHaveLength(1);
@@ -130,7 +138,10 @@ describe("the Customers panel", () => {
 
     await clickWhenReady("Save current values");
     await userEvent.click(within(await openDialog()).getByRole("button", { hidden: true, name: "Replace" }));
+    // The Customer setting (Northwind Midstream) names neither contoso nor the active Northwind: asked, and kept.
+    await userEvent.click(within(await openDialog("Also set the Customer setting to contoso?")).getByRole("button", { hidden: true, name: "Keep Northwind Midstream" }));
     await screen.findByText(/^Saved contoso: /);
+    expect(simulation.document.cell("Settings", "B2").value).toBe("Northwind Midstream");
     expect(simulation.document.cell("CVM_Profiles", "A7").value).toBe("contoso");
     expect(simulation.document.cell("CVM_Profiles", "C7").value).toBe(1200);
   });
@@ -157,7 +168,7 @@ describe("the Customers panel", () => {
     const syncs = simulation.syncs.length;
     await clickWhenReady("Switch to Contoso");
     const dialog = await openDialog("Unsaved values");
-    expect(dialog.textContent).toContain("The current values are not saved in any profile: 1 variable and the Customer setting would be lost:");
+    expect(dialog.textContent).toContain("The current values are not saved in any profile: 1 value and the Customer setting would be lost:");
     expect(within(dialog).getByRole("list", { hidden: true, name: "Values that would be lost" }).textContent).toBe("PipelineMiles: 1,500 (Variables!B2)" + "Customer: Northwind Midstream (Settings!B2)");
     expect(within(dialog).getAllByRole("button", { hidden: true }).map((b) => b.textContent)).toEqual(["Save them first", "Switch anyway", "Cancel"]);
 
@@ -194,9 +205,11 @@ describe("the Customers panel", () => {
     expect(review.textContent).toContain("Customer (Settings!B2): Northwind Midstream → Contoso.");
     expect(within(review).getByRole("list", { hidden: true, name: "Kept: not in the profile" }).textContent).toContain("WetShare: 0.35");
     expect(simulation.document.cell("Variables", "B2").value).toBe(1500);
+    // Contoso was saved before profiles kept ranges (format 1): its Low, High and Actual stay, and the review says so.
+    expect(review.textContent).toContain("This profile was saved before profiles kept Low, High and Actual: they stay as they are.");
 
     await userEvent.click(within(review).getByRole("button", { hidden: true, name: "Switch" }));
-    await screen.findByText("Switched to Contoso: 2 values written, and the Customer set to Contoso. Build again so that the Value Summary's sensitivity and the Assumptions Log record this customer.");
+    await screen.findByText("Switched to Contoso: 2 values written, and the Customer set to Contoso. Low, High and Actual were kept: the profile was saved without them. Build again so that the Value Summary's sensitivity and the Assumptions Log record this customer.");
     expect(simulation.document.cell("Variables", "B2").value).toBe(800);
     expect(simulation.document.cell("Variables", "B3").value).toBe(0.02);
     expect(simulation.document.cell("Settings", "B2").value).toBe("Contoso");

@@ -1,5 +1,6 @@
 import {
   type CurrentValues,
+  type CustomerChoice,
   HEADER_ROW,
   planDelete,
   planKeepCustomer,
@@ -60,7 +61,7 @@ export async function inspectProfiles(host: ExcelHost): Promise<ProfilesInspecti
  * Saves the current values as profile `name` (replacing a profile of that name only with
  * `replace`), creating the hidden profiles sheet on the first save. One request after the read.
  */
-export async function saveProfile(host: ExcelHost, name: string, now: Date, options: { readonly replace?: boolean } = {}): Promise<ProfilesSheetOutcome> {
+export async function saveProfile(host: ExcelHost, name: string, now: Date, options: { readonly replace?: boolean; readonly customer?: CustomerChoice } = {}): Promise<ProfilesSheetOutcome> {
   return changeProfilesSheet(host, (read, current) => planSave(read, name, current, now, options));
 }
 
@@ -106,10 +107,13 @@ export async function switchProfile(host: ExcelHost, shown: SwitchPlan): Promise
       sheet.getRange(cellRef(cell.row, cell.column)).formulas = [[entry]];
     };
     for (const change of plan.changes) write(change.cell, typedEntry({ kind: "number", value: change.to }));
+    // A Low, High or Actual saved empty is cleared: its content only, the cell's format stays.
+    const ranges = plan.ranges?.changes ?? [];
+    for (const change of ranges) write(change.cell, change.to === null ? "" : typedEntry({ kind: "number", value: change.to }));
     if (plan.customer.kind === "write") write(plan.customer.cell, typedEntry({ kind: "text", value: plan.customer.to }));
     const activeNow = read.kind === "ours" ? read.store.active : "";
     if (activeNow !== plan.profile) write(plan.activeCell, typedEntry({ kind: "text", value: plan.profile }));
-    const cellsWritten = plan.changes.length + (plan.customer.kind === "write" ? 1 : 0) + (activeNow !== plan.profile ? 1 : 0);
+    const cellsWritten = plan.changes.length + ranges.length + (plan.customer.kind === "write" ? 1 : 0) + (activeNow !== plan.profile ? 1 : 0);
     if (cellsWritten === 0) return { ok: true, plan, cellsWritten, syncs: READ_SYNCS };
     await context.sync();
     return { ok: true, plan, cellsWritten, syncs: READ_SYNCS + 1 };
@@ -122,6 +126,8 @@ async function changeProfilesSheet(host: ExcelHost, plan: (read: ProfilesRead, c
     const planned = plan(read, current);
     if (!planned.ok) return { ...planned, syncs: READ_SYNCS };
     writeProfilesSheet(context, planned.plan);
+    const customer = planned.plan.customer;
+    if (customer?.kind === "write") context.workbook.worksheets.getItem(customer.cell.sheet).getRange(cellRef(customer.cell.row, customer.cell.column)).formulas = [[typedEntry({ kind: "text", value: customer.to })]];
     await context.sync();
     return { ok: true, plan: planned.plan, syncs: READ_SYNCS + 1 };
   });
@@ -140,12 +146,17 @@ async function readProfilesAndValues(context: Excel.RequestContext): Promise<{ r
   await context.sync();
 
   const variables = requestRange("variables", names, tables, sheets);
+  const elements = requestRange("elements", names, tables, sheets);
   const settings = requestRange("settings", names, tables, sheets);
   const sheet = sheets.items.find((s) => s.name.toLowerCase() === PROFILES_SHEET.toLowerCase());
   const used = sheet ? workbook.worksheets.getItem(sheet.name).getUsedRangeOrNullObject(true).load("address,values") : undefined;
   await context.sync();
 
-  const input = { ...(variables ? { variables: rangeInputOf(variables) } : {}), ...(settings ? { settings: rangeInputOf(settings) } : {}) };
+  const input = {
+    ...(variables ? { variables: rangeInputOf(variables) } : {}),
+    ...(elements ? { elements: rangeInputOf(elements) } : {}),
+    ...(settings ? { settings: rangeInputOf(settings) } : {}),
+  };
   const read = readProfilesSheet(sheet && { name: sheet.name, ...(used && !used.isNullObject ? { used: { address: used.address, values: used.values as CellValue[][] } } : {}) });
   return { read, current: readCurrentValues(input) };
 }

@@ -1,4 +1,5 @@
 import { computeResults, type Results } from "../../core/model/compute";
+import { rangeWarnings } from "../../core/model/ranges";
 import { checkReferences } from "../../core/model/references";
 import type { Element, ValueModel } from "../../core/model/types";
 import type { Problem } from "../../core/problems";
@@ -13,35 +14,76 @@ import type { Problem } from "../../core/problems";
 export interface BatchBase {
   readonly model: ValueModel;
   readonly order: readonly Element[];
+  /**
+   * Per variable, the model's Low and High as its cells hold them, one without the other
+   * included (the model then has no range, but a customer who gives the other one completes it).
+   */
+  readonly bounds: readonly Bounds[];
 }
 
-export function batchBase(model: ValueModel): BatchBase {
+export interface Bounds {
+  readonly low?: number;
+  readonly high?: number;
+}
+
+export function batchBase(model: ValueModel, bounds: readonly Bounds[] = model.variables.map((v) => (v.range ? { low: v.range.low, high: v.range.high } : {}))): BatchBase {
   const declared = [...model.variables.map((v) => v.name), ...model.elements.flatMap((e) => (e.id ? [e.id] : []))];
-  return { model, order: checkReferences(model.variables, model.elements, declared).order };
+  return { model, order: checkReferences(model.variables, model.elements, declared).order, bounds };
 }
 
 /** What a batch knows of one customer: the name and a number (or undefined: the model's) per variable, in the model's order. */
 export interface CustomerInput {
   readonly customer: string;
   readonly values: readonly (number | undefined)[];
+  /** Per variable the customer's Low, High (undefined: the model's); absent when the CSV has no such column. */
+  readonly lows?: readonly (number | undefined)[];
+  readonly highs?: readonly (number | undefined)[];
+  /** Per element, in the model's order, the customer's Actual (undefined: the model's). */
+  readonly actuals?: readonly (number | undefined)[];
 }
 
-export function customerModel(model: ValueModel, input: CustomerInput): ValueModel {
+/** A variable's Low and High for this customer: the CSV's, else the model's. */
+export function customerBounds(base: BatchBase, input: CustomerInput, index: number): Bounds {
+  const model = base.bounds[index] ?? {};
+  const low = input.lows?.[index] ?? model.low;
+  const high = input.highs?.[index] ?? model.high;
+  return { ...(low === undefined ? {} : { low }), ...(high === undefined ? {} : { high }) };
+}
+
+export function customerModel(base: BatchBase, input: CustomerInput): ValueModel {
+  const { model } = base;
   return {
     ...model,
     variables: model.variables.map((v, i) => {
-      const value = input.values[i];
-      return value === undefined ? v : { ...v, value };
+      const value = input.values[i] ?? v.value;
+      const { low, high } = customerBounds(base, input, i);
+      // A range needs both ends and their cells, as the reader of CVM_Variables makes it.
+      const range = low !== undefined && high !== undefined && v.lowCell && v.highCell ? { low, high, lowCell: v.lowCell, highCell: v.highCell } : undefined;
+      const { range: _old, ...rest } = v;
+      return { ...rest, value, ...(range ? { range } : {}) };
     }),
+    elements: input.actuals
+      ? model.elements.map((e, j) => {
+          const actual = input.actuals?.[j];
+          return actual === undefined ? e : { ...e, actual };
+        })
+      : model.elements,
     settings: { ...model.settings, customer: input.customer },
   };
 }
 
-export type CustomerOutcome = { readonly ok: true; readonly model: ValueModel; readonly results: Results } | { readonly ok: false; readonly problems: readonly Problem[] };
+export type CustomerOutcome =
+  | { readonly ok: true; readonly model: ValueModel; readonly results: Results; readonly warnings: readonly Problem[] }
+  | { readonly ok: false; readonly problems: readonly Problem[] };
 
-/** The customer's results, or the problems (an element whose formula fails with the customer's numbers). */
+/**
+ * The customer's results and warnings (a Value outside the customer's Low–High range, by the
+ * core's own rule), or the problems (an element whose formula fails with the customer's numbers).
+ */
 export function computeCustomer(base: BatchBase, input: CustomerInput): CustomerOutcome {
-  const model = customerModel(base.model, input);
-  const computed = computeResults(model, base.order);
-  return computed.results ? { ok: true, model, results: computed.results } : { ok: false, problems: computed.problems };
+  const model = customerModel(base, input);
+  // The results are keyed by element object: a customer's Actual makes new ones, in the same order.
+  const order = model.elements === base.model.elements ? base.order : base.order.map((e) => model.elements[base.model.elements.indexOf(e)]!);
+  const computed = computeResults(model, order);
+  return computed.results ? { ok: true, model, results: computed.results, warnings: rangeWarnings(model.variables) } : { ok: false, problems: computed.problems };
 }

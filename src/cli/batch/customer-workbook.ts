@@ -10,6 +10,7 @@ import { loadXlsx, readWorkbook } from "../../adapters/xlsx/read";
 import type { ProfilesRead } from "../../core/profiles";
 import { writePlannedXlsx } from "../../adapters/xlsx/write";
 import { type BatchBase, batchBase, computeCustomer, type CustomerInput } from "./customer-model";
+import { type RangeCells, readRangeCells, writeCustomerRanges } from "./customer-ranges";
 
 /**
  * A customer's value workbook: the model workbook with the customer's numbers written into the
@@ -35,6 +36,8 @@ export interface BatchModel {
   readonly percent: readonly boolean[];
   /** The model's profiles sheet: each customer's workbook keeps that customer's profile only. */
   readonly profiles: ProfilesRead;
+  /** The Low, High and Actual cells a customer's range and realized values go to. */
+  readonly ranges: RangeCells;
 }
 
 export type ModelOpening =
@@ -88,9 +91,11 @@ export async function openBatchModel(bytes: Uint8Array, now: Date): Promise<Mode
     warnings.push(warning("batch-formula-setting", RANGE_NAMES.settings, `This setting is a formula (=${cellAt(x.workbook, cell).formula}); each customer's workbook gets its present value, ${value}, in its place, so that the workbook and the roll-up agree.`, cell));
   }
   const percent = model.variables.map((v) => cellAt(x.workbook, v.valueCell).numFmt?.includes("%") ?? false);
+  const ranges = readRangeCells(model, (a) => cellAt(x.workbook, a));
+  warnings.push(...ranges.warnings);
   return {
     kind: "ok",
-    model: { bytes, names: x.names, base: batchBase(model), existing, formulaValues, formulaSettings, percent, profiles: readProfilesXlsx(x.workbook) },
+    model: { bytes, names: x.names, base: batchBase(model, ranges.ranges.bounds), existing, formulaValues, formulaSettings, percent, profiles: readProfilesXlsx(x.workbook), ranges: ranges.ranges },
     warnings,
   };
 }
@@ -129,6 +134,7 @@ export async function buildCustomerWorkbook(model: BatchModel, input: CustomerIn
   outcome.model.variables.forEach((v, i) => {
     if (input.values[i] !== undefined || model.formulaValues[i]) write(workbook, v.valueCell, v.value);
   });
+  writeCustomerRanges(model.ranges, model.base, input, (cell, value) => write(workbook, cell, value));
   for (const { cell, value } of model.formulaSettings) write(workbook, cell, value);
   const customerCell = outcome.model.settings.cells.customer;
   if (customerCell) write(workbook, customerCell, input.customer);

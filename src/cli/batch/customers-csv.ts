@@ -3,6 +3,7 @@ import { columnLetters } from "../../core/workbook/address";
 import { batchError, batchWarning, type BatchProblem } from "./batch-problems";
 import { type DecimalMark, readCsvNumber } from "./csv-number";
 import { editDistance } from "../../core/model/references";
+import { figure } from "../../core/model/ranges";
 
 /**
  * The customers CSV of `cvm batch`: a header line naming a `Customer` column and one column per
@@ -18,6 +19,20 @@ export interface CsvVariable {
   /** The model shows its value as a percentage (its cell has a % format). */
   readonly percent: boolean;
   readonly value: number;
+  /** The model's range has a Low column, a High column: a CSV column `<name> Low` has a cell to go to. */
+  readonly hasLow?: boolean;
+  readonly hasHigh?: boolean;
+  /** The model's Low and High for this variable (undefined: the cell is empty), for a customer who gives only one of them. */
+  readonly low?: number;
+  readonly high?: number;
+}
+
+/** An element of the model, as the CSV reader needs it for its `<Element> Actual` column. */
+export interface CsvElement {
+  readonly id?: string;
+  readonly element: string;
+  /** `CVM_Elements` has an Actual column. */
+  readonly hasActual: boolean;
 }
 
 export interface CustomerRow {
@@ -27,6 +42,11 @@ export interface CustomerRow {
   readonly customer: string;
   /** One entry per variable of the model, in the model's order: the CSV's number, or undefined to keep the model's. */
   readonly values: readonly (number | undefined)[];
+  /** Only when the file has such columns: per variable the CSV's Low, High (undefined: the model's). */
+  readonly lows?: readonly (number | undefined)[];
+  readonly highs?: readonly (number | undefined)[];
+  /** Only when the file has such columns: per element, in the model's order, the CSV's Actual (undefined: the model's). */
+  readonly actuals?: readonly (number | undefined)[];
 }
 
 export interface CustomersCsv {
@@ -151,8 +171,29 @@ function percentText(value: number): string {
   return `${Number((value * 100).toPrecision(12))}%`;
 }
 
-/** Reads and checks the customers CSV against the model's variables. */
-export function readCustomersCsv(input: Uint8Array | string, variables: readonly CsvVariable[]): CustomersCsv {
+/** What a column sets: a variable's Value, Low or High, or an element's Actual (by index in the model's order). */
+type Target = { readonly kind: "value" | "low" | "high" | "actual"; readonly index: number };
+
+const RANGE_SUFFIX = /^(.*\S)\s+(low|high|actual)$/i;
+const word = { low: "Low", high: "High", actual: "Actual" } as const;
+const spaced = (text: string) => text.trim().replace(/\s+/gu, " ").toLowerCase();
+
+/** The columns a model can take, as their headers are spelled, for "Did you mean" of an unknown one. */
+function columnNames(variables: readonly CsvVariable[], elements: readonly CsvElement[]): string[] {
+  return [
+    ...variables.map((v) => v.name),
+    ...variables.flatMap((v) => [...(v.hasLow ? [`${v.name} Low`] : []), ...(v.hasHigh ? [`${v.name} High`] : [])]),
+    ...elements.flatMap((e) => (e.hasActual ? [`${e.id ?? e.element} Actual`] : [])),
+  ];
+}
+
+/**
+ * Reads and checks the customers CSV against the model's variables and elements. Besides a
+ * column per variable (its Value), `<Variable> Low`, `<Variable> High` and `<Element> Actual`
+ * (the element's Id, else its name) carry a customer's range and realized value: a variable name
+ * has no spaces, so the last word of such a header is unambiguous.
+ */
+export function readCustomersCsv(input: Uint8Array | string, variables: readonly CsvVariable[], elements: readonly CsvElement[] = []): CustomersCsv {
   const problems: BatchProblem[] = [];
   let text: string;
   if (typeof input === "string") text = input.replace(/^\ufeff/, "");
@@ -176,6 +217,8 @@ export function readCustomersCsv(input: Uint8Array | string, variables: readonly
   const byName = new Map(variables.map((v, i) => [v.name.toLowerCase(), i]));
   const headers = header.fields.map((h) => h.trim());
   const columnVariable: (number | undefined)[] = [];
+  const columnTarget: (Target | undefined)[] = [];
+  const targetColumn = new Map<string, number>();
   const seen = new Map<string, number>();
   const customerAt = headers.findIndex((h) => h.toLowerCase() === CUSTOMER.toLowerCase());
   const customerColumn = customerAt >= 0 ? customerAt : undefined;
@@ -198,6 +241,24 @@ export function readCustomersCsv(input: Uint8Array | string, variables: readonly
     const index = byName.get(key);
     if (index !== undefined) {
       columnVariable[column] = index;
+      columnTarget[column] = { kind: "value", index };
+      targetColumn.set(`value ${index}`, column);
+      return;
+    }
+    const ranged = rangeColumn(name, variables, elements);
+    if (ranged) {
+      if (!ranged.ok) {
+        problems.push(batchError(ranged.message, at));
+        return;
+      }
+      const targetKey = `${ranged.target.kind} ${ranged.target.index}`;
+      const twin = targetColumn.get(targetKey);
+      if (twin !== undefined) {
+        problems.push(batchError(`The column "${name}" sets what column ${columnLetters(twin)} ("${headers[twin]}") sets already. Keep one of them.`, at));
+        return;
+      }
+      targetColumn.set(targetKey, column);
+      columnTarget[column] = ranged.target;
       return;
     }
     const setting = SETTING_NAMES.find((s) => s.toLowerCase() === squash(name));
@@ -205,7 +266,7 @@ export function readCustomersCsv(input: Uint8Array | string, variables: readonly
       problems.push(batchError(`Unknown column: ${setting} is a setting of the model (CVM_Settings), not a variable; cvm batch sets variables only, and every customer keeps the model's ${setting}. Delete the column, or make ${setting} a variable of the model.`, at));
       return;
     }
-    const near = squash(name).startsWith("customer") && customerColumn === undefined ? CUSTOMER : closestName(name, variables.map((v) => v.name));
+    const near = squash(name).startsWith("customer") && customerColumn === undefined ? CUSTOMER : closestName(name, columnNames(variables, elements));
     problems.push(batchError(`Unknown column: "${name}" is not a variable of the model.${near ? ` Did you mean ${near}?` : ` The model's variables are: ${listNames(variables.map((v) => v.name))}.`}`, at));
   });
   const columns = columnVariable.flatMap((i) => (i === undefined ? [] : [variables[i]!.name]));
@@ -249,25 +310,86 @@ export function readCustomersCsv(input: Uint8Array | string, variables: readonly
     }
 
     const values: (number | undefined)[] = variables.map(() => undefined);
-    columnVariable.forEach((index, column) => {
-      if (index === undefined) return;
+    const lows: (number | undefined)[] = variables.map(() => undefined);
+    const highs: (number | undefined)[] = variables.map(() => undefined);
+    const actuals: (number | undefined)[] = elements.map(() => undefined);
+    const into = { value: values, low: lows, high: highs, actual: actuals };
+    columnTarget.forEach((target, column) => {
+      if (target === undefined) return;
       const cell = row.fields[column] ?? "";
       if (cell.trim() === "") return;
-      const variable = variables[index]!;
       const read = readCsvNumber(cell, mark);
       if (!read.ok) {
         problems.push(batchError(read.message, at(column)));
         return;
       }
-      values[index] = read.value;
+      into[target.kind][target.index] = read.value;
+      if (target.kind === "actual") return;
+      const variable = variables[target.index]!;
       if (variable.percent && !read.percent && read.value > 1 && read.value <= 100) {
-        problems.push(batchWarning(`${variable.name} is a percentage in the model (${percentText(variable.value)}), and ${cell.trim()} is ${percentText(read.value)}. If ${cell.trim()}% is meant, write ${cell.trim()}% or ${Number((read.value / 100).toPrecision(12))}.`, at(column)));
+        const what = target.kind === "value" ? variable.name : `The ${word[target.kind]} of ${variable.name}`;
+        problems.push(batchWarning(`${what} is a percentage in the model (${percentText(variable.value)}), and ${cell.trim()} is ${percentText(read.value)}. If ${cell.trim()}% is meant, write ${cell.trim()}% or ${Number((read.value / 100).toPrecision(12))}.`, at(column)));
+      }
+    });
+    variables.forEach((variable, index) => {
+      const lowGiven = lows[index] !== undefined;
+      const highGiven = highs[index] !== undefined;
+      if (!lowGiven && !highGiven) return;
+      const low = lows[index] ?? variable.low;
+      const high = highs[index] ?? variable.high;
+      const column = targetColumn.get(lowGiven ? `low ${index}` : `high ${index}`)!;
+      if (low === undefined || high === undefined) {
+        const missing = low === undefined ? "Low" : "High";
+        problems.push(batchWarning(`${variable.name} gets a ${missing === "Low" ? "High" : "Low"} for this customer but no ${missing}, neither here nor in the model: its scenarios and sensitivity leave it out. Give ${variable.name} ${missing} too.`, at(column)));
+      } else if (low > high) {
+        const whose = (given: boolean) => (given ? "" : " (the model's: this line gives none)");
+        problems.push(batchError(`The Low of ${variable.name}, ${figure(low)}${whose(lowGiven)}, is greater than its High, ${figure(high)}${whose(highGiven)}: the range would be upside down. Swap them, or correct one.`, at(column)));
       }
     });
     if (problems.slice(before).some((p) => p.severity === "error")) continue;
-    customers.push({ line: row.line, customer, values });
+    const has = (kind: Target["kind"]) => columnTarget.some((t) => t?.kind === kind);
+    customers.push({
+      line: row.line,
+      customer,
+      values,
+      ...(has("low") ? { lows } : {}),
+      ...(has("high") ? { highs } : {}),
+      ...(has("actual") ? { actuals } : {}),
+    });
   }
   return { customers, problems: byPlace(problems), columns };
+}
+
+/**
+ * A header `<Variable> Low`, `<Variable> High` or `<Element> Actual`: what it sets, or why the model
+ * cannot take it; undefined when it is no such header (an unknown column, reported as one).
+ */
+function rangeColumn(header: string, variables: readonly CsvVariable[], elements: readonly CsvElement[]): { readonly ok: true; readonly target: Target } | { readonly ok: false; readonly message: string } | undefined {
+  const match = RANGE_SUFFIX.exec(header.trim());
+  if (!match) return undefined;
+  const prefix = spaced(match[1]!);
+  const kind = match[2]!.toLowerCase() as "low" | "high" | "actual";
+  if (kind !== "actual") {
+    const index = variables.findIndex((v) => v.name.toLowerCase() === prefix);
+    if (index < 0) return undefined;
+    const variable = variables[index]!;
+    if (!(kind === "low" ? variable.hasLow : variable.hasHigh)) {
+      return { ok: false, message: `The model has no ${word[kind]} column in CVM_Variables, so it has nowhere to keep the ${word[kind]} of ${variable.name} for each customer. Add Low and High columns to CVM_Variables, or delete this column.` };
+    }
+    return { ok: true, target: { kind, index } };
+  }
+  const byId = elements.findIndex((e) => e.id !== undefined && e.id.toLowerCase() === prefix);
+  const byName = elements.flatMap((e, i) => (spaced(e.element) === prefix ? [i] : []));
+  if (byId < 0 && byName.length > 1) {
+    return { ok: false, message: `${byName.length} elements are named "${elements[byName[0]!]!.element}", so this column could be the Actual of any of them. Give each an Id in CVM_Elements and name the column after the Id.` };
+  }
+  const index = byId >= 0 ? byId : byName[0];
+  if (index === undefined) return undefined;
+  const element = elements[index]!;
+  if (!element.hasActual) {
+    return { ok: false, message: `The model has no Actual column in CVM_Elements, so it has nowhere to keep the Actual of ${element.id ?? element.element} for each customer. Add an Actual column to CVM_Elements, or delete this column.` };
+  }
+  return { ok: true, target: { kind, index } };
 }
 
 /** Problems in the file's order: by line, then by column (the whole file's first). */

@@ -3,7 +3,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { describeLocation, describeProblem } from "../../core/problems";
 import { resultsJson } from "../../core/results-json";
-import { batchError, type BatchProblem, describeBatchProblem } from "./batch-problems";
+import { OUTSIDE_RANGE } from "../../core/model/ranges";
+import { batchError, type BatchProblem, batchWarning, describeBatchProblem } from "./batch-problems";
 import { computeCustomer } from "./customer-model";
 import { openBatchModel } from "./customer-workbook";
 import { byPlace, readCustomersCsv } from "./customers-csv";
@@ -113,14 +114,16 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
     io.stderr(`cvm: ${plural(errors, "error")} in ${modelPath}; nothing was written.\n`);
     return EXIT_BATCH.errors;
   }
-  for (const problem of opened.warnings) io.stderr(`${describeProblem(problem)}\n`);
+  // The model's own Values against its ranges are no customer's: each customer's are checked below.
+  for (const problem of opened.warnings) if (problem.code !== OUTSIDE_RANGE) io.stderr(`${describeProblem(problem)}\n`);
   const model = opened.model;
   const variables = model.base.model.variables;
 
   // The CSV, then every customer's numbers.
   const csv = readCustomersCsv(
     csvBytes,
-    variables.map((v, i) => ({ name: v.name, value: v.value, percent: model.percent[i]! })),
+    variables.map((v, i) => ({ name: v.name, value: v.value, percent: model.percent[i]!, hasLow: v.lowCell !== undefined, hasHigh: v.highCell !== undefined, ...model.base.bounds[i] })),
+    model.base.model.elements.map((e) => ({ ...(e.id ? { id: e.id } : {}), element: e.element, hasActual: e.actualCell !== undefined })),
   );
   const problems: BatchProblem[] = [...csv.problems];
   const entries: Omit<RollupEntry, "file">[] = [];
@@ -132,6 +135,7 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
       }
       continue;
     }
+    for (const p of outcome.warnings) problems.push(batchWarning(`${p.message} (${describeLocation(p)} of the customer's workbook)`, { line: row.line, customer: row.customer }));
     entries.push({ line: row.line, customer: row.customer, totals: resultsJson(outcome.model, outcome.results).totals });
   }
   for (const p of byPlace(problems)) io.stderr(`${describeBatchProblem(p, csvPath)}\n`);

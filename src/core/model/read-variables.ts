@@ -3,6 +3,7 @@ import { cellText, quoted, RANGE_NAMES, type RangeInput } from "../workbook/cell
 import { type ColumnSpec, readTable } from "../workbook/table";
 import { nameRuleBroken } from "./names";
 import { readNumberCell } from "./numbers";
+import { outsideRange } from "./ranges";
 import type { Variable } from "./types";
 
 type Column = "name" | "value" | "unit" | "source" | "notes" | "low" | "high";
@@ -73,9 +74,8 @@ export function readVariables(input: RangeInput | undefined): VariablesRead {
           problems.push(error("variable-range-reversed", RANGE, `The Low of ${name} (${low.value}) is greater than its High (${high.value}).`, lowCell!.address));
         } else {
           range = { low: low.value, high: high.value, lowCell: lowCell!.address, highCell: highCell!.address };
-          if (value.value < low.value || value.value > high.value) {
-            problems.push(warning("variable-outside-range", RANGE, `The value of ${name} (${value.value}) lies outside its Low–High range (${low.value} to ${high.value}).`, valueCell.address));
-          }
+          const outside = outsideRange(name, value.value, low.value, high.value, valueCell.address);
+          if (outside) problems.push(outside);
         }
       }
     }
@@ -86,6 +86,8 @@ export function readVariables(input: RangeInput | undefined): VariablesRead {
       source: cellText(row.cells.source?.value),
       notes: cellText(row.cells.notes?.value),
       ...(range ? { range } : {}),
+      ...(lowCell ? { lowCell: lowCell.address } : {}),
+      ...(highCell ? { highCell: highCell.address } : {}),
       valueCell: valueCell.address,
       ...(valueCell.numberFormat ? { numberFormat: valueCell.numberFormat } : {}),
       nameCell: nameCell.address,

@@ -11,6 +11,9 @@ export interface Variable {
   readonly notes: string;
   /** Both or neither: a plausible range for sensitivity analysis. */
   readonly range?: { readonly low: number; readonly high: number; readonly lowCell: CellAddress; readonly highCell: CellAddress };
+  /** Where Low and High are entered, when the range has those columns (filled or not): a customer's range is written there. */
+  readonly lowCell?: CellAddress;
+  readonly highCell?: CellAddress;
   /** The cell holding the value: the variable's defined name points here. */
   readonly valueCell: CellAddress;
   /** The Value cell's number format (`0%`, `#,##0`), where it has one other than General: the sheets the add-in writes show the variable alike. */

@@ -3,8 +3,17 @@ import { readVariables } from "../model/read-variables";
 import { nameRuleBroken } from "../model/names";
 import { error, type Problem } from "../problems";
 import { type CellAddress, parseRangeAddress } from "../workbook/address";
-import { type CellValue, cellText, RANGE_NAMES, type RangeInput, type WorkbookInput } from "../workbook/cells";
-import { readTable } from "../workbook/table";
+import { type CellValue, cellText, describeCell, isBlank, RANGE_NAMES, type RangeInput, type WorkbookInput } from "../workbook/cells";
+import { readTable, type TableCell } from "../workbook/table";
+
+/** A cell a profile saves and a switch writes, as the workbook holds it now. */
+export interface CurrentCell {
+  readonly cell: CellAddress;
+  /** What the cell shows: a number, or whatever else a user left there. */
+  readonly value: CellValue;
+  /** The cell's formula (`=B2*2`) when it holds one: a switch never overwrites it. */
+  readonly formula?: string;
+}
 
 /** A variable of `CVM_Variables` as the workbook holds it now. */
 export interface CurrentVariable {
@@ -15,6 +24,16 @@ export interface CurrentVariable {
   readonly value: CellValue;
   /** The cell's formula (`=B2*2`) when it holds one: a switch never overwrites it. */
   readonly formula?: string;
+  /** Its Low and High cells, when `CVM_Variables` has those columns. */
+  readonly low?: CurrentCell;
+  readonly high?: CurrentCell;
+}
+
+/** An element's Actual cell, when `CVM_Elements` has an Actual column. */
+export interface CurrentElement {
+  /** Its Id, else its name: how the profiles sheet's `<Element> Actual` column names it. */
+  readonly key: string;
+  readonly actual: CurrentCell;
 }
 
 /** The Customer setting's value cell, when `CVM_Settings` has a Customer row. */
@@ -31,6 +50,8 @@ export interface CustomerCell {
  */
 export interface CurrentValues {
   readonly variables: readonly CurrentVariable[];
+  /** The elements whose Actual a profile keeps; absent when CVM_Elements has no Actual column (or was not read). */
+  readonly elements?: readonly CurrentElement[];
   readonly problems: readonly Problem[];
   readonly customer?: CustomerCell;
 }
@@ -38,19 +59,23 @@ export interface CurrentValues {
 /** Problems of `readVariables` that leave no variables to save or switch. */
 const UNREADABLE = ["range-missing", "range-invalid", "range-no-header", "column-missing", "column-repeated"];
 export const VALUE_NOT_NUMBER = "variable-value-not-number";
+/** A Low, High or Actual that is no number: it stops a save (nothing could keep it), not a switch. */
+const RANGE_NOT_NUMBER = ["variable-low-not-number", "variable-high-not-number", "element-actual-not-number"];
 
 /**
  * Reads the variables' current values from `CVM_Variables` (through `readVariables`, so that the
  * rest of the model may have errors) and the Customer setting's cell from `CVM_Settings`.
  */
-export function readCurrentValues(input: Pick<WorkbookInput, "variables" | "settings">): CurrentValues {
+export function readCurrentValues(input: Pick<WorkbookInput, "variables" | "settings"> & Partial<Pick<WorkbookInput, "elements">>): CurrentValues {
   const read = readVariables(input.variables);
-  const problems: Problem[] = read.problems.filter((p) => p.severity === "error" && (UNREADABLE.includes(p.code) || p.code === VALUE_NOT_NUMBER));
+  const problems: Problem[] = read.problems.filter((p) => p.severity === "error" && (UNREADABLE.includes(p.code) || p.code === VALUE_NOT_NUMBER || RANGE_NOT_NUMBER.includes(p.code)));
   const variables: CurrentVariable[] = [];
   if (input.variables && !problems.some((p) => UNREADABLE.includes(p.code))) {
     const { table } = readTable(RANGE_NAMES.variables, input.variables, [
       { key: "name", header: "Name", required: true },
       { key: "value", header: "Value", required: true },
+      { key: "low", header: "Low", required: false },
+      { key: "high", header: "High", required: false },
     ] as const);
     for (const row of table?.rows ?? []) {
       const nameCell = row.cells.name!;
@@ -63,11 +88,48 @@ export function readCurrentValues(input: Pick<WorkbookInput, "variables" | "sett
         problems.push(error("name-duplicate", RANGE_NAMES.variables, `The variable name "${name}" is used twice; a profile could not tell the two values apart. Rename one.`, nameCell.address));
         continue;
       }
-      variables.push({ name, cell: valueCell.address, value: valueCell.value ?? "", ...(valueCell.formula ? { formula: valueCell.formula } : {}) });
+      const low = row.cells.low && currentCell(row.cells.low);
+      const high = row.cells.high && currentCell(row.cells.high);
+      variables.push({ name, cell: valueCell.address, value: valueCell.value ?? "", ...(valueCell.formula ? { formula: valueCell.formula } : {}), ...(low ? { low } : {}), ...(high ? { high } : {}) });
     }
   }
+  const elements = currentElements(input.elements, problems);
   const customer = customerCell(input.settings);
-  return { variables, problems, ...(customer ? { customer } : {}) };
+  return { variables, ...(elements ? { elements } : {}), problems, ...(customer ? { customer } : {}) };
+}
+
+function currentCell(cell: TableCell): CurrentCell {
+  return { cell: cell.address, value: cell.value ?? "", ...(cell.formula ? { formula: cell.formula } : {}) };
+}
+
+/**
+ * The Actual cells of `CVM_Elements`, each named by the element's Id, else its name. Elements
+ * that share a name and have no Id cannot be told apart on the profiles sheet: their Actual is
+ * neither saved nor switched. An Actual that is no number stops a save, at its cell.
+ */
+function currentElements(input: RangeInput | undefined, problems: Problem[]): CurrentElement[] | undefined {
+  if (!input) return undefined;
+  const { table } = readTable(RANGE_NAMES.elements, input, [
+    { key: "element", header: "Element", required: true },
+    { key: "id", header: "Id", required: false },
+    { key: "actual", header: "Actual", required: false },
+  ] as const);
+  if (!table || table.columns.actual === undefined) return undefined;
+  const found: CurrentElement[] = [];
+  const keys = new Map<string, number>();
+  for (const row of table.rows) {
+    const actual = row.cells.actual;
+    const id = cellText(row.cells.id?.value);
+    const key = id !== "" && !nameRuleBroken(id) ? id : cellText(row.cells.element?.value).replace(/\s+/gu, " ");
+    if (!actual || key === "") continue;
+    const lower = key.toLowerCase();
+    keys.set(lower, (keys.get(lower) ?? 0) + 1);
+    if (!isBlank(actual.value) && typeof actual.value !== "number") {
+      problems.push(error("element-actual-not-number", RANGE_NAMES.elements, `The Actual of ${key} is ${describeCell(actual.value)}; a profile keeps numbers only. Enter a number, or clear the cell.`, actual.address));
+    }
+    found.push({ key, actual: currentCell(actual) });
+  }
+  return found.filter((e) => keys.get(e.key.toLowerCase()) === 1);
 }
 
 function customerCell(input: RangeInput | undefined): CustomerCell | undefined {
@@ -88,5 +150,5 @@ function formulaAt(input: RangeInput, cell: CellAddress): string | undefined {
 
 /** Problems that stop a switch: everything but a value that is no number. */
 export function switchBlockers(current: CurrentValues): readonly Problem[] {
-  return current.problems.filter((p) => p.code !== VALUE_NOT_NUMBER);
+  return current.problems.filter((p) => p.code !== VALUE_NOT_NUMBER && !RANGE_NOT_NUMBER.includes(p.code));
 }

@@ -1,6 +1,8 @@
 import { DATE_TIME_FORMAT, excelSerialDate } from "../plan/formats";
 import type { CellContent } from "../plan/types";
 import { hasErrors } from "../problems";
+import type { CellAddress } from "../workbook/address";
+import type { CellValue } from "../workbook/cells";
 import type { CurrentValues } from "./current";
 import { checkProfileName } from "./name";
 import {
@@ -8,7 +10,13 @@ import {
   type Profile,
   PROFILES_DESCRIPTION,
   PROFILES_FORMAT,
+  PROFILES_FORMAT_VALUES_ONLY,
   PROFILES_SHEET,
+  rangeHeader,
+  type RangeKind,
+  RANGES_HEADER,
+  RANGES_YES,
+  type SavedRange,
   type ProfilesRead,
   type ProfileStore,
   type Refusal,
@@ -40,7 +48,16 @@ export interface ProfilesSheetPlan {
   readonly clear?: { readonly rows: number; readonly columns: number };
   readonly profiles: readonly Profile[];
   readonly active: string;
+  /** What a save does to the Customer setting: written (in the same request), or kept because it is a formula. */
+  readonly customer?: SaveCustomer;
 }
+
+export type SaveCustomer =
+  | { readonly kind: "write"; readonly cell: CellAddress; readonly from: string; readonly to: string }
+  | { readonly kind: "formula"; readonly cell: CellAddress; readonly formula: string; readonly to: string };
+
+/** Whether a save also sets the Customer setting to the profile's name, when that is a question for the user. */
+export type CustomerChoice = "set" | "keep";
 
 export type SheetPlanOutcome = { readonly ok: true; readonly plan: ProfilesSheetPlan } | Refusal;
 
@@ -67,7 +84,7 @@ export function writableStore(read: ProfilesRead): { readonly ok: true; readonly
  * that name exists (ignoring case) and `replace` is set, in its place; it becomes the active
  * profile. Without `replace`, an existing name is a question for the user (`reason: "replace"`).
  */
-export function planSave(read: ProfilesRead, typedName: string, current: CurrentValues, now: Date, options: { readonly replace?: boolean } = {}): SheetPlanOutcome {
+export function planSave(read: ProfilesRead, typedName: string, current: CurrentValues, now: Date, options: { readonly replace?: boolean; readonly customer?: CustomerChoice } = {}): SheetPlanOutcome {
   const writable = writableStore(read);
   if (!writable.ok) return writable;
   const checked = checkProfileName(typedName);
@@ -82,18 +99,79 @@ export function planSave(read: ProfilesRead, typedName: string, current: Current
   const old = store?.profiles ?? [];
   const existing = old.find((p) => sameName(p.name, checked.name));
   if (existing && !options.replace) return refusal("replace", `Replace the saved values of ${existing.name}?`);
-  const profile: Profile = {
-    name: checked.name,
-    saved: excelSerialDate(now),
-    values: current.variables.flatMap((v) => (typeof v.value === "number" ? [{ variable: v.name, value: v.value }] : [])),
-  };
+  const customer = saveCustomer(current, checked.name, store?.active ?? "", options.customer);
+  if (customer === "ask") return refusal("customer", `Also set the Customer setting to ${checked.name}? It says ${current.customer!.value.trim()}.`);
+  const values = current.variables.flatMap((v) => (typeof v.value === "number" ? [{ variable: v.name, value: v.value }] : []));
+  const ranges = currentRanges(current);
+  const profile: Profile = { name: checked.name, saved: excelSerialDate(now), values, ...(ranges ? { ranges } : {}) };
   const profiles = existing ? old.map((p) => (p === existing ? profile : p)) : [...old, profile];
   const columns = orderColumns(
     current.variables.map((v) => v.name),
     store?.variables ?? [],
     profiles,
   );
-  return { ok: true, plan: layout(store, profiles, columns, profile.name) };
+  const rangeColumns = orderRangeColumns(modelRangeColumns(current), store?.rangeColumns ?? [], profiles);
+  return { ok: true, plan: { ...layout(store, profiles, columns, profile.name, rangeColumns), ...(customer ? { customer } : {}) } };
+}
+
+/**
+ * Saving under a name is saying whose values these are, so the Customer setting (what the next
+ * build titles its figures with) follows: silently when it is empty or names the active profile
+ * (the user moved on to the next customer), otherwise only when the user says so ("ask"). A
+ * formula in its cell is never overwritten.
+ */
+function saveCustomer(current: CurrentValues, name: string, active: string, choice: CustomerChoice | undefined): SaveCustomer | "ask" | undefined {
+  const cell = current.customer;
+  if (!cell) return undefined;
+  if (cell.formula !== undefined) return cell.value === name ? undefined : { kind: "formula", cell: cell.cell, formula: cell.formula, to: name };
+  const now = cell.value.trim();
+  // The same name but for case is the same customer: no question, nothing rewritten.
+  if (sameName(now, name)) return undefined;
+  const write = { kind: "write", cell: cell.cell, from: cell.value, to: name } as const;
+  if (choice === "keep") return undefined;
+  if (choice === "set" || now === "" || (active !== "" && sameName(now, active))) return write;
+  return "ask";
+}
+
+/**
+ * What a profile keeps of Low, High and Actual: each variable's (that has a value) and each
+ * element's, null for an empty cell. Undefined when the model has none of those columns: the
+ * profile is then saved as before ranges, and a switch to it leaves them alone.
+ */
+function currentRanges(current: CurrentValues): SavedRange[] | undefined {
+  const hasColumns = current.variables.some((v) => v.low || v.high) || (current.elements?.length ?? 0) > 0;
+  if (!hasColumns) return undefined;
+  const saved = (kind: RangeKind, of: string, cell: { readonly value: CellValue }): SavedRange => ({ kind, of, value: typeof cell.value === "number" ? cell.value : null });
+  return [
+    ...current.variables.flatMap((v) => (typeof v.value !== "number" ? [] : [...(v.low ? [saved("low", v.name, v.low)] : []), ...(v.high ? [saved("high", v.name, v.high)] : [])])),
+    ...(current.elements ?? []).map((e) => saved("actual", e.key, e.actual)),
+  ];
+}
+
+type RangeColumn = { readonly kind: RangeKind; readonly of: string };
+
+function modelRangeColumns(current: CurrentValues): RangeColumn[] {
+  return [
+    ...current.variables.flatMap((v): RangeColumn[] => [...(v.low ? [{ kind: "low" as const, of: v.name }] : []), ...(v.high ? [{ kind: "high" as const, of: v.name }] : [])]),
+    ...(current.elements ?? []).map((e): RangeColumn => ({ kind: "actual", of: e.key })),
+  ];
+}
+
+const rangeKey = (c: RangeColumn) => `${c.kind} ${c.of.toLowerCase()}`;
+
+/** As `orderColumns`, for the Low, High and Actual columns: the model's order first, then the sheet's; unused ones go. */
+export function orderRangeColumns(modelOrder: readonly RangeColumn[], sheetOrder: readonly RangeColumn[], profiles: readonly Profile[]): RangeColumn[] {
+  const used = new Set(profiles.flatMap((p) => (p.ranges ?? []).map(rangeKey)));
+  const columns: RangeColumn[] = [];
+  const taken = new Set<string>();
+  for (const column of [...modelOrder, ...sheetOrder]) {
+    const key = rangeKey(column);
+    if (used.has(key) && !taken.has(key)) {
+      taken.add(key);
+      columns.push({ kind: column.kind, of: column.of });
+    }
+  }
+  return columns;
 }
 
 /** Deletes one profile; when it was the active one, no profile is active afterwards. */
@@ -103,7 +181,7 @@ export function planDelete(read: ProfilesRead, name: string): SheetPlanOutcome {
   const { store, profile } = found;
   const profiles = store.profiles.filter((p) => p !== profile);
   const active = sameName(store.active, profile.name) ? "" : store.active;
-  return { ok: true, plan: layout(store, profiles, orderColumns([], store.variables, profiles), active) };
+  return { ok: true, plan: layout(store, profiles, orderColumns([], store.variables, profiles), active, orderRangeColumns([], store.rangeColumns ?? [], profiles)) };
 }
 
 /** Keeps only `name`'s profile (the one for the customer the workbook goes to) and makes it active. */
@@ -111,7 +189,7 @@ export function planKeepOnly(read: ProfilesRead, name: string): SheetPlanOutcome
   const found = findProfile(read, name);
   if (!found.ok) return found;
   const { store, profile } = found;
-  return { ok: true, plan: layout(store, [profile], orderColumns([], store.variables, [profile]), profile.name) };
+  return { ok: true, plan: layout(store, [profile], orderColumns([], store.variables, [profile]), profile.name, orderRangeColumns([], store.rangeColumns ?? [], [profile])) };
 }
 
 function findProfile(read: ProfilesRead, name: string): { readonly ok: true; readonly store: ProfileStore; readonly profile: Profile } | Refusal {
@@ -137,21 +215,39 @@ export function orderColumns(modelOrder: readonly string[], sheetOrder: readonly
   return columns;
 }
 
-function layout(store: ProfileStore | undefined, profiles: readonly Profile[], columns: readonly string[], active: string): ProfilesSheetPlan {
+/**
+ * The sheet as it is written: format 1, exactly as before ranges, while no profile holds ranges
+ * (an older add-in still reads and changes it); format 2, with the marker column and the range
+ * columns, once one does.
+ */
+function layout(store: ProfileStore | undefined, profiles: readonly Profile[], columns: readonly string[], active: string, rangeColumns: readonly RangeColumn[] = []): ProfilesSheetPlan {
   const text = (value: string): CellContent => ({ kind: "text", value });
   const number = (value: number): CellContent => ({ kind: "number", value });
+  const withRanges = profiles.some((p) => p.ranges !== undefined);
   const top: ProfileCell[][] = [
     [text(PROFILES_SHEET), text(PROFILES_DESCRIPTION)],
-    [text("format"), number(PROFILES_FORMAT)],
+    [text("format"), number(withRanges ? PROFILES_FORMAT : PROFILES_FORMAT_VALUES_ONLY)],
     [text("active"), active === "" ? null : text(active)],
   ];
-  const header: ProfileCell[] = [text(CUSTOMER_HEADER), text(SAVED_HEADER), ...columns.map(text)];
+  const marker: ProfileCell[] = withRanges ? [text(RANGES_HEADER)] : [];
+  // The marker after the values, so that the values keep their columns from C as in format 1.
+  const header: ProfileCell[] = [text(CUSTOMER_HEADER), text(SAVED_HEADER), ...columns.map(text), ...marker, ...rangeColumns.map((c) => text(rangeHeader(c.kind, c.of)))];
   const rows = profiles.map((p): ProfileCell[] => {
     const values = new Map(p.values.map((v) => [v.variable.toLowerCase(), v.value]));
-    return [text(p.name), p.saved === undefined ? null : number(p.saved), ...columns.map((c) => {
-      const value = values.get(c.toLowerCase());
-      return value === undefined ? null : number(value);
-    })];
+    const ranges = new Map((p.ranges ?? []).map((r) => [rangeKey(r), r.value]));
+    return [
+      text(p.name),
+      p.saved === undefined ? null : number(p.saved),
+      ...columns.map((c) => {
+        const value = values.get(c.toLowerCase());
+        return value === undefined ? null : number(value);
+      }),
+      ...(withRanges ? [p.ranges ? text(RANGES_YES) : null] : []),
+      ...rangeColumns.map((c) => {
+        const value = ranges.get(rangeKey(c));
+        return value === undefined || value === null ? null : number(value);
+      }),
+    ];
   });
   const width = header.length;
   const numberFormats = [header.map(() => GENERAL), ...rows.map(() => Array.from({ length: width }, (_, c) => (c === 1 ? DATE_TIME_FORMAT : GENERAL)))];

@@ -9,10 +9,17 @@ import {
   FORMAT_ROW,
   HEADER_ROW,
   type Profile,
+  parseRangeHeader,
   PROFILES_FORMAT,
+  PROFILES_FORMAT_VALUES_ONLY,
   PROFILES_SHEET,
   type ProfilesRead,
+  RANGE_WORD,
+  type RangeKind,
+  RANGES_HEADER,
+  RANGES_YES,
   SAVED_HEADER,
+  type SavedRange,
   type SavedValue,
 } from "./types";
 
@@ -43,8 +50,8 @@ export function readProfilesSheet(sheet: { readonly name: string; readonly used?
   const format = at(FORMAT_ROW, 1);
   if (typeof format === "number" && format > PROFILES_FORMAT) {
     problem(error, "profiles-format-newer", `This profiles sheet was written by a newer version of the add-in (format ${format}); update the add-in before you change profiles.`, cell(FORMAT_ROW, 1));
-  } else if (!isBlank(format) && format !== PROFILES_FORMAT) {
-    problem(warning, "profiles-format-unknown", `The format of the profiles sheet should be ${PROFILES_FORMAT}, not ${describeCell(format)}; the sheet is read as format ${PROFILES_FORMAT}.`, cell(FORMAT_ROW, 1));
+  } else if (!isBlank(format) && format !== PROFILES_FORMAT && format !== PROFILES_FORMAT_VALUES_ONLY) {
+    problem(warning, "profiles-format-unknown", `The format of the profiles sheet should be ${PROFILES_FORMAT_VALUES_ONLY} or ${PROFILES_FORMAT}, not ${describeCell(format)}; the sheet is read as format ${PROFILES_FORMAT}.`, cell(FORMAT_ROW, 1));
   }
 
   const extent = grid.bottom >= HEADER_ROW || grid.right >= FIRST_VARIABLE_COLUMN ? { bottom: grid.bottom, right: grid.right } : undefined;
@@ -66,9 +73,13 @@ export function readProfilesSheet(sheet: { readonly name: string; readonly used?
   }
   if (!headersOk) return { kind: "ours", store: { ...base, active: "", variables: [], profiles: [] }, problems };
 
-  // The variable columns: a header each; a column with values but no header cannot be read.
+  // The columns: a header each (a column with values but no header cannot be read): the marker of
+  // the profiles saved with ranges, a Low, High or Actual (the header's last word), else a variable.
   const variables: string[] = [];
   const columns: { readonly column: number; readonly variable: string }[] = [];
+  const rangeColumns: { readonly column: number; readonly kind: RangeKind; readonly of: string }[] = [];
+  let rangesColumn: number | undefined;
+  const headers = new Set<string>();
   for (let column = FIRST_VARIABLE_COLUMN; column <= grid.right; column++) {
     const name = cellText(at(HEADER_ROW, column));
     if (name === "") {
@@ -76,8 +87,21 @@ export function readProfilesSheet(sheet: { readonly name: string; readonly used?
       if (filled) problem(error, "profiles-column-unnamed", "This column holds saved values but no variable name in the header row: type the variable's name here, or clear the column.", cell(HEADER_ROW, column));
       continue;
     }
-    if (variables.some((v) => v.toLowerCase() === name.toLowerCase())) {
-      problem(error, "profiles-column-repeated", `The variable ${name} has two columns on the profiles sheet; keep one.`, cell(HEADER_ROW, column));
+    const key = name.replace(/\s+/gu, " ").toLowerCase();
+    if (headers.has(key)) {
+      const variable = !parseRangeHeader(name) && key !== RANGES_HEADER.toLowerCase();
+      const message = variable ? `The variable ${name} has two columns on the profiles sheet; keep one.` : `The column ${name} is on the profiles sheet twice; keep one.`;
+      problem(error, "profiles-column-repeated", message, cell(HEADER_ROW, column));
+      continue;
+    }
+    headers.add(key);
+    if (key === RANGES_HEADER.toLowerCase()) {
+      rangesColumn = column;
+      continue;
+    }
+    const ranged = parseRangeHeader(name);
+    if (ranged) {
+      rangeColumns.push({ column, ...ranged });
       continue;
     }
     variables.push(name);
@@ -117,7 +141,26 @@ export function readProfilesSheet(sheet: { readonly name: string; readonly used?
         );
       }
     }
-    profiles.push({ name, ...(saved === undefined ? {} : { saved }), values });
+    const marker = rangesColumn === undefined ? "" : at(row, rangesColumn);
+    const withRanges = typeof marker === "string" && marker.trim().toLowerCase() === RANGES_YES;
+    if (!withRanges && !isBlank(marker)) {
+      problem(error, "profile-ranges-marker", `Whether "${name}" was saved with its Low, High and Actual should be "${RANGES_YES}" or empty, not ${describeCell(marker)}.`, cell(row, rangesColumn!));
+    }
+    // Saved with ranges, an empty cell is "none", for a variable the profile has a value for (it
+    // was in the model then) and for every element whose column is on the sheet.
+    const ranges: SavedRange[] = [];
+    for (const { column, kind, of } of rangeColumns) {
+      const value = at(row, column);
+      if (typeof value === "number" && Number.isFinite(value)) {
+        if (withRanges) ranges.push({ kind, of, value });
+        else problem(error, "profile-range-without-marker", `${of} ${RANGE_WORD[kind]} is saved for "${name}", but the profile is not marked as saved with ranges: type ${RANGES_YES} in its "${RANGES_HEADER}" cell, or clear this one.`, cell(row, column));
+      } else if (!isBlank(value)) {
+        problem(error, "profile-value-invalid", `The ${RANGE_WORD[kind]} of ${of} saved for "${name}" is ${describeCell(value)}; enter a number, or clear the cell (empty means none).`, cell(row, column));
+      } else if (withRanges && (kind === "actual" || values.some((v) => v.variable.toLowerCase() === of.toLowerCase()))) {
+        ranges.push({ kind, of, value: null });
+      }
+    }
+    profiles.push({ name, ...(saved === undefined ? {} : { saved }), values, ...(withRanges ? { ranges } : {}) });
   }
 
   const activeText = cellText(at(ACTIVE_ROW, 1));
@@ -125,7 +168,8 @@ export function readProfilesSheet(sheet: { readonly name: string; readonly used?
   if (activeText !== "" && !active) {
     problem(warning, "profiles-active-unknown", `The active profile is "${activeText}", but no profile has that name; no profile is taken as active.`, cell(ACTIVE_ROW, 1));
   }
-  return { kind: "ours", store: { ...base, active: active?.name ?? "", variables, profiles }, problems };
+  const ranged = rangeColumns.map(({ kind, of }) => ({ kind, of }));
+  return { kind: "ours", store: { ...base, active: active?.name ?? "", variables, ...(ranged.length > 0 ? { rangeColumns: ranged } : {}), profiles }, problems };
 }
 
 /** The used range as rows from A1 (cells above and left of it are empty), and its last row and column. */

@@ -18,7 +18,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, Fragment, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import {
   deleteProfile,
   type ExcelHost,
@@ -29,11 +29,11 @@ import {
 } from "../../adapters/excel";
 import { prepareForSending, previewSending } from "../../app/prepare-for-sending";
 import { describeRemoved, type RemovedForSending } from "../../core/plan/other-customers";
-import { checkProfileName, type CustomerChange, type Profile, PROFILES_SHEET, type Refusal, type SwitchPlan } from "../../core/profiles";
+import { checkProfileName, type CustomerChange, type CustomerChoice, type Profile, PROFILES_SHEET, type Refusal, type SwitchPlan } from "../../core/profiles";
 import { describeLocation, type Problem } from "../../core/problems";
 import { formatCell } from "../../core/workbook/address";
-import { type CellValue, describeCell } from "../../core/workbook/cells";
 import { problemKey } from "./problem-key";
+import { rangeReview, savedDetails, shown, switchedRanges } from "./profile-ranges";
 import { useProfiles } from "../use-profiles";
 
 const useStyles = makeStyles({
@@ -59,6 +59,7 @@ const useStyles = makeStyles({
 /** A confirmation the panel is asking for. */
 type Asking =
   | { readonly kind: "replace"; readonly name: string; readonly existing: string }
+  | { readonly kind: "customer"; readonly name: string; readonly replace: boolean; readonly now: string }
   | { readonly kind: "unsaved"; readonly plan: SwitchPlan }
   | { readonly kind: "review"; readonly plan: SwitchPlan }
   | { readonly kind: "delete"; readonly name: string }
@@ -129,13 +130,14 @@ export function CustomersPanel({ host, readAt, onWritten }: { readonly host: Exc
   };
   const refused = (outcome: Refusal, title: string) => setSaid({ intent: "error", title, text: outcome.message, problems: outcome.problems });
 
-  const save = (replace: boolean) =>
+  const save = (replace: boolean, customerChoice?: CustomerChoice) =>
     act(async () => {
-      const outcome = await saveProfile(host, name, new Date(), { replace });
+      const outcome = await saveProfile(host, name, new Date(), { replace, ...(customerChoice ? { customer: customerChoice } : {}) });
       if (outcome.ok) {
-        setSaid({ intent: "success", text: `Saved ${outcome.plan.active}: ${count(outcome.plan.profiles.find((p) => p.name === outcome.plan.active)?.values.length ?? 0, "value")}. It is the active profile.` });
+        setSaid({ intent: "success", text: `Saved ${outcome.plan.active}: ${count(outcome.plan.profiles.find((p) => p.name === outcome.plan.active)?.values.length ?? 0, "value")}. It is the active profile.${savedDetails(outcome.plan)}` });
         setSaveFirst(undefined);
       } else if (outcome.reason === "replace") setAsking({ kind: "replace", name, existing: name.trim() });
+      else if (outcome.reason === "customer") setAsking({ kind: "customer", name: name.trim(), replace, now: customer.trim() });
       else if (outcome.reason === "name") setNameError(outcome.message);
       else refused(outcome, "Nothing was saved.");
     });
@@ -319,6 +321,10 @@ export function CustomersPanel({ host, readAt, onWritten }: { readonly host: Exc
                 setAsking(undefined);
                 void save(true);
               }}
+              onCustomer={(replace, choice) => {
+                setAsking(undefined);
+                void save(replace, choice);
+              }}
               onSaveFirst={(plan) => {
                 setAsking(undefined);
                 setSaveFirst(plan.profile);
@@ -369,6 +375,7 @@ function Confirmation(props: {
   readonly asking: Asking;
   readonly onCancel: () => void;
   readonly onReplace: () => void;
+  readonly onCustomer: (replace: boolean, choice: CustomerChoice) => void;
   readonly onSaveFirst: (plan: SwitchPlan) => void;
   readonly onSwitchAnyway: (plan: SwitchPlan) => void;
   readonly onSwitch: (plan: SwitchPlan) => void;
@@ -389,6 +396,23 @@ function Confirmation(props: {
           <Body1>The current values replace the ones saved under this name.</Body1>
         </Ask>
       );
+    case "customer":
+      return (
+        <Ask
+          title={`Also set the Customer setting to ${asking.name}?`}
+          actions={[
+            <Primary key="set" label={`Set it to ${asking.name}`} onClick={() => props.onCustomer(asking.replace, "set")} />,
+            <Button key="keep" onClick={() => props.onCustomer(asking.replace, "keep")}>
+              Keep {asking.now}
+            </Button>,
+            cancel,
+          ]}
+        >
+          <Body1>
+            The Customer setting says {asking.now}. The next build titles its figures with it: set it to {asking.name} if these values are {asking.name}&apos;s.
+          </Body1>
+        </Ask>
+      );
     case "unsaved": {
       const { plan } = asking;
       return (
@@ -404,7 +428,7 @@ function Confirmation(props: {
         >
           <Body1>
             The current values are not saved in any profile:{" "}
-            {plan.lost.length > 0 ? `${count(plan.lost.length, "variable")}${plan.lostCustomer ? " and the Customer setting" : ""}` : "the Customer setting"} would be lost:
+            {plan.lost.length > 0 ? `${count(plan.lost.length, "value")}${plan.lostCustomer ? " and the Customer setting" : ""}` : "the Customer setting"} would be lost:
           </Body1>
           <Lines
             label="Values that would be lost"
@@ -453,6 +477,7 @@ function Confirmation(props: {
 
 /** What a switch changes: each Value cell from → to, the Customer, and what it keeps or ignores. */
 function SwitchReview({ plan }: { readonly plan: SwitchPlan }) {
+  const ranges = rangeReview(plan.ranges);
   return (
     <>
       {plan.changes.length === 0 ? (
@@ -485,7 +510,14 @@ function SwitchReview({ plan }: { readonly plan: SwitchPlan }) {
       {plan.unchanged.length > 0 && (
         <Caption1>{plan.unchanged.length === 1 ? "1 other variable already holds" : `${plan.unchanged.length} other variables already hold`} the profile&apos;s value.</Caption1>
       )}
-      <Caption1>A profile holds the variables&apos; values only: Low, High, each element&apos;s Actual and the other settings (price, discount rate, years) stay as they are.</Caption1>
+      {ranges.groups.map((g) => (
+        <Fragment key={g.label}>
+          <Body1>{g.title}</Body1>
+          <Lines label={g.label} lines={g.lines} />
+        </Fragment>
+      ))}
+      {ranges.note && <Body1>{ranges.note}</Body1>}
+      <Caption1>The other settings (price, discount rate, years) stay as they are.</Caption1>
     </>
   );
 }
@@ -548,15 +580,11 @@ function ProblemList({ problems }: { readonly problems: readonly Problem[] }) {
 }
 
 function switchedText(plan: SwitchPlan): string {
-  const values = plan.changes.length === 0 ? "no value needed changing" : `${count(plan.changes.length, "value")} written`;
+  const ranges = switchedRanges(plan);
+  const values = plan.changes.length === 0 && ranges.written === "" ? "no value needed changing" : `${count(plan.changes.length, "value")}${ranges.written} written`;
   const customer = plan.customer.kind === "write" ? `, and the Customer set to ${plan.customer.to}` : "";
   // What no formula can follow: the sensitivity table and the history are as of the last build.
-  return `Switched to ${plan.profile}: ${values}${customer}. Build again so that the Value Summary's sensitivity and the Assumptions Log record this customer.`;
-}
-
-/** A value as the review shows it: numbers as written, anything else described. */
-function shown(value: CellValue): string {
-  return typeof value === "number" ? value.toLocaleString("en-US", { maximumFractionDigits: 10 }) : describeCell(value);
+  return `Switched to ${plan.profile}: ${values}${customer}.${ranges.kept} Build again so that the Value Summary's sensitivity and the Assumptions Log record this customer.`;
 }
 
 /** An Excel serial date-time as the profiles sheet shows it (`yyyy-mm-dd hh:mm`, UTC). */

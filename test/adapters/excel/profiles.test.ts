@@ -22,6 +22,8 @@ const SAVED_AT = new Date(Date.UTC(2026, 10, 23, 9, 30));
 /** 2026-11-23 09:30 in Excel's count: 36,526 for 2000-01-01, 9,497 days to 2026, 326 to November 23, 9.5 hours. */
 const SAVED_SERIAL = 36526 + 9497 + 326 + 9.5 / 24;
 const LATER = new Date(Date.UTC(2026, 10, 24, 14, 0));
+/** The Customer setting stays as it is (whether a save sets it is tested on its own below). */
+const KEEP = { customer: "keep" } as const;
 
 /** The sample, with LeaksPerMile (Variables!B3) a formula over PipelineMiles, calculated by the simulation's calculator. */
 function sampleWithFormula(): ExcelSimulation {
@@ -63,7 +65,7 @@ describe("customer profiles in Excel", () => {
     const simulation = createExcelSimulation(sampleSeed());
     const host = hostOf(simulation);
     const before = everyCell(simulation);
-    const outcome = await saveProfile(host, "Northwind", SAVED_AT);
+    const outcome = await saveProfile(host, "Northwind", SAVED_AT, KEEP);
     expect(outcome).toMatchObject({ ok: true, syncs: 3 });
     expect(simulation.syncs).toHaveLength(3);
 
@@ -77,12 +79,15 @@ describe("customer profiles in Excel", () => {
     const cell = (address: string) => simulation.document.cell("CVM_Profiles", address);
     expect(simulation.document.formulas("CVM_Profiles", "A1:B3")).toEqual([
       ["CVM_Profiles", PROFILES_DESCRIPTION],
-      ["format", 1],
+      // Format 2: the sample has Low, High and Actual columns, so the profile keeps them.
+      ["format", 2],
       ["active", "Northwind"],
     ]);
     expect(simulation.document.formulas("CVM_Profiles", "A5:E5")).toEqual([["Customer", "Saved", "PipelineMiles", "LeaksPerMile", "WetShare"]]);
     // The sample's 17 variables, in its order, from column C to S.
-    expect(simulation.document.formulas("CVM_Profiles", "S5:T5")).toEqual([["OvertimePremium", ""]]);
+    // Then the marker, and each Low and High (of the variables that have those cells), then each element's Actual.
+    expect(simulation.document.formulas("CVM_Profiles", "S5:W5")).toEqual([["OvertimePremium", "Saved with ranges", "PipelineMiles Low", "PipelineMiles High", "LeaksPerMile Low"]]);
+    expect(simulation.document.formulas("CVM_Profiles", "T6:W6")).toEqual([["yes", 1100, 1300, 0.008]]);
     expect(cell("A6").value).toBe("Northwind");
     expect(cell("B6").value).toBeCloseTo(SAVED_SERIAL, 8);
     expect(cell("B6").numberFormat).toBe("yyyy-mm-dd hh:mm");
@@ -94,10 +99,10 @@ describe("customer profiles in Excel", () => {
   test("saved values read back exactly, through the profiles and through an .xlsx file (save and reopen)", async () => {
     const simulation = createExcelSimulation(sampleSeed());
     const host = hostOf(simulation);
-    await saveProfile(host, "Northwind", SAVED_AT);
+    await saveProfile(host, "Northwind", SAVED_AT, KEEP);
     simulation.edit("Variables", "B2", "800");
     simulation.edit("Variables", "B4", "50%");
-    await saveProfile(host, "Contoso", LATER);
+    await saveProfile(host, "Contoso", LATER, KEEP);
 
     const inspected = await inspectProfiles(host);
     expect(inspected.syncs).toBe(2);
@@ -127,10 +132,10 @@ describe("customer profiles in Excel", () => {
   test("a switch writes only the changed Value cells and the Customer, never a formula; nothing else changes", async () => {
     const simulation = sampleWithFormula();
     const host = hostOf(simulation);
-    await saveProfile(host, "Northwind", SAVED_AT);
+    await saveProfile(host, "Northwind", SAVED_AT, KEEP);
     simulation.edit("Variables", "B2", "800"); // LeaksPerMile follows: =B2/100000 is now 0.008
     simulation.edit("Variables", "B7", "150000"); // CostPerRepair
-    await saveProfile(host, "Contoso", LATER);
+    await saveProfile(host, "Contoso", LATER, KEEP);
     expect(simulation.document.value("Variables", "B3")).toBe(0.008);
 
     const start = simulation.syncs.length;
@@ -172,9 +177,9 @@ describe("customer profiles in Excel", () => {
   test("values edited after the preview: the switch is refused and nothing is written", async () => {
     const simulation = createExcelSimulation(sampleSeed());
     const host = hostOf(simulation);
-    await saveProfile(host, "Northwind", SAVED_AT);
+    await saveProfile(host, "Northwind", SAVED_AT, KEEP);
     simulation.edit("Variables", "B2", "800");
-    await saveProfile(host, "Contoso", LATER);
+    await saveProfile(host, "Contoso", LATER, KEEP);
     const preview = await previewSwitch(host, "Northwind");
     if (!preview.ok) throw new Error(preview.message);
 
@@ -195,7 +200,7 @@ describe("customer profiles in Excel", () => {
     const host = hostOf(simulation);
     const before = everyCell(simulation, []);
     const start = simulation.syncs.length;
-    const outcome = await saveProfile(host, "Northwind", SAVED_AT);
+    const outcome = await saveProfile(host, "Northwind", SAVED_AT, KEEP);
     expect(outcome).toMatchObject({ ok: false, reason: "foreign", syncs: 2 });
     expect(!outcome.ok && outcome.message).toMatch(/^The workbook already has a sheet named "cvm_profiles" that the add-in did not create/);
     expect(await deleteProfile(host, "Northwind")).toMatchObject({ ok: false, reason: "foreign" });
@@ -210,11 +215,11 @@ describe("customer profiles in Excel", () => {
     const simulation = createExcelSimulation(sampleSeed());
     const host = hostOf(simulation);
     const names = ["=SUM(1,2)", "+Acme", "-Contoso", "@Fabrikam"];
-    for (const name of names) expect(await saveProfile(host, name, SAVED_AT)).toMatchObject({ ok: true });
+    for (const name of names) expect(await saveProfile(host, name, SAVED_AT, KEEP)).toMatchObject({ ok: true });
     const column = simulation.document.sheet("CVM_Profiles").cells.filter((c) => c.column === 0 && c.row >= 5);
     expect(column.map((c) => [c.value, c.formula])).toEqual(names.map((n) => [n, undefined]));
     simulation.edit("Variables", "B2", "999");
-    await saveProfile(host, "Other", SAVED_AT);
+    await saveProfile(host, "Other", SAVED_AT, KEEP);
 
     const preview = await previewSwitch(host, "=SUM(1,2)");
     if (!preview.ok) throw new Error(preview.message);
@@ -231,7 +236,7 @@ describe("customer profiles in Excel", () => {
   test("delete a profile; keep only one; the columns follow", async () => {
     const simulation = createExcelSimulation(sampleSeed());
     const host = hostOf(simulation);
-    for (const name of ["A", "B", "C"]) await saveProfile(host, name, SAVED_AT);
+    for (const name of ["A", "B", "C"]) await saveProfile(host, name, SAVED_AT, KEEP);
     const start = simulation.syncs.length;
     expect(await deleteProfile(host, "b")).toMatchObject({ ok: true, syncs: 3 });
     expect(syncsSince(simulation, start)).toBe(3);
@@ -256,12 +261,12 @@ describe("customer profiles in Excel", () => {
   test("a user's note beside the header block survives every rewrite", async () => {
     const simulation = createExcelSimulation(sampleSeed());
     const host = hostOf(simulation);
-    await saveProfile(host, "A", SAVED_AT);
+    await saveProfile(host, "A", SAVED_AT, KEEP);
     await simulation.run(async (context) => {
       context.workbook.worksheets.getItem("CVM_Profiles").getRange("D2").values = [["checked by audit"]];
       await context.sync();
     });
-    await saveProfile(host, "B", SAVED_AT);
+    await saveProfile(host, "B", SAVED_AT, KEEP);
     await deleteProfile(host, "A");
     expect(simulation.document.cell("CVM_Profiles", "D2").value).toBe("checked by audit");
   });
@@ -269,12 +274,12 @@ describe("customer profiles in Excel", () => {
   test("a profile sheet with an error is not rewritten: the problem is reported at its cell", async () => {
     const simulation = createExcelSimulation(sampleSeed());
     const host = hostOf(simulation);
-    await saveProfile(host, "A", SAVED_AT);
+    await saveProfile(host, "A", SAVED_AT, KEEP);
     await simulation.run(async (context) => {
       context.workbook.worksheets.getItem("CVM_Profiles").getRange("C6").values = [["lots"]];
       await context.sync();
     });
-    const outcome = await saveProfile(host, "B", SAVED_AT);
+    const outcome = await saveProfile(host, "B", SAVED_AT, KEEP);
     expect(outcome).toMatchObject({ ok: false, reason: "sheet-problems", problems: [{ code: "profile-value-invalid", cell: { sheet: "CVM_Profiles", row: 5, column: 2 } }] });
     expect(simulation.document.cell("CVM_Profiles", "C6").value).toBe("lots");
   });
@@ -284,20 +289,20 @@ describe("customer profiles in Excel", () => {
     const host = hostOf(simulation);
     simulation.edit("Elements", "C2", "NoSuchVariable*2");
     expect((await inspectInExcel(host)).analysis.ok).toBe(false);
-    expect(await saveProfile(host, "A", SAVED_AT)).toMatchObject({ ok: true });
+    expect(await saveProfile(host, "A", SAVED_AT, KEEP)).toMatchObject({ ok: true });
     simulation.edit("Variables", "B2", "lots");
-    const outcome = await saveProfile(host, "B", SAVED_AT);
+    const outcome = await saveProfile(host, "B", SAVED_AT, KEEP);
     expect(outcome).toMatchObject({ ok: false, reason: "values", problems: [{ code: "variable-value-not-number", cell: { sheet: "Variables", row: 1, column: 1 } }] });
   });
 
   test("an existing name needs replace; with it the row is replaced in place", async () => {
     const simulation = createExcelSimulation(sampleSeed());
     const host = hostOf(simulation);
-    await saveProfile(host, "Northwind", SAVED_AT);
-    await saveProfile(host, "Contoso", SAVED_AT);
+    await saveProfile(host, "Northwind", SAVED_AT, KEEP);
+    await saveProfile(host, "Contoso", SAVED_AT, KEEP);
     simulation.edit("Variables", "B2", "1500");
-    expect(await saveProfile(host, "northwind", LATER)).toMatchObject({ ok: false, reason: "replace", message: "Replace the saved values of Northwind?" });
-    expect(await saveProfile(host, "northwind", LATER, { replace: true })).toMatchObject({ ok: true });
+    expect(await saveProfile(host, "northwind", LATER, KEEP)).toMatchObject({ ok: false, reason: "replace", message: "Replace the saved values of Northwind?" });
+    expect(await saveProfile(host, "northwind", LATER, { replace: true, ...KEEP })).toMatchObject({ ok: true });
     expect(simulation.document.formulas("CVM_Profiles", "A6:C7")).toEqual([
       ["northwind", expect.any(Number), 1500],
       ["Contoso", expect.any(Number), 1200],
@@ -316,9 +321,9 @@ describe("customer profiles in Excel", () => {
         measured.push(simulation.syncs.length - start);
       };
       await measure(() => inspectProfiles(host));
-      await measure(() => saveProfile(host, "A", SAVED_AT));
+      await measure(() => saveProfile(host, "A", SAVED_AT, KEEP));
       for (let v = 1; v <= size; v++) simulation.edit("Variables", `B${v + 1}`, String(v * 3));
-      await measure(() => saveProfile(host, "B", SAVED_AT));
+      await measure(() => saveProfile(host, "B", SAVED_AT, KEEP));
       let preview: Awaited<ReturnType<typeof previewSwitch>> | undefined;
       await measure(async () => (preview = await previewSwitch(host, "A")));
       if (!preview?.ok) throw new Error("expected a switch plan");

@@ -373,6 +373,13 @@ describe("variable values", () => {
     expect(analysis.model.variables[0]!.range).toEqual({ low: 100, high: 150, lowCell: V("G4"), highCell: V("H4") });
   });
 
+  it("the outside-range warning says, in a sales engineer's words and figures, what is wrong and what to do", () => {
+    const analysis = analyze({ variables: variablesWith(0, variable("PipelineMiles", 2300, { low: 800, high: 1600 })) });
+    expect(single(analysis, "variable-outside-range").message).toBe(
+      "PipelineMiles is 2,300, outside its range 800 to 1,600 (Low to High): the conservative and optimistic cases would not bracket it; update Low and High for this customer.",
+    );
+  });
+
   it("values on the bounds are inside the range", () => {
     const analysis = analyze({ variables: variablesWith(0, variable("Miles", 100, { low: 100, high: 100 })) });
     expect(analysis.problems).toEqual([]);

@@ -66,7 +66,8 @@ describe("planning the profiles sheet", () => {
       variables: ["Gone", "Rate", "Miles"],
       profiles: [["Contoso", 46000, 5, 0.2, 800]],
     });
-    const outcome = planSave(read, "Fabrikam", model, NOW);
+    // The Customer setting (Northwind) names neither profile: whether it follows is the user's question, tested below.
+    const outcome = planSave(read, "Fabrikam", model, NOW, { customer: "keep" });
     if (!outcome.ok) throw new Error(outcome.message);
     expect(outcome.plan.create).toBe(false);
     expect(outcome.plan.active).toBe("Fabrikam");
@@ -156,5 +157,37 @@ describe("planning the profiles sheet", () => {
       [t("Customer"), t("Saved"), t("Miles"), t("Rate")],
       [t("Northwind"), n(46000), n(1), n(0.1)],
     ]);
+  });
+});
+
+describe("a save and the Customer setting", () => {
+  const withCustomer = (customer: string, formulas?: Record<string, string>) =>
+    readCurrentValues({ variables: variablesRange([["Miles", 1200]]), settings: settingsRange([["Customer", customer]], formulas) });
+  const cell = { sheet: "Settings", row: 1, column: 1 };
+  const read = sheetWith({ active: "Northwind", variables: ["Miles"], profiles: [["Northwind", 46000, 800]] });
+
+  test("empty, or naming the active profile: set to the new name without a question", () => {
+    expect(planSave({ kind: "absent" }, "Contoso", withCustomer(""), NOW)).toMatchObject({ ok: true, plan: { customer: { kind: "write", cell, from: "", to: "Contoso" } } });
+    expect(planSave(read, "Contoso", withCustomer("northwind "), NOW)).toMatchObject({ ok: true, plan: { customer: { kind: "write", cell, from: "northwind", to: "Contoso" } } });
+  });
+
+  test("naming someone else: a question, then set or kept as the user says; the same name but for case is left alone", () => {
+    expect(planSave(read, "Contoso", withCustomer("Fabrikam"), NOW)).toEqual({ ok: false, reason: "customer", message: "Also set the Customer setting to Contoso? It says Fabrikam.", problems: [] });
+    expect(planSave(read, "Contoso", withCustomer("Fabrikam"), NOW, { customer: "set" })).toMatchObject({ ok: true, plan: { customer: { kind: "write", to: "Contoso" } } });
+    const kept = planSave(read, "Contoso", withCustomer("Fabrikam"), NOW, { customer: "keep" });
+    expect(kept.ok && kept.plan.customer).toBeUndefined();
+    const same = planSave(read, "CONTOSO", withCustomer("Contoso"), NOW);
+    expect(same.ok && same.plan.customer).toBeUndefined();
+  });
+
+  test("a formula in the Customer cell is never overwritten, and the plan says it was kept", () => {
+    const outcome = planSave(read, "Contoso", withCustomer("Fabrikam", { B2: "=Sheet1!A1" }), NOW);
+    expect(outcome).toMatchObject({ ok: true, plan: { customer: { kind: "formula", cell, formula: "=Sheet1!A1", to: "Contoso" } } });
+  });
+
+  test("without ranges in the model the sheet stays format 1, exactly as before ranges", () => {
+    const outcome = planSave({ kind: "absent" }, "Contoso", withCustomer(""), NOW);
+    expect(outcome.ok && outcome.plan.top[1]).toEqual([t("format"), n(1)]);
+    expect(outcome.ok && outcome.plan.table[0]).toEqual([t("Customer"), t("Saved"), t("Miles")]);
   });
 });

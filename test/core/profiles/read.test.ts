@@ -93,7 +93,7 @@ describe("reading the profiles sheet", () => {
   });
 
   test("a newer format is an error at B2; an odd one a warning", () => {
-    const newer = readProfilesSheet({ name: "CVM_Profiles", used: profilesSheet({ variables: [], profiles: [], format: 2 }) });
+    const newer = readProfilesSheet({ name: "CVM_Profiles", used: profilesSheet({ variables: [], profiles: [], format: 3 }) });
     expect(newer.kind === "ours" && newer.problems.map((p) => [p.severity, p.code, p.cell?.row, p.cell?.column])).toEqual([["error", "profiles-format-newer", 1, 1]]);
     const odd = readProfilesSheet({ name: "CVM_Profiles", used: profilesSheet({ variables: [], profiles: [], format: "one" }) });
     expect(odd.kind === "ours" && odd.problems.map((p) => [p.severity, p.code])).toEqual([["warning", "profiles-format-unknown"]]);

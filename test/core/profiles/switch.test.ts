@@ -1,5 +1,5 @@
 import { planSwitch, readCurrentValues, readProfilesSheet, sameSwitchPlan, savedState, type ProfilesRead } from "../../../src/core/profiles";
-import { profilesSheet, settingsRange, variablesRange } from "./helpers";
+import { profilesSheet, rangeAt, settingsRange, variablesRange } from "./helpers";
 
 function sheetWith(options: Parameters<typeof profilesSheet>[0]): ProfilesRead {
   return readProfilesSheet({ name: "CVM_Profiles", used: profilesSheet(options) });
@@ -137,5 +137,57 @@ describe("planning a switch", () => {
     if (!a.ok || !b.ok || !c.ok) throw new Error("expected plans");
     expect(sameSwitchPlan(a.plan, b.plan)).toBe(true);
     expect(sameSwitchPlan(a.plan, c.plan)).toBe(false);
+  });
+});
+
+describe("a switch and Low, High and Actual", () => {
+  /** Miles 1200 (Low 1100, High 1300), Crew 4 (no range); one element with an Actual of 500. */
+  const ranged = readCurrentValues({
+    variables: rangeAt("Inputs", [["Name", "Value", "Low", "High"], ["Miles", 1200, 1100, 1300], ["Crew", 4, "", ""]]),
+    elements: rangeAt("Elements", [["Element", "Id", "Formula", "Actual"], ["Repairs", "Repairs", "Miles*2", 500]]),
+  });
+  const withRanges = (active: string) =>
+    readProfilesSheet({
+      name: "CVM_Profiles",
+      used: rangeAt("CVM_Profiles", [
+        ["CVM_Profiles", "profiles"],
+        ["format", 2],
+        ["active", active],
+        [],
+        ["Customer", "Saved", "Miles", "Crew", "Saved with ranges", "Miles Low", "Miles High", "Crew Low", "Crew High", "Repairs Actual"],
+        ["Northwind", 46000, 1200, 4, "yes", 1100, 1300, "", "", 500],
+        ["Contoso", 46001, 2300, 4, "yes", 2000, 2600, 3, 5, ""],
+      ]),
+    });
+
+  test("from → to for each cell; none clears; a profile that holds the current ones (active or not) loses nothing", () => {
+    for (const active of ["Northwind", ""]) {
+      const outcome = planSwitch(withRanges(active), "Contoso", ranged);
+      if (!outcome.ok) throw new Error(outcome.message);
+      expect(outcome.plan.ranges).toEqual({
+        kept: false,
+        changes: [
+          { name: "Miles Low", kind: "low", cell: at(1, 2), from: 1100, to: 2000 },
+          { name: "Miles High", kind: "high", cell: at(1, 3), from: 1300, to: 2600 },
+          { name: "Crew Low", kind: "low", cell: at(2, 2), from: "", to: 3 },
+          { name: "Crew High", kind: "high", cell: at(2, 3), from: "", to: 5 },
+          { name: "Repairs Actual", kind: "actual", cell: { sheet: "Elements", row: 1, column: 3 }, from: 500, to: null },
+        ],
+        unchanged: [],
+        formulas: [],
+        ignored: [],
+      });
+      expect(outcome.plan.lost).toEqual([]);
+    }
+  });
+
+  test("a Low that no profile holds is among what would be lost", () => {
+    const edited = readCurrentValues({
+      variables: rangeAt("Inputs", [["Name", "Value", "Low", "High"], ["Miles", 1200, 1000, 1300], ["Crew", 4, "", ""]]),
+      elements: rangeAt("Elements", [["Element", "Id", "Formula", "Actual"], ["Repairs", "Repairs", "Miles*2", 500]]),
+    });
+    const outcome = planSwitch(withRanges("Northwind"), "Contoso", edited);
+    expect(outcome.ok && outcome.plan.lost).toEqual([{ name: "Miles Low", kind: "low", cell: at(1, 2), from: 1000, to: 2000 }]);
+    expect(savedState(storeOf(withRanges("Northwind")), edited)).toEqual({ kind: "unsaved", against: "Northwind", differing: [{ name: "Miles Low" }] });
   });
 });
