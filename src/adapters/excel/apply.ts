@@ -69,7 +69,7 @@ export async function applyPlanToExcel(context: Excel.RequestContext, plan: Work
   const notes = waterfall || !plan.sheets.some((s) => s.charts.length > 0) ? [] : ["This version of Excel has no waterfall charts (ExcelApi 1.9), so the Value Summary shows value by element as a bar chart."];
   const printable = plan.sheets.filter((s) => s.page);
   const pageLayout = options.supportsExcelApi("1.9");
-  if (!pageLayout && printable.length > 0) notes.push(`This version of Excel cannot set up pages for printing (ExcelApi 1.9), so ${sheetList(printable)} print${printable.length === 1 ? "s" : ""} with Excel's default page setup.`);
+  if (!pageLayout && printable.length > 0) notes.push(`This version of Excel cannot set up pages for printing (ExcelApi 1.9), so ${sheetList(printable)} keep${printable.length === 1 ? "s" : ""} the page setup ${printable.length === 1 ? "it has" : "they have"} (Excel's default for a new sheet).`);
   const pages = pageLayout ? printable : [];
   const budget = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   const { steps, marks } = planSteps(plan, options, waterfall, budget);

@@ -103,7 +103,7 @@ describe("page setup inside Excel (simulated)", () => {
     const outcome = await build(simulation, PAGES);
     expect(outcome.syncs).toBe(3);
     expect(simulation.syncs.flatMap((s) => s.operations).some((o) => printing(o.object))).toBe(false);
-    expect(outcome.notes).toContain("This version of Excel cannot set up pages for printing (ExcelApi 1.9), so Value Summary and Assumptions Log print with Excel's default page setup.");
+    expect(outcome.notes).toContain("This version of Excel cannot set up pages for printing (ExcelApi 1.9), so Value Summary and Assumptions Log keep the page setup they have (Excel's default for a new sheet).");
     expect(simulation.document.sheet(SUMMARY_SHEET).pageLayout).toMatchObject({ orientation: "Portrait", zoom: { scale: 100 }, rowBreaks: [] });
     expect(marks(simulation)).toEqual([]);
   });
