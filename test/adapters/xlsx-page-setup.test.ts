@@ -5,7 +5,8 @@
  */
 import * as fs from "node:fs";
 import JSZip from "jszip";
-import { readDefinedNames } from "../../src/adapters/xlsx/package-parts";
+import { readDefinedNames, sheetPartPath } from "../../src/adapters/xlsx/package-parts";
+import { buildCustomerWorkbook, openBatchModel } from "../../src/cli/batch/customer-workbook";
 import { ASSUMPTIONS_SHEET } from "../../src/core/plan/assumptions";
 import { SUMMARY_SHEET } from "../../src/core/plan/summary";
 import type { PagePlan } from "../../src/core/plan/types";
@@ -112,5 +113,44 @@ describe("page setup in the .xlsx", () => {
     const xml = await sheetXml(await JSZip.loadAsync(first), "Variables");
     expect(xml).not.toContain("fitToPage");
     expect(xml).not.toContain("<headerFooter");
+  });
+});
+
+/**
+ * The sample with the user's Variables sheet set up for printing as Excel writes it: fit to page,
+ * outline settings, a manual row break and a column break. ExcelJS reads no breaks, and writes
+ * `pageSetUpPr` before `outlinePr`, which Excel repairs as corrupt.
+ */
+async function sampleWithUserPageSetup(): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(sample());
+  const path = await sheetPartPath(zip, "Variables");
+  let xml = await zip.file(path)!.async("string");
+  xml = xml.replace(/<sheetPr\b[^>]*\/>|<sheetPr\b[^>]*>[\s\S]*?<\/sheetPr>/, "").replace(/(<worksheet\b[^>]*>)/, '$1<sheetPr><outlinePr summaryBelow="0"/><pageSetUpPr fitToPage="1"/></sheetPr>');
+  xml = xml.replace(/<pageSetup\b[^>]*\/>/, "").replace(/(<pageMargins\b[^>]*\/>)/, '$1<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+  xml = xml.replace("</worksheet>", `${USER_BREAKS}</worksheet>`);
+  zip.file(path, xml);
+  return zip.generateAsync({ type: "uint8array" });
+}
+const USER_BREAKS = '<rowBreaks count="1" manualBreakCount="1"><brk id="9" max="16383" man="1"/></rowBreaks><colBreaks count="1" manualBreakCount="1"><brk id="3" max="1048575" man="1"/></colBreaks>';
+
+describe("a user's own sheet set up for printing", () => {
+  function expectKept(xml: string): void {
+    expect(xml).toContain(USER_BREAKS);
+    expect(xml).toMatch(/<sheetPr><outlinePr summaryBelow="0"\/><pageSetUpPr fitToPage="1"\/><\/sheetPr>/);
+    expect(xml).toMatch(/<pageSetup\b[^>]*orientation="landscape"[^>]*fitToWidth="1" fitToHeight="0"/);
+  }
+
+  test("cvm build keeps its breaks and writes its page setup properties in the schema's order", async () => {
+    const built = await buildWithPages(await sampleWithUserPageSetup(), BUILT, { [SUMMARY_SHEET]: SUMMARY_PAGE });
+    expectKept(await sheetXml(await JSZip.loadAsync(built), "Variables"));
+    const rebuilt = await buildWithPages(built, BUILT, { [SUMMARY_SHEET]: SUMMARY_PAGE });
+    expectKept(await sheetXml(await JSZip.loadAsync(rebuilt), "Variables"));
+  });
+
+  test("so does cvm batch, for every customer", async () => {
+    const opened = await openBatchModel(await sampleWithUserPageSetup(), BUILT);
+    if (opened.kind !== "ok") throw new Error(`the sample does not open: ${opened.kind}`);
+    const bytes = await buildCustomerWorkbook(opened.model, { customer: "Contoso", values: [] }, BUILT);
+    expectKept(await sheetXml(await JSZip.loadAsync(bytes), "Variables"));
   });
 });

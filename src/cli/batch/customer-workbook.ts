@@ -23,6 +23,8 @@ const NUMERIC_SETTINGS = ["years", "discountRate", "investment", "annualCost"] a
 export interface BatchModel {
   readonly bytes: Uint8Array;
   readonly names: readonly DefinedNameXml[];
+  /** The model's manual page breaks by sheet, which ExcelJS does not keep (see loadXlsx). */
+  readonly pageBreaks?: ReadonlyMap<string, string>;
   readonly base: BatchBase;
   readonly existing: ExistingWorkbook;
   /** Per variable: its Value cell holds a formula. */
@@ -86,7 +88,7 @@ export async function openBatchModel(bytes: Uint8Array, now: Date): Promise<Mode
   const percent = model.variables.map((v) => cellAt(x.workbook, v.valueCell).numFmt?.includes("%") ?? false);
   return {
     kind: "ok",
-    model: { bytes, names: x.names, base: batchBase(model), existing, formulaValues, formulaSettings, percent },
+    model: { bytes, names: x.names, ...(x.pageBreaks ? { pageBreaks: x.pageBreaks } : {}), base: batchBase(model), existing, formulaValues, formulaSettings, percent },
     warnings,
   };
 }
@@ -130,5 +132,5 @@ export async function buildCustomerWorkbook(model: BatchModel, input: CustomerIn
   if (customerCell) write(workbook, customerCell, input.customer);
   const planned = planBuild(outcome.model, outcome.results, model.existing, now);
   if (!planned.ok) throw new Error(`The workbook of ${input.customer} cannot be planned: ${planned.problems.map((p) => p.message).join(" ")}`);
-  return writePlannedXlsx({ workbook, names: model.names }, planned.plan);
+  return writePlannedXlsx({ workbook, names: model.names, ...(model.pageBreaks ? { pageBreaks: model.pageBreaks } : {}) }, planned.plan);
 }
