@@ -137,8 +137,9 @@ async function sheetsCompleted(context: Excel.RequestContext, marks: readonly { 
 /**
  * A sheet's page setup through Worksheet.pageLayout (ExcelApi 1.9). The zoom is set as one
  * object, as the API requires; 0 pages tall is Excel's "automatic", so only the width is fitted.
- * Both fit values are sent: a zoom with only horizontalFitToPages was reported not to take on
- * Windows unless the Page Layout tab was showing (OfficeDev/office-js#1860).
+ * Both fit values are sent, so that nothing is left to the host's default. A zoom of one fit
+ * value was reported not to take on Windows unless the Page Layout tab was showing
+ * (OfficeDev/office-js#1860); a host that drops it leaves the rest of the setup in place.
  * Manual breaks are reset first, so that a rebuild's breaks replace the last build's.
  */
 function setUpPage(sheet: Excel.Worksheet, page: PagePlan): void {
