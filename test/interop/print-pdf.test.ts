@@ -11,7 +11,7 @@ import ExcelJS from "exceljs";
 import { loadXlsx } from "../../src/adapters/xlsx/read";
 import { writePlannedXlsx } from "../../src/adapters/xlsx/write";
 import type { PagePlan, PlannedCell, SheetPlan, WorkbookPlan } from "../../src/core/plan/types";
-import { onlySheetVisible, printSheetToPdf } from "../support/print";
+import { onlySheetVisible, printSheetsToPdf, printSheetToPdf } from "../support/print";
 
 const COLUMNS = 14;
 const ROWS = 300;
@@ -96,7 +96,16 @@ describe("printing one sheet with LibreOffice", () => {
     });
   });
 
-  test("the copy that prints one sheet hides the others and makes that sheet the active one", async () => {
+  // A hidden sheet with a print area would print too (LibreOffice 7.4): Report has one.
+  test("several sheets print in one run, each alone", async () => {
+    const printed = await printSheetsToPdf(await writtenWorkbook(), ["Report", "Notes"], folder);
+    expect(printed.get("Report")!.pages).toEqual(pages);
+    expect(printed.get("Notes")!.pages).toHaveLength(1);
+    expect(printed.get("Notes")!.pages[0]).toContain("The user's own notes sheet");
+    expect(printed.get("Notes")!.pages[0]).not.toContain("Row 2");
+  });
+
+  test("the copy that prints one sheet hides the others, makes that sheet the active one, and keeps only its print area", async () => {
     const copy = await loadXlsx(await onlySheetVisible(await writtenWorkbook(), "Report"));
     expect(copy.workbook.worksheets.map((s) => [s.name, s.state])).toEqual([
       ["Notes", "hidden"],
@@ -104,5 +113,8 @@ describe("printing one sheet with LibreOffice", () => {
       ["Unpaged", "hidden"],
     ]);
     expect(copy.workbook.views[0]?.activeTab).toBe(1);
+    const notes = await loadXlsx(await onlySheetVisible(await writtenWorkbook(), "Notes"));
+    expect(notes.names.filter((n) => n.name.startsWith("_xlnm."))).toEqual([]);
+    expect(copy.names.filter((n) => n.name.startsWith("_xlnm.")).map((n) => [n.name, n.localSheetId])).toEqual([["_xlnm.Print_Area", 1], ["_xlnm.Print_Titles", 1]]);
   });
 });

@@ -5,15 +5,17 @@
  * LibreOffice prints every visible sheet when it converts a workbook, so the sheet is printed
  * from a copy in which every other sheet is hidden and the sheet itself is visible and active.
  * Hidden rather than deleted: the printed sheet's formulas refer to the others (the Value Summary
- * to the user's Variables), and without them would print #REF!. Hidden and very hidden sheets do
- * not print. LibreOffice recalculates on load (see libreoffice.ts), so the numbers are computed.
+ * to the user's Variables), and without them would print #REF!. Measured with LibreOffice 7.4: a
+ * hidden sheet still prints if it has a print area, so the copy also drops the other sheets'
+ * print areas and title rows. LibreOffice recalculates on load (see libreoffice.ts), so the
+ * numbers are computed.
  */
 import { execFile } from "node:child_process";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import JSZip from "jszip";
-import { decodeXml } from "../../src/adapters/xlsx/package-parts";
+import { decodeXml, readDefinedNames, withDefinedNames } from "../../src/adapters/xlsx/package-parts";
 import { convertWithLibreOffice, type RecalculateOptions } from "./libreoffice";
 
 const run = promisify(execFile);
@@ -27,7 +29,7 @@ export interface PrintedSheet {
   readonly pdf: string;
 }
 
-/** A copy of the package where only `sheet` is visible, and active. */
+/** A copy of the package where only `sheet` is visible, active and has a print area. */
 export async function onlySheetVisible(xlsx: Uint8Array, sheet: string): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(xlsx);
   const part = zip.file("xl/workbook.xml");
@@ -54,7 +56,9 @@ export async function onlySheetVisible(xlsx: Uint8Array, sheet: string): Promise
   } else {
     xml = xml.replace(/<sheets>/, `<bookViews><workbookView activeTab="${index}" firstSheet="${index}"/></bookViews><sheets>`);
   }
-  zip.file("xl/workbook.xml", xml);
+  const printNames = /^_xlnm\.print_(area|titles)$/i;
+  const kept = readDefinedNames(xml).filter((n) => !(printNames.test(n.name) && n.localSheetId !== index));
+  zip.file("xl/workbook.xml", withDefinedNames(xml, kept.map((n) => n.xml)));
   return zip.generateAsync({ type: "uint8array" });
 }
 
@@ -75,22 +79,36 @@ export async function pdfPageCount(pdf: string): Promise<number> {
 }
 
 /**
- * Prints one sheet of an .xlsx to `outDir/<file>.pdf` with LibreOffice, as its page setup says
+ * Prints one sheet of an .xlsx to `outDir/<sheet>.pdf` with LibreOffice, as its page setup says
  * (print area, fit to width, title rows, breaks, header and footer), and returns each page's text.
  */
-export async function printSheetToPdf(xlsx: Uint8Array, sheet: string, outDir: string, options: RecalculateOptions & { readonly file?: string } = {}): Promise<PrintedSheet> {
-  const base = options.file ?? sheet.replace(/[^\p{L}\p{N}_-]+/gu, "-");
+export async function printSheetToPdf(xlsx: Uint8Array, sheet: string, outDir: string, options: RecalculateOptions = {}): Promise<PrintedSheet> {
+  return (await printSheetsToPdf(xlsx, [sheet], outDir, options)).get(sheet)!;
+}
+
+/** printSheetToPdf for several sheets of one workbook, each to its own PDF, in one LibreOffice run. */
+export async function printSheetsToPdf(xlsx: Uint8Array, sheets: readonly string[], outDir: string, options: RecalculateOptions = {}): Promise<Map<string, PrintedSheet>> {
+  const bases = sheets.map((sheet, i) => `${i + 1}-${sheet.replace(/[^\p{L}\p{N}_-]+/gu, "-")}`);
   const work = await fs.mkdtemp(path.join(outDir, "print-"));
   try {
-    const input = path.join(work, `${base}.xlsx`);
-    await fs.writeFile(input, await onlySheetVisible(xlsx, sheet));
-    const [converted] = await convertWithLibreOffice([input], work, { convertTo: "pdf:calc_pdf_Export", extension: "pdf" }, options);
-    const pdf = path.join(outDir, `${base}.pdf`);
-    await fs.rename(converted!, pdf);
-    const count = await pdfPageCount(pdf);
-    // pdftotext ends each page with a form feed.
-    const pages = (await poppler("pdftotext", ["-layout", "-enc", "UTF-8", pdf, "-"])).split("\f").slice(0, count);
-    return { pages, pdf };
+    const inputs = await Promise.all(
+      sheets.map(async (sheet, i) => {
+        const input = path.join(work, `${bases[i]}.xlsx`);
+        await fs.writeFile(input, await onlySheetVisible(xlsx, sheet));
+        return input;
+      }),
+    );
+    const converted = await convertWithLibreOffice(inputs, work, { convertTo: "pdf:calc_pdf_Export", extension: "pdf" }, options);
+    const printed = new Map<string, PrintedSheet>();
+    for (const [i, sheet] of sheets.entries()) {
+      const pdf = path.join(outDir, `${bases[i]}.pdf`);
+      await fs.rename(converted[i]!, pdf);
+      const count = await pdfPageCount(pdf);
+      // pdftotext ends each page with a form feed.
+      const pages = (await poppler("pdftotext", ["-layout", "-enc", "UTF-8", pdf, "-"])).split("\f").slice(0, count);
+      printed.set(sheet, { pages, pdf });
+    }
+    return printed;
   } finally {
     await fs.rm(work, { recursive: true, force: true });
   }
