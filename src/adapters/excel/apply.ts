@@ -102,7 +102,8 @@ export async function applyPlanToExcel(context: Excel.RequestContext, plan: Work
       syncs++;
       // Anything before the page setup failed: the build failed.
       if (!settled) throw error;
-      notes.push(`The sheets are complete, but Excel refused their page setup for printing (${errorText(error)}), so ${sheetList(pages)} print${pages.length === 1 ? "s" : ""} with the page setup ${pages.length === 1 ? "it" : "they"} had.`);
+      // Excel kept the settings before the refused one: the page setup may be part old, part new.
+      notes.push(`The sheets are complete, but Excel refused part of their page setup for printing (${errorText(error)}): check Page Layout on ${sheetList(pages)} before printing.`);
       options.onProgress?.({ done: total, total });
       return { syncs, notes };
     }

@@ -119,7 +119,7 @@ describe("page setup inside Excel (simulated)", () => {
     const outcome = await build(simulation, PAGES);
     expect(outcome.syncs).toBe(4);
     expect(simulation.syncs).toHaveLength(4);
-    expect(outcome.notes).toEqual([expect.stringMatching(/^The sheets are complete, but Excel refused their page setup for printing \(.+\), so Value Summary and Assumptions Log print with the page setup they had\.$/)]);
+    expect(outcome.notes).toEqual([expect.stringMatching(/^The sheets are complete, but Excel refused part of their page setup for printing \(.+\): check Page Layout on Value Summary and Assumptions Log before printing\.$/)]);
     expect(marks(simulation)).toEqual([]);
     // The verifying sync only reads.
     expect(simulation.syncs.at(-1)!.operations.every((o) => o.action.startsWith("load"))).toBe(true);
