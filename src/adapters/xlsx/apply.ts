@@ -81,7 +81,7 @@ function applySheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
 const LAST_COLUMN = 16_383;
 
 /** `&L…&C…&R…`, leaving out empty sections; the texts are already in Excel's header codes. */
-export function headerFooterCodes(parts: HeaderFooter): string {
+function headerFooterCodes(parts: HeaderFooter): string {
   return [
     ["&L", parts.left],
     ["&C", parts.center],
@@ -110,7 +110,7 @@ function applyPage(sheet: ExcelJS.Worksheet, page: PagePlan): void {
     ...(footer ? { oddFooter: footer } : {}),
   };
   // ExcelJS writes <pageSetUpPr> before <outlinePr>, which the schema orders the other way and
-  // Excel refuses (exceljs#1348); outline settings mean nothing on the add-in's sheets.
+  // Excel repairs as corrupt (exceljs#1348); outline settings mean nothing on the add-in's sheets.
   delete (sheet.properties as { outlineProperties?: unknown }).outlineProperties;
   // Pushed rather than row.addPageBreak(), which writes a break as wide as column 16,839 (past
   // Excel's last). A break's id is the 1-based row it follows: the 0-based row it comes before.
