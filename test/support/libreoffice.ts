@@ -189,21 +189,40 @@ export async function recalculateWithLibreOffice(
   outDir: string,
   options: RecalculateOptions = {},
 ): Promise<string[]> {
+  return convertWithLibreOffice(inputs, outDir, { convertTo: "xlsx:Calc MS Excel 2007 XML", extension: "xlsx" }, options);
+}
+
+/** What soffice converts to: its `--convert-to` argument, and the extension of what it writes. */
+export interface ConversionTarget {
+  readonly convertTo: string;
+  readonly extension: string;
+}
+
+/**
+ * Let LibreOffice load each input (recalculating every formula, as recalculateWithLibreOffice
+ * does) and convert it, e.g. to PDF, into outDir. Returns the paths of the outputs, in input order.
+ */
+export async function convertWithLibreOffice(
+  inputs: string[],
+  outDir: string,
+  target: ConversionTarget,
+  options: RecalculateOptions = {},
+): Promise<string[]> {
   const soffice = findLibreOffice();
   if (!soffice) throw new Error(LIBREOFFICE_MISSING_MESSAGE);
   if (inputs.length === 0) return [];
 
   const absInputs = inputs.map((p) => path.resolve(p));
-  const outNames = absInputs.map((p) => `${path.parse(p).name}.xlsx`);
+  const outNames = absInputs.map((p) => `${path.parse(p).name}.${target.extension}`);
   for (const p of absInputs) {
-    if (!fs.existsSync(p)) throw new Error(`recalculateWithLibreOffice: input not found: ${p}`);
+    if (!fs.existsSync(p)) throw new Error(`convertWithLibreOffice: input not found: ${p}`);
   }
   const seen = new Map<string, string>();
   outNames.forEach((name, i) => {
     const key = name.toLowerCase();
     const other = seen.get(key);
     if (other !== undefined) {
-      throw new Error(`recalculateWithLibreOffice: ${other} and ${absInputs[i]} would both be written as ${name}`);
+      throw new Error(`convertWithLibreOffice: ${other} and ${absInputs[i]} would both be written as ${name}`);
     }
     seen.set(key, absInputs[i]!);
   });
@@ -226,7 +245,7 @@ export async function recalculateWithLibreOffice(
       "--nodefault",
       "--nolockcheck",
       "--convert-to",
-      "xlsx:Calc MS Excel 2007 XML",
+      target.convertTo,
       "--outdir",
       convertDir,
       ...absInputs,
@@ -242,7 +261,7 @@ export async function recalculateWithLibreOffice(
           ? `exited with ${result.code ?? result.signal}`
           : `produced no output for ${missing.join(", ")}`;
       throw new Error(
-        `LibreOffice recalculation ${why} (${elapsed} ms, ${soffice}).\n` +
+        `LibreOffice conversion to ${target.extension} ${why} (${elapsed} ms, ${soffice}).\n` +
           `inputs: ${absInputs.join(", ")}\n` +
           `stderr: ${result.stderr.trim() || "(empty)"}\n` +
           `stdout: ${result.stdout.trim() || "(empty)"}`,

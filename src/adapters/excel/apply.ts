@@ -1,4 +1,4 @@
-import type { CellStyle, ChartPlan, SheetPlan, TornadoChart, ValueByElementChart, WorkbookPlan } from "../../core/plan/types";
+import type { CellStyle, ChartPlan, PagePlan, SheetPlan, TornadoChart, ValueByElementChart, WorkbookPlan } from "../../core/plan/types";
 import { parseRangeAddress } from "../../core/workbook/address";
 import { cellRef, columnLetters } from "../../core/workbook/address";
 import { blockBytes, type CellBlock, planBlocks, planFullBlock, splitToBytes } from "./blocks";
@@ -67,8 +67,12 @@ interface Step {
 export async function applyPlanToExcel(context: Excel.RequestContext, plan: WorkbookPlan, options: ApplyOptions): Promise<ApplyReport> {
   const waterfall = options.supportsExcelApi("1.9");
   const notes = waterfall || !plan.sheets.some((s) => s.charts.length > 0) ? [] : ["This version of Excel has no waterfall charts (ExcelApi 1.9), so the Value Summary shows value by element as a bar chart."];
+  const printable = plan.sheets.filter((s) => s.page);
+  const pageLayout = options.supportsExcelApi("1.9");
+  if (!pageLayout && printable.length > 0) notes.push(`This version of Excel cannot set up pages for printing (ExcelApi 1.9), so ${sheetList(printable)} keep${printable.length === 1 ? "s" : ""} the page setup ${printable.length === 1 ? "it has" : "they have"} (Excel's default for a new sheet).`);
+  const pages = pageLayout ? printable : [];
   const budget = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
-  const steps = planSteps(plan, options, waterfall, budget);
+  const { steps, marks } = planSteps(plan, options, waterfall, budget);
 
   const requests = groupIntoRequests(steps, budget);
   const total = requests.length;
@@ -82,13 +86,80 @@ export async function applyPlanToExcel(context: Excel.RequestContext, plan: Work
     if (options.supportsExcelApi("1.9")) context.application.suspendScreenUpdatingUntilNextSync();
     for (const step of request) step.queue(context);
     if (last && options.calculation === "manual") context.application.calculate("Recalculate");
-    // One request per payload budget, not per item: a second pass only for models over 4 MB.
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    await context.sync();
+    // The page setup comes after everything else, the marks' replacement included: Excel keeps
+    // what a request did before a failing operation, so a host that refuses a page-layout call
+    // still ends with complete sheets. A request of its own would isolate it too, but would cost
+    // every build a fourth sync; a failure instead costs one sync to tell it apart (below).
+    if (last) for (const s of pages) setUpPage(context.workbook.worksheets.getItem(s.name), s.page!);
+    try {
+      // One request per payload budget, not per item: a second pass only for models over 4 MB.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (error) {
+      syncs++;
+      if (!last || pages.length === 0) throw error;
+      const settled = await sheetsCompleted(context, marks, options.calculation);
+      syncs++;
+      // Anything before the page setup failed: the build failed.
+      if (!settled) throw error;
+      // Excel kept the settings before the refused one: the page setup may be part old, part new.
+      notes.push(`The sheets are complete, but Excel refused part of their page setup for printing (${errorText(error)}): check Page Layout on ${sheetList(pages)} before printing.`);
+      options.onProgress?.({ done: total, total });
+      return { syncs, notes };
+    }
     syncs++;
     options.onProgress?.({ done: syncs, total });
   }
   return { syncs, notes };
+}
+
+const sheetList = (sheets: readonly SheetPlan[]) => sheets.map((s) => s.name).join(" and ");
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * After a last request failed: whether every output sheet's mark was replaced, which the request
+ * did last before the page setup; if so, only the page setup failed. A workbook set to Manual is
+ * recalculated again, since the failure may have come before its recalculation.
+ */
+async function sheetsCompleted(context: Excel.RequestContext, marks: readonly { readonly sheet: string; readonly address: string }[], calculation: ApplyOptions["calculation"]): Promise<boolean> {
+  const cells = marks.map((m) => context.workbook.worksheets.getItem(m.sheet).getRange(m.address).load("formulas"));
+  if (calculation === "manual") context.application.calculate("Recalculate");
+  try {
+    await context.sync();
+  } catch {
+    return false;
+  }
+  return cells.every((cell) => cell.formulas[0]?.[0] !== INCOMPLETE_MARK);
+}
+
+/**
+ * A sheet's page setup through Worksheet.pageLayout (ExcelApi 1.9). The zoom is set as one
+ * object, as the API requires; 0 pages tall is Excel's "automatic", so only the width is fitted.
+ * Both fit values are sent, so that nothing is left to the host's default. A zoom of one fit
+ * value was reported not to take on Windows unless the Page Layout tab was showing
+ * (OfficeDev/office-js#1860); a host that drops it leaves the rest of the setup in place.
+ * Manual breaks are reset first, so that a rebuild's breaks replace the last build's.
+ */
+function setUpPage(sheet: Excel.Worksheet, page: PagePlan): void {
+  const layout = sheet.pageLayout;
+  layout.orientation = page.orientation === "landscape" ? "Landscape" : "Portrait";
+  layout.zoom = { horizontalFitToPages: page.fitToPagesWide, verticalFitToPages: 0 };
+  const { firstRow, firstColumn, lastRow, lastColumn } = page.printArea;
+  layout.setPrintArea(`${cellRef(firstRow, firstColumn)}:${cellRef(lastRow, lastColumn)}`);
+  if (page.titleRows) layout.setPrintTitleRows(`$${page.titleRows.first + 1}:$${page.titleRows.last + 1}`);
+  layout.headersFooters.state = "Default";
+  const texts = layout.headersFooters.defaultForAllPages;
+  texts.leftHeader = page.header.left;
+  texts.centerHeader = page.header.center;
+  texts.rightHeader = page.header.right;
+  texts.leftFooter = page.footer.left;
+  texts.centerFooter = page.footer.center;
+  texts.rightFooter = page.footer.right;
+  sheet.horizontalPageBreaks.removePageBreaks();
+  for (const row of page.breaksBefore) if (row > 0) sheet.horizontalPageBreaks.add(cellRef(row, firstColumn));
 }
 
 /** The columns a build owns on a sheet, as ranges that leave out the mark's cell. */
@@ -119,7 +190,8 @@ function groupIntoRequests(steps: readonly Step[], budget: number): Step[][] {
   return requests;
 }
 
-function planSteps(plan: WorkbookPlan, options: ApplyOptions, waterfall: boolean, budget: number): Step[] {
+/** The steps of a build, and where each output sheet's mark stands until the sheet is complete. */
+function planSteps(plan: WorkbookPlan, options: ApplyOptions, waterfall: boolean, budget: number): { steps: Step[]; marks: { sheet: string; address: string }[] } {
   const exists = (name: string, list: readonly string[]) => list.some((n) => n.toLowerCase() === name.toLowerCase());
   const steps: Step[] = [];
   const step = (bytes: number, queue: Step["queue"]) => steps.push({ bytes, queue });
@@ -192,7 +264,7 @@ function planSteps(plan: WorkbookPlan, options: ApplyOptions, waterfall: boolean
     const [block] = planBlocks({ ...s, cells: [finalCell] }, 1);
     if (block) step(blockBytes(block), (c) => writeBlock(sheet(c, name), block));
   }
-  return steps;
+  return { steps, marks: [...marked].map(([name, { mark }]) => ({ sheet: name, address: cellRef(mark.row, mark.column) })) };
 }
 
 function writeBlock(sheet: Excel.Worksheet, block: CellBlock): void {

@@ -1,7 +1,7 @@
 import type JSZip from "jszip";
 import { parseRangeAddress, formatRange } from "../../core/workbook/address";
 import type { ChartPlan, WorkbookPlan } from "../../core/plan/types";
-import { decodeXml, encodeXml } from "./package-parts";
+import { encodeXml, sheetPartPath } from "./package-parts";
 
 /**
  * ExcelJS cannot write charts, so the planned charts are added to the written package as
@@ -47,20 +47,6 @@ export async function addCharts(zip: JSZip, plan: WorkbookPlan): Promise<void> {
     const types = await zip.file("[Content_Types].xml")!.async("string");
     zip.file("[Content_Types].xml", types.replace("</Types>", `${overrides.join("")}</Types>`));
   }
-}
-
-async function sheetPartPath(zip: JSZip, name: string): Promise<string> {
-  const workbook = await zip.file("xl/workbook.xml")!.async("string");
-  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
-  for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
-    const sheetName = /\bname="([^"]*)"/.exec(m[0]);
-    const id = /\br:id="([^"]*)"/.exec(m[0]);
-    if (!sheetName || !id || decodeXml(sheetName[1]!) !== name) continue;
-    const rel = new RegExp(`<Relationship\\b[^>]*\\bId="${id[1]}"[^>]*>`).exec(rels);
-    const target = rel && /\bTarget="([^"]*)"/.exec(rel[0]);
-    if (target) return target[1]!.startsWith("/") ? target[1]!.slice(1) : `xl/${target[1]}`;
-  }
-  throw new Error(`The written workbook has no sheet "${name}".`);
 }
 
 function relsXml(relationships: readonly string[]): string {

@@ -7,19 +7,24 @@ import { META_SHEET } from "../../core/plan/ownership";
 import { parseRangeAddress, formatRange, type RangeAddress } from "../../core/workbook/address";
 import { type CellValue, RANGE_NAMES, type RangeInput, type WorkbookInput } from "../../core/workbook/cells";
 import { firstCellOf, parseWholeLines, usedPart, type WholeLines } from "../../core/workbook/whole-lines";
-import { type DefinedNameXml, readDefinedNames, readWorkbookXml } from "./package-parts";
+import JSZip from "jszip";
+import { type DefinedNameXml, readDefinedNames, readPageBreaks, readWorkbookXml } from "./package-parts";
 
 /** A loaded .xlsx: ExcelJS's view of cells and styles, and the package's own defined names. */
 export interface XlsxWorkbook {
   readonly workbook: ExcelJS.Workbook;
   readonly names: readonly DefinedNameXml[];
+  /** Each sheet's manual page breaks as read (see readPageBreaks), written back where the plan sets none. */
+  readonly pageBreaks?: ReadonlyMap<string, string>;
 }
 
 export async function loadXlsx(buffer: Uint8Array): Promise<XlsxWorkbook> {
-  const names = readDefinedNames(await readWorkbookXml(buffer));
+  const zip = await JSZip.loadAsync(buffer);
+  const names = readDefinedNames(await readWorkbookXml(zip));
+  const pageBreaks = await readPageBreaks(zip);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  return { workbook, names };
+  return { workbook, names, pageBreaks };
 }
 
 /** A cell as Office.js would hand it over: formulas as their last result, errors as their text. */

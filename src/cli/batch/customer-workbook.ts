@@ -26,6 +26,8 @@ const NUMERIC_SETTINGS = ["years", "discountRate", "investment", "annualCost"] a
 export interface BatchModel {
   readonly bytes: Uint8Array;
   readonly names: readonly DefinedNameXml[];
+  /** The model's manual page breaks by sheet, which ExcelJS does not keep (see loadXlsx). */
+  readonly pageBreaks?: ReadonlyMap<string, string>;
   readonly base: BatchBase;
   readonly existing: ExistingWorkbook;
   /** Per variable: its Value cell holds a formula. */
@@ -95,7 +97,7 @@ export async function openBatchModel(bytes: Uint8Array, now: Date): Promise<Mode
   warnings.push(...ranges.warnings);
   return {
     kind: "ok",
-    model: { bytes, names: x.names, base: batchBase(model, ranges.ranges.bounds), existing, formulaValues, formulaSettings, percent, profiles: readProfilesXlsx(x.workbook), ranges: ranges.ranges },
+    model: { bytes, names: x.names, ...(x.pageBreaks ? { pageBreaks: x.pageBreaks } : {}), base: batchBase(model, ranges.ranges.bounds), existing, formulaValues, formulaSettings, percent, profiles: readProfilesXlsx(x.workbook), ranges: ranges.ranges },
     warnings,
   };
 }
@@ -143,5 +145,5 @@ export async function buildCustomerWorkbook(model: BatchModel, input: CustomerIn
   // Nothing of another customer travels: the build keeps only this customer's history, and this
   // leaves only this customer's profile, its own document properties, no result cached from the model's inputs.
   keepOneCustomer(workbook, model.profiles, outcome.model.settings, model.base.model.settings.customer, planned.plan.sheets.map((s) => s.name));
-  return writePlannedXlsx({ workbook, names: model.names }, planned.plan);
+  return writePlannedXlsx({ workbook, names: model.names, ...(model.pageBreaks ? { pageBreaks: model.pageBreaks } : {}) }, planned.plan);
 }

@@ -6,6 +6,7 @@ import { MAX_COLUMNS, cellRef, columnLetters } from "../../core/workbook/address
 import { type Rect, formatAddress, formatRect, parseAddress } from "./addresses";
 import { type CalculateHook, cellAt } from "./cells";
 import { SimulationError } from "./errors";
+import { type PageLayoutSnapshot, pageLayoutSnapshot } from "./page-layout";
 import { type CellFormat, type CellState, type CellValue, type ChartState, type NameType, type SheetState, type Visibility, type WorkbookState, findSheet } from "./state";
 
 export interface CellSnapshot {
@@ -53,6 +54,8 @@ export interface SheetSnapshot {
   readonly frozen: { readonly rows: number; readonly columns: number };
   readonly conditionalFormats: readonly ConditionalFormatSnapshot[];
   readonly charts: readonly ChartSnapshot[];
+  /** How the sheet prints, as set through Worksheet.pageLayout and horizontalPageBreaks. */
+  readonly pageLayout: PageLayoutSnapshot;
 }
 
 export interface NameSnapshot {
@@ -170,6 +173,7 @@ function sheetSnapshot(sheet: SheetState): SheetSnapshot {
     frozen: { ...sheet.frozen },
     conditionalFormats: sheet.conditionalFormats.map(({ areas, ...rule }) => ({ address: areas.map((a) => formatRect(a)).join(","), ...rule })),
     charts: sheet.charts.map(chartSnapshot),
+    pageLayout: pageLayoutSnapshot(sheet.page),
   };
 }
 

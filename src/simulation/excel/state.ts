@@ -4,6 +4,7 @@
  */
 import type { Rect } from "./addresses";
 import { officeError } from "./errors";
+import { type PageLayoutState, newPageLayout } from "./page-layout";
 
 export type CellValue = string | number | boolean;
 export type Visibility = "Visible" | "Hidden" | "VeryHidden";
@@ -105,6 +106,8 @@ export interface SheetState {
   chartsAdded: number;
   /** What is selected on the sheet; Excel remembers it per sheet (A1 on a new one). */
   selection: Rect;
+  /** How the sheet prints (ExcelApi 1.9). */
+  page: PageLayoutState;
 }
 
 export interface NameState {
@@ -177,6 +180,7 @@ export function newSheet(state: WorkbookState, name: string, visibility: Visibil
     charts: [],
     chartsAdded: 0,
     selection: { top: 0, left: 0, bottom: 0, right: 0 },
+    page: newPageLayout(),
   };
 }
 

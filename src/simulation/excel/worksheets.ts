@@ -6,6 +6,7 @@ import { usedRect } from "./cells";
 import { activateSheet, addSheet, rangeOn, setVisibility } from "./document";
 import { SimulationError, officeError } from "./errors";
 import { SimEventHandlers } from "./events";
+import { SimPageBreakCollection, SimPageLayout } from "./page-layout";
 import { type Link, type Properties, SimCollection, SimObject, simulated } from "./proxy";
 import { SimRange, rectOn } from "./range";
 import { type SheetState, type Visibility, type WorkbookState, required } from "./state";
@@ -62,6 +63,8 @@ export class SimWorksheet
       | "charts"
       | "tables"
       | "freezePanes"
+      | "pageLayout"
+      | "horizontalPageBreaks"
       | "activate"
       | "onChanged"
       | "load"
@@ -77,6 +80,8 @@ export class SimWorksheet
   private chartsProxy?: SimChartCollection;
   private tablesProxy?: SimTableCollection;
   private freezePanesProxy?: SimFreezePanes;
+  private pageLayoutProxy?: SimPageLayout;
+  private horizontalPageBreaksProxy?: SimPageBreakCollection;
   private onChangedProxy?: SimEventHandlers<SheetState>;
 
   get id(): string {
@@ -111,6 +116,16 @@ export class SimWorksheet
 
   get freezePanes(): Excel.WorksheetFreezePanes {
     return (this.freezePanesProxy ??= new SimFreezePanes(this.part("freezePanes", "1.7"))).asReal();
+  }
+
+  /** How the sheet prints (ExcelApi 1.9). */
+  get pageLayout(): Excel.PageLayout {
+    return (this.pageLayoutProxy ??= new SimPageLayout(this.part("pageLayout", "1.9"))).asReal();
+  }
+
+  /** Manual page breaks above rows (ExcelApi 1.9). */
+  get horizontalPageBreaks(): Excel.PageBreakCollection {
+    return (this.horizontalPageBreaksProxy ??= new SimPageBreakCollection(this.part("horizontalPageBreaks", "1.9"))).asReal();
   }
 
   /** Changes of cell contents on this sheet (ExcelApi 1.7). */
