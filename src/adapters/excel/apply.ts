@@ -254,7 +254,7 @@ function planSteps(plan: WorkbookPlan, options: ApplyOptions, waterfall: boolean
     for (const area of styleAreas(s)) {
       step(64, (c) => formatRange(sheet(c, s.name).getRange(`${cellRef(area.top, area.left)}:${cellRef(area.bottom, area.right)}`), area.style));
     }
-    step(32 * (s.columnWidths.length + s.conditionalFormats.length + 4), (c) => layoutSheet(sheet(c, s.name), s));
+    step(32 * (s.columnWidths.length + (s.rowHeights?.length ?? 0) + s.conditionalFormats.length + 4), (c) => layoutSheet(sheet(c, s.name), s));
     for (const chart of s.charts) step(256, (c) => addChart(sheet(c, s.name), chart, { waterfall, overlap: options.supportsExcelApi("1.8") }));
   }
   const active = plan.sheets.find((s) => s.activate);
@@ -283,6 +283,7 @@ function formatRange(range: Excel.Range, style: CellStyle): void {
   if (style.fill) format.fill.color = style.fill;
   if (style.horizontalAlignment) format.horizontalAlignment = style.horizontalAlignment === "left" ? "Left" : style.horizontalAlignment === "center" ? "Center" : "Right";
   if (style.wrap) format.wrapText = true;
+  if (style.wrap || style.alignTop) format.verticalAlignment = "Top";
   if (style.borderTop) format.borders.getItem("EdgeTop").style = "Continuous";
   if (style.borderBottom) format.borders.getItem("EdgeBottom").style = "Continuous";
 }
@@ -297,6 +298,8 @@ function layoutSheet(sheet: Excel.Worksheet, plan: SheetPlan): void {
   for (const { column, width } of plan.columnWidths) {
     sheet.getRange(`${columnLetters(column)}:${columnLetters(column)}`).format.columnWidth = columnWidthPoints(width);
   }
+  // One operation per run of rows of one height: a handful for any sheet.
+  for (const run of plan.rowHeights ?? []) sheet.getRange(`${run.first + 1}:${run.last + 1}`).format.rowHeight = run.points;
   if (plan.freeze) sheet.freezePanes.unfreeze();
   if (plan.freeze && plan.freeze.rows > 0 && plan.freeze.columns > 0) {
     sheet.freezePanes.freezeAt(sheet.getRange(`A1:${cellRef(plan.freeze.rows - 1, plan.freeze.columns - 1)}`));

@@ -21,8 +21,12 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   const f = font(style);
   if (f) cell.font = f;
   if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
-  if (style.horizontalAlignment || style.wrap) {
-    cell.alignment = { ...(style.horizontalAlignment ? { horizontal: style.horizontalAlignment } : {}), ...(style.wrap ? { wrapText: true, vertical: "top" } : {}) };
+  if (style.horizontalAlignment || style.wrap || style.alignTop) {
+    cell.alignment = {
+      ...(style.horizontalAlignment ? { horizontal: style.horizontalAlignment } : {}),
+      ...(style.wrap ? { wrapText: true } : {}),
+      ...(style.wrap || style.alignTop ? { vertical: "top" } : {}),
+    };
   }
   if (style.borderTop || style.borderBottom) {
     cell.border = { ...(style.borderTop ? { top: { style: "thin" } } : {}), ...(style.borderBottom ? { bottom: { style: "thin" } } : {}) };
@@ -62,6 +66,7 @@ function applySheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
     if (style) applyStyle(cell, style);
   }
   for (const { column, width } of plan.columnWidths) sheet.getColumn(column + 1).width = width;
+  for (const run of plan.rowHeights ?? []) for (let row = run.first; row <= run.last; row++) sheet.getRow(row + 1).height = run.points;
   if (plan.freeze) sheet.views = [{ state: "frozen", xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }];
   if (plan.page) applyPage(sheet, plan.page);
   plan.conditionalFormats.forEach((cf, i) => {

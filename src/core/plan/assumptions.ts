@@ -5,6 +5,7 @@ import type { ValueModel } from "../model/types";
 import { formatCell } from "../workbook/address";
 import { COLORS, DATE_TIME_FORMAT, excelSerialDate, GENERAL_NUMBER_FORMAT, moneyFormat, PERCENT_FORMAT, SHEET_STYLES, sheetTitle, sheetTitleContent, WHOLE_NUMBER_FORMAT } from "./formats";
 import { headerText, PAGE_X_OF_Y, planPage } from "./page";
+import { pointsByRow, rowHeightsFor } from "./row-heights";
 import { SheetBuilder } from "./sheet-builder";
 import type { ActualRecorded } from "./ownership";
 import { HISTORY_COLUMN, HISTORY_LAST_COLUMN, HISTORY_WIDTHS, type HistoryPlan, writeHistory } from "./history";
@@ -15,12 +16,14 @@ export const ASSUMPTIONS_SHEET = "Assumptions Log";
 /** Columns A..L are rebuilt each time; the history lives from column M on and is only added to. */
 const LAST_REBUILT_COLUMN = 11;
 
+/** The tables' cells sit at the top, level with the first line of the wrapped text beside them. */
 const STYLES: Record<string, CellStyle> = {
   ...SHEET_STYLES,
+  text: { alignTop: true },
   wrapped: { wrap: true },
-  number: { numberFormat: GENERAL_NUMBER_FORMAT },
-  date: { numberFormat: DATE_TIME_FORMAT, horizontalAlignment: "left" },
-  formulaText: { fontColor: COLORS.title },
+  number: { numberFormat: GENERAL_NUMBER_FORMAT, alignTop: true },
+  date: { numberFormat: DATE_TIME_FORMAT, horizontalAlignment: "left", alignTop: true },
+  formulaText: { fontColor: COLORS.title, wrap: true },
 };
 
 export { HISTORY_FIRST_ROW } from "./history";
@@ -41,7 +44,7 @@ export function planAssumptions(
 ): { sheet: SheetPlan; historyRows: number } {
   const recorded = new Map(actuals.map((a) => [a.item.toLowerCase(), a.recorded]));
   // Money and shares read as they do on the Value Summary.
-  const s = new SheetBuilder({ ...STYLES, money: { numberFormat: moneyFormat(model.settings.currency) }, percent: { numberFormat: PERCENT_FORMAT }, whole: { numberFormat: WHOLE_NUMBER_FORMAT } });
+  const s = new SheetBuilder({ ...STYLES, money: { numberFormat: moneyFormat(model.settings.currency), alignTop: true }, percent: { numberFormat: PERCENT_FORMAT, alignTop: true }, whole: { numberFormat: WHOLE_NUMBER_FORMAT, alignTop: true } });
   s.put(0, 0, sheetTitleContent(ASSUMPTIONS_SHEET, model.settings), "title");
   s.text(1, 0, `Rebuilt ${builtText} from CVM_Variables, CVM_Elements and CVM_Settings. The change history (from column ${String.fromCharCode(65 + HISTORY_COLUMN)}) is kept across builds; an Actual's date is that of the first build that saw it.`, "note");
 
@@ -121,7 +124,7 @@ export function planAssumptions(
     const style = key === "discountRate" ? "percent" : key === "years" ? "whole" : key ? "money" : "number";
     if (cell) s.formula(row, 1, formatCell(cell, true), style, value);
     else if (typeof value === "number") s.number(row, 1, value, style);
-    else s.text(row, 1, value, "text");
+    else s.text(row, 1, value, "wrapped");
     s.text(row, 2, cell ? `CVM_Settings, ${formatCell(cell)}` : "CVM_Settings", "text");
     row++;
   }
@@ -129,8 +132,10 @@ export function planAssumptions(
   const historyRows = writeHistory(s, history, model, excelSerialDate(built));
 
   const settingsEnd = row - 1;
-  const widths = [24, 13, 30, 30, 18, 11, 11, 13, 34, 12, 16, 13].map((width, column) => ({ column, width }));
+  // Wide enough that a variable's row takes two or three lines at most, narrow enough to print legibly on one page wide.
+  const widths = [24, 13, 24, 30, 24, 11, 11, 26, 34, 12, 16, 13].map((width, column) => ({ column, width }));
   HISTORY_WIDTHS.forEach((width, i) => widths.push({ column: HISTORY_COLUMN + i, width }));
+  const rowHeights = rowHeightsFor(s.cells, s.styles, widths);
   return {
     sheet: {
       name: ASSUMPTIONS_SHEET,
@@ -143,12 +148,13 @@ export function planAssumptions(
       freeze: { rows: 1, columns: 0 },
       conditionalFormats: [],
       charts: [],
+      rowHeights,
       // The assumptions print (A to L); the change history beside them is an audit trail read on screen.
       page: planPage({
         columnWidths: widths,
         lastRow: settingsEnd,
         lastColumn: LAST_REBUILT_COLUMN,
-        rowPoints: new Map([[0, 21]]),
+        rowPoints: pointsByRow(rowHeights),
         blocks: [
           { first: 3, last: variablesEnd },
           { first: elementsStart, last: elementsEnd },

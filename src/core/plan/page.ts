@@ -18,7 +18,7 @@ export const DEFAULT_ROW_POINTS = 15;
 /** Below this scale in portrait, landscape prints the sheet larger and is chosen. */
 const PORTRAIT_MIN_SCALE = 0.85;
 /** Room for rounding in the estimate: a page holds a little less than computed. */
-const SAFETY = 0.94;
+const SAFETY = 0.97;
 
 /** A column width in characters, as Excel prints it, in points (Calibri 11: 7 px a character plus 5 px padding; 0.75 pt a pixel). */
 export function columnPoints(width: number): number {

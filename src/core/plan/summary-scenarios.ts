@@ -39,7 +39,7 @@ export function planScenarios(g: SummaryGrid, start: number): { nextRow: number;
   // Notes one line a row: a long cell runs under whatever stands beside it and off the printed page.
   const lines = wrapWords(
     `Conservative: every variable that has a Low and a High (${ranged} of ${model.variables.length}) at its Low; expected: every variable as given; optimistic: each of those at its High. Other variables keep their value. A Low is not always the cautious end: where less of a variable means more value (a cost, say), its Low raises the conservative case. The shares by year are the elements' ramp-ups.`,
-    120,
+    170,
   );
   lines.forEach((line, i) => s.text(start + 1 + i, 0, line, "note"));
   const header = start + 1 + lines.length;

@@ -5,8 +5,18 @@ import { wrapWords } from "./text-lines";
 import type { TornadoChart } from "./types";
 
 /** The first four columns are CVM.SENSITIVITY's, in its order, so the two tables read alike. */
-const HEADERS = ["Variable", "NPV at Low", "NPV at High", "Swing", "Low", "High", "NPV change at Low", "NPV change at High"] as const;
-const NOTE_COLUMN = HEADERS.length;
+const HEADERS = ["Variable", "NPV at Low", "NPV at High", "Swing", "Low", "High"] as const;
+
+/**
+ * Where the section's parts go besides its table: the tornado chart beside the table, on the
+ * printed page; the chart's own numbers (each end's change of the NPV) and any note of an end
+ * that does not compute, in columns past the printed ones, where a reader who scrolls finds them.
+ */
+export interface SensitivityPlace {
+  readonly chartColumn: number;
+  readonly chartColumns: number;
+  readonly dataColumn: number;
+}
 
 /**
  * The NPV's sensitivity: each variable with a Low and a High set alone to each end, the others
@@ -15,7 +25,7 @@ const NOTE_COLUMN = HEADERS.length;
  * build time, shown in their own colour and labelled as such beside them; CVM.SENSITIVITY gives
  * the same table live where the add-in is installed. Absent when no variable has a range.
  */
-export function planSensitivity(g: SummaryGrid, start: number, built: string): { nextRow: number; chart: TornadoChart; blocks: { first: number; last: number }[] } | undefined {
+export function planSensitivity(g: SummaryGrid, start: number, built: string, place: SensitivityPlace): { nextRow: number; chart: TornadoChart; blocks: { first: number; last: number }[] } | undefined {
   const { s, model } = g;
   const rows = npvSensitivity(model, g.results);
   if (rows.length === 0) return undefined;
@@ -24,7 +34,7 @@ export function planSensitivity(g: SummaryGrid, start: number, built: string): {
   s.text(start, 0, "Sensitivity of the net present value", "section");
   const lines = wrapWords(
     `Each variable that has a Low and a High moved alone to its Low, then to its High, every other variable as given; largest swing first. NOT LIVE: computed when this workbook was built (${built}); build again after changing inputs.`,
-    120,
+    170,
   );
   lines.forEach((line, i) => s.text(start + 1 + i, 0, line, "note"));
   const baseRow = start + 1 + lines.length;
@@ -34,7 +44,9 @@ export function planSensitivity(g: SummaryGrid, start: number, built: string): {
 
   const header = baseRow + 1;
   HEADERS.forEach((h, c) => s.text(header, c, h, c === 0 ? "header" : "headerRight"));
-  s.text(header, NOTE_COLUMN, "numbers at build, not live", "note");
+  const [lowChange, highChange, noteColumn] = [place.dataColumn, place.dataColumn + 1, place.dataColumn + 2];
+  s.text(header, lowChange, "NPV change at Low", "headerRight");
+  s.text(header, highChange, "NPV change at High", "headerRight");
   const first = header + 1;
   rows.forEach((row, i) => {
     const r = first + i;
@@ -45,10 +57,10 @@ export function planSensitivity(g: SummaryGrid, start: number, built: string): {
     if (row.swing !== undefined) s.number(r, 3, row.swing, "staticMoney");
     s.number(r, 4, variable.range!.low, s.withFormat("staticNumber", variable.numberFormat));
     s.number(r, 5, variable.range!.high, s.withFormat("staticNumber", variable.numberFormat));
-    if (row.low.ok) s.number(r, 6, row.low.npv - base, "staticMoney");
-    if (row.high.ok) s.number(r, 7, row.high.npv - base, "staticMoney");
+    if (row.low.ok) s.number(r, lowChange, row.low.npv - base, "staticMoney");
+    if (row.high.ok) s.number(r, highChange, row.high.npv - base, "staticMoney");
     const failed = [row.low.ok ? undefined : `at its Low: ${reason(row.low)}`, row.high.ok ? undefined : `at its High: ${reason(row.high)}`].filter(Boolean);
-    if (failed.length > 0) s.text(r, NOTE_COLUMN, `The model has no NPV ${failed.join("; ")}`, "note");
+    if (failed.length > 0) s.text(r, noteColumn, `The model has no NPV ${failed.join("; ")}`, "note");
   });
   const last = first + rows.length - 1;
 
@@ -62,14 +74,14 @@ export function planSensitivity(g: SummaryGrid, start: number, built: string): {
     title: "NPV sensitivity (at build)",
     categories: `${relative(first, 0)}:${relative(last, 0)}`,
     series: [
-      { name: "NPV change at Low", values: `${relative(first, 6)}:${relative(last, 6)}`, color: COLORS.lowBar },
-      { name: "NPV change at High", values: `${relative(first, 7)}:${relative(last, 7)}`, color: COLORS.highBar },
+      { name: "NPV change at Low", values: `${relative(first, lowChange)}:${relative(last, lowChange)}`, color: COLORS.lowBar },
+      { name: "NPV change at High", values: `${relative(first, highChange)}:${relative(last, highChange)}`, color: COLORS.highBar },
     ],
-    // Below the table, never beside it: the table is as wide as a printed page.
-    anchor: { row: last + 2, column: 0, columns: 4, rows: Math.max(10, rows.length + 5) },
+    // Beside the table, from its header down: the section prints as one block.
+    anchor: { row: header, column: place.chartColumn, columns: place.chartColumns, rows: Math.max(12, rows.length + 2) },
   };
-  const chartLast = chart.anchor.row + chart.anchor.rows - 1;
-  return { nextRow: chartLast, chart, blocks: [{ first: start, last }, { first: last + 1, last: chartLast }] };
+  const lastRow = Math.max(last, chart.anchor.row + chart.anchor.rows - 1);
+  return { nextRow: lastRow, chart, blocks: [{ first: start, last: lastRow }] };
 }
 
 function reason(at: Extract<NpvAt, { ok: false }>): string {

@@ -6,6 +6,7 @@ import { cellRef, columnLetters, formatCell, MAX_COLUMNS } from "../workbook/add
 import { cashFlowValues, inExcel, orNotAvailable } from "./cached";
 import { COLORS, CONFIDENCE_LABEL, MONTHS_FORMAT, moneyFormat, PERCENT_FORMAT, SHEET_STYLES, summaryTitle, summaryTitleContent, WHOLE_NUMBER_FORMAT } from "./formats";
 import { headerText, PAGE_X_OF_Y, planPage } from "./page";
+import { pointsByRow, rowHeightsFor } from "./row-heights";
 import { SheetBuilder } from "./sheet-builder";
 import { cashFlowFormulas, type SummaryGrid } from "./summary-grid";
 import { planRealization, type RealizationLayout } from "./summary-realization";
@@ -26,8 +27,8 @@ const COL = { element: 0, stakeholder: 1, confidence: 2, annual: 3, firstYear: 4
 const FIGURE = { label: 0, value: 1, note: 2 } as const;
 /** Characters of a note line: what fits in columns A to C, clear of the chart beside them. */
 const NOTE_WIDTH = 78;
-/** Characters of a note line where nothing stands to the right but the print area's edge. */
-const WIDE_NOTE_WIDTH = 120;
+/** Characters of a note line where nothing stands to the right but the print area's edge (italic text is narrower than the digits a column's width counts). */
+const WIDE_NOTE_WIDTH = 170;
 
 /** The key figures in the order a CFO reads them: what it is worth a year, over the horizon, against the price, and when it pays back. */
 const RESULT_ORDER: readonly ResultName[] = ["CVM_TotalAnnualValue", "CVM_Green", "CVM_Gray", "CVM_TotalBenefit", "CVM_TotalCost", "CVM_NetValue", "CVM_NPV", "CVM_ROI", "CVM_PaybackMonths"];
@@ -48,6 +49,9 @@ function styles(currency: string): Record<string, CellStyle> {
     ...SHEET_STYLES,
     subtitle: { fontColor: COLORS.note },
     headerRight: { bold: true, fontColor: COLORS.headerText, fill: COLORS.headerFill, horizontalAlignment: "right", wrap: true },
+    headerCenter: { bold: true, fontColor: COLORS.headerText, fill: COLORS.headerFill, horizontalAlignment: "center", wrap: true },
+    // Set apart from the money right-aligned beside it.
+    centered: { horizontalAlignment: "center" },
     label: { bold: true },
     figure: { bold: true, numberFormat: money },
     figurePercent: { bold: true, numberFormat: PERCENT_FORMAT },
@@ -104,7 +108,7 @@ export function planSummary(model: ValueModel, results: Results, built: string):
   const meaning =
     "Annual value: what the customer gains each year once every element is in full effect. Benefit and cost: totals over the horizon, each element ramping up as shown by year below. Net present value: each year's net cash flow discounted at the discount rate. Payback: when the cumulative net cash flow turns positive.";
   const meaningLines = wrapWords(meaning, NOTE_WIDTH);
-  const chartRows = Math.max(16, meaningFirst + meaningLines.length - figuresTitle);
+  const chartRows = Math.max(15, meaningFirst + meaningLines.length - figuresTitle);
   const stakeholderTitle = Math.max(meaningFirst + meaningLines.length, figuresTitle + chartRows) + 1;
   const stakeholderHeader = stakeholderTitle + 1;
   const groups = results.byStakeholder.map((group) => ({
@@ -218,8 +222,8 @@ export function planSummary(model: ValueModel, results: Results, built: string):
   headers.forEach((h, c) => s.text(elementsHeader, c, h, c === COL.annual ? "headerRight" : "header"));
   for (let y = 1; y <= years; y++) s.text(elementsHeader, yearCol(y), `Year ${y}`, "headerRight");
   s.text(elementsHeader, totalCol, `Total, ${yearsText}`, "headerRight");
-  s.text(elementsHeader, categoryCol, "Category", "header");
-  s.text(elementsHeader, idCol, "Id", "header");
+  s.text(elementsHeader, categoryCol, "Category", "headerCenter");
+  s.text(elementsHeader, idCol, "Id", "headerCenter");
 
   const spelling = new Map<string, string>();
   for (const v of model.variables) spelling.set(v.name.toLowerCase(), v.name);
@@ -242,8 +246,8 @@ export function planSummary(model: ValueModel, results: Results, built: string):
       rowTotal += computed.byYear[y - 1]!;
     }
     s.formula(row, totalCol, `SUM(${r(row, COL.firstYear)}:${r(row, lastYearCol)})`, "money", inExcel(rowTotal));
-    s.text(row, categoryCol, e.category, "text");
-    s.text(row, idCol, e.id ?? "", "text");
+    s.text(row, categoryCol, e.category, "centered");
+    s.text(row, idCol, e.id ?? "", "centered");
     const cell = formatCell({ sheet: SUMMARY_SHEET, row, column: COL.annual }, true);
     annualCells.push(cell);
     if (e.id) names.push({ name: e.id, refersTo: `=${cell}` });
@@ -302,23 +306,25 @@ export function planSummary(model: ValueModel, results: Results, built: string):
   blocks.push({ first: priceTitle, last: rows.crossing });
 
   // The sections some models have, each starting on a row of its own below the cash flow.
-  let next = rows.crossing + 3;
+  let next = rows.crossing + 2;
   const charts: ChartPlan[] = [valueChart];
   const scenarios = planScenarios(grid, next);
   if (scenarios) {
     blocks.push(...scenarios.blocks);
-    next = scenarios.nextRow + 3;
+    next = scenarios.nextRow + 2;
   }
-  const sensitivity = planSensitivity(grid, next, built);
+  // The tornado from column G to the printed edge (at least five columns wide); its numbers past both the ids and the chart.
+  const tornadoColumns = Math.max(5, categoryCol - 5);
+  const sensitivity = planSensitivity(grid, next, built, { chartColumn: 6, chartColumns: tornadoColumns, dataColumn: Math.max(idCol + 1, 6 + tornadoColumns) });
   if (sensitivity) {
     charts.push(sensitivity.chart);
     blocks.push(...sensitivity.blocks);
-    next = sensitivity.nextRow + 3;
+    next = sensitivity.nextRow + 2;
   }
   const realization = planRealization(grid, next);
   if (realization) {
     blocks.push({ first: next, last: realization.nextRow });
-    next = realization.nextRow + 3;
+    next = realization.nextRow + 2;
   }
 
   // How the sheet was made: for the model's author and the auditor, last.
@@ -346,7 +352,8 @@ export function planSummary(model: ValueModel, results: Results, built: string):
 
   const lastRow = Math.max(aboutRow - 1, ...s.cells.map((c) => c.row), ...charts.map((c) => c.anchor.row + c.anchor.rows - 1));
   const lastColumn = Math.max(categoryCol, ...charts.map((c) => c.anchor.column + c.anchor.columns - 1));
-  const rowPoints = new Map([[title, 21]]);
+  const rowHeights = rowHeightsFor(s.cells, s.styles, widths);
+  const rowPoints = pointsByRow(rowHeights);
   const sheet: SheetPlan = {
     name: SUMMARY_SHEET,
     visibility: "visible",
@@ -362,6 +369,7 @@ export function planSummary(model: ValueModel, results: Results, built: string):
     ],
     charts,
     activate: true,
+    rowHeights,
     page: planPage({
       columnWidths: widths,
       lastRow,

@@ -29,7 +29,10 @@ export interface CellStyle {
   /** `#RRGGBB` */
   readonly fill?: string;
   readonly horizontalAlignment?: "left" | "center" | "right";
+  /** Wrapped text also sits at the top of its cell, so that a tall row reads from its first line. */
   readonly wrap?: boolean;
+  /** At the top of the cell rather than Excel's default bottom: for cells beside wrapped text. */
+  readonly alignTop?: boolean;
   readonly borderTop?: boolean;
   readonly borderBottom?: boolean;
 }
@@ -123,7 +126,12 @@ export interface SheetPlan {
   readonly activate?: boolean;
   /** Page setup for printing; absent for sheets nobody prints (the record). */
   readonly page?: PagePlan;
+  /** Row heights from the first row to the last planned one; absent: rows keep their height. */
+  readonly rowHeights?: RowHeights;
 }
+
+/** Runs of rows (0-based, inclusive) of one height in points, in order, without gaps. */
+export type RowHeights = readonly { readonly first: number; readonly last: number; readonly points: number }[];
 
 export interface NamePlan {
   readonly name: string;

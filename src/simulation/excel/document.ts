@@ -14,6 +14,7 @@ import {
   type ChartType,
   DEFAULT_COLUMN_WIDTH,
   DEFAULT_FORMAT,
+  DEFAULT_ROW_HEIGHT,
   type NameState,
   type RangeTarget,
   type SeriesBy,
@@ -96,6 +97,19 @@ export function addName(state: WorkbookState, name: string, formula: string, com
   const added: NameState = { name, formula, type: nameType(formula), visible: true, comment };
   state.names.push(added);
   return added;
+}
+
+export function setRowHeight(target: RangeTarget, height: unknown): void {
+  // Excel's rows are at most 409 points tall.
+  if (typeof height !== "number" || !(height >= 0 && height <= 409)) throw officeError("InvalidArgument", `row height ${JSON.stringify(height)}`);
+  for (let row = target.rect.top; row <= target.rect.bottom; row++) target.sheet.rowHeights.set(row, height);
+}
+
+export function uniformRowHeight(target: RangeTarget): number | null {
+  const { sheet, rect } = target;
+  const first = sheet.rowHeights.get(rect.top) ?? DEFAULT_ROW_HEIGHT;
+  for (let row = rect.top + 1; row <= rect.bottom; row++) if ((sheet.rowHeights.get(row) ?? DEFAULT_ROW_HEIGHT) !== first) return null;
+  return first;
 }
 
 export function setColumnWidth(target: RangeTarget, width: unknown): void {

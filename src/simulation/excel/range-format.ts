@@ -3,11 +3,12 @@
  * they differ (as Excel does); writing sets every cell.
  */
 import { cellsIn, formatCells, uniform } from "./cells";
-import { autofitColumns, setColumnWidth, uniformColumnWidth } from "./document";
+import { autofitColumns, setColumnWidth, setRowHeight, uniformColumnWidth, uniformRowHeight } from "./document";
 import { SimulationError, officeError } from "./errors";
 import { type Properties, SimObject } from "./proxy";
-import { type BorderStyle, type CellFormat, DEFAULT_FORMAT, type HorizontalAlignment, type RangeTarget } from "./state";
+import { type BorderStyle, type CellFormat, DEFAULT_FORMAT, type HorizontalAlignment, type RangeTarget, type VerticalAlignment } from "./state";
 
+const VERTICAL_ALIGNMENTS: readonly string[] = ["Top", "Center", "Bottom", "Justify", "Distributed"];
 const ALIGNMENTS: readonly string[] = ["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"];
 const BORDER_STYLES: readonly string[] = ["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "SlantDashDot"];
 
@@ -51,13 +52,15 @@ abstract class CellFormatProxy<Real> extends SimObject<Real, RangeTarget> {
 
 export class SimRangeFormat
   extends CellFormatProxy<Excel.RangeFormat>
-  implements Pick<Excel.RangeFormat, "font" | "fill" | "borders" | "horizontalAlignment" | "wrapText" | "columnWidth" | "autofitColumns" | "load">
+  implements Pick<Excel.RangeFormat, "font" | "fill" | "borders" | "horizontalAlignment" | "verticalAlignment" | "wrapText" | "columnWidth" | "rowHeight" | "autofitColumns" | "load">
 {
   protected readonly typeName = "RangeFormat";
   protected readonly properties: Properties<RangeTarget> = {
     horizontalAlignment: read("horizontalAlignment"),
     wrapText: read("wrapText"),
+    verticalAlignment: read("verticalAlignment"),
     columnWidth: { read: uniformColumnWidth, since: "1.2" },
+    rowHeight: { read: uniformRowHeight, since: "1.2" },
   };
   private fontProxy?: SimRangeFont;
   private fillProxy?: SimRangeFill;
@@ -83,6 +86,14 @@ export class SimRangeFormat
     this.setFormat("horizontalAlignment", "horizontalAlignment", value, oneOf<HorizontalAlignment>(ALIGNMENTS, "horizontal alignment"));
   }
 
+  get verticalAlignment(): Excel.RangeFormat["verticalAlignment"] {
+    return this.loadedValue("verticalAlignment");
+  }
+
+  set verticalAlignment(value: Excel.RangeFormat["verticalAlignment"]) {
+    this.setFormat("verticalAlignment", "verticalAlignment", value, oneOf<VerticalAlignment>(VERTICAL_ALIGNMENTS, "vertical alignment"));
+  }
+
   get wrapText(): boolean {
     return this.loadedValue("wrapText");
   }
@@ -98,6 +109,14 @@ export class SimRangeFormat
 
   set columnWidth(value: number) {
     this.assign("columnWidth", value, (target, width) => setColumnWidth(target, width), "1.2");
+  }
+
+  get rowHeight(): number {
+    return this.loadedValue("rowHeight");
+  }
+
+  set rowHeight(value: number) {
+    this.assign("rowHeight", value, (target, height) => setRowHeight(target, height), "1.2");
   }
 
   /** An approximation of Excel's AutoFit (see autofitColumns in document.ts). */

@@ -51,6 +51,8 @@ export interface SheetSnapshot {
   readonly cells: readonly CellSnapshot[];
   /** Points, by column letters; only columns whose width was set. */
   readonly columnWidths: Readonly<Record<string, number>>;
+  /** Rows (1-based, as Excel numbers them) whose height was set, in points. */
+  readonly rowHeights: Readonly<Record<string, number>>;
   readonly frozen: { readonly rows: number; readonly columns: number };
   readonly conditionalFormats: readonly ConditionalFormatSnapshot[];
   readonly charts: readonly ChartSnapshot[];
@@ -170,6 +172,7 @@ function sheetSnapshot(sheet: SheetState): SheetSnapshot {
     visibility: sheet.visibility,
     cells,
     columnWidths: Object.fromEntries(widths.map(([column, width]) => [columnLetters(column), width])),
+    rowHeights: Object.fromEntries([...sheet.rowHeights.entries()].sort(([a], [b]) => a - b).map(([row, height]) => [String(row + 1), height])),
     frozen: { ...sheet.frozen },
     conditionalFormats: sheet.conditionalFormats.map(({ areas, ...rule }) => ({ address: areas.map((a) => formatRect(a)).join(","), ...rule })),
     charts: sheet.charts.map(chartSnapshot),

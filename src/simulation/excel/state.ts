@@ -9,6 +9,7 @@ import { type PageLayoutState, newPageLayout } from "./page-layout";
 export type CellValue = string | number | boolean;
 export type Visibility = "Visible" | "Hidden" | "VeryHidden";
 export type HorizontalAlignment = Excel.RangeFormat["horizontalAlignment"] & string;
+export type VerticalAlignment = "Top" | "Center" | "Bottom" | "Justify" | "Distributed";
 export type BorderStyle = Excel.RangeBorder["style"] & string;
 export type ChartType = Excel.Chart["chartType"] & string;
 export type SeriesBy = "Auto" | "Columns" | "Rows";
@@ -24,6 +25,7 @@ export interface CellFormat {
   /** `#RRGGBB` */
   fill?: string;
   horizontalAlignment?: HorizontalAlignment;
+  verticalAlignment?: VerticalAlignment;
   wrapText?: boolean;
   borderTop?: BorderStyle;
   borderBottom?: BorderStyle;
@@ -37,6 +39,7 @@ export const DEFAULT_FORMAT: Required<CellFormat> = {
   // Excel reports a cell without fill as white.
   fill: "#FFFFFF",
   horizontalAlignment: "General",
+  verticalAlignment: "Bottom",
   wrapText: false,
   borderTop: "None",
   borderBottom: "None",
@@ -44,6 +47,8 @@ export const DEFAULT_FORMAT: Required<CellFormat> = {
 
 /** Excel's default column width (8.43 characters of Calibri 11) in points. */
 export const DEFAULT_COLUMN_WIDTH = 48;
+/** Excel's default row height for Calibri 11, in points. */
+export const DEFAULT_ROW_HEIGHT = 15;
 
 export interface CellState {
   /** For a formula cell, the value Excel computed (seeded); absent if unknown. */
@@ -99,6 +104,8 @@ export interface SheetState {
   cells: Map<number, CellState>;
   /** Points, by 0-based column; absent means DEFAULT_COLUMN_WIDTH. */
   columnWidths: Map<number, number>;
+  /** Points, by 0-based row; absent means DEFAULT_ROW_HEIGHT. */
+  rowHeights: Map<number, number>;
   frozen: { rows: number; columns: number };
   conditionalFormats: ConditionalFormatState[];
   charts: ChartState[];
@@ -175,6 +182,7 @@ export function newSheet(state: WorkbookState, name: string, visibility: Visibil
     visibility,
     cells: new Map(),
     columnWidths: new Map(),
+    rowHeights: new Map(),
     frozen: { rows: 0, columns: 0 },
     conditionalFormats: [],
     charts: [],

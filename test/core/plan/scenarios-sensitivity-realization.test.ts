@@ -147,7 +147,6 @@ describe("sensitivity", () => {
     const base = rowOf(summary, "Net present value as given, at build")!;
     const notes = Array.from({ length: base - title - 1 }, (_, i) => valueAt(summary, title + 1 + i, 0)).join(" ");
     expect(notes).toContain("NOT LIVE: computed when this workbook was built (2026-11-23 12:00 UTC)");
-    expect(valueAt(summary, header, 8)).toBe("numbers at build, not live");
     expect(valueAt(summary, base, 2)).toBe("not live (the live one is in Key figures)");
     // The live alternative is told to the model's author, in the notes at the end.
     const about = rowOf(summary, "About this workbook")!;
@@ -156,16 +155,26 @@ describe("sensitivity", () => {
     expect(summary.cells.find((c) => c.row === title + 1 && c.column === 0)!.content.kind).toBe("text");
   });
 
-  test("a tornado chart over the NPV changes, in adjacent columns, categories the variables", () => {
+  test("a tornado chart over the NPV changes, in adjacent columns past the printed ones, beside the table, categories the variables", () => {
     const tornado = summary.charts.find((c): c is TornadoChart => c.kind === "tornado")!;
     expect(tornado.categories).toBe(`A${header + 2}:A${header + 3}`);
+    // Two years: the element table ends with Total (G), Category (H) and Id (I), and the chart
+    // spans G to K beside the table: its numbers follow in L and M, under no chart.
+    expect(rowValues(summary, header, 11, 12)).toEqual(["NPV change at Low", "NPV change at High"]);
     expect(tornado.series.map((s) => [s.name, s.values])).toEqual([
-      ["NPV change at Low", `G${header + 2}:G${header + 3}`],
-      ["NPV change at High", `H${header + 2}:H${header + 3}`],
+      ["NPV change at Low", `L${header + 2}:L${header + 3}`],
+      ["NPV change at High", `M${header + 2}:M${header + 3}`],
     ]);
     const base = npvOf(100, 0.2);
-    expect(valueAt(summary, header + 1, 6)).toBeCloseTo(npvOf(100, 0.1) - base, 9);
-    expect(valueAt(summary, header + 1, 7)).toBeCloseTo(npvOf(100, 0.5) - base, 9);
+    expect(valueAt(summary, header + 1, 11)).toBeCloseTo(npvOf(100, 0.1) - base, 9);
+    expect(valueAt(summary, header + 1, 12)).toBeCloseTo(npvOf(100, 0.5) - base, 9);
+    // Beside the table, from its header row, inside the printed columns, over no planned cell.
+    expect(tornado.anchor).toMatchObject({ row: header, column: 6, columns: 5 });
+    expect(tornado.anchor.column + tornado.anchor.columns - 1).toBeLessThanOrEqual(summary.page!.printArea.lastColumn);
+    const under = summary.cells.filter(
+      (c) => c.row >= tornado.anchor.row && c.row < tornado.anchor.row + tornado.anchor.rows && c.column >= tornado.anchor.column && c.column < tornado.anchor.column + tornado.anchor.columns,
+    );
+    expect(under).toEqual([]);
   });
 
   test("the only pasted numbers on the sheet are labelled: at build, ramp shares, settings defaults, year 0", () => {

@@ -1,0 +1,39 @@
+import { writeModelWorkbook } from "../../../src/adapters/xlsx/model-workbook";
+import type { SheetPlan } from "../../../src/core/plan/types";
+import { PIPELINE_SAMPLE } from "../../../src/sample/pipeline-model";
+import { FIXTURES, type Fixture } from "../../fixtures/models";
+import { BUILT_AT } from "../../support/build";
+import { planOf } from "../../support/page-plans";
+
+/**
+ * What holds for every output sheet of every model: no chart stands over a planned cell (a chart
+ * over text hides it on screen and on paper), each chart lies inside the printed columns, and no
+ * cell is planned twice.
+ */
+const ALL: readonly Fixture[] = [{ name: "pipeline-sample", tables: PIPELINE_SAMPLE }, ...FIXTURES];
+
+describe.each(ALL.map((f) => [f.name, f] as const))("%s", (_name, fixture) => {
+  let sheets: readonly SheetPlan[];
+  beforeAll(async () => {
+    sheets = (await planOf(await writeModelWorkbook(fixture.tables, fixture.options), BUILT_AT)).sheets;
+  });
+
+  test("no chart stands over a planned cell, and each chart is inside the print area", () => {
+    for (const sheet of sheets) {
+      for (const chart of sheet.charts) {
+        const { row, column, rows, columns } = chart.anchor;
+        const under = sheet.cells.filter((c) => c.row >= row && c.row < row + rows && c.column >= column && c.column < column + columns);
+        expect([sheet.name, chart.kind, under.map((c) => `${c.row},${c.column}`)]).toEqual([sheet.name, chart.kind, []]);
+        expect(column + columns - 1).toBeLessThanOrEqual(sheet.page!.printArea.lastColumn);
+        expect(row + rows - 1).toBeLessThanOrEqual(sheet.page!.printArea.lastRow);
+      }
+    }
+  });
+
+  test("no cell is planned twice", () => {
+    for (const sheet of sheets) {
+      const positions = sheet.cells.map((c) => `${c.row},${c.column}`);
+      expect([sheet.name, positions.length]).toEqual([sheet.name, new Set(positions).size]);
+    }
+  });
+});
