@@ -14,7 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useId, useState } from "react";
-import type { ExcelHost, ModelInspection } from "../adapters/excel";
+import type { ExcelHost, ModelInspection, Waiting } from "../adapters/excel";
 import { subscribeBuilds } from "../app/build-events";
 import { missingInputs } from "../core/starter/starter-model";
 import { BuildPanel } from "./panels/BuildPanel";
@@ -97,6 +97,7 @@ export function TaskPane({ host, theme = "light" }: { readonly host: ExcelHost; 
             Build
           </Tab>
         </TabList>
+        <ExcelWaiting host={host} />
         <div role="tabpanel" id={panelId} aria-labelledby={tabId(shown)} tabIndex={0} className={styles.panel}>
           {model.failure && (
             <MessageBar intent="error" layout="multiline">
@@ -127,6 +128,34 @@ export function TaskPane({ host, theme = "light" }: { readonly host: ExcelHost; 
         </div>
       </main>
     </FluentProvider>
+  );
+}
+
+/**
+ * Why nothing moves while Excel holds the add-in's requests: a cell being edited (Excel takes no
+ * request until the user presses Enter or Esc), said plainly, and said as a possibility when a
+ * request is only slow (Office.js does not tell the add-in why it waits).
+ */
+function ExcelWaiting({ host }: { readonly host: ExcelHost }) {
+  const [waiting, setWaiting] = useState<Waiting>("none");
+  useEffect(() => host.watchWaiting?.(setWaiting), [host]);
+  if (waiting === "none") return null;
+  return (
+    <MessageBar intent={waiting === "cell-edit" ? "warning" : "info"} layout="multiline" aria-live="polite">
+      <MessageBarBody>
+        {waiting === "cell-edit" ? (
+          <>
+            <MessageBarTitle>Finish editing the cell to continue.</MessageBarTitle>
+            Excel takes no changes while a cell is being edited: press Enter to keep what you typed, or Esc to cancel it, and the add-in goes on by itself.
+          </>
+        ) : (
+          <>
+            <MessageBarTitle>Waiting for Excel…</MessageBarTitle>
+            If a cell is being edited, finish it with Enter or Esc and the add-in goes on by itself.
+          </>
+        )}
+      </MessageBarBody>
+    </MessageBar>
   );
 }
 

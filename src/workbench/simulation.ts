@@ -2,7 +2,7 @@
  * The workbench's workbook: the in-memory Excel simulation, seeded with the bundled sample (or an
  * empty workbook), calculating formulas, and the host the task pane runs on, as inside Excel.
  */
-import type { ExcelHost } from "../adapters/excel";
+import { type ExcelHost, waitingHost } from "../adapters/excel";
 import { type ExcelSimulation, createExcelSimulation } from "../simulation/excel";
 import { createFormulaCalculator } from "../simulation/excel/calculation";
 import type { GridWorkbook } from "./grid/workbook";
@@ -18,10 +18,7 @@ export function createWorkbenchSimulation(options: Pick<WorkbenchOptions, "workb
 
 /** What the task pane gets inside Excel is Office.js; here, the same calls on the simulation. */
 export function simulationHost(simulation: ExcelSimulation): ExcelHost {
-  return {
-    run: (batch) => simulation.run(batch),
-    supportsExcelApi: (version) => simulation.supports("ExcelApi", version),
-  };
+  return waitingHost({ run: (options, batch) => simulation.run(options, batch), isSetSupported: (version) => simulation.supports("ExcelApi", version) });
 }
 
 /** The simulation as the grid sees it (its document view and the user's gestures). */

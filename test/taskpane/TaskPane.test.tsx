@@ -5,7 +5,7 @@
 import "../support/jsdom-browser";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { buildInExcel, inspectInExcel } from "../../src/adapters/excel";
+import { buildInExcel, inspectInExcel, waitingHost } from "../../src/adapters/excel";
 import { clearBuilds } from "../../src/app/build-events";
 import { INCOMPLETE_MARK } from "../../src/core/plan/incomplete";
 import { planSummary, SUMMARY_SHEET } from "../../src/core/plan/summary";
@@ -44,6 +44,27 @@ async function annualValueOf(simulation: ExcelSimulation): Promise<string> {
 }
 
 describe("the task pane", () => {
+  test("a build pressed while a cell is being edited says to finish the cell, then builds when it is finished", async () => {
+    const simulation = createExcelSimulation(sampleSeed);
+    // A host that refuses requests during an edit rather than holding them: the pane must say why nothing moves.
+    let clock = 0;
+    const host = waitingHost(
+      { run: (_options, batch) => simulation.run(batch), isSetSupported: (version) => simulation.supports("ExcelApi", version) },
+      { now: () => clock, sleep: async (ms) => ((clock += ms), new Promise((resolve) => setTimeout(resolve, 5))), slowAfterMs: 60_000, giveUpAfterMs: 600_000, firstRetryMs: 250, longestRetryMs: 2000 },
+    );
+    render(<TaskPane host={host} />);
+    await screen.findByLabelText("Results");
+    simulation.startEditing("Variables", "B2");
+    await userEvent.click(screen.getByRole("tab", { name: /Build/ }));
+    await userEvent.click(screen.getByRole("button", { name: "Build value summary" }));
+    expect(await screen.findByText("Finish editing the cell to continue.")).toBeTruthy();
+    expect(simulation.document.hasSheet(SUMMARY_SHEET)).toBe(false);
+    act(() => simulation.finishEditing("1300"));
+    await screen.findByText("Built.");
+    await waitFor(() => expect(screen.queryByText("Finish editing the cell to continue.")).toBeNull());
+    expect(simulation.document.hasSheet(SUMMARY_SHEET)).toBe(true);
+  });
+
   test("a sound model opens on its preview: annual value, NPV, ROI, payback, green and gray, stakeholders", async () => {
     const simulation = createExcelSimulation(sampleSeed);
     renderPane(simulation);

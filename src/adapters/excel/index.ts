@@ -1,6 +1,6 @@
 /** The Office.js adapter: the only code of the add-in that touches `Excel.*`. */
 export { buildInExcel, analyzeInExcel, inspectInExcel, type BuildOptions, type BuildProgress, type ExcelBuildOutcome, type ModelInspection } from "./build";
-export { officeHost, type ExcelHost } from "./host";
+export { officeHost, waitingHost, isCellEditError, type ExcelHost, type Waiting } from "./host";
 export { CHART_NAME, SENSITIVITY_CHART_NAME } from "./apply";
 export { insertStarterModel, type StarterInsertOutcome } from "./starter";
 export { selectCell } from "./navigate";

@@ -20,6 +20,8 @@ export class SimContext implements Pick<Excel.RequestContext, "workbook" | "appl
   constructor(
     private readonly log: SyncLog,
     private readonly environment: Environment,
+    /** Excel.run's `delayForCellEdit`: requests wait out a cell edit instead of failing. */
+    private readonly delayForCellEdit = false,
   ) {}
 
   asReal(): Excel.RequestContext {
@@ -37,7 +39,11 @@ export class SimContext implements Pick<Excel.RequestContext, "workbook" | "appl
   /** Like a round trip to Excel: the queue is taken now, executed and answered asynchronously. */
   sync<T>(passThroughValue?: T): Promise<T> {
     const operations = this.pending.splice(0);
-    return Promise.resolve().then(() => {
+    const { cellEdit } = this.environment;
+    if (cellEdit.active && !this.delayForCellEdit) {
+      return Promise.reject(officeError("InvalidOperationInCellEditMode"));
+    }
+    return cellEdit.ended().then(() => {
       this.log.execute(operations, this.environment);
       return passThroughValue as T;
     });

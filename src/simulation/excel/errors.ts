@@ -10,6 +10,7 @@ export type OfficeErrorCode =
   | "InvalidArgument"
   | "InvalidObjectPath"
   | "InvalidOperation"
+  | "InvalidOperationInCellEditMode"
   | "InvalidRequestContext"
   | "ItemAlreadyExists"
   | "ItemNotFound"
@@ -24,6 +25,8 @@ const MESSAGES: Record<OfficeErrorCode, string> = {
   InvalidObjectPath:
     'The object path isn\'t working for what you\'re trying to do. If you\'re using the object across multiple "context.sync" calls and outside the sequential execution of a ".run" batch, please use the "context.trackedObjects.add()" and "context.trackedObjects.remove()" methods to manage the object\'s lifetime.',
   InvalidOperation: "The operation is invalid for the object.",
+  // Office.js's text for the code (Excel's error reference).
+  InvalidOperationInCellEditMode: "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
   InvalidRequestContext: "Cannot use the object across different request contexts.",
   ItemAlreadyExists: "The resource already exists.",
   ItemNotFound: "The requested resource doesn't exist.",

@@ -71,6 +71,32 @@ export interface Environment {
   readonly events: EventHub;
   /** Runs after every sync, failed or not: sends events, tells subscribers. */
   afterSync(documentChanged: boolean): void;
+  /** A person is typing in a cell: Excel takes no request until they finish. */
+  readonly cellEdit: CellEdit;
+}
+
+/**
+ * Excel's cell-edit mode: while a person edits a cell, a request fails with
+ * InvalidOperationInCellEditMode, unless its run asked to wait (`delayForCellEdit`), in which case
+ * it is held until the edit ends.
+ */
+export class CellEdit {
+  private waiting: (() => void)[] = [];
+  active = false;
+
+  start(): void {
+    this.active = true;
+  }
+
+  finish(): void {
+    this.active = false;
+    for (const resume of this.waiting.splice(0)) resume();
+  }
+
+  /** Resolves when no cell is being edited. */
+  ended(): Promise<void> {
+    return this.active ? new Promise((resolve) => this.waiting.push(resolve)) : Promise.resolve();
+  }
 }
 
 /** One sync being executed: what it loaded is handed to the proxies only if the whole sync succeeds. */

@@ -9,7 +9,7 @@ import { activateSheet, selectRange } from "./document";
 import { SimulationError, officeError } from "./errors";
 import { EventHub } from "./events";
 import { simulated } from "./proxy";
-import { type Environment, type SyncRecord, SyncLog } from "./requests";
+import { CellEdit, type Environment, type SyncRecord, SyncLog } from "./requests";
 import { type SimulationSeed, seedState } from "./seed";
 import { type DocumentView, documentView } from "./snapshot";
 import { type CellValue, type SheetState, type TableState, type WorkbookState, findSheet, sameName } from "./state";
@@ -30,6 +30,8 @@ export interface ExcelSimulation {
   run<T>(batch: Batch<T>): Promise<T>;
   /** Like Excel.run(context, batch): the batch runs on an earlier context (`eventResult.context`), even one whose run has ended. */
   run<T>(context: OfficeExtension.ClientRequestContext, batch: Batch<T>): Promise<T>;
+  /** Like Excel.run(options, batch): `delayForCellEdit` holds each request while a cell is being edited, instead of failing it. */
+  run<T>(options: Excel.RunOptions, batch: Batch<T>): Promise<T>;
   /** A fresh context that stays open; the caller syncs it. */
   context(): Excel.RequestContext;
   /** Every sync so far, in order. */
@@ -58,6 +60,16 @@ export interface ExcelSimulation {
   select(sheet: string, address: string): void;
   /** A person clicks a visible sheet's tab. */
   activate(sheet: string): void;
+  /**
+   * A person starts typing in a cell of a visible sheet (double-click, F2, or a key): Excel is in
+   * cell-edit mode, and refuses every request (InvalidOperationInCellEditMode) or, for a run with
+   * `delayForCellEdit`, holds it, until `finishEditing`.
+   */
+  startEditing(sheet: string, address: string): void;
+  /** The person presses Enter (with `input`, typed as `edit` types it) or Esc (without): held requests go on. */
+  finishEditing(input?: string): void;
+  /** Whether a cell is being edited. */
+  readonly editing: boolean;
   /**
    * `listener` is called, synchronously, after every sync (whether or not it changed anything),
    * edit, select and activate: what a grid view re-renders on. Returns the unsubscribe.
@@ -115,8 +127,10 @@ export function createExcelSimulation(seed?: SimulationSeed, options: Simulation
       events.flush("api");
       notify();
     },
+    cellEdit: new CellEdit(),
   };
-  const newContext = (): SimContext => new SimContext(log, environment);
+  let editingCell: { readonly sheet: string; readonly address: string } | undefined;
+  const newContext = (delayForCellEdit = false): SimContext => new SimContext(log, environment, delayForCellEdit);
   const ownContext = (context: unknown): SimContext => {
     const found = simulated(context, SimContext, "the request context");
     if (!found.runsOn(environment)) throw officeError("InvalidRequestContext", "the request context belongs to another simulation");
@@ -137,11 +151,13 @@ export function createExcelSimulation(seed?: SimulationSeed, options: Simulation
     return parsed.rect;
   };
 
-  async function run<T>(first: Batch<T> | OfficeExtension.ClientRequestContext, second?: Batch<T>): Promise<T> {
-    const given = typeof first === "function" ? undefined : ownContext(first);
+  async function run<T>(first: Batch<T> | OfficeExtension.ClientRequestContext | Excel.RunOptions, second?: Batch<T>): Promise<T> {
+    // Run options are a plain object; a context is one of the simulation's proxies.
+    const options = typeof first === "object" && first !== null && Object.getPrototypeOf(first) === Object.prototype ? (first as Excel.RunOptions) : undefined;
+    const given = typeof first === "function" || options ? undefined : ownContext(first);
     const batch = typeof first === "function" ? first : second;
     if (typeof batch !== "function") throw officeError("InvalidArgument", "Excel.run needs a batch function");
-    const context = given ?? newContext();
+    const context = given ?? newContext(options?.delayForCellEdit === true);
     const wasClosed = given ? given.reopen() : true;
     try {
       const pending = batch(context.asReal()) as Promise<T> | undefined;
@@ -158,6 +174,24 @@ export function createExcelSimulation(seed?: SimulationSeed, options: Simulation
   return {
     run,
     context: () => newContext().asReal(),
+    startEditing(sheetName, address) {
+      const sheet = visibleSheet(sheetName);
+      const rect = rectOn(sheet, address);
+      if (rect.top !== rect.bottom || rect.left !== rect.right) throw new SimulationError(`${address} is not one cell: a person edits one cell at a time`);
+      editingCell = { sheet: sheet.name, address };
+      environment.cellEdit.start();
+    },
+    finishEditing(input) {
+      const cell = editingCell;
+      if (!cell) throw new SimulationError("No cell is being edited");
+      editingCell = undefined;
+      // The entry lands before any held request runs, as Excel commits it on Enter.
+      if (input !== undefined) this.edit(cell.sheet, cell.address, input);
+      environment.cellEdit.finish();
+    },
+    get editing() {
+      return environment.cellEdit.active;
+    },
     get syncs() {
       return log.records;
     },

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { ExcelHost } from "../../../src/adapters/excel";
+import { type ExcelHost, waitingHost } from "../../../src/adapters/excel";
 import { loadXlsx } from "../../../src/adapters/xlsx/read";
 import { type ModelTables, type ModelWorkbookOptions, writeModelWorkbook } from "../../../src/adapters/xlsx/model-workbook";
 import { createExcelSimulation, type ExcelSimulation, type SimulationSeed } from "../../../src/simulation/excel";
@@ -9,8 +9,9 @@ import { seedFromXlsx } from "../../support/xlsx-to-simulation";
 export const SAMPLE_FILE = path.resolve(__dirname, "../../../assets/sample/pipeline-leak-analytics.xlsx");
 export const BUILT = new Date(Date.UTC(2026, 10, 23, 9, 30));
 
+/** The host the add-in gets inside Excel, on the simulation: every run waits out a cell being edited. */
 export function hostOf(simulation: ExcelSimulation): ExcelHost {
-  return { run: (batch) => simulation.run(batch), supportsExcelApi: (version) => simulation.supports("ExcelApi", version) };
+  return waitingHost({ run: (options, batch) => simulation.run(options, batch), isSetSupported: (version) => simulation.supports("ExcelApi", version) });
 }
 
 export async function seedOfFile(file: string): Promise<SimulationSeed> {
