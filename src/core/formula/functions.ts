@@ -71,11 +71,24 @@ function aggregate(name: string, apply: (args: number[]) => FormulaValue): Funct
   });
 }
 
-/** `base^exponent` with Excel's answers where JavaScript's differ: 0^0 is #NUM!, 0^-1 is #DIV/0!. */
+/**
+ * `base^exponent` with Excel's answers where JavaScript's differ: 0^0 is #NUM!, 0^-1 is #DIV/0!,
+ * and an odd root of a negative number is real: `=(-2)^(1/3)` is -1.25992 in Excel (Stack
+ * Overflow 6911356). Which exponents count as 1/odd is LibreOffice's rule (sc::power: 1/exponent
+ * within 2^-48 of an odd whole number); Microsoft documents none.
+ */
 export function power(base: number, exponent: number): number | ExcelError {
   if (base === 0 && exponent === 0) return excelError("#NUM!", "0 to the power of 0 is not defined");
   if (base === 0 && exponent < 0) return excelError("#DIV/0!", "0 to a negative power divides by zero");
+  if (base < 0 && !Number.isInteger(exponent) && isOddRoot(exponent)) return numberResult(-Math.pow(-base, exponent));
   return numberResult(Math.pow(base, exponent), base < 0 && !Number.isInteger(exponent) ? "a negative number to a fractional power is not a real number" : undefined);
+}
+
+function isOddRoot(exponent: number): boolean {
+  const root = Math.round(1 / exponent);
+  if (!Number.isSafeInteger(root) || root % 2 === 0) return false;
+  const exact = 1 / root;
+  return exact === exponent || Math.abs(exact - exponent) < Math.abs(exact) * 2 ** -48;
 }
 
 export type Rounding = "nearest" | "up" | "down";

@@ -128,6 +128,20 @@ describe("INT and MOD at 15 digits", () => {
   });
 });
 
+describe("powers of negative numbers", () => {
+  it("takes an odd root of a negative number, as Excel: =(-2)^(1/3) is -1.25992 (Stack Overflow 6911356)", () => {
+    expect(shown("=(-2)^(1/3)")).toBe("-1.25992104989487");
+    expect(calc("=POWER(-8,1/3)")).toBeCloseTo(-2, 14);
+    expect(calc("=(-32)^0.2")).toBeCloseTo(-2, 14);
+    expect(calc("=(-8)^(-1/3)")).toBeCloseTo(-0.5, 14);
+  });
+
+  it("has no real even root of a negative number: #NUM!", () => {
+    expect(calc("=(-2)^(1/2)")).toBe("#NUM!");
+    expect(calc("=(-8)^(2/3)")).toBe("#NUM!");
+  });
+});
+
 describe("text as Excel compares it", () => {
   it.each([
     ['"a"<"B"', true],
