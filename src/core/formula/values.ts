@@ -157,10 +157,19 @@ export function readDecimal(text: string): number {
  * 2009). docs/workbook-contract.md lists the sources.
  */
 export function finalSum(a: number, b: number): number | ExcelError {
+  return numberResult(nearZeroSum(a, b));
+}
+
+/**
+ * `a + b` as the final `+` of a formula: 0 where the near-zero rule applies, else the plain sum
+ * (which may be infinite; the caller decides what that means). The model's own results use it
+ * where the written formula ends in a `+` or `-` (net cash flow, cumulative, NPV, net value).
+ */
+export function nearZeroSum(a: number, b: number): number {
   if ((a > 0 && b < 0) || (a < 0 && b > 0)) {
     if (unitsApart(Math.abs(a), Math.abs(b)) <= NEAR_ZERO_UNITS) return 0;
   }
-  return numberResult(a + b);
+  return a + b;
 }
 
 /** The most units in the last place by which the operands of a final + or - may differ for a 0. */

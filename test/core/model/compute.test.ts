@@ -275,3 +275,24 @@ describe("edge cases", () => {
     expect(results.totals).toMatchObject({ NPV: 500, TotalCost: 400, NetValue: 500, ROI: 1.25, PaybackMonths: 4.5 });
   });
 });
+
+describe("results whose written formula ends in a + or -, under Excel's near-zero rule (KB 78113)", () => {
+  // Annual value 0.1+0.2 (0.30000000000000004 in binary) against an annual cost of 0.3: Excel's
+  // `=benefit+price` and `=TotalBenefit-TotalCost` give exactly 0, and so does the core.
+  const { results } = compute({
+    variables: [variable("A", 0.1), variable("B", 0.2)],
+    elements: [element({ element: "Tiny", formula: "A+B" })],
+    settings: settings({ years: 2, rate: 0.1, investment: 0, annualCost: 0.3 }),
+  });
+
+  it("makes the net cash flow, the net value and the NPV exactly 0", () => {
+    expect(results.elements[0]!.annualValue).toBe(0.1 + 0.2);
+    expect(results.cashFlow).toEqual([0, 0, 0]);
+    expect(results.totals.NetValue).toBe(0);
+    expect(results.totals.NPV).toBe(0);
+  });
+
+  it("pays back at once, as the workbook's cumulative of 0 does", () => {
+    expect(results.totals.PaybackMonths).toBe(0);
+  });
+});
