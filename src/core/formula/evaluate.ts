@@ -187,8 +187,9 @@ export function compareValues(left: number | string | boolean, right: number | s
 /**
  * Excel orders text alphabetically, ignoring case, accents after the letter they are on ("é"<"f"
  * and "e"<"é" are TRUE, "A"="a" is TRUE, "e"="é" FALSE): the en-US collation of the Unicode
- * Collation Algorithm at accent strength, as Windows sorts. Options are spelled out so that no
- * browser's defaults decide.
+ * Collation Algorithm at accent strength. Microsoft documents this order for sorting, not for the
+ * comparison operators (docs/workbook-contract.md says what is known). Options are spelled out so
+ * that no browser's defaults decide.
  */
 const TEXT_ORDER = new Intl.Collator("en-US", { usage: "sort", sensitivity: "accent", ignorePunctuation: false, numeric: false, caseFirst: "false" });
 

@@ -111,9 +111,10 @@ export function numberToText(value: number): string {
 }
 
 /**
- * Excel's smallest positive number, "2.2250738585072E-308" as KB 78113 writes it (2^-1022, the
- * smallest normal double, shown to 14 decimals): "Microsoft doesn't implement this optional
- * portion of the specification [denormalized numbers]", and underflow gives 0.
+ * Excel's smallest positive number as KB 78113 writes it, "2.2250738585072E-308" (2^-1022, the
+ * smallest normal double, shown to 14 decimals; the documented figure itself is the threshold, so
+ * that it can be typed): "Microsoft doesn't implement this optional portion of the specification
+ * [denormalized numbers]", and underflow gives 0.
  */
 export const SMALLEST_NUMBER = 2.2250738585072e-308;
 
@@ -166,7 +167,7 @@ export function finalSum(a: number, b: number): number | ExcelError {
  * where the written formula ends in a `+` or `-` (net cash flow, cumulative, NPV, net value).
  */
 export function nearZeroSum(a: number, b: number): number {
-  if ((a > 0 && b < 0) || (a < 0 && b > 0)) {
+  if (((a > 0 && b < 0) || (a < 0 && b > 0)) && Number.isFinite(a) && Number.isFinite(b)) {
     if (unitsApart(Math.abs(a), Math.abs(b)) <= NEAR_ZERO_UNITS) return 0;
   }
   return a + b;
@@ -178,8 +179,9 @@ export const NEAR_ZERO_UNITS = 7;
 const BITS = new DataView(new ArrayBuffer(16));
 
 /**
- * How many doubles lie between two positive finite numbers, plus one: the difference of their
- * IEEE 754 bit patterns read as integers (exact while small, which is all that matters here).
+ * How many units in the last place apart two positive finite numbers are: the difference of their
+ * IEEE 754 bit patterns read as integers, as joeu2004 measured Excel's rule (exact while small,
+ * which is all that matters here; it counts across a power of two, where the unit changes).
  */
 export function unitsApart(x: number, y: number): number {
   BITS.setFloat64(0, x);

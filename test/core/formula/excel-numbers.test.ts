@@ -4,7 +4,7 @@
  */
 import { evaluate, type FormulaValue, isExcelError, numberToText, parseFormula, printFormula } from "../../../src/core/formula";
 import { compareTexts } from "../../../src/core/formula/evaluate";
-import { readDecimal, unitsApart } from "../../../src/core/formula/values";
+import { nearZeroSum, readDecimal, unitsApart } from "../../../src/core/formula/values";
 
 function calc(text: string, variables: Record<string, number> = {}): FormulaValue {
   const parsed = parseFormula(text);
@@ -187,5 +187,13 @@ describe("text converted to a number", () => {
     const parsed = parseFormula('="abc"*1');
     const value = parsed.ok ? evaluate(parsed.expr, () => undefined) : undefined;
     expect(isExcelError(value) && value.detail).toBe('the text "abc" is not a number');
+  });
+});
+
+describe("the near-zero sum of the model's results", () => {
+  it("leaves infinite sums alone, for the model's overflow checks", () => {
+    expect(nearZeroSum(Infinity, -Number.MAX_VALUE)).toBe(Infinity);
+    expect(nearZeroSum(0.1 + 0.2, -0.3)).toBe(0);
+    expect(nearZeroSum(0.1, -0.3)).toBe(0.1 - 0.3);
   });
 });
