@@ -5,7 +5,8 @@ export type BinaryOperator = "+" | "-" | "*" | "/" | "^" | "&" | "=" | "<>" | "<
 
 /**
  * A parsed formula. Parentheses leave no node: the tree's shape carries the grouping,
- * and the printer puts back exactly the parentheses the shape needs.
+ * and the printer puts back exactly the parentheses the shape needs, plus the ones around a whole
+ * `+`/`-` formula, which Excel computes differently (`parenthesized`).
  */
 export type Expr =
   | { readonly type: "number"; readonly value: number }
@@ -18,7 +19,11 @@ export type Expr =
   | { readonly type: "call"; readonly name: string; readonly args: readonly Expr[] }
   | { readonly type: "unary"; readonly operator: "-" | "+"; readonly operand: Expr }
   | { readonly type: "percent"; readonly operand: Expr }
-  | { readonly type: "binary"; readonly operator: BinaryOperator; readonly left: Expr; readonly right: Expr };
+  /**
+   * `parenthesized` is set on a formula's root `+` or `-` written inside parentheses, `=(0.5-0.4-0.1)`:
+   * Excel keeps those parentheses in the formula, and they change its value (see evaluate).
+   */
+  | { readonly type: "binary"; readonly operator: BinaryOperator; readonly left: Expr; readonly right: Expr; readonly parenthesized?: boolean };
 
 /** A syntax problem, with the 0-based character offset in the formula text where it was found. */
 export interface SyntaxProblem {

@@ -1,4 +1,4 @@
-import { type ExcelError, excelError, type FormulaValue, isExcelError, numberResult, toBoolean, toNumber } from "./values";
+import { type ExcelError, excelError, type FormulaValue, isExcelError, NEAR_ZERO_UNITS, numberResult, toBoolean, toNumber, unitsApart } from "./values";
 
 /**
  * A built-in function. Arguments arrive unevaluated, as `argument(i)`, so that IF and IFERROR
@@ -71,11 +71,24 @@ function aggregate(name: string, apply: (args: number[]) => FormulaValue): Funct
   });
 }
 
-/** `base^exponent` with Excel's answers where JavaScript's differ: 0^0 is #NUM!, 0^-1 is #DIV/0!. */
+/**
+ * `base^exponent` with Excel's answers where JavaScript's differ: 0^0 is #NUM!, 0^-1 is #DIV/0!,
+ * and an odd root of a negative number is real: `=(-2)^(1/3)` is -1.25992 in Excel (Stack
+ * Overflow 6911356). Which exponents count as 1/odd is LibreOffice's rule (sc::power: 1/exponent
+ * within 2^-48 of an odd whole number); Microsoft documents none.
+ */
 export function power(base: number, exponent: number): number | ExcelError {
   if (base === 0 && exponent === 0) return excelError("#NUM!", "0 to the power of 0 is not defined");
   if (base === 0 && exponent < 0) return excelError("#DIV/0!", "0 to a negative power divides by zero");
+  if (base < 0 && !Number.isInteger(exponent) && isOddRoot(exponent)) return numberResult(-Math.pow(-base, exponent));
   return numberResult(Math.pow(base, exponent), base < 0 && !Number.isInteger(exponent) ? "a negative number to a fractional power is not a real number" : undefined);
+}
+
+function isOddRoot(exponent: number): boolean {
+  const root = Math.round(1 / exponent);
+  if (!Number.isSafeInteger(root) || root % 2 === 0) return false;
+  const exact = 1 / root;
+  return exact === exponent || Math.abs(exact - exponent) < Math.abs(exact) * 2 ** -48;
 }
 
 export type Rounding = "nearest" | "up" | "down";
@@ -151,6 +164,31 @@ function shiftDecimal(value: number, places: number): number {
   return Number(`${mantissa}e${exponent + places}`);
 }
 
+/**
+ * The largest whole number not above x, taken at Excel's 15 significant digits: Excel's INT rounds
+ * its argument to 15 digits first (INT(10^14+0.5) is 100000000000001 and INT(123456789-0.0000004)
+ * is 123456789 in Excel, measured by joeu2004 in microsoft.public.excel.misc, 2008, and
+ * microsoft.public.excel.worksheet.functions, 2009), as LibreOffice's rtl::math::approxFloor does.
+ */
+export function floor15(x: number): number {
+  return Math.floor(Number(x.toPrecision(15)));
+}
+
+/**
+ * Excel's MOD: "MOD(n, d) = n - d*INT(n/d)" (Microsoft's MOD page), so its result takes the sign
+ * of the divisor (MOD(-3,2) is 1), with INT's 15 digits; the subtraction follows the near-zero
+ * rule, as in LibreOffice's ScMod (approxSub), so that MOD(3.3,1.1) is 0 and never -4.4E-16,
+ * a remainder of the wrong sign.
+ */
+export function mod(n: number, d: number): number | ExcelError {
+  if (d === 0) return excelError("#DIV/0!", "MOD by zero");
+  const quotient = n / d;
+  if (!Number.isFinite(quotient)) return excelError("#NUM!", "the quotient of MOD is too large");
+  const product = d * floor15(quotient);
+  if (product !== 0 && n !== 0 && Math.sign(product) === Math.sign(n) && unitsApart(Math.abs(n), Math.abs(product)) <= NEAR_ZERO_UNITS) return 0;
+  return numberResult(n - product);
+}
+
 const definitions: FunctionDefinition[] = [
   aggregate("SUM", (args) => numberResult(args.reduce((sum, x) => sum + x, 0))),
   aggregate("MIN", (args) => numberResult(Math.min(...args))),
@@ -166,9 +204,8 @@ const definitions: FunctionDefinition[] = [
   numeric("SQRT", 1, (x) => (x! < 0 ? excelError("#NUM!", "square root of a negative number") : numberResult(Math.sqrt(x!)))),
   numeric("EXP", 1, (x) => numberResult(Math.exp(x!))),
   numeric("LN", 1, (x) => (x! <= 0 ? excelError("#NUM!", "logarithm of a number that is not positive") : numberResult(Math.log(x!)))),
-  numeric("INT", 1, (x) => numberResult(Math.floor(x!))),
-  // Excel's MOD takes the sign of the divisor: MOD(-3,2) is 1.
-  numeric("MOD", 2, (n, d) => (d === 0 ? excelError("#DIV/0!", "MOD by zero") : numberResult(n! - d! * Math.floor(n! / d!)))),
+  numeric("INT", 1, (x) => numberResult(floor15(x!))),
+  numeric("MOD", 2, (n, d) => mod(n!, d!)),
   define("IF", 2, 3, (argument, count) => {
     const condition = toBoolean(argument(0));
     if (isExcelError(condition)) return condition;

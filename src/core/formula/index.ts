@@ -8,6 +8,7 @@ export {
   errorCodeOf,
   excelError,
   isExcelError,
+  nearZeroSum,
   numberFromText,
   numberResult,
   numberToText,

@@ -39,6 +39,8 @@ class Parser {
   private index = 0;
   /** Open parentheses and function calls around the current position. */
   private nesting = 0;
+  /** The expressions that were written inside parentheses. */
+  private readonly grouped = new WeakSet<Expr>();
 
   constructor(private readonly tokens: readonly Token[]) {}
 
@@ -52,6 +54,9 @@ class Parser {
       if (after.kind === "close") fail(`Unexpected ")" at character ${after.position + 1}: there is no "(" for it to close.`, after.position);
       this.unexpectedAfterValue(after);
     }
+    // Only the root's parentheses change a value (Excel's near-zero rule of a final + or -);
+    // parentheses anywhere else are carried by the tree's shape.
+    if (expr.type === "binary" && (expr.operator === "+" || expr.operator === "-") && this.grouped.has(expr)) return { ...expr, parenthesized: true };
     return expr;
   }
 
@@ -118,6 +123,7 @@ class Parser {
         const inner = this.expression();
         this.expectClose();
         this.nesting -= 1;
+        this.grouped.add(inner);
         return inner;
       }
       default:

@@ -94,7 +94,9 @@ function render(expr: Expr, parts: readonly string[], spell: (name: string) => s
     case "binary": {
       const level = bindingOf(expr);
       // Left-associative: an equal level on the left reads back the same; on the right it needs parentheses.
-      return part(0, bindingOf(expr.left) < level) + expr.operator + part(1, bindingOf(expr.right) <= level);
+      const text = part(0, bindingOf(expr.left) < level) + expr.operator + part(1, bindingOf(expr.right) <= level);
+      // Excel computes `=(0.5-0.4-0.1)` differently from `=0.5-0.4-0.1`: the parentheses stay.
+      return expr.parenthesized === true ? `(${text})` : text;
     }
   }
 }

@@ -1,5 +1,5 @@
 import type { SyntaxProblem } from "./ast";
-import { ERROR_CODES, type ErrorCode } from "./values";
+import { ERROR_CODES, type ErrorCode, readDecimal } from "./values";
 
 /** Operators as written; `%` is the postfix percent, the rest are prefix or binary. */
 export type OperatorText = "+" | "-" | "*" | "/" | "^" | "&" | "=" | "<>" | "<" | ">" | "<=" | ">=" | "%";
@@ -108,7 +108,8 @@ function readNumber(text: string, start: number, mantissa: string): Token | Synt
     end += exponent.length;
   }
   const written = text.slice(start, end);
-  const value = Number(written);
+  // 15 significant digits, as Excel reads a typed number: 0.12345678901234567 is 0.123456789012345.
+  const value = readDecimal(written);
   if (!Number.isFinite(value)) return problem(`The number ${shorten(written)} at character ${start + 1} is too large for Excel.`, start);
   return { kind: "number", value, position: start, text: written };
 }

@@ -1,4 +1,4 @@
-import { evaluate, referencedNames } from "../formula";
+import { evaluate, nearZeroSum, referencedNames } from "../formula";
 import { type FormulaValue, isExcelError, numberToText } from "../formula/values";
 import { error, type Problem } from "../problems";
 import type { CellAddress } from "../workbook/address";
@@ -85,11 +85,13 @@ export function computeResults(model: ValueModel, order: readonly Element[]): { 
     return { element, annualValue: a, byYear: Array.from({ length: years }, (_, i) => a * rampAt(element.ramp, i + 1)) };
   });
   const benefitByYear = Array.from({ length: years }, (_, i) => sum(elements.map((e) => e.byYear[i]!)));
-  const cashFlow = [0 - investment, ...benefitByYear.map((b) => b - annualCost)];
+  // The written formulas of the net cash flow, the net value and the NPV end in a + or -: Excel's
+  // near-zero rule applies to them, so it applies here too.
+  const cashFlow = [0 - investment, ...benefitByYear.map((b) => nearZeroSum(b, -annualCost))];
   const totalAnnualValue = sum(elements.map((e) => e.annualValue));
   const totalBenefit = sum(benefitByYear);
   const totalCost = investment + years * annualCost;
-  const netValue = totalBenefit - totalCost;
+  const netValue = nearZeroSum(totalBenefit, -totalCost);
 
   const totals: Totals = {
     TotalAnnualValue: totalAnnualValue,
@@ -98,7 +100,7 @@ export function computeResults(model: ValueModel, order: readonly Element[]): { 
     TotalBenefit: totalBenefit,
     TotalCost: totalCost,
     NetValue: netValue,
-    NPV: cashFlow[0]! + excelNpv(discountRate, cashFlow.slice(1)),
+    NPV: nearZeroSum(cashFlow[0]!, excelNpv(discountRate, cashFlow.slice(1))),
     ROI: totalCost === 0 ? undefined : netValue / totalCost,
     PaybackMonths: paybackMonths(cashFlow),
   };

@@ -2,6 +2,7 @@
  * The financial results, to Excel's own semantics so that the numbers the add-in shows are the
  * numbers the written formulas give in Excel.
  */
+import { nearZeroSum } from "../formula/values";
 
 /** Excel's NPV: the first value is discounted one full period, `Σ vᵢ / (1+rate)^i` for i = 1..n. */
 export function excelNpv(rate: number, values: readonly number[]): number {
@@ -24,7 +25,8 @@ export function paybackMonths(cashFlow: readonly number[]): number | undefined {
   if (cumulative >= 0) return 0;
   for (let year = 1; year < cashFlow.length; year++) {
     const flow = cashFlow[year]!;
-    const next = cumulative + flow;
+    // The cumulative's formula is `=before+net`: Excel's near-zero rule makes a cancelling sum 0.
+    const next = nearZeroSum(cumulative, flow);
     if (next >= 0) return 12 * (year - 1 + -cumulative / flow);
     cumulative = next;
   }

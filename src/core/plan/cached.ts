@@ -1,5 +1,5 @@
 import { excelNpv } from "../model/finance";
-import { type FormulaValue, isExcelError } from "../formula/values";
+import { type FormulaValue, isExcelError, nearZeroSum } from "../formula/values";
 import type { CachedValue } from "./types";
 
 /**
@@ -62,12 +62,14 @@ export interface CashFlowValues {
 }
 
 export function cashFlowValues(benefit: readonly CachedValue[], investment: number, annualCost: number, discountRate: number): CashFlowValues {
-  const net: CachedValue[] = [-investment, ...benefit.map((b) => arithmetic([b], (x) => x - annualCost))];
+  // Net (`=benefit+price`), cumulative (`=before+net`) and NPV (`=net0+NPV(…)`) end in a +: Excel's
+  // near-zero rule applies to each.
+  const net: CachedValue[] = [-investment, ...benefit.map((b) => arithmetic([b], (x) => nearZeroSum(x, -annualCost)))];
   const cumulative: CachedValue[] = [net[0]!];
   const crossing: CachedValue[] = [];
   for (let y = 1; y < net.length; y++) {
     const before = cumulative[y - 1]!;
-    const now = arithmetic([before, net[y]!], (a, b) => a + b);
+    const now = arithmetic([before, net[y]!], nearZeroSum);
     cumulative.push(now);
     crossing.push(arithmetic([before, now, net[y]!], (b, n, flow) => (b < 0 && n >= 0 ? 12 * (y - 1 - b / flow) : Number.NaN)));
   }
@@ -83,7 +85,7 @@ export function cashFlowValues(benefit: readonly CachedValue[], investment: numb
     cumulative,
     crossing: crossingShown,
     totalBenefit: sumOf(benefit),
-    npv: arithmetic(net, (first, ...rest) => first! + excelNpv(discountRate, rest)),
+    npv: arithmetic(net, (first, ...rest) => nearZeroSum(first!, excelNpv(discountRate, rest))),
     payback,
   };
 }

@@ -1,4 +1,4 @@
-import { printFormula } from "../formula";
+import { nearZeroSum, printFormula } from "../formula";
 import type { ResultName } from "../model/names";
 import { elementValuesIn, hasScenarios, type Scenario, SCENARIO_END } from "../model/scenarios";
 import { arithmetic, type CashFlowValues, cashFlowValues, fromFormulaValue, isCachedError, NOT_AVAILABLE, orNotAvailable, sumOf } from "./cached";
@@ -162,7 +162,7 @@ export function planScenarios(g: SummaryGrid, start: number): { nextRow: number;
         PaybackMonths: flow.payback,
       };
       const totalCost = g.results.totals.TotalCost;
-      const netValue = arithmetic([flow.values.totalBenefit], (b) => b - totalCost);
+      const netValue = arithmetic([flow.values.totalBenefit], (b) => nearZeroSum(b, -totalCost));
       const cached: Record<ScenarioResult, CachedValue> = {
         TotalAnnualValue: sumOf(elementValues[scenario]),
         TotalBenefit: flow.values.totalBenefit,

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import type { BinaryOperator, Expr } from "../../../src/core/formula/ast";
 import { ERROR_CODES, evaluate, type FormulaValue, parseFormula, printFormula } from "../../../src/core/formula";
+import { readDecimal } from "../../../src/core/formula/values";
 
 const BINARY_OPERATORS: readonly BinaryOperator[] = ["+", "-", "*", "/", "^", "&", "=", "<>", "<", ">", "<=", ">="];
 
@@ -16,7 +17,8 @@ const literal: fc.Arbitrary<Expr> = fc.oneof(
   fc
     .double({ min: 0, noNaN: true, noDefaultInfinity: true })
     .filter((value) => !Object.is(value, -0))
-    .map((value): Expr => ({ type: "number", value })),
+    // A number in a formula has at most Excel's 15 significant digits (the parser keeps no more).
+    .map((value): Expr => ({ type: "number", value: readDecimal(String(value)) })),
   fc.string({ maxLength: 12 }).map((value): Expr => ({ type: "string", value })),
   fc.boolean().map((value): Expr => ({ type: "boolean", value })),
   fc.constantFrom(...ERROR_CODES).map((code): Expr => ({ type: "error", code })),

@@ -275,3 +275,38 @@ describe("edge cases", () => {
     expect(results.totals).toMatchObject({ NPV: 500, TotalCost: 400, NetValue: 500, ROI: 1.25, PaybackMonths: 4.5 });
   });
 });
+
+describe("results whose written formula ends in a + or -, under Excel's near-zero rule (KB 78113)", () => {
+  // Annual value 0.1+0.2 (0.30000000000000004 in binary) against an annual cost of 0.3: Excel's
+  // `=benefit+price` and `=TotalBenefit-TotalCost` give exactly 0, and so does the core.
+  const { results } = compute({
+    variables: [variable("Small", 0.1), variable("Other", 0.2)],
+    elements: [element({ element: "Tiny", formula: "Small+Other" })],
+    settings: settings({ years: 2, rate: 0.1, investment: 0, annualCost: 0.3 }),
+  });
+
+  it("makes the net cash flow, the net value and the NPV exactly 0", () => {
+    expect(results.elements[0]!.annualValue).toBe(0.1 + 0.2);
+    expect(results.cashFlow).toEqual([0, 0, 0]);
+    expect(results.totals.NetValue).toBe(0);
+    expect(results.totals.NPV).toBe(0);
+  });
+
+  it("pays back at once, as the workbook's cumulative of 0 does", () => {
+    expect(results.totals.PaybackMonths).toBe(0);
+  });
+});
+
+describe("issue 14's example: an element over a difference that Excel makes 0", () => {
+  // Excel shows 0 for =0.5-0.4-0.1 (KB 78113's near-zero rule), so IF(Net<0,100,0) over it is 0
+  // in the written workbook; the add-in's results must say the same.
+  const { results } = compute({
+    variables: [variable("Price", 0.5), variable("Cost", 0.4), variable("Fee", 0.1)],
+    elements: [element({ element: "Net", id: "Net", formula: "Price-Cost-Fee" }), element({ element: "Flag", formula: "IF(Net<0,100,0)" })],
+    settings: settings({ years: 1 }),
+  });
+
+  it("computes the difference as 0 and the element over it as 0", () => {
+    expect(results.elements.map((e) => e.annualValue)).toEqual([0, 0]);
+  });
+});
