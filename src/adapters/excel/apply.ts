@@ -72,7 +72,9 @@ export async function applyPlanToExcel(context: Excel.RequestContext, plan: Work
   if (!pageLayout && printable.length > 0) notes.push(`This version of Excel cannot set up pages for printing (ExcelApi 1.9), so ${sheetList(printable)} keep${printable.length === 1 ? "s" : ""} the page setup ${printable.length === 1 ? "it has" : "they have"} (Excel's default for a new sheet).`);
   const pages = pageLayout ? printable : [];
   const budget = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
-  const { steps, marks } = planSteps(plan, options, waterfall, budget);
+  const { steps, marks } = planSteps(plan, options, budget);
+  const charts = plan.sheets.flatMap((s) => s.charts.map((chart) => ({ sheet: s.name, chart })));
+  const overlap = options.supportsExcelApi("1.8");
 
   const requests = groupIntoRequests(steps, budget);
   const total = requests.length;
@@ -86,26 +88,29 @@ export async function applyPlanToExcel(context: Excel.RequestContext, plan: Work
     if (options.supportsExcelApi("1.9")) context.application.suspendScreenUpdatingUntilNextSync();
     for (const step of request) step.queue(context);
     if (last && options.calculation === "manual") context.application.calculate("Recalculate");
-    // The page setup comes after everything else, the marks' replacement included: Excel keeps
-    // what a request did before a failing operation, so a host that refuses a page-layout call
-    // still ends with complete sheets. A request of its own would isolate it too, but would cost
-    // every build a fourth sync; a failure instead costs one sync to tell it apart (below).
-    if (last) for (const s of pages) setUpPage(context.workbook.worksheets.getItem(s.name), s.page!);
+    // The charts and the page setup come after everything else, the marks' replacement included:
+    // hosts refuse some of their calls (a waterfall chart's title or series: office-js#2041,
+    // office-js-docs#910), and Excel keeps what a request did before a failing operation, so a
+    // refusal there still leaves complete sheets. A request of their own would isolate them too,
+    // but would cost every build a fourth sync; a failure instead costs a few (below).
+    if (last) {
+      for (const { sheet, chart } of charts) addChart(context.workbook.worksheets.getItem(sheet), chart, waterfall ? "Waterfall" : "BarClustered", overlap);
+      for (const s of pages) setUpPage(context.workbook.worksheets.getItem(s.name), s.page!);
+    }
     try {
       // One request per payload budget, not per item: a second pass only for models over 4 MB.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
     } catch (error) {
       syncs++;
-      if (!last || pages.length === 0) throw error;
+      if (!last || (pages.length === 0 && charts.length === 0)) throw error;
       const settled = await sheetsCompleted(context, marks, options.calculation);
       syncs++;
-      // Anything before the page setup failed: the build failed.
+      // Anything before the charts and the page setup failed: the build failed.
       if (!settled) throw error;
-      // Excel kept the settings before the refused one: the page setup may be part old, part new.
-      notes.push(`The sheets are complete, but Excel refused part of their page setup for printing (${errorText(error)}): check Page Layout on ${sheetList(pages)} before printing.`);
+      const recovered = await recoverCosmetics(context, charts, pages, { waterfall, overlap });
       options.onProgress?.({ done: total, total });
-      return { syncs, notes };
+      return { syncs: syncs + recovered.syncs, notes: [...notes, ...recovered.notes] };
     }
     syncs++;
     options.onProgress?.({ done: syncs, total });
@@ -191,7 +196,7 @@ function groupIntoRequests(steps: readonly Step[], budget: number): Step[][] {
 }
 
 /** The steps of a build, and where each output sheet's mark stands until the sheet is complete. */
-function planSteps(plan: WorkbookPlan, options: ApplyOptions, waterfall: boolean, budget: number): { steps: Step[]; marks: { sheet: string; address: string }[] } {
+function planSteps(plan: WorkbookPlan, options: ApplyOptions, budget: number): { steps: Step[]; marks: { sheet: string; address: string }[] } {
   const exists = (name: string, list: readonly string[]) => list.some((n) => n.toLowerCase() === name.toLowerCase());
   const steps: Step[] = [];
   const step = (bytes: number, queue: Step["queue"]) => steps.push({ bytes, queue });
@@ -255,7 +260,6 @@ function planSteps(plan: WorkbookPlan, options: ApplyOptions, waterfall: boolean
       step(64, (c) => formatRange(sheet(c, s.name).getRange(`${cellRef(area.top, area.left)}:${cellRef(area.bottom, area.right)}`), area.style));
     }
     step(32 * (s.columnWidths.length + (s.rowHeights?.length ?? 0) + s.conditionalFormats.length + 4), (c) => layoutSheet(sheet(c, s.name), s));
-    for (const chart of s.charts) step(256, (c) => addChart(sheet(c, s.name), chart, { waterfall, overlap: options.supportsExcelApi("1.8") }));
   }
   const active = plan.sheets.find((s) => s.activate);
   if (active) step(active.name.length, (c) => sheet(c, active.name).activate());
@@ -315,8 +319,74 @@ function layoutSheet(sheet: Excel.Worksheet, plan: SheetPlan): void {
   sheet.visibility = plan.visibility === "veryHidden" ? "VeryHidden" : "Visible";
 }
 
-function addChart(sheet: Excel.Worksheet, plan: ChartPlan, can: { readonly waterfall: boolean; readonly overlap: boolean }): void {
-  const chart = plan.kind === "tornado" ? addTornado(sheet, plan, can.overlap) : addValueChart(sheet, plan, can.waterfall);
+/**
+ * After a last request that failed once the sheets were complete, so in its charts or page setup:
+ * each chart on its own, first as planned, then as the next simpler chart (waterfall, clustered
+ * bar, none), whatever a refused attempt left of it deleted first; then the page setup on its
+ * own. A handful of syncs, however large the model, and only when a host refused something.
+ */
+async function recoverCosmetics(
+  context: Excel.RequestContext,
+  charts: readonly { readonly sheet: string; readonly chart: ChartPlan }[],
+  pages: readonly SheetPlan[],
+  can: { readonly waterfall: boolean; readonly overlap: boolean },
+): Promise<{ syncs: number; notes: string[] }> {
+  let syncs = 0;
+  const notes: string[] = [];
+  const attempt = async (queue: () => void): Promise<unknown> => {
+    queue();
+    try {
+      // Each attempt needs Excel's answer before the next: a handful at most, only after a refusal.
+      await context.sync();
+      return undefined;
+    } catch (error) {
+      return error ?? new Error("refused");
+    } finally {
+      syncs++;
+    }
+  };
+  for (const { sheet, chart } of charts) {
+    const worksheet = context.workbook.worksheets.getItem(sheet);
+    const kinds: ChartKind[] = chart.kind === "tornado" ? ["BarClustered"] : can.waterfall ? ["Waterfall", "BarClustered"] : ["BarClustered"];
+    let made: ChartKind | undefined;
+    const refusals: unknown[] = [];
+    for (const kind of kinds) {
+      syncs += await deleteOwnChart(context, worksheet, CHART_NAMES[chart.kind]);
+      const refusal = await attempt(() => addChart(worksheet, chart, kind, can.overlap));
+      if (refusal === undefined) {
+        made = kind;
+        break;
+      }
+      refusals.push(refusal);
+    }
+    if (made === undefined) syncs += await deleteOwnChart(context, worksheet, CHART_NAMES[chart.kind]);
+    const what = chart.kind === "tornado" ? "the sensitivity chart" : "the chart of value by element";
+    if (made === undefined) notes.push(`Excel refused ${what} (${errorText(refusals.at(-1))}), so the ${sheet} has its table without that chart; every number is there.`);
+    else if (made !== kinds[0]) notes.push(`Excel refused the waterfall chart of value by element (${errorText(refusals[0])}), so the ${sheet} shows value by element as a clustered bar chart.`);
+  }
+  if (pages.length > 0) {
+    const refused = await attempt(() => {
+      for (const s of pages) setUpPage(context.workbook.worksheets.getItem(s.name), s.page!);
+    });
+    // Excel kept the settings before the refused one: the page setup may be part old, part new.
+    if (refused !== undefined) notes.push(`The sheets are complete, but Excel refused part of their page setup for printing (${errorText(refused)}): check Page Layout on ${sheetList(pages)} before printing.`);
+  }
+  return { syncs, notes };
+}
+
+/** Deletes the add-in's chart of that name where an earlier attempt left one: two syncs' worth of work in one (the delete rides on the next request). */
+async function deleteOwnChart(context: Excel.RequestContext, worksheet: Excel.Worksheet, name: string): Promise<number> {
+  const existing = worksheet.charts.getItemOrNullObject(name);
+  existing.load("name");
+  await context.sync();
+  if (!existing.isNullObject) existing.delete();
+  return 1;
+}
+
+type ChartKind = "Waterfall" | "BarClustered";
+
+function addChart(sheet: Excel.Worksheet, plan: ChartPlan, kind: ChartKind, overlap: boolean): void {
+  const chart = plan.kind === "tornado" ? addTornado(sheet, plan, overlap) : addValueChart(sheet, plan, kind === "Waterfall");
   chart.title.text = plan.title;
   const { row, column, rows, columns } = plan.anchor;
   chart.setPosition(cellRef(row, column), cellRef(row + rows - 1, column + columns - 1));

@@ -28,7 +28,11 @@ export class SimChartCollection
     const source = simulated(sourceData, SimRange, "the chart's source data");
     return this.added(
       [String(type), source, seriesBy],
-      (sheet, run) => addChart(sheet, checkChartType(String(type) as ChartType, run), source.resolve(run), String(seriesBy ?? "Auto") as SeriesBy),
+      (sheet, run) => {
+        const chartType = checkChartType(String(type) as ChartType, run);
+        if (run.environment.chartRefusals.get(chartType)?.has("add")) throw officeError("UnsupportedOperation", `${chartType} charts on this host`);
+        return addChart(sheet, chartType, source.resolve(run), String(seriesBy ?? "Auto") as SeriesBy);
+      },
       (link) => new SimChart(link).asReal(),
     );
   }
@@ -71,8 +75,16 @@ export class SimChart
     this.assign("chartType", value, (chart, v, run) => (chart.type = checkChartType(String(v) as ChartType, run)), "1.7");
   }
 
+  /** A part of the chart, or the host's refusal of it on this chart's type. */
+  private refusable(part: "title" | "series" | "axes"): Link<ChartState> {
+    return this.link(this.path.member(part), (chart, run) => {
+      if (run.environment.chartRefusals.get(chart.type)?.has(part)) throw officeError("UnsupportedOperation", `Chart.${part} of a ${chart.type} chart on this host`);
+      return chart;
+    });
+  }
+
   get title(): Excel.ChartTitle {
-    return (this.titleProxy ??= new SimChartTitle(this.part("title"))).asReal();
+    return (this.titleProxy ??= new SimChartTitle(this.refusable("title"))).asReal();
   }
 
   get legend(): Excel.ChartLegend {
@@ -80,11 +92,11 @@ export class SimChart
   }
 
   get axes(): Excel.ChartAxes {
-    return (this.axesProxy ??= new SimChartAxes(this.part("axes"))).asReal();
+    return (this.axesProxy ??= new SimChartAxes(this.refusable("axes"))).asReal();
   }
 
   get series(): Excel.ChartSeriesCollection {
-    return (this.seriesProxy ??= new SimChartSeriesCollection(this.part("series"))).asReal();
+    return (this.seriesProxy ??= new SimChartSeriesCollection(this.refusable("series"))).asReal();
   }
 
   /** Cell addresses are on the chart's sheet; the chart covers `endCell` entirely. */

@@ -15,7 +15,8 @@ export type OfficeErrorCode =
   | "ItemAlreadyExists"
   | "ItemNotFound"
   | "PropertyNotLoaded"
-  | "RunMustReturnPromise";
+  | "RunMustReturnPromise"
+  | "UnsupportedOperation";
 
 const MESSAGES: Record<OfficeErrorCode, string> = {
   ApiNotFound:
@@ -25,6 +26,8 @@ const MESSAGES: Record<OfficeErrorCode, string> = {
   InvalidObjectPath:
     'The object path isn\'t working for what you\'re trying to do. If you\'re using the object across multiple "context.sync" calls and outside the sequential execution of a ".run" batch, please use the "context.trackedObjects.add()" and "context.trackedObjects.remove()" methods to manage the object\'s lifetime.',
   InvalidOperation: "The operation is invalid for the object.",
+  // What office-js#2041 and office-js-docs#910 report for the title and series of a waterfall chart.
+  UnsupportedOperation: "This operation is not implemented.",
   // Office.js's text for the code (Excel's error reference).
   InvalidOperationInCellEditMode: "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
   InvalidRequestContext: "Cannot use the object across different request contexts.",

@@ -73,7 +73,12 @@ export interface Environment {
   afterSync(documentChanged: boolean): void;
   /** A person is typing in a cell: Excel takes no request until they finish. */
   readonly cellEdit: CellEdit;
+  /** What this host refuses on charts of some types, as Microsoft's threads report of some hosts. */
+  readonly chartRefusals: Map<string, Set<ChartPart>>;
 }
+
+/** Parts of a chart a host may refuse to touch on a chart type: adding it at all, its title, series or axes. */
+export type ChartPart = "add" | "title" | "series" | "axes";
 
 /**
  * Excel's cell-edit mode: while a person edits a cell, a request fails with

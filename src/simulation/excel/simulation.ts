@@ -9,7 +9,7 @@ import { activateSheet, selectRange } from "./document";
 import { SimulationError, officeError } from "./errors";
 import { EventHub } from "./events";
 import { simulated } from "./proxy";
-import { CellEdit, type Environment, type SyncRecord, SyncLog } from "./requests";
+import { CellEdit, type ChartPart, type Environment, type SyncRecord, SyncLog } from "./requests";
 import { type SimulationSeed, seedState } from "./seed";
 import { type DocumentView, documentView } from "./snapshot";
 import { type CellValue, type SheetState, type TableState, type WorkbookState, findSheet, sameName } from "./state";
@@ -71,6 +71,12 @@ export interface ExcelSimulation {
   /** Whether a cell is being edited. */
   readonly editing: boolean;
   /**
+   * The host refuses these parts of charts of `type` (UnsupportedOperation, failing the request at
+   * that operation), as Microsoft's threads report for waterfall charts' title and series on some
+   * hosts (office-js#2041, office-js-docs#910); "add" refuses the chart type altogether.
+   */
+  refuseOnCharts(type: string, parts: readonly ChartPart[]): void;
+  /**
    * `listener` is called, synchronously, after every sync (whether or not it changed anything),
    * edit, select and activate: what a grid view re-renders on. Returns the unsubscribe.
    */
@@ -128,6 +134,7 @@ export function createExcelSimulation(seed?: SimulationSeed, options: Simulation
       notify();
     },
     cellEdit: new CellEdit(),
+    chartRefusals: new Map(),
   };
   let editingCell: { readonly sheet: string; readonly address: string } | undefined;
   const newContext = (delayForCellEdit = false): SimContext => new SimContext(log, environment, delayForCellEdit);
@@ -191,6 +198,9 @@ export function createExcelSimulation(seed?: SimulationSeed, options: Simulation
     },
     get editing() {
       return environment.cellEdit.active;
+    },
+    refuseOnCharts(type, parts) {
+      environment.chartRefusals.set(type, new Set([...(environment.chartRefusals.get(type) ?? []), ...parts]));
     },
     get syncs() {
       return log.records;
