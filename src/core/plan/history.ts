@@ -227,6 +227,17 @@ export function writeHistory(s: SheetBuilder, history: HistoryPlan, model: Value
   const tag = (row: number) => {
     if (history.customer !== "") s.text(row, CUSTOMER_COLUMN, history.customer, "text");
   };
+  // A number in the history reads as it does where it is entered: a variable in its Value cell's
+  // format, money and shares as on the Value Summary (the sheet's "money" and "percent" styles).
+  const formats = new Map(model.variables.map((v) => [v.name.toLowerCase(), v.numberFormat]));
+  const styleOf = (kind: unknown, item: unknown, field: unknown): string => {
+    const [k, i, f] = [String(kind), String(item).toLowerCase(), String(field)];
+    if (k === "Variable" && (f === "Value" || f === "Low" || f === "High")) return s.withFormat("number", formats.get(i));
+    if (k === "Element" && f === "Actual") return "money";
+    if (k === "Setting" && (i === "investment" || i === "annualcost")) return "money";
+    if (k === "Setting" && i === "discountrate") return "percent";
+    return "number";
+  };
   let row = HISTORY_FIRST_ROW + history.rows;
   if (history.rewrite || history.changes === undefined) {
     s.text(0, HISTORY_COLUMN, "Change history", "title");
@@ -238,7 +249,7 @@ export function writeHistory(s: SheetBuilder, history: HistoryPlan, model: Value
     kept.cells.slice(0, CUSTOMER_COLUMN - HISTORY_COLUMN).forEach((value, c) => {
       if (isBlank(value)) return;
       const column = HISTORY_COLUMN + c;
-      if (typeof value === "number") s.number(row, column, value, c === 0 ? "date" : "number");
+      if (typeof value === "number") s.number(row, column, value, c === 0 ? "date" : styleOf(kept.cells[1], kept.cells[2], kept.cells[3]));
       else if (typeof value === "boolean") s.text(row, column, value ? "TRUE" : "FALSE", "text");
       else if (value !== null) s.text(row, column, value, value === NONE || value === REMOVED ? "note" : "text");
     });
@@ -261,7 +272,7 @@ export function writeHistory(s: SheetBuilder, history: HistoryPlan, model: Value
       s.text(row, HISTORY_COLUMN + 2, e.id ?? e.element, "text");
       s.text(row, HISTORY_COLUMN + 3, "Actual", "text");
       s.text(row, HISTORY_COLUMN + 4, NONE, "note");
-      s.number(row, HISTORY_COLUMN + 5, e.actual, "number");
+      s.number(row, HISTORY_COLUMN + 5, e.actual, "money");
       tag(row);
       row++;
     }
@@ -271,8 +282,9 @@ export function writeHistory(s: SheetBuilder, history: HistoryPlan, model: Value
       s.text(row, HISTORY_COLUMN + 1, change.kind, "text");
       s.text(row, HISTORY_COLUMN + 2, change.item, "text");
       s.text(row, HISTORY_COLUMN + 3, change.field, "text");
-      putValue(s, row, HISTORY_COLUMN + 4, change.before, NONE);
-      putValue(s, row, HISTORY_COLUMN + 5, change.after, REMOVED);
+      const style = styleOf(change.kind, change.item, change.field);
+      putValue(s, row, HISTORY_COLUMN + 4, change.before, NONE, style);
+      putValue(s, row, HISTORY_COLUMN + 5, change.after, REMOVED, style);
       tag(row);
       row++;
     }
@@ -286,8 +298,8 @@ function startWords(history: HistoryPlan): string {
   return `First build for ${history.customer}`;
 }
 
-function putValue(s: SheetBuilder, row: number, column: number, value: string | number | undefined, missing: string): void {
+function putValue(s: SheetBuilder, row: number, column: number, value: string | number | undefined, missing: string, style: string): void {
   if (value === undefined) s.text(row, column, missing, "note");
-  else if (typeof value === "number") s.number(row, column, value, "number");
+  else if (typeof value === "number") s.number(row, column, value, style);
   else s.text(row, column, value, "text");
 }
