@@ -2,7 +2,7 @@
  * `npm run build`: the deployable outputs, as two webpack configs.
  *   "addin": the Excel add-in into dist/ (served from https://localhost:3000/ in development):
  *            taskpane.html loading the taskpane, functions and commands bundles (one shared
- *            runtime), functions.json, manifest.xml and assets/icon-*.png.
+ *            runtime), functions.json, manifest.xml, help.html (the SupportUrl) and assets/icon-*.png.
  *   "cli":   the `cvm` command line into dist-cli/ (webpack.cli.config.js).
  *
  * ADDIN_BASE_URL=https://host/path/ sets the production base URL that replaces
@@ -120,6 +120,7 @@ module.exports = async (env = {}, argv = {}) => {
       new AddinFilesPlugin({
         manifest: path.resolve(__dirname, "manifest.xml"),
         iconsDir: path.resolve(__dirname, "assets"),
+        helpPage: path.resolve(__dirname, "assets", "help.html"),
         baseUrl,
       }),
       new FunctionsGuardPlugin({ entry: "functions" }),
