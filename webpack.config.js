@@ -23,6 +23,7 @@ const cli = require("./webpack.cli.config.js");
 const { DEV_BASE_URL, resolveBaseUrl } = require("./webpack/base-url.js");
 const { AddinFilesPlugin } = require("./webpack/addin-files-plugin.js");
 const { FunctionsGuardPlugin } = require("./webpack/functions-guard-plugin.js");
+const { FunctionsMetadataPlugin } = require("./webpack/functions-metadata.js");
 const { BundleBudgetPlugin } = require("./webpack/bundle-budget-plugin.js");
 const { devServerHttps } = require("./webpack/dev-server-https.js");
 
@@ -117,6 +118,8 @@ module.exports = async (env = {}, argv = {}) => {
       }),
       // Writes functions.json and, through its loader, appends CustomFunctions.associate calls.
       new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
+      // Adds what the generator cannot write (allowErrorForDataTypeAny), after it has emitted.
+      new FunctionsMetadataPlugin({ file: "functions.json" }),
       new AddinFilesPlugin({
         manifest: path.resolve(__dirname, "manifest.xml"),
         iconsDir: path.resolve(__dirname, "assets"),

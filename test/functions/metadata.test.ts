@@ -5,6 +5,7 @@
 import * as path from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import * as functions from "../../src/functions/functions";
+import { finalizeFunctionsMetadata } from "../../webpack/functions-metadata";
 
 interface Parameter {
   name: string;
@@ -47,6 +48,15 @@ describe("functions.json as the build generates it", () => {
 
   it("has no errors", () => {
     expect(generated.errors).toEqual([]);
+  });
+
+  // Every range argument is `any`, so with this flag Excel runs the functions over error cells and
+  // CVM.ISSUES can name them; the generator cannot write it, the build adds it.
+  it("ships with allowErrorForDataTypeAny at the top level, which the generator alone does not write", () => {
+    expect(JSON.parse(generated.metadataJson).allowErrorForDataTypeAny).toBeUndefined();
+    const shipped = JSON.parse(finalizeFunctionsMetadata(generated.metadataJson)) as { allowErrorForDataTypeAny?: unknown; functions: unknown };
+    expect(shipped.allowErrorForDataTypeAny).toBe(true);
+    expect(shipped.functions).toEqual(JSON.parse(generated.metadataJson).functions);
   });
 
   it("declares exactly the contract's functions", () => {
