@@ -26,9 +26,9 @@ const FILE = path.join(__dirname, "../../src/functions/functions.ts");
 
 // The contract's signatures: a trailing "?" marks an optional argument, "[]" a range.
 const CONTRACT: Record<string, { parameters: string[]; matrixResult: boolean }> = {
-  VALUE: { parameters: ["elements[]", "variables[]", "element", "year?"], matrixResult: false },
+  ELEMENTVALUE: { parameters: ["elements[]", "variables[]", "element", "year?"], matrixResult: false },
   TOTAL: { parameters: ["elements[]", "variables[]", "year?"], matrixResult: false },
-  NPV: { parameters: ["elements[]", "variables[]", "settings[]"], matrixResult: false },
+  NETPRESENTVALUE: { parameters: ["elements[]", "variables[]", "settings[]"], matrixResult: false },
   ROI: { parameters: ["elements[]", "variables[]", "settings[]"], matrixResult: false },
   PAYBACK: { parameters: ["elements[]", "variables[]", "settings[]"], matrixResult: false },
   EVAL: { parameters: ["formula", "variables[]"], matrixResult: false },
