@@ -365,9 +365,13 @@ describe("manifest.xml", () => {
   });
 
   describe("identity", () => {
-    it("has the fixed add-in Id and version 1.1.0.0 (the first with custom functions)", () => {
+    // 1.2.0.0: the functions renamed (ELEMENTVALUE, NETPRESENTVALUE) and allowErrorForDataTypeAny.
+    // test/functions/metadata-version.test.ts ties every later change of functions.json to a bump.
+    it("has the fixed add-in Id and a four-part version, the one functions-lock.json records", () => {
       expect(child(root, "Id").text).toBe(ADDIN_ID);
-      expect(child(root, "Version").text).toBe("1.1.0.0");
+      expect(child(root, "Version").text).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+      const lock = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "functions-lock.json"), "utf8")) as { manifestVersion: string };
+      expect(child(root, "Version").text).toBe(lock.manifestVersion);
     });
 
     it("names and describes the add-in", () => {

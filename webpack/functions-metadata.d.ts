@@ -7,3 +7,10 @@ export declare class FunctionsMetadataPlugin {
   constructor(options?: { file?: string });
   apply(compiler: Compiler): void;
 }
+
+export interface FunctionsLock {
+  readonly manifestVersion: string;
+  readonly sha256: string;
+}
+export declare function metadataHash(shipped: string): string;
+export declare function lockProblems(current: FunctionsLock, lock: FunctionsLock): string[];

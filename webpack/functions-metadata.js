@@ -11,6 +11,8 @@
  * custom-functions-metadata-plugin emits; the tests apply the same function to the generator's
  * output, so what they check is what the build ships.
  */
+const { createHash } = require("node:crypto");
+
 const PLUGIN = "FunctionsMetadataPlugin";
 
 const TOP_LEVEL = Object.freeze({ allowErrorForDataTypeAny: true });
@@ -54,4 +56,41 @@ class FunctionsMetadataPlugin {
   }
 }
 
-module.exports = { FunctionsMetadataPlugin, finalizeFunctionsMetadata, TOP_LEVEL };
+/*
+ * The version lock. Excel caches functions.json per manifest <Version> (for about a day), so a
+ * changed functions.json under an unchanged version reaches users late or never. functions-lock.json
+ * records the manifest version and the hash of the functions.json it shipped with;
+ * test/functions/metadata-version.test.ts fails when either no longer matches, and
+ * scripts/functions-lock.mjs rewrites the lock, refusing while the metadata changed and the version did not.
+ */
+
+/**
+ * The hash of what Excel reads: the parsed JSON, so that indentation does not count but every
+ * id, name, description, parameter and flag does.
+ * @param {string} shipped functions.json as the build writes it
+ */
+function metadataHash(shipped) {
+  return createHash("sha256").update(JSON.stringify(JSON.parse(shipped))).digest("hex");
+}
+
+/**
+ * @param {{ manifestVersion: string, sha256: string }} current the manifest's version and the hash of today's functions.json
+ * @param {{ manifestVersion: string, sha256: string }} lock what functions-lock.json records
+ * @returns {string[]} what is wrong, in words; [] when the lock holds
+ */
+function lockProblems(current, lock) {
+  const metadataChanged = current.sha256 !== lock.sha256;
+  const versionChanged = current.manifestVersion !== lock.manifestVersion;
+  if (metadataChanged && !versionChanged) {
+    return [
+      `functions.json changed but manifest.xml's <Version> is still ${lock.manifestVersion}: Excel caches functions.json per version, ` +
+        "so bump <Version> in manifest.xml, then run `npm run functions:lock`.",
+    ];
+  }
+  if (versionChanged) {
+    return [`manifest.xml's <Version> is ${current.manifestVersion} but functions-lock.json records ${lock.manifestVersion}: run \`npm run functions:lock\`.`];
+  }
+  return [];
+}
+
+module.exports = { FunctionsMetadataPlugin, finalizeFunctionsMetadata, TOP_LEVEL, metadataHash, lockProblems };
