@@ -32,8 +32,10 @@ const DEV_PORT = 3000;
 const TASKPANE_BUDGET_GZIP_BYTES = 350 * 1024;
 
 /**
- * The workbench: src/workbench/index.tsx into dist-workbench/. No office.js (the task pane runs on the
- * in-memory Excel simulation) and no ExcelJS (the sample is seeded without it).
+ * The workbench: src/workbench/index.tsx into dist-workbench/. The task pane runs on the in-memory
+ * Excel simulation, and no ExcelJS (the sample is seeded without it). office.js is not bundled nor
+ * copied: workbench.html loads /office-js/office.js, which scripts/workbench.mjs serves in place
+ * from the @microsoft/office-js package (a loader that fetches sibling files, so the whole folder).
  * @param {string} mode
  * @param {string | undefined} outDir
  * @returns {import("webpack").Configuration}
