@@ -2,6 +2,7 @@
  * The webpack plugin generates functions.json from functions.ts with custom-functions-metadata;
  * this runs the same generator and checks what Excel will be told against the contract.
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import * as functions from "../../src/functions/functions";
@@ -83,6 +84,12 @@ describe("functions.json as the build generates it", () => {
       expect(f.description).toMatch(/^[A-Z].{20,200}\.$/s);
       for (const p of f.parameters) expect({ id: f.id, parameter: p.name, description: p.description }).toEqual({ id: f.id, parameter: p.name, description: expect.stringMatching(/^[A-Z].{10,}\.$/) });
     }
+  });
+
+  it("every function is explained on the help page (the manifest's SupportUrl), under its id", () => {
+    const help = fs.readFileSync(path.join(__dirname, "../../assets/help.html"), "utf8");
+    const listed = [...help.matchAll(/<code>CVM\.([A-Z.]+)\(/g)].map((m) => m[1]);
+    expect([...new Set(listed)].sort()).toEqual(metadata.map((f) => f.id).sort());
   });
 
   it("associates each id with a function this module exports", () => {
