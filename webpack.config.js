@@ -2,7 +2,7 @@
  * `npm run build`: the deployable outputs, as two webpack configs.
  *   "addin": the Excel add-in into dist/ (served from https://localhost:3000/ in development):
  *            taskpane.html loading the taskpane, functions and commands bundles (one shared
- *            runtime), functions.json, manifest.xml and assets/icon-*.png.
+ *            runtime), functions.json, manifest.xml, help.html (the SupportUrl) and assets/icon-*.png.
  *   "cli":   the `cvm` command line into dist-cli/ (webpack.cli.config.js).
  *
  * ADDIN_BASE_URL=https://host/path/ sets the production base URL that replaces
@@ -23,6 +23,7 @@ const cli = require("./webpack.cli.config.js");
 const { DEV_BASE_URL, resolveBaseUrl } = require("./webpack/base-url.js");
 const { AddinFilesPlugin } = require("./webpack/addin-files-plugin.js");
 const { FunctionsGuardPlugin } = require("./webpack/functions-guard-plugin.js");
+const { FunctionsMetadataPlugin } = require("./webpack/functions-metadata.js");
 const { BundleBudgetPlugin } = require("./webpack/bundle-budget-plugin.js");
 const { devServerHttps } = require("./webpack/dev-server-https.js");
 
@@ -31,8 +32,10 @@ const DEV_PORT = 3000;
 const TASKPANE_BUDGET_GZIP_BYTES = 350 * 1024;
 
 /**
- * The workbench: src/workbench/index.tsx into dist-workbench/. No office.js (the task pane runs on the
- * in-memory Excel simulation) and no ExcelJS (the sample is seeded without it).
+ * The workbench: src/workbench/index.tsx into dist-workbench/. The task pane runs on the in-memory
+ * Excel simulation, and no ExcelJS (the sample is seeded without it). office.js is not bundled nor
+ * copied: workbench.html loads /office-js/office.js, which scripts/workbench.mjs serves in place
+ * from the @microsoft/office-js package (a loader that fetches sibling files, so the whole folder).
  * @param {string} mode
  * @param {string | undefined} outDir
  * @returns {import("webpack").Configuration}
@@ -117,9 +120,12 @@ module.exports = async (env = {}, argv = {}) => {
       }),
       // Writes functions.json and, through its loader, appends CustomFunctions.associate calls.
       new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
+      // Adds what the generator cannot write (allowErrorForDataTypeAny), after it has emitted.
+      new FunctionsMetadataPlugin({ file: "functions.json" }),
       new AddinFilesPlugin({
         manifest: path.resolve(__dirname, "manifest.xml"),
         iconsDir: path.resolve(__dirname, "assets"),
+        helpPage: path.resolve(__dirname, "assets", "help.html"),
         baseUrl,
       }),
       new FunctionsGuardPlugin({ entry: "functions" }),

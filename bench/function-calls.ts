@@ -35,8 +35,8 @@ export function gridPool(tables: ModelTables): GridPool {
 }
 
 /**
- * Call number `i` of the mix: of every ten calls, four CVM.VALUE of an element (annual value),
- * four CVM.VALUE of an element in a year (1 to 5), one CVM.TOTAL and one CVM.NPV, each over its
+ * Call number `i` of the mix: of every ten calls, four CVM.ELEMENTVALUE of an element (annual value),
+ * four CVM.ELEMENTVALUE of an element in a year (1 to 5), one CVM.TOTAL and one CVM.NETPRESENTVALUE, each over its
  * own copies of the ranges. Elements vary from call to call. Returns the call's number.
  */
 export function callOfMix(cvm: Cvm, pool: GridPool, i: number): number {

@@ -284,8 +284,8 @@ could reach it.
 ${count(f.calls)} calls of the CVM functions over one ${count(f.elements)}-element model, as a workbook full of
 CVM formulas makes them: each call gets fresh arrays of the ranges' values (rotating through
 distinct copies of equal content, as Excel passes new arrays every time). The mix, of every ten
-calls: four \`CVM.VALUE\` of an element, four \`CVM.VALUE\` of an element in a year, one \`CVM.TOTAL\`,
-one \`CVM.NPV\`; the element varies from call to call. With the cache (\`createCvm(createModelCache())\`,
+calls: four \`CVM.ELEMENTVALUE\` of an element, four \`CVM.ELEMENTVALUE\` of an element in a year, one \`CVM.TOTAL\`,
+one \`CVM.NETPRESENTVALUE\`; the element varies from call to call. With the cache (\`createCvm(createModelCache())\`,
 src/functions/model-cache.ts) a model is analysed once per distinct content and found again by a
 hash of the arrays and an exact comparison; without it (\`createCvm(uncachedModels())\`) every call
 reads, validates and computes the model again. Each cached run starts with an empty cache (its

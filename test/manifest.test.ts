@@ -293,6 +293,23 @@ function sizeInName(file: string): number {
 
 // =============================================================================================
 
+/**
+ * "In the ancestor <Host> element that has a descendant <Runtime> element that is set to a long
+ * lifetime, none of the descendant <Action> elements should have a <TaskpaneID> child element."
+ * (Configure your Office Add-in to use a shared runtime, July 2026.)
+ */
+function taskpaneIdProblems(root: XmlElement): string[] {
+  const problems: string[] = [];
+  for (const host of findAll(root, "Host").filter((h) => xsiType(h) === "Workbook")) {
+    const longLived = findAll(host, "Runtime").some((r) => attr(r, "lifetime") === "long");
+    if (!longLived) continue;
+    for (const action of findAll(host, "Action")) {
+      if (children(action, "TaskpaneId").length > 0) problems.push(`${describeElement(action)} has a <TaskpaneId> under a shared runtime`);
+    }
+  }
+  return problems;
+}
+
 describe("test/support/xml parser", () => {
   it.each([
     ["mismatched end tag", "<a><b></a>"],
@@ -348,9 +365,13 @@ describe("manifest.xml", () => {
   });
 
   describe("identity", () => {
-    it("has the fixed add-in Id and version 1.1.0.0 (the first with custom functions)", () => {
+    // 1.2.0.0: the functions renamed (ELEMENTVALUE, NETPRESENTVALUE) and allowErrorForDataTypeAny.
+    // test/functions/metadata-version.test.ts ties every later change of functions.json to a bump.
+    it("has the fixed add-in Id and a four-part version, the one functions-lock.json records", () => {
       expect(child(root, "Id").text).toBe(ADDIN_ID);
-      expect(child(root, "Version").text).toBe("1.1.0.0");
+      expect(child(root, "Version").text).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+      const lock = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "functions-lock.json"), "utf8")) as { manifestVersion: string };
+      expect(child(root, "Version").text).toBe(lock.manifestVersion);
     });
 
     it("names and describes the add-in", () => {
@@ -374,6 +395,17 @@ describe("manifest.xml", () => {
       expect(requireAttr(child(root, "IconUrl"), "DefaultValue")).toBe(`${DEV_BASE}assets/icon-32.png`);
       expect(requireAttr(child(root, "HighResolutionIconUrl"), "DefaultValue")).toBe(`${DEV_BASE}assets/icon-64.png`);
       expect(requireAttr(child(root, "SupportUrl"), "DefaultValue")).toMatch(/^https:\/\//);
+    });
+
+    it("points SupportUrl at help.html, a help page for users that the build serves, not at the task pane", () => {
+      expect(requireAttr(child(root, "SupportUrl"), "DefaultValue")).toBe(`${DEV_BASE}help.html`);
+      expect(BUILD_OUTPUTS).toContain("help.html");
+      const page = fs.readFileSync(path.join(REPO_ROOT, "assets", "help.html"), "utf8");
+      expect(page).toMatch(/<title>[^<]*help[^<]*<\/title>/i);
+      // A user's questions: what the pane does, the functions, the sample, privacy.
+      for (const id of ["pane", "sample", "functions", "privacy"]) expect(page).toContain(`<h2 id="${id}">`);
+      // Opened in a browser outside Office, it must not wait for office.js or a bundle.
+      expect(page).not.toMatch(/<script/i);
     });
   });
 
@@ -405,12 +437,14 @@ describe("manifest.xml", () => {
   });
 
   describe("requirements", () => {
-    it("requires SharedRuntime 1.1, CustomFunctionsRuntime 1.2 and ExcelApi 1.7 in the base manifest, and nothing else", () => {
+    // CustomFunctionsRuntime 1.3 for the ErrorCode values beyond #VALUE! and #N/A; ExcelApi 1.11 is
+    // what SharedRuntime 1.1 and CustomFunctionsRuntime 1.3 imply (docs/office-requirements.md).
+    it("requires SharedRuntime 1.1, CustomFunctionsRuntime 1.3 and ExcelApi 1.11 in the base manifest, and nothing else", () => {
       const sets = children(childPath(root, "Requirements", "Sets"), "Set").map((s) => [requireAttr(s, "Name"), attr(s, "MinVersion")]);
       expect(sets).toEqual([
         ["SharedRuntime", "1.1"],
-        ["CustomFunctionsRuntime", "1.2"],
-        ["ExcelApi", "1.7"],
+        ["CustomFunctionsRuntime", "1.3"],
+        ["ExcelApi", "1.11"],
       ]);
       expect(children(child(root, "VersionOverrides"), "Requirements")).toEqual([]);
     });
@@ -439,11 +473,14 @@ describe("manifest.xml", () => {
       expect(requireAttr(childPath(root, "DefaultSettings", "SourceLocation"), "DefaultValue")).toBe(resolve(root, runtimeResid));
     });
 
-    it("uses a single task pane id (a shared runtime supports one task pane)", () => {
-      const ids = findAll(root, "Action")
-        .filter((a) => xsiType(a) === "ShowTaskpane")
-        .map((a) => child(a, "TaskpaneId").text);
-      expect(new Set(ids).size).toBe(1);
+    it("gives no action a <TaskpaneId> (the shared-runtime article forbids it under a long-lived runtime)", () => {
+      expect(taskpaneIdProblems(root)).toEqual([]);
+      expect(findAll(root, "Action").filter((a) => xsiType(a) === "ShowTaskpane").length).toBeGreaterThan(0);
+    });
+
+    it("reports a <TaskpaneId> on an action under the shared runtime", () => {
+      const broken = mutated('<Action xsi:type="ShowTaskpane">', '<Action xsi:type="ShowTaskpane"><TaskpaneId>CVM.Taskpane</TaskpaneId>');
+      expect(taskpaneIdProblems(broken)).toEqual([expect.stringContaining("<TaskpaneId>")]);
     });
   });
 
@@ -589,7 +626,7 @@ describe("manifest.xml", () => {
       expect(urlProblems(mutated(`"${DEV_BASE}functions.js"`, '"http://localhost:3000/functions.js"'))).toEqual([
         expect.stringContaining("is not https"),
       ]);
-      expect(urlProblems(mutated(`<SupportUrl DefaultValue="${DEV_BASE}taskpane.html"/>`, '<SupportUrl DefaultValue="https://example.com/help"/>'))).toEqual([
+      expect(urlProblems(mutated(`<SupportUrl DefaultValue="${DEV_BASE}help.html"/>`, '<SupportUrl DefaultValue="https://example.com/help"/>'))).toEqual([
         expect.stringContaining("does not start with https://localhost:3000/"),
       ]);
       expect(urlProblems(mutated(`"${DEV_BASE}functions.json"`, `"${DEV_BASE}public/functions.json"`))).toEqual([

@@ -1,7 +1,7 @@
 /*
  * Emits the add-in's static files next to the bundles: manifest.xml (with the production base URL
- * when one is given) and the icons (assets/icon-*.png). Both are watched, so the dev server serves
- * the current versions.
+ * when one is given), the icons (assets/icon-*.png) and the help page the manifest's SupportUrl
+ * names (help.html). All are watched, so the dev server serves the current versions.
  */
 const fs = require("node:fs");
 const path = require("node:path");
@@ -11,8 +11,9 @@ const PLUGIN = "AddinFilesPlugin";
 
 class AddinFilesPlugin {
   /**
-   * @param {{ manifest: string, iconsDir: string, baseUrl: string | null }} options
+   * @param {{ manifest: string, iconsDir: string, helpPage: string, baseUrl: string | null }} options
    *   manifest: path of the source manifest.xml; iconsDir: folder holding icon-<size>.png;
+   *   helpPage: path of the static help page, written as help.html;
    *   baseUrl: the production base URL, or null to keep the development URLs.
    */
   constructor(options) {
@@ -21,7 +22,7 @@ class AddinFilesPlugin {
 
   apply(compiler) {
     const { sources, Compilation, WebpackError } = compiler.webpack;
-    const { manifest, iconsDir, baseUrl } = this.options;
+    const { manifest, iconsDir, helpPage, baseUrl } = this.options;
     compiler.hooks.thisCompilation.tap(PLUGIN, (compilation) => {
       compilation.hooks.processAssets.tap({ name: PLUGIN, stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
         try {
@@ -35,6 +36,8 @@ class AddinFilesPlugin {
             compilation.fileDependencies.add(file);
             compilation.emitAsset(`assets/${name}`, new sources.RawSource(fs.readFileSync(file)));
           }
+          compilation.fileDependencies.add(helpPage);
+          compilation.emitAsset("help.html", new sources.RawSource(fs.readFileSync(helpPage)));
         } catch (error) {
           compilation.errors.push(new WebpackError(`${PLUGIN}: ${error instanceof Error ? error.message : String(error)}`));
         }

@@ -1,5 +1,6 @@
-import { buildInExcel, officeHost } from "../adapters/excel";
-import { runBuild } from "../app/build-events";
+import { buildInExcel, inspectInExcel, officeHost } from "../adapters/excel";
+import { runBuild, subscribeBuilds } from "../app/build-events";
+import { keepStartupBehavior, officeStartupHost } from "../app/startup";
 
 /**
  * Ribbon commands. With the shared runtime they run on the task pane's page, so a command and
@@ -15,6 +16,25 @@ async function buildValueSummary(event: Office.AddinCommands.Event): Promise<voi
   }
 }
 
+/**
+ * The startup setting follows the workbook (see ../app/startup). It is looked at whenever the
+ * shared runtime starts (this page loads for the pane, a ribbon command or a calculating CVM
+ * function alike) and after each build that wrote a model's outputs.
+ */
+function followModel(hasModel: () => Promise<boolean>): void {
+  // The setting only spares a wait at the next open; failing to make it must not disturb what
+  // the user is doing, and the next start tries again.
+  keepStartupBehavior(officeStartupHost(), hasModel).catch(() => undefined);
+}
+
 Office.onReady(() => {
   Office.actions.associate("buildValueSummary", buildValueSummary);
+  followModel(async () => Object.keys((await inspectInExcel(officeHost())).ranges).length > 0);
+  // Progress updates repeat the last build's end; only a new end counts.
+  let seen: unknown;
+  subscribeBuilds(({ last }) => {
+    if (!last || last === seen) return;
+    seen = last;
+    if ("outcome" in last && last.outcome.ok) followModel(async () => true);
+  });
 });

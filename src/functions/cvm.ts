@@ -35,9 +35,9 @@ function guarded<A extends unknown[], T>(name: string, run: (...args: A) => Outc
 
 export function createCvm(models: ModelSource): Cvm {
   return {
-    value: guarded("VALUE", (elements, variables, element, year) => elementValue(models, elements, variables, element, year)),
+    value: guarded("ELEMENTVALUE", (elements, variables, element, year) => elementValue(models, elements, variables, element, year)),
     total: guarded("TOTAL", (elements, variables, year) => totalValue(models, elements, variables, year)),
-    npv: guarded("NPV", (elements, variables, settings) => npv(models, elements, variables, settings)),
+    npv: guarded("NETPRESENTVALUE", (elements, variables, settings) => npv(models, elements, variables, settings)),
     roi: guarded("ROI", (elements, variables, settings) => roi(models, elements, variables, settings)),
     payback: guarded("PAYBACK", (elements, variables, settings) => paybackMonths(models, elements, variables, settings)),
     evaluate: guarded("EVAL", (formula, variables) => evaluateFormula(models, formula, variables)),

@@ -11,7 +11,7 @@ import { excelMatrix, excelValue } from "./excel-errors";
 
 /**
  * Annual value of one value element at full realization, or its value in a given year with its ramp.
- * @customfunction VALUE
+ * @customfunction ELEMENTVALUE
  * @param elements The value elements range with its header row, usually CVM_Elements.
  * @param variables The customer variables range with its header row, usually CVM_Variables.
  * @param element The element's Id, or its name in the Element column (case-insensitive).
@@ -36,7 +36,7 @@ export function total(elements: unknown[][], variables: unknown[][], year?: numb
 
 /**
  * Net present value of the model: the net cash flows of years 1 to Years discounted at DiscountRate, less the Investment.
- * @customfunction NPV
+ * @customfunction NETPRESENTVALUE
  * @param elements The value elements range with its header row, usually CVM_Elements.
  * @param variables The customer variables range with its header row, usually CVM_Variables.
  * @param settings The settings range (Setting, Value) with Years, DiscountRate, Investment and AnnualCost, usually CVM_Settings.

@@ -1,5 +1,6 @@
 import { type Analysis, analyzeWorkbook } from "../core/model/analyze";
 import type { WorkbookInput } from "../core/workbook/cells";
+import { withErrorCells } from "./error-cells";
 import { type Grid, toRangeInput } from "./grid";
 import { type ArgumentHeaders, headersOf } from "./location";
 import { ContentCache } from "./lru";
@@ -42,11 +43,14 @@ export interface ModelSourceOptions {
 }
 
 function buildEntry(analyze: (input: WorkbookInput) => Analysis, elements: Grid, variables: Grid, settings: Grid | undefined): ModelEntry {
-  const analysis = analyze({
-    elements: toRangeInput(elements, "elements"),
-    variables: toRangeInput(variables, "variables"),
-    ...(settings ? { settings: toRangeInput(settings, "settings") } : {}),
-  });
+  const analysis = withErrorCells(
+    analyze({
+      elements: toRangeInput(elements, "elements"),
+      variables: toRangeInput(variables, "variables"),
+      ...(settings ? { settings: toRangeInput(settings, "settings") } : {}),
+    }),
+    { elements, variables, settings },
+  );
   const derived = new Map<string, unknown>();
   return {
     analysis,

@@ -3,7 +3,7 @@ import { fail, ok, type Outcome } from "./outcome";
 import { sanitizeCell } from "./grid";
 
 /**
- * The longest horizon the contract allows. VALUE and TOTAL take no settings, so they cannot know
+ * The longest horizon the contract allows. ELEMENTVALUE and TOTAL take no settings, so they cannot know
  * the model's Years; a ramp defines every year (its last entry repeats), so any year of a
  * possible horizon has a value.
  */

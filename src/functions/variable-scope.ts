@@ -1,6 +1,7 @@
 import { checkReferences } from "../core/model/references";
 import { readVariables } from "../core/model/read-variables";
 import type { Problem } from "../core/problems";
+import { errorCellProblems } from "./error-cells";
 import { type Grid, toRangeInput } from "./grid";
 import { type ArgumentHeaders, headersOf } from "./location";
 
@@ -17,5 +18,9 @@ export function readScope(variables: Grid): VariableScope {
   // Duplicate names are only found when names are checked together; no elements take part.
   const references = checkReferences(read.variables, [], read.declared);
   const values = new Map(read.variables.map((v) => [v.name.toLowerCase(), v.value] as const));
-  return { problems: [...read.problems, ...references.problems], values, headers: headersOf({ variables }) };
+  // Error cells first and in place of what the core made of their text, as for the whole model.
+  const cells = errorCellProblems({ variables });
+  const at = new Set(cells.map((p) => `${p.cell?.row}|${p.cell?.column}`));
+  const rest = [...read.problems, ...references.problems].filter((p) => !p.cell || !at.has(`${p.cell.row}|${p.cell.column}`));
+  return { problems: [...cells, ...rest], values, headers: headersOf({ variables }) };
 }

@@ -12,6 +12,7 @@ import * as path from "node:path";
 import { BUILD_OUTPUTS, isIncidentalOutput } from "../support/build-outputs";
 import { descendantsAndSelf, parseXml } from "../support/xml";
 import { DEV_BASE_URL, rewriteManifest } from "../../webpack/base-url";
+import { metadataHash } from "../../webpack/functions-metadata";
 
 const REPO_ROOT = path.resolve(__dirname, "../..");
 const WEBPACK_CLI = path.join(REPO_ROOT, "node_modules", "webpack-cli", "bin", "cli.js");
@@ -123,6 +124,13 @@ describe("the production build", () => {
     for (const f of metadata.functions) expect(f.id).toMatch(/^[A-Z][A-Z0-9_.]*$/);
     const script = fs.readFileSync(path.join(dist, "functions.js"), "utf8");
     for (const id of declared) expect(script).toContain(`CustomFunctions.associate("${id}",`);
+  });
+
+  it("writes functions.json with allowErrorForDataTypeAny, exactly as functions-lock.json records it", () => {
+    const shipped = fs.readFileSync(path.join(dist, "functions.json"), "utf8");
+    expect((JSON.parse(shipped) as { allowErrorForDataTypeAny?: unknown }).allowErrorForDataTypeAny).toBe(true);
+    const lock = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "functions-lock.json"), "utf8")) as { sha256: string };
+    expect(metadataHash(shipped)).toBe(lock.sha256);
   });
 
   it("keeps React and Fluent UI out of the functions bundle (the task pane has them)", () => {

@@ -1,6 +1,6 @@
 /**
- * The build's own checks fail when they should: tiny webpack builds (entries given as data: URLs,
- * output in temporary folders) through the two plugins.
+ * The build's own plugins do what they should: tiny webpack builds (entries given as data: URLs,
+ * output in temporary folders) through each of them.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -8,6 +8,7 @@ import * as path from "node:path";
 import webpack, { type Configuration, type Stats } from "webpack";
 import { BundleBudgetPlugin } from "../../webpack/bundle-budget-plugin";
 import { FunctionsGuardPlugin } from "../../webpack/functions-guard-plugin";
+import { FunctionsMetadataPlugin } from "../../webpack/functions-metadata";
 
 const REPO_ROOT = path.resolve(__dirname, "../..");
 
@@ -83,5 +84,31 @@ describe("BundleBudgetPlugin", () => {
     const reported = await build(entry, [new BundleBudgetPlugin({ ...options, enforce: false, log: (l) => lines.push(l) })]);
     expect(reported.hasErrors()).toBe(false);
     expect(lines).toEqual([expect.stringContaining("(not enforced in this mode)")]);
+  });
+});
+
+describe("FunctionsMetadataPlugin", () => {
+  /** Emits functions.json the way custom-functions-metadata-plugin does: on the compilation hook. */
+  const generator = (json: string) => ({
+    apply(compiler: webpack.Compiler) {
+      compiler.hooks.compilation.tap("generator", (compilation) => {
+        compilation.assets["functions.json"] = new compiler.webpack.sources.RawSource(json);
+      });
+    },
+  });
+
+  it("adds allowErrorForDataTypeAny at the top level of the emitted functions.json, keeping the functions", async () => {
+    const functions = [{ id: "TOTAL", name: "TOTAL", parameters: [] }];
+    const stats = await build({ main: js("globalThis.x = 1;") }, [generator(JSON.stringify({ allowCustomDataForDataTypeAny: true, functions })), new FunctionsMetadataPlugin()]);
+    expect(stats.compilation.errors).toEqual([]);
+    const written = JSON.parse(fs.readFileSync(path.join(stats.compilation.outputOptions.path!, "functions.json"), "utf8")) as Record<string, unknown>;
+    expect(Object.keys(written)).toEqual(["allowErrorForDataTypeAny", "allowCustomDataForDataTypeAny", "functions"]);
+    expect(written.allowErrorForDataTypeAny).toBe(true);
+    expect(written.functions).toEqual(functions);
+  });
+
+  it("fails the build when there is no functions.json to finish", async () => {
+    const stats = await build({ main: js("globalThis.x = 1;") }, [new FunctionsMetadataPlugin()]);
+    expect(stats.compilation.errors.map((e) => e.message)).toEqual([expect.stringContaining("no functions.json to finish")]);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * The workbench in a real browser: the page the README's run command serves shows the sample in
- * the grid beside the real task pane, needs no network beyond itself (no office.js), reports no
- * errors, and the user's edits in the grid reach the simulated workbook the task pane works on.
+ * the grid beside the real task pane, with the real office.js (the pinned @microsoft/office-js,
+ * served by the workbench itself) present and ready outside Office, needs no network beyond
+ * itself, reports no errors, and the user's edits in the grid reach the simulated workbook the
+ * task pane works on.
  */
 import {
   cellText,
@@ -36,7 +38,13 @@ describe("the workbench", () => {
     const pane = taskPane(page);
     expect(await pane.getByRole("heading").count()).toBeGreaterThan(0);
     expect((await pane.boundingBox())?.width).toBe(350);
-    expect(await page.locator('script[src*="office"]').count()).toBe(0);
+    // office.js from the workbench's own server, loaded before the page's scripts; outside Office
+    // its Office.onReady resolves with host null, and Excel stays the simulation.
+    expect(await page.locator("script[src]").evaluateAll((scripts) => scripts.map((s) => new URL((s as HTMLScriptElement).src).pathname))).toEqual(
+      expect.arrayContaining(["/office-js/office.js"]),
+    );
+    expect(await page.locator("script[src]").first().getAttribute("src")).toBe("/office-js/office.js");
+    expect(await page.evaluate(() => window.cvmWorkbench?.office)).toEqual({ library: "office.js", host: null });
 
     const workbook = await documentOf(page);
     expect(workbook.sheetNames).toEqual(expect.arrayContaining(["Variables", "Elements", "Settings"]));

@@ -57,7 +57,7 @@ describe("a model with errors gives #VALUE! naming the first error and where it 
   });
 });
 
-describe("CVM.VALUE", () => {
+describe("CVM.ELEMENTVALUE", () => {
   it("an unknown element is #N/A", () => {
     expect(thrown(() => cvm.value(fresh(ELEMENTS), fresh(VARIABLES), "Nope"))).toMatchObject({ code: "#N/A", message: 'No element with id or name "Nope" in elements.' });
   });
@@ -167,7 +167,7 @@ describe("the runtime glue", () => {
     };
     expect(createCvm(failing).npv(fresh(ELEMENTS), fresh(VARIABLES), fresh(SETTINGS))).toEqual({
       ok: false,
-      failure: { kind: "failure", code: "#VALUE!", message: "CVM.NPV failed unexpectedly: boom" },
+      failure: { kind: "failure", code: "#VALUE!", message: "CVM.NETPRESENTVALUE failed unexpectedly: boom" },
     });
   });
 

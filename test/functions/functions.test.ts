@@ -24,7 +24,7 @@ const SETTINGS = settings({ Years: 3, DiscountRate: 0.1, Investment: 120000, Ann
 // Cash flow: −120000, 70000−20000 = 50000, 140000−20000 = 120000, 160000−20000 = 140000.
 const CASH_FLOW = [-120000, 50000, 120000, 140000];
 
-describe("CVM.VALUE", () => {
+describe("CVM.ELEMENTVALUE", () => {
   it("gives an element's annual value, matched by id or name ignoring case", () => {
     expect(cvm.value(fresh(ELEMENTS), fresh(VARIABLES), "Leaks")).toBe(100000);
     expect(cvm.value(fresh(ELEMENTS), fresh(VARIABLES), "leaks")).toBe(100000);
@@ -66,7 +66,7 @@ describe("CVM.TOTAL", () => {
 });
 
 describe("financial results", () => {
-  it("CVM.NPV is CF(0) plus the discounted CF(1..Years)", () => {
+  it("CVM.NETPRESENTVALUE is CF(0) plus the discounted CF(1..Years)", () => {
     expect(cvm.npv(fresh(ELEMENTS), fresh(VARIABLES), fresh(SETTINGS))).toBeCloseTo(textbookNpv(0.1, CASH_FLOW), 6);
   });
 

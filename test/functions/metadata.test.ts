@@ -2,9 +2,11 @@
  * The webpack plugin generates functions.json from functions.ts with custom-functions-metadata;
  * this runs the same generator and checks what Excel will be told against the contract.
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import * as functions from "../../src/functions/functions";
+import { finalizeFunctionsMetadata } from "../../webpack/functions-metadata";
 
 interface Parameter {
   name: string;
@@ -25,9 +27,9 @@ const FILE = path.join(__dirname, "../../src/functions/functions.ts");
 
 // The contract's signatures: a trailing "?" marks an optional argument, "[]" a range.
 const CONTRACT: Record<string, { parameters: string[]; matrixResult: boolean }> = {
-  VALUE: { parameters: ["elements[]", "variables[]", "element", "year?"], matrixResult: false },
+  ELEMENTVALUE: { parameters: ["elements[]", "variables[]", "element", "year?"], matrixResult: false },
   TOTAL: { parameters: ["elements[]", "variables[]", "year?"], matrixResult: false },
-  NPV: { parameters: ["elements[]", "variables[]", "settings[]"], matrixResult: false },
+  NETPRESENTVALUE: { parameters: ["elements[]", "variables[]", "settings[]"], matrixResult: false },
   ROI: { parameters: ["elements[]", "variables[]", "settings[]"], matrixResult: false },
   PAYBACK: { parameters: ["elements[]", "variables[]", "settings[]"], matrixResult: false },
   EVAL: { parameters: ["formula", "variables[]"], matrixResult: false },
@@ -47,6 +49,15 @@ describe("functions.json as the build generates it", () => {
 
   it("has no errors", () => {
     expect(generated.errors).toEqual([]);
+  });
+
+  // Every range argument is `any`, so with this flag Excel runs the functions over error cells and
+  // CVM.ISSUES can name them; the generator cannot write it, the build adds it.
+  it("ships with allowErrorForDataTypeAny at the top level, which the generator alone does not write", () => {
+    expect(JSON.parse(generated.metadataJson).allowErrorForDataTypeAny).toBeUndefined();
+    const shipped = JSON.parse(finalizeFunctionsMetadata(generated.metadataJson)) as { allowErrorForDataTypeAny?: unknown; functions: unknown };
+    expect(shipped.allowErrorForDataTypeAny).toBe(true);
+    expect(shipped.functions).toEqual(JSON.parse(generated.metadataJson).functions);
   });
 
   it("declares exactly the contract's functions", () => {
@@ -73,6 +84,12 @@ describe("functions.json as the build generates it", () => {
       expect(f.description).toMatch(/^[A-Z].{20,200}\.$/s);
       for (const p of f.parameters) expect({ id: f.id, parameter: p.name, description: p.description }).toEqual({ id: f.id, parameter: p.name, description: expect.stringMatching(/^[A-Z].{10,}\.$/) });
     }
+  });
+
+  it("every function is explained on the help page (the manifest's SupportUrl), under its id", () => {
+    const help = fs.readFileSync(path.join(__dirname, "../../assets/help.html"), "utf8");
+    const listed = [...help.matchAll(/<code>CVM\.([A-Z.]+)\(/g)].map((m) => m[1]);
+    expect([...new Set(listed)].sort()).toEqual(metadata.map((f) => f.id).sort());
   });
 
   it("associates each id with a function this module exports", () => {

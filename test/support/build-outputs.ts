@@ -15,6 +15,7 @@ export const BUILD_OUTPUTS: readonly string[] = Object.freeze([
   "functions.json",
   "commands.js",
   "manifest.xml",
+  "help.html",
   "assets/icon-16.png",
   "assets/icon-32.png",
   "assets/icon-64.png",

@@ -16,10 +16,14 @@ let base: string;
 let dir: string;
 const running: ChildProcess[] = [];
 
-function start(args: string[], stdin: "ignore" | "pipe" = "ignore"): Promise<{ child: ChildProcess; url: string }> {
+const stderrs = new WeakMap<ChildProcess, string>();
+const stderrOf = (child: ChildProcess): string => stderrs.get(child) ?? "";
+
+function start(args: string[], stdin: "ignore" | "pipe" = "ignore", keepStderr = false): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [SERVER, ...args], { stdio: [stdin, "pipe", "pipe"] });
     running.push(child);
+    if (keepStderr) child.stderr!.setEncoding("utf8").on("data", (chunk: string) => stderrs.set(child, stderrOf(child) + chunk));
     let output = "";
     child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
       output += chunk;
@@ -64,6 +68,11 @@ beforeAll(() => {
   fs.writeFileSync(path.join(dir, "sub", "style.css"), "body{}");
   fs.writeFileSync(path.join(dir, "icon-32.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
   fs.writeFileSync(path.join(base, "secret.txt"), SECRET);
+  // A stand-in for node_modules/@microsoft/office-js/dist: office.js and a file it loads beside itself.
+  fs.mkdirSync(path.join(base, "office-dist", "en-us"), { recursive: true });
+  fs.writeFileSync(path.join(base, "office-dist", "office.js"), "/* office.js */");
+  fs.writeFileSync(path.join(base, "office-dist", "en-us", "office_strings.js"), "/* strings */");
+  fs.mkdirSync(path.join(base, "empty"));
 });
 
 afterEach(() => {
@@ -73,6 +82,25 @@ afterEach(() => {
 afterAll(() => fs.rmSync(base, { recursive: true, force: true }));
 
 describe("the workbench server", () => {
+  test("serves the office.js folder under /office-js/, with the files office.js loads beside itself", async () => {
+    const { url } = await start(["--port", "0", "--dir", dir, "--office-js", path.join(base, "office-dist")]);
+    const script = await request(url, "/office-js/office.js");
+    expect([script.status, script.headers["content-type"], script.body]).toEqual([200, "text/javascript; charset=utf-8", "/* office.js */"]);
+    expect((await request(url, "/office-js/en-us/office_strings.js")).body).toBe("/* strings */");
+    for (const attempt of ["/office-js/../secret.txt", "/office-js/%2e%2e/secret.txt", "/office-js/../site/workbench.html"]) {
+      expect({ attempt, status: (await request(url, attempt)).status }).toEqual({ attempt, status: 404 });
+    }
+    expect((await request(url, "/workbench.html")).status).toBe(200);
+  });
+
+  test("without office.js, /office-js/ is 404 and says why once; the workbench is served all the same", async () => {
+    const { url, child } = await start(["--port", "0", "--dir", dir, "--office-js", path.join(base, "empty")], "ignore", true);
+    const reply = await request(url, "/office-js/office.js");
+    expect([reply.status, reply.body]).toEqual([404, "Not found (the @microsoft/office-js package is not installed)\n"]);
+    expect((await request(url, "/workbench.html")).status).toBe(200);
+    expect(stderrOf(child)).toMatch(/^No office\.js in .*empty: the workbench runs without the real library/);
+  });
+
   test("serves the folder on 127.0.0.1 with the right content types, / redirecting to workbench.html", async () => {
     const { url } = await start(["--port", "0", "--dir", dir]);
     expect((await request(url, "/")).status).toBe(302);
