@@ -130,10 +130,13 @@ export function useWorkbench(): WorkbenchSession {
       page.on("response", (response) => {
         if (response.status() >= 400) found.push(`HTTP ${response.status()}: ${response.url()}`);
       });
-      // No network but the workbench itself: the page must not need office.js or any CDN.
+      // No network but the workbench itself: the page must not need a CDN. The one request let
+      // through unreported is office.js's own telemetry frame, which the real library (served
+      // from @microsoft/office-js) opens outside Office too; it is answered empty, never sent.
       await context.route("**/*", (route) => {
         const target = route.request().url();
         if (target.startsWith("data:") || new URL(target).origin === origin) return route.continue();
+        if (isOfficeTelemetry(target)) return route.fulfill({ status: 204, body: "" });
         found.push(`outside request blocked: ${target}`);
         return route.abort("blockedbyclient");
       });
@@ -247,4 +250,10 @@ export function valueOf(page: Page, sheet: string, address: string): Promise<Cel
 /** The workbook's revision (grows with every change). */
 export function revisionOf(page: Page): Promise<number> {
   return page.evaluate(() => window.cvmWorkbench!.simulation.document.revision());
+}
+
+/** office.js's telemetry frame (telemetryservice.firstpartyapps.oaspapps.com), which it opens wherever it loads. */
+function isOfficeTelemetry(url: string): boolean {
+  const { protocol, hostname, pathname } = new URL(url);
+  return protocol === "https:" && hostname === "telemetryservice.firstpartyapps.oaspapps.com" && pathname.startsWith("/telemetryservice/");
 }
