@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { type ExcelHost, inspectInExcel, type ModelInspection, watchNewSheets, watchWorkbook } from "../adapters/excel";
+import { type ExcelHost, inspectInExcel, type ModelInspection, watchWorkbook } from "../adapters/excel";
 import { debounce } from "./debounce";
 
 /** The model as last read, whether a read is under way, and why the last one failed, if it did. */
@@ -28,8 +28,6 @@ export function useModel(host: ExcelHost, rereadAfterMs = REREAD_AFTER_MS): Mode
     try {
       const inspection = await inspectInExcel(host);
       if (ticket === latest.current) setState({ inspection, reading: false, readAt: new Date() });
-      // An older Excel watches sheet by sheet: a sheet added since (a starter model's) joins in.
-      await watchNewSheets(host).catch(() => undefined);
     } catch (e) {
       if (ticket === latest.current) setState((s) => ({ ...s, reading: false, failure: e instanceof Error ? e.message : String(e) }));
     }

@@ -48,7 +48,7 @@ export interface WriteProgress {
 export interface ApplyReport {
   /** `context.sync()` calls made to write the plan. */
   readonly syncs: number;
-  /** What this Excel could not do, in words, e.g. no waterfall chart before ExcelApi 1.9. */
+  /** What Excel did differently from the plan, in words: a chart it refused, a page setup to check. */
   readonly notes: readonly string[];
 }
 
@@ -65,16 +65,14 @@ interface Step {
  * add-in's own or new; this function touches nothing else.
  */
 export async function applyPlanToExcel(context: Excel.RequestContext, plan: WorkbookPlan, options: ApplyOptions): Promise<ApplyReport> {
-  const waterfall = options.supportsExcelApi("1.9");
-  const notes = waterfall || !plan.sheets.some((s) => s.charts.length > 0) ? [] : ["This version of Excel has no waterfall charts (ExcelApi 1.9), so the Value Summary shows value by element as a bar chart."];
-  const printable = plan.sheets.filter((s) => s.page);
-  const pageLayout = options.supportsExcelApi("1.9");
-  if (!pageLayout && printable.length > 0) notes.push(`This version of Excel cannot set up pages for printing (ExcelApi 1.9), so ${sheetList(printable)} keep${printable.length === 1 ? "s" : ""} the page setup ${printable.length === 1 ? "it has" : "they have"} (Excel's default for a new sheet).`);
-  const pages = pageLayout ? printable : [];
+  // The add-in's floor (manifest: ExcelApi 1.11, which every host of SharedRuntime 1.1 and
+  // CustomFunctionsRuntime 1.3 has; docs/office-requirements.md) has waterfall charts, page
+  // layout, suspended screen updating and overlapping bars (1.8, 1.9): no fallbacks below it.
+  const notes: string[] = [];
+  const pages = plan.sheets.filter((s) => s.page);
   const budget = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   const { steps, marks } = planSteps(plan, options, budget);
   const charts = plan.sheets.flatMap((s) => s.charts.map((chart) => ({ sheet: s.name, chart })));
-  const overlap = options.supportsExcelApi("1.8");
 
   const requests = groupIntoRequests(steps, budget);
   const total = requests.length;
@@ -85,7 +83,7 @@ export async function applyPlanToExcel(context: Excel.RequestContext, plan: Work
     // automatic calculation after the sync and recalculates what was written; a workbook set to
     // Manual is recalculated at the end of the last request instead (suspension means nothing there).
     if (options.calculation === "automatic") context.application.suspendApiCalculationUntilNextSync();
-    if (options.supportsExcelApi("1.9")) context.application.suspendScreenUpdatingUntilNextSync();
+    context.application.suspendScreenUpdatingUntilNextSync();
     for (const step of request) step.queue(context);
     if (last && options.calculation === "manual") context.application.calculate("Recalculate");
     // The charts and the page setup come after everything else, the marks' replacement included:
@@ -94,7 +92,7 @@ export async function applyPlanToExcel(context: Excel.RequestContext, plan: Work
     // refusal there still leaves complete sheets. A request of their own would isolate them too,
     // but would cost every build a fourth sync; a failure instead costs a few (below).
     if (last) {
-      for (const { sheet, chart } of charts) addChart(context.workbook.worksheets.getItem(sheet), chart, waterfall ? "Waterfall" : "BarClustered", overlap);
+      for (const { sheet, chart } of charts) addChart(context.workbook.worksheets.getItem(sheet), chart, "Waterfall");
       for (const s of pages) setUpPage(context.workbook.worksheets.getItem(s.name), s.page!);
     }
     try {
@@ -108,7 +106,7 @@ export async function applyPlanToExcel(context: Excel.RequestContext, plan: Work
       syncs++;
       // Anything before the charts and the page setup failed: the build failed.
       if (!settled) throw error;
-      const recovered = await recoverCosmetics(context, charts, pages, { waterfall, overlap });
+      const recovered = await recoverCosmetics(context, charts, pages);
       options.onProgress?.({ done: total, total });
       return { syncs: syncs + recovered.syncs, notes: [...notes, ...recovered.notes] };
     }
@@ -329,7 +327,6 @@ async function recoverCosmetics(
   context: Excel.RequestContext,
   charts: readonly { readonly sheet: string; readonly chart: ChartPlan }[],
   pages: readonly SheetPlan[],
-  can: { readonly waterfall: boolean; readonly overlap: boolean },
 ): Promise<{ syncs: number; notes: string[] }> {
   let syncs = 0;
   const notes: string[] = [];
@@ -347,12 +344,12 @@ async function recoverCosmetics(
   };
   for (const { sheet, chart } of charts) {
     const worksheet = context.workbook.worksheets.getItem(sheet);
-    const kinds: ChartKind[] = chart.kind === "tornado" ? ["BarClustered"] : can.waterfall ? ["Waterfall", "BarClustered"] : ["BarClustered"];
+    const kinds: ChartKind[] = chart.kind === "tornado" ? ["BarClustered"] : ["Waterfall", "BarClustered"];
     let made: ChartKind | undefined;
     const refusals: unknown[] = [];
     for (const kind of kinds) {
       syncs += await deleteOwnChart(context, worksheet, CHART_NAMES[chart.kind]);
-      const refusal = await attempt(() => addChart(worksheet, chart, kind, can.overlap));
+      const refusal = await attempt(() => addChart(worksheet, chart, kind));
       if (refusal === undefined) {
         made = kind;
         break;
@@ -385,8 +382,8 @@ async function deleteOwnChart(context: Excel.RequestContext, worksheet: Excel.Wo
 
 type ChartKind = "Waterfall" | "BarClustered";
 
-function addChart(sheet: Excel.Worksheet, plan: ChartPlan, kind: ChartKind, overlap: boolean): void {
-  const chart = plan.kind === "tornado" ? addTornado(sheet, plan, overlap) : addValueChart(sheet, plan, kind === "Waterfall");
+function addChart(sheet: Excel.Worksheet, plan: ChartPlan, kind: ChartKind): void {
+  const chart = plan.kind === "tornado" ? addTornado(sheet, plan) : addValueChart(sheet, plan, kind === "Waterfall");
   chart.title.text = plan.title;
   const { row, column, rows, columns } = plan.anchor;
   chart.setPosition(cellRef(row, column), cellRef(row + rows - 1, column + columns - 1));
@@ -409,7 +406,7 @@ function addValueChart(sheet: Excel.Worksheet, plan: ValueByElementChart, waterf
  * Low and High changes share one bar's place, and the category axis reversed so the largest
  * swing (the plan's first row) is on top.
  */
-function addTornado(sheet: Excel.Worksheet, plan: TornadoChart, overlap: boolean): Excel.Chart {
+function addTornado(sheet: Excel.Worksheet, plan: TornadoChart): Excel.Chart {
   const chart = sheet.charts.add("BarClustered", sheet.getRange(sourceOf(plan)), "Columns");
   chart.name = CHART_NAMES[plan.kind];
   chart.legend.visible = true;
@@ -420,8 +417,7 @@ function addTornado(sheet: Excel.Worksheet, plan: TornadoChart, overlap: boolean
   });
   const first = chart.series.getItemAt(0);
   first.gapWidth = 40;
-  // Without ExcelApi 1.8 the bars stand side by side: still a readable tornado.
-  if (overlap) first.overlap = 100;
+  first.overlap = 100;
   chart.axes.categoryAxis.reversePlotOrder = true;
   return chart;
 }

@@ -4,7 +4,7 @@ export { officeHost, waitingHost, isCellEditError, type ExcelHost, type Waiting 
 export { CHART_NAME, SENSITIVITY_CHART_NAME } from "./apply";
 export { insertStarterModel, type StarterInsertOutcome } from "./starter";
 export { selectCell } from "./navigate";
-export { watchNewSheets, watchWorkbook } from "./watch";
+export { watchWorkbook } from "./watch";
 export {
   CHANGED_SINCE_SHOWN,
   deleteProfile,

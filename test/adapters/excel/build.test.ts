@@ -60,24 +60,6 @@ describe("a build inside Excel (simulated)", () => {
     expect(formulas.some((f) => /SUM\(A1:A9\)|HYPERLINK|IMPORTXML|mention|Guarded|Averaged|Costly|halved|owner|grading/.test(f))).toBe(false);
   });
 
-  test("a host with ExcelApi 1.7 draws the tornado with its bars side by side: overlap needs 1.8", async () => {
-    const simulation = await simulationOf(await seedOfFile(SAMPLE_FILE), "1.7");
-    const outcome = await buildInExcel(hostOf(simulation), BUILT);
-    expect(outcome.ok).toBe(true);
-    const tornado = simulation.document.sheet(SUMMARY_SHEET).charts.find((c) => c.name === SENSITIVITY_CHART_NAME)!;
-    expect(tornado).toMatchObject({ type: "BarClustered", reversePlotOrder: true });
-    expect(tornado.series[0]!.overlap).toBeUndefined();
-    expect(tornado.series[0]!.gapWidth).toBe(40);
-  });
-
-  test("a host without ExcelApi 1.9 gets a bar chart and is told why", async () => {
-    const simulation = await simulationOf(await seedOfFile(SAMPLE_FILE), "1.8");
-    const outcome = await buildInExcel(hostOf(simulation), BUILT);
-    // Two things need ExcelApi 1.9: the waterfall chart and the page setup for printing.
-    expect(outcome.ok && outcome.notes).toEqual([expect.stringContaining("no waterfall charts (ExcelApi 1.9)"), expect.stringContaining("cannot set up pages for printing (ExcelApi 1.9)")]);
-    expect(simulation.document.sheet(SUMMARY_SHEET).charts.map((c) => c.type)).toEqual(["BarClustered", "BarClustered"]);
-    expect(simulation.syncs.every((s) => !s.screenUpdatingSuspended)).toBe(true);
-  });
 });
 
 describe("round trips", () => {

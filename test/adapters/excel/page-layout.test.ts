@@ -99,16 +99,6 @@ describe("page setup inside Excel (simulated)", () => {
     expect(simulation.document.sheet(SUMMARY_SHEET).pageLayout).toMatchObject({ orientation: "Portrait", rowBreaks: [30], printArea: "A1:J60" });
   });
 
-  test("below ExcelApi 1.9 nothing of it is called, and a note says so", async () => {
-    const simulation = await simulationOf(await seedOfFile(SAMPLE_FILE), "1.8");
-    const outcome = await build(simulation, PAGES);
-    expect(outcome.syncs).toBe(3);
-    expect(simulation.syncs.flatMap((s) => s.operations).some((o) => printing(o.object))).toBe(false);
-    expect(outcome.notes).toContain("This version of Excel cannot set up pages for printing (ExcelApi 1.9), so Value Summary and Assumptions Log keep the page setup they have (Excel's default for a new sheet).");
-    expect(simulation.document.sheet(SUMMARY_SHEET).pageLayout).toMatchObject({ orientation: "Portrait", zoom: { scale: 100 }, rowBreaks: [] });
-    expect(marks(simulation)).toEqual([]);
-  });
-
   test("a host that refuses a page-layout call: the sheets are complete, the build succeeds with a note", async () => {
     const probe = await simulationOf(await seedOfFile(SAMPLE_FILE));
     await build(probe, PAGES);

@@ -1,4 +1,4 @@
-import { type BuildProgress, buildInExcel, inspectInExcel, insertStarterModel, selectCell, watchNewSheets, watchWorkbook } from "../../../src/adapters/excel";
+import { type BuildProgress, buildInExcel, inspectInExcel, insertStarterModel, selectCell, watchWorkbook } from "../../../src/adapters/excel";
 import { SUMMARY_SHEET } from "../../../src/core/plan/summary";
 import { createExcelSimulation } from "../../../src/simulation/excel";
 import { generatedModel } from "../../support/generated-model";
@@ -88,31 +88,6 @@ describe("what the task pane asks of the adapter", () => {
       simulation.edit("Variables", "B2", "1400");
       await new Promise((r) => setTimeout(r, 20));
       expect(calls).toBe(before);
-    });
-
-    test("on ExcelApi 1.7 each sheet is watched on its own, sheets added later once asked to", async () => {
-      const simulation = createExcelSimulation({ sheets: [{ name: "Sheet1" }] }, { apiVersion: "1.7" });
-      const host = hostOf(simulation);
-      let calls = 0;
-      await watchWorkbook(host, () => calls++);
-      simulation.edit("Sheet1", "A1", "notes");
-      await waitFor(() => calls === 1);
-      await insertStarterModel(host, "sample");
-      await simulation.settled();
-      const afterInsert = calls;
-      simulation.edit("Variables", "B2", "1300");
-      await new Promise((r) => setTimeout(r, 20));
-      // Without a handler of its own, a new sheet's edits go unseen on 1.7 …
-      expect(calls).toBe(afterInsert);
-      await watchNewSheets(host);
-      simulation.edit("Variables", "B2", "1400");
-      await waitFor(() => calls === afterInsert + 1);
-      // … and once added, each sheet has exactly one handler: one edit, one call.
-      await watchNewSheets(host);
-      simulation.edit("Sheet1", "A1", "more notes");
-      await waitFor(() => calls === afterInsert + 2);
-      await new Promise((r) => setTimeout(r, 20));
-      expect(calls).toBe(afterInsert + 2);
     });
   });
 });
