@@ -10,27 +10,10 @@ import { buildCustomerWorkbook, openBatchModel } from "../../src/cli/batch/custo
 import { ASSUMPTIONS_SHEET } from "../../src/core/plan/assumptions";
 import { SUMMARY_SHEET } from "../../src/core/plan/summary";
 import type { PagePlan } from "../../src/core/plan/types";
-import { addDefinedNames, buildWithPages, sheetParts, sheetXml } from "../support/page-plans";
+import { addDefinedNames, buildWithPages, sheetParts, sheetXml, LOG_PAGE, SUMMARY_PAGE } from "../support/page-plans";
 import { BUILT, SAMPLE_FILE } from "./excel/support";
 
-const SUMMARY_PAGE: PagePlan = {
-  orientation: "landscape",
-  fitToPagesWide: 1,
-  printArea: { firstRow: 0, firstColumn: 0, lastRow: 59, lastColumn: 9 },
-  titleRows: { first: 3, last: 4 },
-  breaksBefore: [20, 41],
-  header: { left: "Value to Acme && Co", center: "", right: "Pipeline Leak Analytics" },
-  footer: { left: "Built 23 Nov 2026", center: "", right: "Page &P of &N" },
-};
 
-const LOG_PAGE: PagePlan = {
-  orientation: "portrait",
-  fitToPagesWide: 1,
-  printArea: { firstRow: 0, firstColumn: 0, lastRow: 30, lastColumn: 5 },
-  breaksBefore: [],
-  header: { left: "", center: "Assumptions", right: "" },
-  footer: { left: "", center: "Page &P of &N", right: "" },
-};
 
 /** The user's own print area and title rows on their Variables sheet (the first). */
 const USER_NAMES = [

@@ -10,6 +10,26 @@ import { analyzeWorkbook } from "../../src/core/model/analyze";
 import { planBuild } from "../../src/core/plan/build-plan";
 import type { PagePlan, WorkbookPlan } from "../../src/core/plan/types";
 
+/** Page setups chosen by a test, unlike any the core plans: each adapter must write exactly these. */
+export const SUMMARY_PAGE: PagePlan = {
+  orientation: "landscape",
+  fitToPagesWide: 1,
+  printArea: { firstRow: 0, firstColumn: 0, lastRow: 59, lastColumn: 9 },
+  titleRows: { first: 3, last: 4 },
+  breaksBefore: [20, 41],
+  header: { left: "Value to Acme && Co", center: "", right: "Pipeline Leak Analytics" },
+  footer: { left: "Built 23 Nov 2026", center: "", right: "Page &P of &N" },
+};
+
+export const LOG_PAGE: PagePlan = {
+  orientation: "portrait",
+  fitToPagesWide: 1,
+  printArea: { firstRow: 0, firstColumn: 0, lastRow: 30, lastColumn: 5 },
+  breaksBefore: [],
+  header: { left: "", center: "Assumptions", right: "" },
+  footer: { left: "", center: "Page &P of &N", right: "" },
+};
+
 /** The plan with the given page setups on the named sheets (any page the core planned elsewhere stays). */
 export function withPages(plan: WorkbookPlan, pages: Readonly<Record<string, PagePlan>>): WorkbookPlan {
   return { ...plan, sheets: plan.sheets.map((s) => (pages[s.name] ? { ...s, page: pages[s.name] } : s)) };

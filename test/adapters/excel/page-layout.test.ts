@@ -12,26 +12,9 @@ import { INCOMPLETE_MARK } from "../../../src/core/plan/incomplete";
 import { SUMMARY_SHEET } from "../../../src/core/plan/summary";
 import type { PagePlan } from "../../../src/core/plan/types";
 import type { ExcelSimulation } from "../../../src/simulation/excel";
-import { withPages } from "../../support/page-plans";
+import { withPages, LOG_PAGE, SUMMARY_PAGE } from "../../support/page-plans";
 import { BUILT, SAMPLE_FILE, seedOfFile, simulationOf } from "./support";
 
-const SUMMARY_PAGE: PagePlan = {
-  orientation: "landscape",
-  fitToPagesWide: 1,
-  printArea: { firstRow: 0, firstColumn: 0, lastRow: 59, lastColumn: 9 },
-  titleRows: { first: 3, last: 4 },
-  breaksBefore: [20, 41],
-  header: { left: "Value to Acme && Co", center: "", right: "Pipeline Leak Analytics" },
-  footer: { left: "Built 23 Nov 2026", center: "", right: "Page &P of &N" },
-};
-const LOG_PAGE: PagePlan = {
-  orientation: "portrait",
-  fitToPagesWide: 1,
-  printArea: { firstRow: 0, firstColumn: 0, lastRow: 30, lastColumn: 5 },
-  breaksBefore: [],
-  header: { left: "", center: "Assumptions", right: "" },
-  footer: { left: "", center: "Page &P of &N", right: "" },
-};
 const PAGES = { [SUMMARY_SHEET]: SUMMARY_PAGE, [ASSUMPTIONS_SHEET]: LOG_PAGE };
 
 /** buildInExcel, with the test's page setups in place of the core's (none at all for `"none"`). */
