@@ -11,7 +11,7 @@ import type { CachedValue } from "./types";
 
 export const NOT_AVAILABLE: CachedValue = { error: "#N/A" };
 
-export function isCachedError(value: CachedValue): value is { readonly error: NonNullable<Extract<CachedValue, { error: unknown }>["error"]> } {
+export function isCachedError(value: CachedValue): value is Extract<CachedValue, object> {
   return typeof value === "object";
 }
 
