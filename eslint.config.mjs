@@ -52,7 +52,7 @@ export default defineConfig(
   {
     // The simulation implements Excel's proxy objects (load, sync, isNullObject) itself: reading
     // its own properties is not reading an unloaded proxy.
-    files: ["src/simulation/**/*.{ts,tsx}"],
+    files: ["src/devtools/simulation/**/*.{ts,tsx}"],
     rules: Object.fromEntries(Object.keys(officeRules).map((rule) => [rule, "off"])),
   },
   {

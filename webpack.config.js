@@ -32,7 +32,7 @@ const DEV_PORT = 3000;
 const TASKPANE_BUDGET_GZIP_BYTES = 350 * 1024;
 
 /**
- * The workbench: src/workbench/index.tsx into dist-workbench/. The task pane runs on the in-memory
+ * The workbench: src/devtools/workbench/index.tsx into dist-workbench/. The task pane runs on the in-memory
  * Excel simulation, and no ExcelJS (the sample is seeded without it). office.js is not bundled nor
  * copied: workbench.html loads /office-js/office.js, which scripts/workbench.mjs serves in place
  * from the @microsoft/office-js package (a loader that fetches sibling files, so the whole folder).
@@ -46,7 +46,7 @@ function workbenchConfig(mode, outDir) {
     name: "workbench",
     mode,
     target: ["web", "es2020"],
-    entry: { workbench: "./src/workbench/index.tsx" },
+    entry: { workbench: "./src/devtools/workbench/index.tsx" },
     output: {
       path: outDir ? path.resolve(outDir) : path.resolve(__dirname, "dist-workbench"),
       filename: "[name].js",
@@ -55,7 +55,7 @@ function workbenchConfig(mode, outDir) {
     ...typescriptSources(production),
     devtool: production ? false : "source-map",
     plugins: [
-      new HtmlWebpackPlugin({ filename: "workbench.html", template: "./src/workbench/workbench.html", favicon: "./assets/icon-32.png" }),
+      new HtmlWebpackPlugin({ filename: "workbench.html", template: "./src/devtools/workbench/workbench.html", favicon: "./assets/icon-32.png" }),
       // The browser bundle must not pull in the Node-side .xlsx adapter.
       new FunctionsGuardPlugin({ entry: "workbench", forbidden: /[\\/]node_modules[\\/](exceljs|jszip)[\\/]/ }),
     ],

@@ -300,7 +300,7 @@ ${markdownTable(functionCallTable(f))}
 ## Office.js: round trips of a build
 
 A whole build by the Office.js adapter (\`buildInExcel\`, src/adapters/excel/build.ts: read the
-workbook, analyse, plan, write, recalculate) on the in-memory Excel simulation (src/simulation/excel)
+workbook, analyse, plan, write, recalculate) on the in-memory Excel simulation (src/devtools/simulation/excel)
 seeded with the generated model as test/adapters/excel/build.test.ts seeds it. \`context.sync()\`
 calls are the simulation's syncs; payload is the JSON length of every argument and value the
 requests carry (the simulation's \`payloadBytes\`). Deterministic: one build per size.

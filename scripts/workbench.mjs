@@ -43,7 +43,7 @@ const TYPES = {
   ".woff2": "font/woff2",
 };
 
-/** The URL path under which the office.js folder is served; src/workbench/workbench.html loads office.js from it. */
+/** The URL path under which the office.js folder is served; src/devtools/workbench/workbench.html loads office.js from it. */
 export const OFFICE_JS_PATH = "/office-js/";
 
 /** node_modules/@microsoft/office-js/dist, or undefined when the package is not installed. */

@@ -37,7 +37,7 @@ const OFFICE_FINDINGS = [
   "13 office-addins/test-for-null-using-isNullObject",
 ];
 
-const NON_OFFICE_FILES = ["src/simulation/probe.ts", "src/adapters/xlsx/probe.ts", "test/probe.test.ts"];
+const NON_OFFICE_FILES = ["src/devtools/simulation/probe.ts", "src/adapters/xlsx/probe.ts", "test/probe.test.ts"];
 const EXCEL_FILES = ["src/adapters/excel/probe.ts", "src/functions/probe.ts", "src/taskpane/probe.tsx", "src/commands/probe.ts"];
 
 let findings: Map<string, string[]>;

@@ -16,8 +16,8 @@
  */
 import * as fs from "node:fs";
 import { type Browser, type BrowserContext, type Locator, type Page, chromium } from "playwright-core";
-import type { CellValue, NameSnapshot, SheetSnapshot } from "../../src/simulation/excel";
-import "../../src/workbench/global";
+import type { CellValue, NameSnapshot, SheetSnapshot } from "../../src/devtools/simulation/excel";
+import "../../src/devtools/workbench/global";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [

@@ -27,7 +27,7 @@
  */
 import type { CellAddress } from "../../src/core/workbook/address";
 import type { CellValue, RangeInput, WorkbookInput } from "../../src/core/workbook/cells";
-import type { SimulationSeed } from "../../src/simulation/excel";
+import type { SimulationSeed } from "../../src/devtools/simulation/excel";
 import {
   at,
   element,

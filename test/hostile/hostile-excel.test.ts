@@ -6,7 +6,7 @@
  */
 import { buildInExcel } from "../../src/adapters/excel";
 import { loadXlsx } from "../../src/adapters/xlsx/read";
-import type { DocumentView, ExcelSimulation } from "../../src/simulation/excel";
+import type { DocumentView, ExcelSimulation } from "../../src/devtools/simulation/excel";
 import { BUILT, hostOf, simulationOf, writes } from "../adapters/excel/support";
 import { seedFromXlsx } from "../support/xlsx-to-simulation";
 import { BASE, CORPUS, type ModelSource } from "./corpus";

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { cellValueOf, type XlsxWorkbook } from "../../src/adapters/xlsx/read";
-import type { CellSeed, SheetSeed, SimulationSeed } from "../../src/simulation/excel";
+import type { CellSeed, SheetSeed, SimulationSeed } from "../../src/devtools/simulation/excel";
 
 /**
  * The same workbook, as the Excel simulation's seed: every cell's value (a formula with its cached

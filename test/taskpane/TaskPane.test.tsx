@@ -9,9 +9,9 @@ import { buildInExcel, inspectInExcel, waitingHost } from "../../src/adapters/ex
 import { clearBuilds } from "../../src/app/build-events";
 import { INCOMPLETE_MARK } from "../../src/core/plan/incomplete";
 import { planSummary, SUMMARY_SHEET } from "../../src/core/plan/summary";
-import { createExcelSimulation, type ExcelSimulation, type SimulationSeed } from "../../src/simulation/excel";
+import { createExcelSimulation, type ExcelSimulation, type SimulationSeed } from "../../src/devtools/simulation/excel";
 import { money, months, percent } from "../../src/taskpane/format";
-import { createFormulaCalculator } from "../../src/simulation/excel/calculation";
+import { createFormulaCalculator } from "../../src/devtools/simulation/excel/calculation";
 import { TaskPane } from "../../src/taskpane/TaskPane";
 import { hostOf, SAMPLE_FILE, seedOfFile } from "../adapters/excel/support";
 

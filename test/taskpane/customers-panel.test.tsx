@@ -7,10 +7,10 @@ import { act, configure, render, screen, waitFor, within } from "@testing-librar
 import userEvent from "@testing-library/user-event";
 import { clearBuilds } from "../../src/app/build-events";
 import { PROFILES_DESCRIPTION } from "../../src/core/profiles";
-import { createExcelSimulation, type ExcelSimulation, type SheetSeed, type SimulationSeed } from "../../src/simulation/excel";
+import { createExcelSimulation, type ExcelSimulation, type SheetSeed, type SimulationSeed } from "../../src/devtools/simulation/excel";
 import { TaskPane } from "../../src/taskpane/TaskPane";
 import { savedWhen } from "../../src/taskpane/panels/CustomersPanel";
-import { sampleSeed } from "../../src/workbench/sample-seed";
+import { sampleSeed } from "../../src/devtools/workbench/sample-seed";
 import { hostOf } from "../adapters/excel/support";
 
 // Fluent's dialogs open with a transition during which the surface is still aria-hidden; with

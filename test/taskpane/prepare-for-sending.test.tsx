@@ -6,9 +6,9 @@ import "../support/jsdom-browser";
 import { configure, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { clearBuilds } from "../../src/app/build-events";
-import { createExcelSimulation, type ExcelSimulation } from "../../src/simulation/excel";
+import { createExcelSimulation, type ExcelSimulation } from "../../src/devtools/simulation/excel";
 import { TaskPane } from "../../src/taskpane/TaskPane";
-import { sampleSeed } from "../../src/workbench/sample-seed";
+import { sampleSeed } from "../../src/devtools/workbench/sample-seed";
 import { BUILT, hostOf } from "../adapters/excel/support";
 import { ACME, ACME_MILES, ACME_MILES_LATER, BETA, CRANE, CRANE_MILES, DELTA, simulationContaining, workedOnForThreeCustomers } from "../support/one-customer";
 

@@ -6,7 +6,7 @@ import { SUMMARY_SHEET } from "../../../src/core/plan/summary";
 import { EDGE_CASES } from "../../fixtures/models";
 import { generatedModel } from "../../support/generated-model";
 import { INCOMPLETE_MARK } from "../../../src/core/plan/incomplete";
-import { createExcelSimulation, type ExcelSimulation, type SimulationSeed } from "../../../src/simulation/excel";
+import { createExcelSimulation, type ExcelSimulation, type SimulationSeed } from "../../../src/devtools/simulation/excel";
 import { BUILT, hostOf, SAMPLE_FILE, seedOfFile, seedOfTables, simulationOf, writes } from "./support";
 
 describe("a build inside Excel (simulated)", () => {

@@ -3,7 +3,7 @@ import { CHART_NAME, SENSITIVITY_CHART_NAME } from "../../../src/adapters/excel/
 import { ASSUMPTIONS_SHEET } from "../../../src/core/plan/assumptions";
 import { INCOMPLETE_MARK } from "../../../src/core/plan/incomplete";
 import { SUMMARY_SHEET } from "../../../src/core/plan/summary";
-import type { ExcelSimulation } from "../../../src/simulation/excel";
+import type { ExcelSimulation } from "../../../src/devtools/simulation/excel";
 import { BUILT, SAMPLE_FILE, hostOf, seedOfFile, simulationOf } from "./support";
 
 /**

@@ -2,8 +2,8 @@ import { buildInExcel, keepOnlyProfile } from "../../../src/adapters/excel";
 import { prepareForSending } from "../../../src/app/prepare-for-sending";
 import { clearBuilds } from "../../../src/app/build-events";
 import { ASSUMPTIONS_SHEET } from "../../../src/core/plan/assumptions";
-import { createExcelSimulation } from "../../../src/simulation/excel";
-import { sampleSeed } from "../../../src/workbench/sample-seed";
+import { createExcelSimulation } from "../../../src/devtools/simulation/excel";
+import { sampleSeed } from "../../../src/devtools/workbench/sample-seed";
 import {
   ACME,
   ACME_MILES,

@@ -11,7 +11,7 @@ import { planBuild } from "../../../src/core/plan/build-plan";
 import { INCOMPLETE_MARK } from "../../../src/core/plan/incomplete";
 import { SUMMARY_SHEET } from "../../../src/core/plan/summary";
 import type { PagePlan } from "../../../src/core/plan/types";
-import type { ExcelSimulation } from "../../../src/simulation/excel";
+import type { ExcelSimulation } from "../../../src/devtools/simulation/excel";
 import { withPages, LOG_PAGE, SUMMARY_PAGE } from "../../support/page-plans";
 import { BUILT, SAMPLE_FILE, seedOfFile, simulationOf } from "./support";
 

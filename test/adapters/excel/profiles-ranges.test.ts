@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
 import { CHANGED_SINCE_SHOWN, inspectInExcel, inspectProfiles, previewSwitch, saveProfile, switchProfile } from "../../../src/adapters/excel";
 import { PROFILES_DESCRIPTION } from "../../../src/core/profiles";
-import { createExcelSimulation, type ExcelSimulation, type SimulationSeed } from "../../../src/simulation/excel";
-import { createFormulaCalculator } from "../../../src/simulation/excel/calculation";
-import { sampleSeed } from "../../../src/workbench/sample-seed";
+import { createExcelSimulation, type ExcelSimulation, type SimulationSeed } from "../../../src/devtools/simulation/excel";
+import { createFormulaCalculator } from "../../../src/devtools/simulation/excel/calculation";
+import { sampleSeed } from "../../../src/devtools/workbench/sample-seed";
 import { loadXlsx } from "../../../src/adapters/xlsx/read";
 import { seedFromXlsx } from "../../support/xlsx-to-simulation";
 import { hostOf } from "./support";

@@ -12,9 +12,9 @@ import {
 import { loadXlsx } from "../../../src/adapters/xlsx/read";
 import type { ModelTables } from "../../../src/adapters/xlsx/model-workbook";
 import { PROFILES_DESCRIPTION } from "../../../src/core/profiles";
-import { createExcelSimulation, type ExcelSimulation, type SimulationSeed } from "../../../src/simulation/excel";
-import { createFormulaCalculator } from "../../../src/simulation/excel/calculation";
-import { modelSeed, sampleSeed } from "../../../src/workbench/sample-seed";
+import { createExcelSimulation, type ExcelSimulation, type SimulationSeed } from "../../../src/devtools/simulation/excel";
+import { createFormulaCalculator } from "../../../src/devtools/simulation/excel/calculation";
+import { modelSeed, sampleSeed } from "../../../src/devtools/workbench/sample-seed";
 import { seedFromXlsx } from "../../support/xlsx-to-simulation";
 import { hostOf } from "./support";
 

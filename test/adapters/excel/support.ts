@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { type ExcelHost, waitingHost } from "../../../src/adapters/excel";
 import { loadXlsx } from "../../../src/adapters/xlsx/read";
 import { type ModelTables, type ModelWorkbookOptions, writeModelWorkbook } from "../../../src/adapters/xlsx/model-workbook";
-import { createExcelSimulation, type ExcelSimulation, type SimulationSeed } from "../../../src/simulation/excel";
+import { createExcelSimulation, type ExcelSimulation, type SimulationSeed } from "../../../src/devtools/simulation/excel";
 import { seedFromXlsx } from "../../support/xlsx-to-simulation";
 
 export const SAMPLE_FILE = path.resolve(__dirname, "../../../assets/sample/pipeline-leak-analytics.xlsx");

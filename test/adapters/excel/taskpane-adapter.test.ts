@@ -1,6 +1,6 @@
 import { type BuildProgress, buildInExcel, inspectInExcel, insertStarterModel, selectCell, watchWorkbook } from "../../../src/adapters/excel";
 import { SUMMARY_SHEET } from "../../../src/core/plan/summary";
-import { createExcelSimulation } from "../../../src/simulation/excel";
+import { createExcelSimulation } from "../../../src/devtools/simulation/excel";
 import { generatedModel } from "../../support/generated-model";
 import { BUILT, hostOf, SAMPLE_FILE, seedOfFile, seedOfTables, simulationOf, writes } from "./support";
 
