@@ -3,7 +3,7 @@
  * recalculate) on the in-memory Excel simulation seeded with the generated model, as
  * test/adapters/excel/build.test.ts does, counting `context.sync()` calls and request payload.
  */
-import { buildInExcel } from "../src/adapters/excel";
+import { buildInExcel } from "../test/support/pipeline";
 import { hostOf, seedOfTables, simulationOf } from "../test/adapters/excel/support";
 import { BUILT, generatedModel } from "./models";
 

@@ -1,7 +1,11 @@
-import type { BuildProgress, ExcelBuildOutcome } from "../adapters/excel";
+import type { BuildProgress } from "../core/port";
+import type { BuildOutcome } from "./pipeline";
+
+/** What a build in a live workbook reports besides its outcome: its round trips, and what Excel did differently. */
+export type LiveBuildOutcome = BuildOutcome<{ readonly syncs: number; readonly notes: readonly string[] }>;
 
 /** A build's end, as the task pane shows it: its outcome, or why Excel refused the request. */
-export type BuildEvent = ({ readonly outcome: ExcelBuildOutcome } | { readonly failure: string }) & { readonly at: Date };
+export type BuildEvent = ({ readonly outcome: LiveBuildOutcome } | { readonly failure: string }) & { readonly at: Date };
 
 /** The page's build: the one under way (with its progress), and the last one that ended. */
 export interface BuildStatus {
@@ -12,7 +16,7 @@ export interface BuildStatus {
 }
 
 type Listener = (status: BuildStatus) => void;
-type Start = (onProgress: (progress: BuildProgress) => void) => Promise<ExcelBuildOutcome>;
+type Start = (onProgress: (progress: BuildProgress) => void) => Promise<LiveBuildOutcome>;
 
 /*
  * With the shared runtime the ribbon's command and the task pane run on one page, so they share

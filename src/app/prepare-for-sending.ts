@@ -1,8 +1,9 @@
-import { buildInExcel, type ExcelHost, inspectInExcel, inspectProfiles, keepCustomerProfile, type ProfilesInspection } from "../adapters/excel";
 import { describeRemoved, type RemovedForSending } from "../core/plan/other-customers";
+import type { BuildProgress, WorkbookPort } from "../core/port";
 import type { Problem } from "../core/problems";
-import { sameName, writableStore } from "../core/profiles";
+import { type ProfilesRead, type Refusal, sameName, writableStore } from "../core/profiles";
 import { runBuild } from "./build-events";
+import { buildWorkbook, inspectWorkbook } from "./pipeline";
 
 /**
  * "Prepare for sending": makes the open workbook one customer's, so that it can go to that
@@ -11,6 +12,20 @@ import { runBuild } from "./build-events";
  * customers' profiles, and says exactly what went. A model with errors stops it before anything
  * is written.
  */
+
+/** The open workbook as preparing it needs it: built through the pipeline, its profiles kept by the adapter. */
+export interface SendingWorkbook {
+  /** The workbook behind the port, reporting a build's progress to `onProgress`. */
+  readonly workbook: (onProgress?: (progress: BuildProgress) => void) => WorkbookPort<{ readonly syncs: number; readonly notes: readonly string[] }>;
+  readonly inspectProfiles: () => Promise<ProfilesInspection>;
+  /** Removes every profile but the customer's; the profiles left, or why nothing changed. */
+  readonly keepCustomerProfile: (customer: string) => Promise<{ readonly ok: true; readonly plan: { readonly profiles: readonly { readonly name: string }[] } } | Refusal>;
+}
+
+/** The profiles as read: what preparing removes is decided from them. */
+export interface ProfilesInspection {
+  readonly read: ProfilesRead;
+}
 
 export type SendingOutcome =
   | {
@@ -41,24 +56,24 @@ function otherProfiles(profiles: ProfilesInspection, customer: string): { readon
   return { ok: true, names: (writable.store?.profiles ?? []).filter((p) => !sameName(p.name.trim(), customer)).map((p) => p.name) };
 }
 
-export async function previewSending(host: ExcelHost): Promise<SendingPreview> {
-  const inspection = await inspectInExcel(host);
+export async function previewSending(host: SendingWorkbook): Promise<SendingPreview> {
+  const inspection = await inspectWorkbook(host.workbook(), new Date());
   if (!inspection.analysis.ok) return modelErrors(inspection.analysis.problems);
   if (inspection.clashes.length > 0) return { ok: false, title: NOT_PREPARED, message: "A build would be refused, so the workbook cannot be prepared yet:", problems: inspection.clashes };
-  const profiles = await inspectProfiles(host);
+  const profiles = await host.inspectProfiles();
   const customer = customerOf(inspection.analysis.model.settings.customer, profiles);
   const others = otherProfiles(profiles, customer);
   if (!others.ok) return others;
   return { ok: true, customer, removes: { profiles: others.names, history: inspection.removed?.history ?? [], ...(inspection.removed?.recordOf !== undefined ? { recordOf: inspection.removed.recordOf } : {}) } };
 }
 
-export async function prepareForSending(host: ExcelHost, now: Date): Promise<SendingOutcome> {
+export async function prepareForSending(host: SendingWorkbook, now: Date): Promise<SendingOutcome> {
   // The profiles are checked first: a sheet that cannot change stops everything before the build writes.
-  const before = await inspectProfiles(host);
+  const before = await host.inspectProfiles();
   const checked = otherProfiles(before, "");
   if (!checked.ok) return checked;
 
-  const event = await runBuild((onProgress) => buildInExcel(host, now, { onProgress }), "customers");
+  const event = await runBuild((onProgress) => buildWorkbook(host.workbook(onProgress), { now }), "customers");
   if ("failure" in event) {
     return { ok: false, title: "The build stopped.", message: `Excel refused a request of the build: ${event.failure} The profiles were not changed; prepare the workbook again.`, problems: [] };
   }
@@ -70,7 +85,7 @@ export async function prepareForSending(host: ExcelHost, now: Date): Promise<Sen
   if (!others.ok) return others;
   let profiles: readonly string[] = [];
   if (others.names.length > 0) {
-    const kept = await keepCustomerProfile(host, customer);
+    const kept = await host.keepCustomerProfile(customer);
     if (!kept.ok) return { ok: false, title: "The profiles were not removed.", message: `The workbook was built for ${named(customer)}; the profiles were not changed. ${kept.message}`, problems: kept.problems };
     profiles = others.names.filter((name) => !kept.plan.profiles.some((p) => sameName(p.name, name)));
   }

@@ -1,21 +1,11 @@
-import { analyzeWorkbook, type Analysis } from "../core/model/analyze";
-import { planBuild } from "../core/plan/build-plan";
-import type { Problem } from "../core/problems";
-import { loadXlsx, readWorkbook } from "../adapters/xlsx/read";
-import { writePlannedXlsx } from "../adapters/xlsx/write";
+import { loadXlsx } from "../adapters/xlsx/read";
+import { xlsxWorkbook, type XlsxApplied } from "../adapters/xlsx/workbook-port";
+import { buildWorkbook, type BuildOutcome } from "../app/pipeline";
 
-export type BuildOutcome =
-  | { readonly ok: true; readonly analysis: Extract<Analysis, { ok: true }>; readonly bytes: Uint8Array }
-  | { readonly ok: false; readonly problems: readonly Problem[] };
+/** A `cvm build`: the value workbook's bytes, or the problems. */
+export type FileBuildOutcome = BuildOutcome<XlsxApplied>;
 
 /** Reads a model workbook's bytes and returns the bytes of its value workbook, or the problems. */
-export async function buildValueWorkbook(input: Uint8Array, now: Date): Promise<BuildOutcome> {
-  const workbook = await loadXlsx(input);
-  const { input: ranges, existing } = readWorkbook(workbook);
-  const analysis = analyzeWorkbook(ranges);
-  if (!analysis.ok) return { ok: false, problems: analysis.problems };
-  const planned = planBuild(analysis.model, analysis.results, existing, now);
-  if (!planned.ok) return { ok: false, problems: [...analysis.problems, ...planned.problems] };
-  const bytes = await writePlannedXlsx(workbook, planned.plan);
-  return { ok: true, analysis, bytes };
+export async function buildValueWorkbook(input: Uint8Array, now: Date): Promise<FileBuildOutcome> {
+  return buildWorkbook(xlsxWorkbook(await loadXlsx(input)), { now });
 }

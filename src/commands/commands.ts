@@ -1,5 +1,6 @@
-import { buildInExcel, inspectInExcel, officeHost } from "../adapters/excel";
+import { excelWorkbook, officeHost } from "../adapters/excel";
 import { runBuild, subscribeBuilds } from "../app/build-events";
+import { buildWorkbook, inspectWorkbook } from "../app/pipeline";
 import { keepStartupBehavior, officeStartupHost } from "../app/startup";
 
 /**
@@ -9,7 +10,7 @@ import { keepStartupBehavior, officeStartupHost } from "../app/startup";
  */
 async function buildValueSummary(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    const ended = await runBuild((onProgress) => buildInExcel(officeHost(), new Date(), { onProgress }));
+    const ended = await runBuild((onProgress) => buildWorkbook(excelWorkbook(officeHost(), { onProgress }), { now: new Date() }));
     if ("failure" in ended || !ended.outcome.ok || ended.outcome.notes.length > 0) await Office.addin.showAsTaskpane();
   } finally {
     event.completed();
@@ -29,7 +30,7 @@ function followModel(hasModel: () => Promise<boolean>): void {
 
 Office.onReady(() => {
   Office.actions.associate("buildValueSummary", buildValueSummary);
-  followModel(async () => Object.keys((await inspectInExcel(officeHost())).ranges).length > 0);
+  followModel(async () => Object.keys((await inspectWorkbook(excelWorkbook(officeHost()), new Date())).ranges).length > 0);
   // Progress updates repeat the last build's end; only a new end counts.
   let seen: unknown;
   subscribeBuilds(({ last }) => {

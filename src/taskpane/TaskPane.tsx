@@ -14,7 +14,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useId, useState } from "react";
-import type { ExcelHost, ModelInspection, Waiting } from "../adapters/excel";
+import type { ExcelHost, Waiting } from "../adapters/excel";
+import type { ModelInspection } from "../app/pipeline";
 import { subscribeBuilds } from "../app/build-events";
 import { missingInputs } from "../core/starter/starter-model";
 import { BuildPanel } from "./panels/BuildPanel";

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { type ExcelHost, inspectInExcel, type ModelInspection, watchWorkbook } from "../adapters/excel";
+import { excelWorkbook, type ExcelHost, watchWorkbook } from "../adapters/excel";
+import { inspectWorkbook, type ModelInspection } from "../app/pipeline";
 import { debounce } from "./debounce";
 
 /** The model as last read, whether a read is under way, and why the last one failed, if it did. */
@@ -26,7 +27,7 @@ export function useModel(host: ExcelHost, rereadAfterMs = REREAD_AFTER_MS): Mode
     const ticket = ++latest.current;
     setState((s) => ({ ...s, reading: true }));
     try {
-      const inspection = await inspectInExcel(host);
+      const inspection = await inspectWorkbook(excelWorkbook(host), new Date());
       if (ticket === latest.current) setState({ inspection, reading: false, readAt: new Date() });
     } catch (e) {
       if (ticket === latest.current) setState((s) => ({ ...s, reading: false, failure: e instanceof Error ? e.message : String(e) }));

@@ -6,7 +6,7 @@
  */
 import * as fs from "node:fs";
 import JSZip from "jszip";
-import { buildInExcel, inspectInExcel } from "../../src/adapters/excel";
+import { buildInExcel, inspectInExcel } from "../support/pipeline";
 import { loadXlsx } from "../../src/adapters/xlsx/read";
 import { buildValueWorkbook } from "../../src/cli/build-workbook";
 import { SUMMARY_SHEET } from "../../src/core/plan/summary";

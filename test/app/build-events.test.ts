@@ -1,4 +1,5 @@
-import type { BuildProgress, ExcelBuildOutcome } from "../../src/adapters/excel";
+import { type BuildProgress } from "../../src/core/port";
+import { type ExcelBuildOutcome } from "../support/pipeline";
 import { type BuildStatus, clearBuilds, runBuild, subscribeBuilds } from "../../src/app/build-events";
 
 const refused: ExcelBuildOutcome = { ok: false, problems: [] };

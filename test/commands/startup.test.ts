@@ -1,16 +1,19 @@
 /**
  * The shared runtime's page (commands.ts) keeps the startup setting in step with the workbook:
  * when the runtime starts, Load if the workbook holds a model; after a build that wrote the
- * outputs, Load. Office is a stand-in with Office.addin, and the Excel adapter's inspection is
+ * outputs, Load. Office is a stand-in with Office.addin, and the pipeline's inspection is
  * replaced by one that reports which of the contract's ranges the workbook defines.
  */
-import type { ModelInspection } from "../../src/adapters/excel";
+import { type ModelInspection } from "../../src/app/pipeline";
 
 const inspection = { ranges: {} as ModelInspection["ranges"] };
 jest.mock("../../src/adapters/excel", () => ({
   officeHost: () => ({}),
-  inspectInExcel: async () => inspection,
-  buildInExcel: async () => ({ ok: true, notes: [] }),
+  excelWorkbook: () => ({}),
+}));
+jest.mock("../../src/app/pipeline", () => ({
+  inspectWorkbook: async () => inspection,
+  buildWorkbook: async () => ({ ok: true, notes: [] }),
 }));
 
 interface StandInOffice {

@@ -4,7 +4,7 @@
  * expected place, within the case's bound, without a single write: no write operation in any sync,
  * and the document exactly as it was.
  */
-import { buildInExcel } from "../../src/adapters/excel";
+import { buildInExcel } from "../support/pipeline";
 import { loadXlsx } from "../../src/adapters/xlsx/read";
 import type { DocumentView, ExcelSimulation } from "../../src/devtools/simulation/excel";
 import { BUILT, hostOf, simulationOf, writes } from "../adapters/excel/support";

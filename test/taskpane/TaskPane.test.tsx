@@ -5,7 +5,8 @@
 import "../support/jsdom-browser";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { buildInExcel, inspectInExcel, waitingHost } from "../../src/adapters/excel";
+import { waitingHost } from "../../src/adapters/excel";
+import { buildInExcel, inspectInExcel } from "../support/pipeline";
 import { clearBuilds } from "../../src/app/build-events";
 import { INCOMPLETE_MARK } from "../../src/core/plan/incomplete";
 import { planSummary, SUMMARY_SHEET } from "../../src/core/plan/summary";

@@ -1,5 +1,5 @@
 /** The Office.js adapter: the only code of the add-in that touches `Excel.*`. */
-export { buildInExcel, analyzeInExcel, inspectInExcel, type BuildOptions, type BuildProgress, type ExcelBuildOutcome, type ModelInspection } from "./build";
+export { excelWorkbook, type ExcelApplied, type ExcelWorkbook, type ExcelWorkbookOptions } from "./workbook-port";
 export { officeHost, waitingHost, isCellEditError, type ExcelHost, type Waiting } from "./host";
 export { CHART_NAME, SENSITIVITY_CHART_NAME } from "./apply";
 export { insertStarterModel, type StarterInsertOutcome } from "./starter";

@@ -1,15 +1,16 @@
 import ExcelJS from "exceljs";
-import { analyzeWorkbook } from "../../core/model/analyze";
-import { type ExistingWorkbook, planBuild } from "../../core/plan/build-plan";
+import type { WorkbookRead } from "../../core/port";
 import { type Problem, warning } from "../../core/problems";
 import type { CellAddress } from "../../core/workbook/address";
 import { RANGE_NAMES } from "../../core/workbook/cells";
 import type { DefinedNameXml } from "../../adapters/xlsx/package-parts";
-import { keepOneCustomer, readProfilesXlsx } from "../../adapters/xlsx/one-customer";
+import { type CellWrite, writeCellsXlsx } from "../../adapters/xlsx/cell-writes";
+import { readProfilesXlsx } from "../../adapters/xlsx/one-customer";
 import { loadXlsx, readWorkbook } from "../../adapters/xlsx/read";
+import { xlsxWorkbook } from "../../adapters/xlsx/workbook-port";
+import { buildWorkbook, inspectWorkbook } from "../../app/pipeline";
 import type { ProfilesRead } from "../../core/profiles";
-import { writePlannedXlsx } from "../../adapters/xlsx/write";
-import { type BatchBase, batchBase, computeCustomer, type CustomerInput } from "./customer-model";
+import { type BatchBase, batchBase, computeCustomer, type CustomerInput, type CustomerOutcome } from "./customer-model";
 import { type RangeCells, readRangeCells, writeCustomerRanges } from "./customer-ranges";
 
 /**
@@ -29,7 +30,8 @@ export interface BatchModel {
   /** The model's manual page breaks by sheet, which ExcelJS does not keep (see loadXlsx). */
   readonly pageBreaks?: ReadonlyMap<string, string>;
   readonly base: BatchBase;
-  readonly existing: ExistingWorkbook;
+  /** The model workbook as read once: every customer's build plans against what exists in it. */
+  readonly read: WorkbookRead;
   /** Per variable: its Value cell holds a formula. */
   readonly formulaValues: readonly boolean[];
   /** Numeric settings whose Value cell holds a formula, with the number the core read from it. */
@@ -64,11 +66,10 @@ export async function openBatchModel(bytes: Uint8Array, now: Date): Promise<Mode
   } catch (e) {
     return { kind: "unreadable", message: (e as Error).message };
   }
-  const { input, existing } = readWorkbook(x);
-  const analysis = analyzeWorkbook(input);
+  const read = readWorkbook(x);
+  const { analysis, clashes } = await inspectWorkbook(xlsxWorkbook(x, { known: read }), now);
   if (!analysis.ok) return { kind: "errors", problems: analysis.problems };
-  const planned = planBuild(analysis.model, analysis.results, existing, now);
-  if (!planned.ok) return { kind: "errors", problems: [...analysis.problems, ...planned.problems] };
+  if (clashes.length > 0) return { kind: "errors", problems: [...analysis.problems, ...clashes] };
 
   const { model } = analysis;
   const isFormula = (a: CellAddress) => cellAt(x.workbook, a).type === ExcelJS.ValueType.Formula;
@@ -97,53 +98,44 @@ export async function openBatchModel(bytes: Uint8Array, now: Date): Promise<Mode
   warnings.push(...ranges.warnings);
   return {
     kind: "ok",
-    model: { bytes, names: x.names, ...(x.pageBreaks ? { pageBreaks: x.pageBreaks } : {}), base: batchBase(model, ranges.ranges.bounds), existing, formulaValues, formulaSettings, percent, profiles: readProfilesXlsx(x.workbook), ranges: ranges.ranges },
+    model: { bytes, names: x.names, ...(x.pageBreaks ? { pageBreaks: x.pageBreaks } : {}), base: batchBase(model, ranges.ranges.bounds), read, formulaValues, formulaSettings, percent, profiles: readProfilesXlsx(x.workbook), ranges: ranges.ranges },
     warnings,
   };
 }
 
 /**
- * Before a shared formula's first cell is overwritten, the cells that share it get the formula
- * as their own: in the file they only point at the first cell's.
+ * The cells a customer's workbook changes in the model before it is built: each variable's Value
+ * that the CSV gives (or that the model computes with a formula), the customer's Low, High and
+ * Actual, the numeric settings that are formulas, and the Customer setting.
  */
-function unshare(sheet: ExcelJS.Worksheet, cell: ExcelJS.Cell): void {
-  const value = cell.value as { shareType?: string } | null;
-  if (cell.type !== ExcelJS.ValueType.Formula || value?.shareType !== "shared") return;
-  sheet.eachRow((row) =>
-    row.eachCell((other) => {
-      const shared = other.value as { sharedFormula?: string } | null;
-      if (other.type === ExcelJS.ValueType.Formula && shared?.sharedFormula === cell.address) {
-        other.value = { formula: other.formula, result: other.result } as ExcelJS.CellFormulaValue;
-      }
-    }),
-  );
-}
-
-function write(workbook: ExcelJS.Workbook, address: CellAddress, value: number | string): void {
-  const cell = cellAt(workbook, address);
-  unshare(cell.worksheet, cell);
-  // A string is stored as a shared string: never read as a formula, whatever it begins with.
-  cell.value = value;
+function customerCells(model: BatchModel, customer: Extract<CustomerOutcome, { ok: true }>, input: CustomerInput): CellWrite[] {
+  const writes: CellWrite[] = [];
+  const write = (cell: CellAddress, value: number | string) => writes.push({ cell, value });
+  customer.model.variables.forEach((v, i) => {
+    if (input.values[i] !== undefined || model.formulaValues[i]) write(v.valueCell, v.value);
+  });
+  writeCustomerRanges(model.ranges, model.base, input, write);
+  for (const { cell, value } of model.formulaSettings) write(cell, value);
+  const customerCell = customer.model.settings.cells.customer;
+  if (customerCell) write(customerCell, input.customer);
+  return writes;
 }
 
 /** The bytes of one customer's value workbook. The model's bytes are only read. */
 export async function buildCustomerWorkbook(model: BatchModel, input: CustomerInput, now: Date): Promise<Uint8Array> {
-  const outcome = computeCustomer(model.base, input);
-  if (!outcome.ok) throw new Error(`The model of ${input.customer} does not compute: ${outcome.problems.map((p) => p.message).join(" ")}`);
+  const customer = computeCustomer(model.base, input);
+  if (!customer.ok) throw new Error(`The model of ${input.customer} does not compute: ${customer.problems.map((p) => p.message).join(" ")}`);
   // A fresh copy from the bytes: a build changes the workbook it writes.
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(model.bytes as unknown as ArrayBuffer);
-  outcome.model.variables.forEach((v, i) => {
-    if (input.values[i] !== undefined || model.formulaValues[i]) write(workbook, v.valueCell, v.value);
-  });
-  writeCustomerRanges(model.ranges, model.base, input, (cell, value) => write(workbook, cell, value));
-  for (const { cell, value } of model.formulaSettings) write(workbook, cell, value);
-  const customerCell = outcome.model.settings.cells.customer;
-  if (customerCell) write(workbook, customerCell, input.customer);
-  const planned = planBuild(outcome.model, outcome.results, model.existing, now);
-  if (!planned.ok) throw new Error(`The workbook of ${input.customer} cannot be planned: ${planned.problems.map((p) => p.message).join(" ")}`);
-  // Nothing of another customer travels: the build keeps only this customer's history, and this
-  // leaves only this customer's profile, its own document properties, no result cached from the model's inputs.
-  keepOneCustomer(workbook, model.profiles, outcome.model.settings, model.base.model.settings.customer, planned.plan.sheets.map((s) => s.name));
-  return writePlannedXlsx({ workbook, names: model.names, ...(model.pageBreaks ? { pageBreaks: model.pageBreaks } : {}) }, planned.plan);
+  writeCellsXlsx(workbook, customerCells(model, customer, input));
+  // Nothing of another customer travels: the build keeps only this customer's history, and the
+  // port leaves only this customer's profile, its own document properties, no result cached from the model's inputs.
+  const port = xlsxWorkbook(
+    { workbook, names: model.names, ...(model.pageBreaks ? { pageBreaks: model.pageBreaks } : {}) },
+    { known: model.read, oneCustomer: { profiles: model.profiles, settings: customer.model.settings, modelCustomer: model.base.model.settings.customer } },
+  );
+  const built = await buildWorkbook(port, { now, analysis: { ok: true, model: customer.model, results: customer.results, problems: [] } });
+  if (!built.ok) throw new Error(`The workbook of ${input.customer} cannot be planned: ${built.problems.map((p) => p.message).join(" ")}`);
+  return built.bytes;
 }

@@ -1,6 +1,8 @@
 import { Body1, Button, Caption1, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
-import { type BuildProgress, buildInExcel, type ExcelHost } from "../../adapters/excel";
+import { excelWorkbook, type ExcelHost } from "../../adapters/excel";
+import { buildWorkbook } from "../../app/pipeline";
+import type { BuildProgress } from "../../core/port";
 import { type BuildEvent, type BuildStatus, runBuild, subscribeBuilds } from "../../app/build-events";
 import { describeBuild } from "../../core/plan/describe";
 import { describeProblem, type Problem } from "../../core/problems";
@@ -20,7 +22,7 @@ export function BuildPanel({ host, canBuild }: { readonly host: ExcelHost; reado
   const [status, setStatus] = useState<BuildStatus>({});
   useEffect(() => subscribeBuilds(setStatus), []);
 
-  const build = useCallback(() => void runBuild((onProgress) => buildInExcel(host, new Date(), { onProgress })), [host]);
+  const build = useCallback(() => void runBuild((onProgress) => buildWorkbook(excelWorkbook(host, { onProgress }), { now: new Date() })), [host]);
 
   const ended = status.last && endedOf(status.last);
   return (

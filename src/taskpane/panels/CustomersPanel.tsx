@@ -28,6 +28,7 @@ import {
   switchProfile,
 } from "../../adapters/excel";
 import { prepareForSending, previewSending } from "../../app/prepare-for-sending";
+import { sendingWorkbook } from "../sending-workbook";
 import { describeRemoved, type RemovedForSending } from "../../core/plan/other-customers";
 import { checkProfileName, type CustomerChange, type CustomerChoice, type Profile, PROFILES_SHEET, type Refusal, type SwitchPlan } from "../../core/profiles";
 import { describeLocation, type Problem } from "../../core/problems";
@@ -187,7 +188,7 @@ export function CustomersPanel({ host, readAt, onWritten }: { readonly host: Exc
   const startPrepare = () =>
     act(async () => {
       setSaid(undefined);
-      const preview = await previewSending(host);
+      const preview = await previewSending(sendingWorkbook(host));
       if (preview.ok) setAsking({ kind: "prepare", customer: preview.customer, removes: preview.removes });
       else setSaid({ intent: "error", title: preview.title, text: preview.message, problems: preview.problems });
     }, false);
@@ -195,7 +196,7 @@ export function CustomersPanel({ host, readAt, onWritten }: { readonly host: Exc
   const prepare = () =>
     act(async () => {
       setAsking(undefined);
-      const outcome = await prepareForSending(host, new Date());
+      const outcome = await prepareForSending(sendingWorkbook(host), new Date());
       if (outcome.ok) setSaid({ intent: "success", text: outcome.message });
       else setSaid({ intent: "error", title: outcome.title, text: outcome.message, problems: outcome.problems });
     });

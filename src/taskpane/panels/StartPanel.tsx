@@ -1,6 +1,7 @@
 import { Body1, Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { type ExcelHost, insertStarterModel, type ModelInspection } from "../../adapters/excel";
+import { type ExcelHost, insertStarterModel } from "../../adapters/excel";
+import type { ModelInspection } from "../../app/pipeline";
 import { INPUT_RANGES, type InputRange, type StarterKind, missingInputs } from "../../core/starter/starter-model";
 import { RANGE_NAMES } from "../../core/workbook/cells";
 

@@ -1,4 +1,5 @@
-import { analyzeInExcel, buildInExcel, CHART_NAME, SENSITIVITY_CHART_NAME } from "../../../src/adapters/excel";
+import { CHART_NAME, SENSITIVITY_CHART_NAME } from "../../../src/adapters/excel";
+import { analyzeInExcel, buildInExcel } from "../../support/pipeline";
 import { RESULT_NAMES } from "../../../src/core/model/names";
 import { ASSUMPTIONS_SHEET } from "../../../src/core/plan/assumptions";
 import { META_SHEET } from "../../../src/core/plan/ownership";

@@ -1,4 +1,5 @@
-import { buildInExcel, inspectInExcel, waitingHost, type Waiting } from "../../../src/adapters/excel";
+import { waitingHost, type Waiting } from "../../../src/adapters/excel";
+import { buildInExcel, inspectInExcel } from "../../support/pipeline";
 import { isCellEditError } from "../../../src/adapters/excel/host";
 import { SUMMARY_SHEET } from "../../../src/core/plan/summary";
 import { BUILT, SAMPLE_FILE, hostOf, seedOfFile, simulationOf } from "./support";

@@ -1,4 +1,4 @@
-import { buildInExcel } from "../../../src/adapters/excel";
+import { buildInExcel } from "../../support/pipeline";
 import { CHART_NAME, SENSITIVITY_CHART_NAME } from "../../../src/adapters/excel/apply";
 import { ASSUMPTIONS_SHEET } from "../../../src/core/plan/assumptions";
 import { INCOMPLETE_MARK } from "../../../src/core/plan/incomplete";

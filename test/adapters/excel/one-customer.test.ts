@@ -1,4 +1,6 @@
-import { buildInExcel, keepOnlyProfile } from "../../../src/adapters/excel";
+import { keepOnlyProfile } from "../../../src/adapters/excel";
+import { buildInExcel } from "../../support/pipeline";
+import { sendingWorkbook } from "../../../src/taskpane/sending-workbook";
 import { prepareForSending } from "../../../src/app/prepare-for-sending";
 import { clearBuilds } from "../../../src/app/build-events";
 import { ASSUMPTIONS_SHEET } from "../../../src/core/plan/assumptions";
@@ -60,7 +62,7 @@ test("a profile switch, a build and Remove the other profiles leave nothing of t
 
 test("Prepare for sending does the same in one action and says what it removed", async () => {
   const { simulation, host } = await workbookOfThree();
-  const outcome = await prepareForSending(host, LATER);
+  const outcome = await prepareForSending(sendingWorkbook(host), LATER);
   expect(outcome).toEqual({
     ok: true,
     customer: BETA,
@@ -70,7 +72,7 @@ test("Prepare for sending does the same in one action and says what it removed",
   expect(simulationContaining(simulation, OTHERS)).toEqual([]);
   // Again: nothing is left to remove, and the history of Beta is kept as it is.
   const history = simulation.document.sheet(ASSUMPTIONS_SHEET).cells.filter((c) => c.column >= 12);
-  const again = await prepareForSending(host, new Date(LATER.getTime() + 86_400_000));
+  const again = await prepareForSending(sendingWorkbook(host), new Date(LATER.getTime() + 86_400_000));
   expect(again).toMatchObject({ ok: true, message: `Built the workbook for ${BETA}. Nothing of another customer was in it.` });
   expect(simulation.document.sheet(ASSUMPTIONS_SHEET).cells.filter((c) => c.column >= 12)).toEqual(history);
 });
@@ -79,7 +81,7 @@ test("with errors in the model, Prepare for sending builds nothing, removes noth
   const { simulation, host } = await workbookOfThree();
   simulation.edit("Elements", "C2", "PipelineMiles/0");
   const everything = JSON.stringify(simulation.document.sheetNames().map((s) => simulation.document.sheet(s)));
-  const outcome = await prepareForSending(host, LATER);
+  const outcome = await prepareForSending(sendingWorkbook(host), LATER);
   expect(outcome).toMatchObject({ ok: false, title: "Nothing was removed.", message: expect.stringMatching(/^The model has an error, so the workbook was not built and nothing was removed\./) });
   expect(JSON.stringify(simulation.document.sheetNames().map((s) => simulation.document.sheet(s)))).toBe(everything);
 });

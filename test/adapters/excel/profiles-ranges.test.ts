@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { CHANGED_SINCE_SHOWN, inspectInExcel, inspectProfiles, previewSwitch, saveProfile, switchProfile } from "../../../src/adapters/excel";
+import { CHANGED_SINCE_SHOWN, inspectProfiles, previewSwitch, saveProfile, switchProfile } from "../../../src/adapters/excel";
+import { inspectInExcel } from "../../support/pipeline";
 import { PROFILES_DESCRIPTION } from "../../../src/core/profiles";
 import { createExcelSimulation, type ExcelSimulation, type SimulationSeed } from "../../../src/devtools/simulation/excel";
 import { createFormulaCalculator } from "../../../src/devtools/simulation/excel/calculation";

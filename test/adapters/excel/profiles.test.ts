@@ -1,14 +1,6 @@
 import ExcelJS from "exceljs";
-import {
-  CHANGED_SINCE_SHOWN,
-  deleteProfile,
-  inspectInExcel,
-  inspectProfiles,
-  keepOnlyProfile,
-  previewSwitch,
-  saveProfile,
-  switchProfile,
-} from "../../../src/adapters/excel";
+import { CHANGED_SINCE_SHOWN, deleteProfile, inspectProfiles, keepOnlyProfile, previewSwitch, saveProfile, switchProfile } from "../../../src/adapters/excel";
+import { inspectInExcel } from "../../support/pipeline";
 import { loadXlsx } from "../../../src/adapters/xlsx/read";
 import type { ModelTables } from "../../../src/adapters/xlsx/model-workbook";
 import { PROFILES_DESCRIPTION } from "../../../src/core/profiles";

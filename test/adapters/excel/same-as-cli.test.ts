@@ -5,7 +5,7 @@
  */
 import * as fs from "node:fs";
 import ExcelJS from "exceljs";
-import { buildInExcel } from "../../../src/adapters/excel";
+import { buildInExcel } from "../../support/pipeline";
 import { loadXlsx, toCellValue } from "../../../src/adapters/xlsx/read";
 import { writeModelWorkbook } from "../../../src/adapters/xlsx/model-workbook";
 import { buildValueWorkbook } from "../../../src/cli/build-workbook";

@@ -1,4 +1,6 @@
-import { type BuildProgress, buildInExcel, inspectInExcel, insertStarterModel, selectCell, watchWorkbook } from "../../../src/adapters/excel";
+import { insertStarterModel, selectCell, watchWorkbook } from "../../../src/adapters/excel";
+import { type BuildProgress } from "../../../src/core/port";
+import { buildInExcel, inspectInExcel } from "../../support/pipeline";
 import { SUMMARY_SHEET } from "../../../src/core/plan/summary";
 import { createExcelSimulation } from "../../../src/devtools/simulation/excel";
 import { generatedModel } from "../../support/generated-model";

@@ -9,10 +9,10 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { buildInExcel } from "../../../src/adapters/excel";
+import { buildInExcel } from "../../support/pipeline";
 import { writeModelWorkbook } from "../../../src/adapters/xlsx/model-workbook";
 import { cellValueOf, loadXlsx } from "../../../src/adapters/xlsx/read";
-import { type BuildOutcome, buildValueWorkbook } from "../../../src/cli/build-workbook";
+import { type FileBuildOutcome, buildValueWorkbook } from "../../../src/cli/build-workbook";
 import { RESULT_NAMES } from "../../../src/core/model/names";
 import { ASSUMPTIONS_SHEET } from "../../../src/core/plan/assumptions";
 import { SUMMARY_SHEET } from "../../../src/core/plan/summary";
@@ -43,7 +43,7 @@ const CASES: readonly Case[] = [
 
 interface Built {
   readonly simulation: ExcelSimulation;
-  readonly cli: Extract<BuildOutcome, { ok: true }>;
+  readonly cli: Extract<FileBuildOutcome, { ok: true }>;
   /** Per sheet: address → what the calculator gave, read through Range.values. */
   readonly calculated: Map<string, Map<string, Scalar>>;
   /** Per sheet: address → LibreOffice's result for the same cell. */
@@ -69,7 +69,7 @@ async function calculatedCells(simulation: ExcelSimulation, sheet: string): Prom
 
 beforeAll(async () => {
   const folder = await temporaryFolder("calculation");
-  const prepared: { name: string; simulation: ExcelSimulation; cli: Extract<BuildOutcome, { ok: true }>; calculated: Map<string, Map<string, Scalar>>; file: string }[] = [];
+  const prepared: { name: string; simulation: ExcelSimulation; cli: Extract<FileBuildOutcome, { ok: true }>; calculated: Map<string, Map<string, Scalar>>; file: string }[] = [];
   for (const c of CASES) {
     const input = await c.input();
     const cli = await buildValueWorkbook(input, BUILT);
