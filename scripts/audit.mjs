@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run audit`: npm's advisory check of what ships (dependencies, not devDependencies).
-//   exit 0: no high or critical advisory, or each is explained in docs/manual.md › Supply chain (EXPLAINED);
+//   exit 0: no high or critical advisory, or each is explained in docs/release.md › Supply chain (EXPLAINED);
 //   exit 1: a high or critical advisory that is not explained;
 //   exit 2: the audit did not run (npm's advisory service was not reached). Never a pass.
 // `node scripts/audit.mjs --from-file report.json` judges a report saved on a machine that can
@@ -8,7 +8,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 
-/** GHSA ids of high or critical advisories explained in docs/manual.md › Supply chain. None so far. */
+/** GHSA ids of high or critical advisories explained in docs/release.md › Supply chain. None so far. */
 const EXPLAINED = new Set([]);
 const BLOCKING = new Set(["high", "critical"]);
 
@@ -57,13 +57,13 @@ for (const vulnerability of Object.values(report.vulnerabilities)) {
     if (typeof via !== "object" || !BLOCKING.has(via.severity)) continue;
     const id = /GHSA-[\w-]+/.exec(via.url ?? "")?.[0] ?? String(via.source);
     const line = `${via.severity} ${via.name} ${via.range}: ${via.title} (${id}) at ${vulnerability.nodes.join(", ")}`;
-    if (EXPLAINED.has(id)) console.log(`audit: explained in docs/manual.md: ${line}`);
+    if (EXPLAINED.has(id)) console.log(`audit: explained in docs/release.md: ${line}`);
     else unexplained.push(line);
   }
 }
 for (const line of unexplained) console.error(`audit: UNEXPLAINED ${line}`);
 if (unexplained.length > 0) {
-  console.error("audit: upgrade (or override in package.json) or explain each in docs/manual.md › Supply chain.");
+  console.error("audit: upgrade (or override in package.json) or explain each in docs/release.md › Supply chain.");
   process.exit(1);
 }
 console.log("audit: no unexplained high or critical advisory.");

@@ -39,7 +39,7 @@ test("a moderate advisory is listed but does not fail", () => {
   expect(judge(report).status).toBe(0);
 });
 
-test("a high advisory not explained in the README fails, naming it", () => {
+test("a high advisory not explained in docs/release.md fails, naming it", () => {
   const report = {
     vulnerabilities: {
       tmp: { via: [advisory("high")], nodes: ["node_modules/tmp"] },
