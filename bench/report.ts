@@ -299,7 +299,7 @@ ${markdownTable(functionCallTable(f))}
 
 ## Office.js: round trips of a build
 
-A whole build by the Office.js adapter (\`buildInExcel\`, src/adapters/excel/build.ts: read the
+A whole build through the Office.js adapter (\`buildWorkbook\` over \`excelWorkbook\`, src/app/pipeline.ts: read the
 workbook, analyse, plan, write, recalculate) on the in-memory Excel simulation (src/devtools/simulation/excel)
 seeded with the generated model as test/adapters/excel/build.test.ts seeds it. \`context.sync()\`
 calls are the simulation's syncs; payload is the JSON length of every argument and value the

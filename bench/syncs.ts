@@ -1,9 +1,10 @@
 /**
- * The Office.js adapter's round trips: a whole build (`buildInExcel`: read, analyse, plan, write,
+ * The Office.js adapter's round trips: a whole build (the pipeline over `excelWorkbook`: read, analyse, plan, write,
  * recalculate) on the in-memory Excel simulation seeded with the generated model, as
  * test/adapters/excel/build.test.ts does, counting `context.sync()` calls and request payload.
  */
-import { buildInExcel } from "../test/support/pipeline";
+import { excelWorkbook } from "../src/adapters/excel";
+import { buildWorkbook } from "../src/app/pipeline";
 import { hostOf, seedOfTables, simulationOf } from "../test/adapters/excel/support";
 import { BUILT, generatedModel } from "./models";
 
@@ -20,7 +21,7 @@ export interface SyncMeasure {
 /** One build per size: the counts are deterministic, so one run is the figure. */
 export async function measureSyncs(elements: number): Promise<SyncMeasure> {
   const simulation = await simulationOf(await seedOfTables(generatedModel(elements)));
-  const outcome = await buildInExcel(hostOf(simulation), BUILT);
+  const outcome = await buildWorkbook(excelWorkbook(hostOf(simulation)), { now: BUILT });
   if (!outcome.ok) throw new Error(`the generated model of ${elements} elements did not build: ${outcome.problems[0]?.message}`);
   const payloads = simulation.syncs.map((s) => s.payloadBytes);
   return {
