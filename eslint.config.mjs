@@ -115,6 +115,8 @@ const TEMPORARY_ALLOWED = [
   { files: ["src/app/build-events.ts", "src/app/prepare-for-sending.ts"], layer: "app", allowed: ["excelAdapter"] },
 ];
 
+// A later block replaces an earlier one's no-restricted-imports whole (options do not merge), so
+// each layer lists dev tooling itself, and the allow-list comes last.
 const layerConfigs = [
   {
     files: ["src/**/*.{ts,tsx}"],
