@@ -11,21 +11,9 @@
  * reason to start the add-in). docs/office-requirements.md cites the documents.
  */
 
-/** Office.addin as far as startup goes (SharedRuntime 1.1). */
-export interface AddinStartup<B> {
-  getStartupBehavior(): Promise<B>;
-  setStartupBehavior(behavior: B): Promise<void>;
-}
+import type { StartupHost } from "../core/port";
 
-export interface StartupHost<B> {
-  /** Undefined where the host has no Office.addin (outside Office, or before SharedRuntime 1.1). */
-  readonly addin: AddinStartup<B> | undefined;
-  /** `Office.context.requirements.isSetSupported("SharedRuntime", "1.1")`. */
-  readonly supportsSharedRuntime: () => boolean;
-  /** The enum's two values, Office.StartupBehavior.load and .none. */
-  readonly load: B;
-  readonly none: B;
-}
+export type { StartupHost };
 
 export type StartupChange = "unsupported" | "unchanged" | "load" | "none";
 
@@ -42,15 +30,4 @@ export async function keepStartupBehavior<B>(host: StartupHost<B>, hasModel: () 
   if ((await host.addin.getStartupBehavior()) === wanted) return "unchanged";
   await host.addin.setStartupBehavior(wanted);
   return model ? "load" : "none";
-}
-
-/** The real host, read when called: office.js defines Office.addin only inside Office. */
-export function officeStartupHost(): StartupHost<Office.StartupBehavior> {
-  const office = (globalThis as { Office?: typeof Office }).Office;
-  return {
-    addin: office?.addin,
-    supportsSharedRuntime: () => office?.context?.requirements?.isSetSupported?.("SharedRuntime", "1.1") === true,
-    load: office?.StartupBehavior?.load ?? ("Load" as Office.StartupBehavior),
-    none: office?.StartupBehavior?.none ?? ("None" as Office.StartupBehavior),
-  };
 }

@@ -1,7 +1,7 @@
-import { excelWorkbook, officeHost } from "../adapters/excel";
+import { excelWorkbook, officeHost, officeStartupHost } from "../adapters/excel";
 import { runBuild, subscribeBuilds } from "../app/build-events";
 import { buildWorkbook, inspectWorkbook } from "../app/pipeline";
-import { keepStartupBehavior, officeStartupHost } from "../app/startup";
+import { keepStartupBehavior } from "../app/startup";
 
 /**
  * Ribbon commands. With the shared runtime they run on the task pane's page, so a command and

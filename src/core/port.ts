@@ -42,3 +42,23 @@ export interface WorkbookPort<Applied> {
 
 /** Where a build in a live workbook is: reading it, or writing it request by request. */
 export type BuildProgress = { readonly stage: "reading" } | { readonly stage: "writing"; readonly done: number; readonly total: number };
+
+/**
+ * The add-in's startup setting as the application layer keeps it (src/app/startup.ts); the
+ * Office.js adapter gives the real one.
+ */
+/** Office.addin as far as startup goes (SharedRuntime 1.1). */
+export interface AddinStartup<B> {
+  getStartupBehavior(): Promise<B>;
+  setStartupBehavior(behavior: B): Promise<void>;
+}
+
+export interface StartupHost<B> {
+  /** Undefined where the host has no Office.addin (outside Office, or before SharedRuntime 1.1). */
+  readonly addin: AddinStartup<B> | undefined;
+  /** `Office.context.requirements.isSetSupported("SharedRuntime", "1.1")`. */
+  readonly supportsSharedRuntime: () => boolean;
+  /** The enum's two values, Office.StartupBehavior.load and .none. */
+  readonly load: B;
+  readonly none: B;
+}

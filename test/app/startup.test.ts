@@ -3,7 +3,8 @@
  * no longer does, nothing where SharedRuntime 1.1 (and so Office.addin) is missing. Office.addin
  * is a stand-in that keeps the setting as Office keeps it per document.
  */
-import { keepStartupBehavior, officeStartupHost, type StartupHost } from "../../src/app/startup";
+import { officeStartupHost } from "../../src/adapters/excel";
+import { keepStartupBehavior, type StartupHost } from "../../src/app/startup";
 
 type Behavior = "Load" | "None";
 

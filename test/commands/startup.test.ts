@@ -10,6 +10,8 @@ const inspection = { ranges: {} as ModelInspection["ranges"] };
 jest.mock("../../src/adapters/excel", () => ({
   officeHost: () => ({}),
   excelWorkbook: () => ({}),
+  // The real one: it reads the stand-in Office global below.
+  officeStartupHost: jest.requireActual("../../src/adapters/excel/startup-host").officeStartupHost,
 }));
 jest.mock("../../src/app/pipeline", () => ({
   inspectWorkbook: async () => inspection,

@@ -19,3 +19,4 @@ export {
   type SwitchPreview,
   type SwitchWriteOutcome,
 } from "./profiles";
+export { officeStartupHost } from "./startup-host";
