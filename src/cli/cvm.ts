@@ -64,7 +64,9 @@ nothing is written); 2 bad usage, an unreadable input, or an output folder that 
 or holds files cvm did not write; 130 interrupted (nothing is written).
 
 Example:
-  cvm batch assets/sample/pipeline-leak-analytics.xlsx assets/sample/customers.csv --out-dir out/customers`,
+  cvm batch assets/sample/pipeline-leak-analytics.xlsx assets/sample/customers.csv --out-dir out/customers
+
+The CSV's columns, its number formats and the output folder are described in docs/cli.md.`,
   sample: `Usage: cvm sample <file.xlsx>
 
 Writes the bundled sample model (pipeline-leak analytics) to <file.xlsx>, replacing that file
