@@ -1,10 +1,14 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
+import { parseArgs, type ParseArgsConfig } from "node:util";
+// Webpack keeps only the version of package.json in the bundle (JSON is tree-shaken by property).
+import packageJson from "../../package.json";
 import { describeProblem } from "../core/problems";
 import { resultsJson } from "../core/results-json";
 import { buildValueWorkbook } from "./build-workbook";
 import { runBatch } from "./batch/run-batch";
 import { writeSampleWorkbook } from "../sample/sample-workbook";
+import { cannotWrite, outputIsFolder, readInputFile, whyNotAWorkbook } from "./input-files";
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -16,71 +20,179 @@ export interface CliIo {
 
 export const EXIT = { ok: 0, modelErrors: 1, usage: 2 } as const;
 
-const USAGE = `Usage:
+/** The commands' help: each command's own, and the overview `cvm --help` prints. */
+const HELP = {
+  build: `Usage: cvm build <workbook.xlsx> [--out <file.xlsx>] [--json]
+
+Reads the model's named ranges CVM_Variables, CVM_Elements and CVM_Settings and writes the Value
+Summary and the Assumptions Log into a copy of the workbook. The input file is never modified.
+
+Arguments:
+  <workbook.xlsx>      the model workbook, saved from Excel
+
+Options:
+  --out <file.xlsx>    where to write the value workbook (default: <name>.value.xlsx beside the input)
+  --json               print the results as JSON on standard output instead of the summary
+                       (the workbook is written all the same)
+  -h, --help           show this help
+
+Exit status: 0 written; 1 the model has errors (each printed with sheet, row and column; nothing
+is written); 2 bad usage, an unreadable input or an output that cannot be written.
+
+Example:
+  cvm build assets/sample/pipeline-leak-analytics.xlsx --out out/pipeline.value.xlsx`,
+  batch: `Usage: cvm batch <model.xlsx> <customers.csv> [--out-dir <folder>] [--threads <n>]
+
+Builds one value workbook per customer, and a roll-up. The CSV has a Customer column and one
+column per variable to override, named as the variable (an empty cell keeps the model's value);
+<Variable> Low, <Variable> High and <Element> Actual columns give a customer's range and realized
+value. Everything is checked before anything is written, and the folder gets all the files or none.
+
+Arguments:
+  <model.xlsx>         the model workbook, saved from Excel (never modified)
+  <customers.csv>      the customers, one a line
+
+Options:
+  --out-dir <folder>   where to write <customer>.value.xlsx, rollup.csv and rollup.json
+                       (default: <model name>.customers beside the model)
+  --threads <n>        how many threads build: 1 to 99, or auto (default: auto, one per core, at
+                       most 4, from 100 customers; 1 builds in this thread only)
+  -h, --help           show this help
+
+Exit status: 0 written; 1 the model or a customer has errors (each printed with its place;
+nothing is written); 2 bad usage, an unreadable input, or an output folder that cannot be written
+or holds files cvm did not write; 130 interrupted (nothing is written).
+
+Example:
+  cvm batch assets/sample/pipeline-leak-analytics.xlsx assets/sample/customers.csv --out-dir out/customers
+
+The CSV's columns, its number formats and the output folder are described in docs/cli.md.`,
+  sample: `Usage: cvm sample <file.xlsx>
+
+Writes the bundled sample model (pipeline-leak analytics) to <file.xlsx>, replacing that file
+if it exists.
+
+Arguments:
+  <file.xlsx>          where to write the sample model
+
+Options:
+  -h, --help           show this help
+
+Exit status: 0 written; 2 bad usage or a file that cannot be written.
+
+Example:
+  cvm sample pipeline.xlsx`,
+} as const;
+
+type CommandName = keyof typeof HELP;
+
+const OVERVIEW = `Usage: cvm <command> [arguments] [options]
+
+Commands:
   cvm build <workbook.xlsx> [--out <file.xlsx>] [--json]
-      Reads CVM_Variables, CVM_Elements and CVM_Settings and writes the Value Summary and the
-      Assumptions Log into a copy (default <name>.value.xlsx). The input file is never modified.
-      --json prints the results as JSON on standard output.
+      Writes the Value Summary and the Assumptions Log into a copy of the model workbook.
   cvm batch <model.xlsx> <customers.csv> [--out-dir <folder>] [--threads <n>]
-      Builds one value workbook per customer: the CSV has a Customer column and one column per
-      variable to override, named as the variable (an empty cell keeps the model's value).
-      Writes <customer>.value.xlsx for each, rollup.csv and rollup.json into the folder
-      (default <model name>.customers beside the model), all or nothing. --threads sets how many
-      threads build (default auto: one per core, at most 4, from 100 customers; 1: this one only).
+      One value workbook per customer of the CSV, and a roll-up (rollup.csv, rollup.json).
   cvm sample <file.xlsx>
-      Writes the bundled sample model (pipeline-leak analytics) to <file.xlsx>.
+      Writes the bundled sample model (pipeline-leak analytics).
+  cvm help <command>
+      Shows a command's options (as does cvm <command> --help).
+
+Options:
+  -h, --help           show this help
+  -v, --version        show the version of cvm
 
 Exit status: 0 success; 1 the model (or a customer) has errors (each printed with sheet, row and
-column, or with the CSV's line and column); 2 bad usage, an unreadable file, or an output folder
-holding files cvm did not write; 130 interrupted (nothing written).`;
+column, or with the CSV's line and column); 2 bad usage, an unreadable file, or an output that
+cannot be written; 130 interrupted (nothing written).`;
 
-class UsageError extends Error {}
+const COMMANDS = Object.keys(HELP) as CommandName[];
+const isCommand = (name: string): name is CommandName => (COMMANDS as string[]).includes(name);
 
-function parseArgs(args: readonly string[], flags: readonly string[], options: readonly string[]) {
-  const positional: string[] = [];
-  const values = new Map<string, string>();
-  const set = new Set<string>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (flags.includes(arg)) set.add(arg);
-    else if (options.includes(arg)) {
-      const value = args[++i];
-      if (value === undefined || value.startsWith("--")) throw new UsageError(`${arg} needs a value.`);
-      values.set(arg, value);
-    } else if (arg.startsWith("--")) throw new UsageError(`Unknown option ${arg}.`);
-    else positional.push(arg);
+/** A mistake in the command line; `command` is the command it was given to, if any. */
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly command?: CommandName,
+  ) {
+    super(message);
   }
-  return { positional, values, set };
+}
+
+const HELP_OPTION = { help: { type: "boolean", short: "h" } } as const;
+
+type OptionValues = Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>;
+/** A string option's value (the strict parse has checked that it is one). */
+const text = (values: OptionValues, name: string) => (typeof values[name] === "string" ? values[name] : undefined);
+
+/**
+ * The command's arguments, parsed by Node's own parser (strict: an unknown option is an error).
+ * When it refuses them, they are parsed again leniently to find the argument to name, rather
+ * than repeating Node's message, which speaks of positionals and ambiguity.
+ */
+function parseCommandArgs(command: CommandName, args: readonly string[], options: NonNullable<ParseArgsConfig["options"]>): { positionals: string[]; values: OptionValues } {
+  const all: NonNullable<ParseArgsConfig["options"]> = { ...options, ...HELP_OPTION };
+  const config = { args: [...args], options: all, allowPositionals: true };
+  try {
+    return parseArgs({ ...config, strict: true });
+  } catch (e) {
+    const { tokens, values } = parseArgs({ ...config, strict: false, tokens: true });
+    if (values.help === true) return { values: { help: true }, positionals: [] };
+    for (const token of tokens) {
+      if (token.kind !== "option") continue;
+      const known = all[token.name];
+      if (!known) throw new UsageError(`unknown option ${token.rawName}.`, command);
+      if (known.type === "boolean" && token.value !== undefined) throw new UsageError(`${token.rawName} takes no value.`, command);
+      if (known.type === "string" && (token.value === undefined || (!token.inlineValue && token.value.startsWith("-")))) {
+        throw new UsageError(`${token.rawName} needs a value${token.value === undefined ? "" : ` (to give one that begins with "-", write ${token.rawName}=${token.value})`}.`, command);
+      }
+    }
+    throw new UsageError(`the arguments cannot be read: ${(e as Error).message}`, command);
+  }
 }
 
 /** Runs the command line; returns the exit status instead of exiting, so tests can call it. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const [command, ...rest] = argv;
+  const [first, ...rest] = argv;
   try {
-    if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-      (command === undefined ? io.stderr : io.stdout)(`${USAGE}\n`);
-      return command === undefined ? EXIT.usage : EXIT.ok;
+    if (first === undefined) {
+      io.stderr(`${OVERVIEW}\n`);
+      return EXIT.usage;
     }
-    if (command === "build") return await build(rest, io);
-    if (command === "sample") return await sample(rest, io);
-    if (command === "batch") return await batch(rest, io);
-    throw new UsageError(`Unknown command "${command}".`);
+    if (first === "--help" || first === "-h" || first === "help") {
+      const topic = rest[0];
+      if (topic === undefined || topic === "--help" || topic === "-h") io.stdout(`${OVERVIEW}\n`);
+      else if (isCommand(topic)) io.stdout(`${HELP[topic]}\n`);
+      else throw new UsageError(`there is no command "${topic}"; the commands are ${COMMANDS.join(", ")}.`);
+      return EXIT.ok;
+    }
+    if (first === "--version" || first === "-v") {
+      io.stdout(`${packageJson.version}\n`);
+      return EXIT.ok;
+    }
+    if (first.startsWith("-")) throw new UsageError(`unknown option ${first}; an option goes after the command.`);
+    if (!isCommand(first)) throw new UsageError(`there is no command "${first}"; the commands are ${COMMANDS.join(", ")}.`);
+    if (first === "build") return await build(rest, io);
+    if (first === "sample") return await sample(rest, io);
+    return await batch(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`cvm: ${e.message}\n\n${USAGE}\n`);
+      io.stderr(
+        e.command === undefined
+          ? `cvm: ${e.message}\nRun "cvm --help" for the commands.\n`
+          : `cvm ${e.command}: ${e.message}\n${HELP[e.command].split("\n")[0]}\nRun "cvm ${e.command} --help" for its options.\n`,
+      );
       return EXIT.usage;
     }
     throw e;
   }
 }
 
-async function readInput(file: string, io: CliIo): Promise<Uint8Array | undefined> {
-  try {
-    return new Uint8Array(await fs.readFile(file));
-  } catch (e) {
-    io.stderr(`cvm: cannot read ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}\n`);
-    return undefined;
-  }
+/** Prints the command's help when asked; true when it did. */
+function helped(command: CommandName, values: OptionValues, io: CliIo): boolean {
+  if (values.help !== true) return false;
+  io.stdout(`${HELP[command]}\n`);
+  return true;
 }
 
 /** Writes beside the target and renames, so a failed write never leaves a half-written workbook. */
@@ -96,19 +208,29 @@ async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
 }
 
 async function build(args: readonly string[], io: CliIo): Promise<number> {
-  const { positional, values, set } = parseArgs(args, ["--json"], ["--out"]);
-  if (positional.length !== 1) throw new UsageError(positional.length === 0 ? "build needs a workbook." : "build takes one workbook.");
-  const inputPath = positional[0]!;
-  const outPath = values.get("--out") ?? path.join(path.dirname(inputPath), `${path.basename(inputPath).replace(/\.xlsx$/i, "")}.value.xlsx`);
-  if (path.resolve(outPath) === path.resolve(inputPath)) throw new UsageError("--out must not be the input workbook: the input is never modified.");
+  const { positionals, values } = parseCommandArgs("build", args, { out: { type: "string" }, json: { type: "boolean" } });
+  if (helped("build", values, io)) return EXIT.ok;
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "give the model workbook (.xlsx)." : `give one workbook, not ${positionals.length}.`, "build");
+  const inputPath = positionals[0]!;
+  const out = text(values, "out");
+  const outPath = out ?? path.join(path.dirname(inputPath), `${path.basename(inputPath).replace(/\.xlsx$/i, "")}.value.xlsx`);
+  if (path.resolve(outPath) === path.resolve(inputPath)) throw new UsageError("--out must not be the input workbook: the input is never modified.", "build");
 
-  const input = await readInput(inputPath, io);
+  const input = await readInputFile(inputPath, "model", io.stderr);
   if (!input) return EXIT.usage;
+  // Before the build's work, an output that is a folder.
+  const folder = await outputIsFolder(outPath);
+  if (folder) {
+    io.stderr(`${folder}\n`);
+    return EXIT.usage;
+  }
   let outcome;
   try {
     outcome = await buildValueWorkbook(input, io.now());
   } catch (e) {
-    io.stderr(`cvm: cannot read ${inputPath} as an Excel workbook (.xlsx): ${(e as Error).message}\n`);
+    const why = await whyNotAWorkbook(inputPath, input);
+    if (why === undefined) throw e;
+    io.stderr(`${why}\n`);
     return EXIT.usage;
   }
   if (!outcome.ok) {
@@ -122,11 +244,11 @@ async function build(args: readonly string[], io: CliIo): Promise<number> {
     await fs.mkdir(path.dirname(path.resolve(outPath)), { recursive: true });
     await writeAtomically(outPath, outcome.bytes);
   } catch (e) {
-    io.stderr(`cvm: cannot write ${outPath}: ${(e as Error).message}\n`);
+    io.stderr(`${cannotWrite(outPath, e, "choose another place with --out")}\n`);
     return EXIT.usage;
   }
   const json = resultsJson(outcome.analysis.model, outcome.analysis.results);
-  if (set.has("--json")) io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+  if (values.json === true) io.stdout(`${JSON.stringify(json, null, 2)}\n`);
   else io.stdout(summaryText(json, outPath));
   return EXIT.ok;
 }
@@ -144,23 +266,35 @@ function summaryText(json: ReturnType<typeof resultsJson>, outPath: string): str
 }
 
 async function sample(args: readonly string[], io: CliIo): Promise<number> {
-  const { positional } = parseArgs(args, [], []);
-  if (positional.length !== 1) throw new UsageError("sample needs the file to write.");
-  const file = positional[0]!;
-  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  await writeAtomically(file, await writeSampleWorkbook());
+  const { positionals, values } = parseCommandArgs("sample", args, {});
+  if (helped("sample", values, io)) return EXIT.ok;
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "give the file to write (.xlsx)." : `give one file to write, not ${positionals.length}.`, "sample");
+  const file = positionals[0]!;
+  const folder = await outputIsFolder(file);
+  if (folder) {
+    io.stderr(`${folder}\n`);
+    return EXIT.usage;
+  }
+  try {
+    await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+    await writeAtomically(file, await writeSampleWorkbook());
+  } catch (e) {
+    io.stderr(`${cannotWrite(file, e, "give another file name")}\n`);
+    return EXIT.usage;
+  }
   io.stdout(`Wrote the sample model to ${file}\n`);
   return EXIT.ok;
 }
 
 async function batch(args: readonly string[], io: CliIo): Promise<number> {
-  const { positional, values } = parseArgs(args, [], ["--out-dir", "--threads"]);
-  if (positional.length !== 2) throw new UsageError(positional.length < 2 ? "batch needs a model workbook and a customers CSV." : "batch takes one model workbook and one customers CSV.");
-  const [modelPath, csvPath] = positional as [string, string];
-  const threadsText = values.get("--threads") ?? "auto";
-  if (threadsText !== "auto" && !/^[1-9][0-9]?$/.test(threadsText)) throw new UsageError("--threads takes a whole number from 1 to 99, or auto.");
-  const outDir = values.get("--out-dir");
-  if (outDir !== undefined && path.resolve(outDir) === path.resolve(modelPath)) throw new UsageError("--out-dir must be a folder, not the model workbook.");
+  const { positionals, values } = parseCommandArgs("batch", args, { "out-dir": { type: "string" }, threads: { type: "string" } });
+  if (helped("batch", values, io)) return EXIT.ok;
+  if (positionals.length !== 2) throw new UsageError(positionals.length < 2 ? "give the model workbook (.xlsx) and the customers CSV, in that order." : `give one model workbook and one customers CSV, not ${positionals.length} files.`, "batch");
+  const [modelPath, csvPath] = positionals as [string, string];
+  const threadsText = text(values, "threads") ?? "auto";
+  if (threadsText !== "auto" && !/^[1-9][0-9]?$/.test(threadsText)) throw new UsageError("--threads takes a whole number from 1 to 99, or auto.", "batch");
+  const outDir = text(values, "out-dir");
+  if (outDir !== undefined && path.resolve(outDir) === path.resolve(modelPath)) throw new UsageError("--out-dir must be a folder, not the model workbook.", "batch");
 
   // Ctrl+C (and a closed terminal, or a kill) stops the batch cleanly: the output folder is left as it was.
   const controller = new AbortController();

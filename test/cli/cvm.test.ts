@@ -7,6 +7,7 @@ import { writeModelWorkbook } from "../../src/adapters/xlsx/model-workbook";
 import { PIPELINE_SAMPLE } from "../../src/sample/pipeline-model";
 import { MID_PAYBACK } from "../fixtures/models";
 import { temporaryFolder } from "../support/build";
+import { cannotWrite } from "../../src/cli/input-files";
 import { cvm, sha256Of } from "../support/cli";
 
 
@@ -129,6 +130,177 @@ describe("cvm build", () => {
   });
 });
 
+describe("help and version", () => {
+  test.each([
+    ["build", ["--out <file.xlsx>", "--json", "-h, --help", "Exit status"]],
+    ["batch", ["--out-dir <folder>", "--threads <n>", "Customer column", "-h, --help", "130 interrupted"]],
+    ["sample", ["<file.xlsx>", "-h, --help", "Exit status"]],
+  ])("cvm %s --help prints that command's usage on standard output and exits 0", async (command, mentions) => {
+    const help = await cvm(command, "--help");
+    expect([help.status, help.stderr]).toEqual([0, ""]);
+    expect(help.stdout.startsWith(`Usage: cvm ${command} `)).toBe(true);
+    for (const text of mentions) expect(help.stdout).toContain(text);
+    // The other commands' usage is not in it.
+    for (const other of ["build", "batch", "sample"].filter((c) => c !== command)) expect(help.stdout).not.toContain(`cvm ${other} <`);
+    expect(await cvm(command, "-h")).toEqual(help);
+    expect(await cvm("help", command)).toEqual(help);
+    // --help wins over the rest of the line, even a mistake in it.
+    expect(await cvm(command, "some.xlsx", "--colour", "--help")).toEqual(help);
+  });
+
+  test("cvm --help lists the commands and the global options", async () => {
+    const help = await cvm("--help");
+    expect([help.status, help.stderr]).toEqual([0, ""]);
+    for (const text of ["cvm build <workbook.xlsx>", "cvm batch <model.xlsx> <customers.csv>", "cvm sample <file.xlsx>", "cvm help <command>", "-v, --version"]) expect(help.stdout).toContain(text);
+    expect(await cvm("-h")).toEqual(help);
+    expect(await cvm("help")).toEqual(help);
+    // Without a command the same text goes to standard error, as a usage error.
+    expect(await cvm()).toEqual({ status: 2, stdout: "", stderr: help.stdout });
+  });
+
+  test("cvm --version and -v print the version of package.json", async () => {
+    const { version } = JSON.parse(await fs.readFile(path.resolve(__dirname, "../../package.json"), "utf8")) as { version: string };
+    expect(version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(await cvm("--version")).toEqual({ status: 0, stdout: `${version}\n`, stderr: "" });
+    expect(await cvm("-v")).toEqual({ status: 0, stdout: `${version}\n`, stderr: "" });
+  });
+
+  test("an unknown option names its command and points at the command's --help, exit 2", async () => {
+    const colour = await cvm("build", samplePath, "--colour");
+    expect([colour.status, colour.stdout]).toEqual([2, ""]);
+    expect(colour.stderr).toBe('cvm build: unknown option --colour.\nUsage: cvm build <workbook.xlsx> [--out <file.xlsx>] [--json]\nRun "cvm build --help" for its options.\n');
+    const thread = await cvm("batch", samplePath, "customers.csv", "--thread", "2");
+    expect(thread.status).toBe(2);
+    expect(thread.stderr.split("\n")[0]).toBe("cvm batch: unknown option --thread.");
+    expect(thread.stderr).toContain('Run "cvm batch --help"');
+    const sampleOption = await cvm("sample", "x.xlsx", "--out", "y.xlsx");
+    expect(sampleOption.status).toBe(2);
+    expect(sampleOption.stderr.split("\n")[0]).toBe("cvm sample: unknown option --out.");
+    const before = await cvm("--colour", "build");
+    expect([before.status, before.stderr.split("\n")[0]]).toEqual([2, "cvm: unknown option --colour; an option goes after the command."]);
+    expect((await cvm("build", samplePath, "--out")).stderr.split("\n")[0]).toBe("cvm build: --out needs a value.");
+    expect((await cvm("build", samplePath, "--json=yes")).stderr.split("\n")[0]).toBe("cvm build: --json takes no value.");
+    const unknownCommand = await cvm("help", "frobnicate");
+    expect([unknownCommand.status, unknownCommand.stderr.split("\n")[0]]).toEqual([2, 'cvm: there is no command "frobnicate"; the commands are build, batch, sample.']);
+  });
+});
+
+describe("inputs that cannot be read and outputs that cannot be written: one sentence each, exit 2", () => {
+  let csvPath: string;
+  let damaged: string;
+  beforeAll(async () => {
+    csvPath = path.join(folder, "customers.csv");
+    await fs.writeFile(csvPath, "Customer,PipelineMiles\nContoso,1250\n");
+    // A real workbook cut short, as an interrupted download leaves it.
+    const whole = await fs.readFile(samplePath);
+    damaged = path.join(folder, "damaged.xlsx");
+    await fs.writeFile(damaged, whole.subarray(0, Math.floor(whole.length / 2)));
+  });
+
+  /** The run failed with exactly this one line on standard error, nothing on standard output. */
+  async function refused(args: string[], sentence: string) {
+    const run = await cvm(...args);
+    expect(run).toEqual({ status: 2, stdout: "", stderr: `${sentence}\n` });
+  }
+
+  test("a missing file", async () => {
+    const missing = path.join(folder, "nowhere", "model.xlsx");
+    await refused(["build", missing], `cvm: cannot read ${missing}: no such file`);
+    await refused(["batch", missing, csvPath], `cvm: cannot read ${missing}: no such file`);
+  });
+
+  test("a folder given as the model or as the CSV", async () => {
+    const dir = path.join(folder, "a-folder.xlsx");
+    await fs.mkdir(dir);
+    await refused(["build", dir], `cvm: cannot read ${dir}: it is a folder; give the model workbook (.xlsx) saved from Excel.`);
+    await refused(["batch", dir, csvPath], `cvm: cannot read ${dir}: it is a folder; give the model workbook (.xlsx) saved from Excel.`);
+    await refused(["batch", samplePath, dir], `cvm: cannot read ${dir}: it is a folder; give the customers CSV file (in Excel: Save As, "CSV UTF-8 (Comma delimited)").`);
+  });
+
+  test("a CSV, an empty file, an old .xls and a zip that is no workbook given as the model", async () => {
+    const textual = `cvm: cannot read ${csvPath} as an Excel workbook (.xlsx): it is a text file (a CSV?), not a workbook; give the model workbook (.xlsx) saved from Excel.`;
+    await refused(["build", csvPath], textual);
+    await refused(["batch", csvPath, csvPath], textual);
+
+    const empty = path.join(folder, "empty.xlsx");
+    await fs.writeFile(empty, "");
+    await refused(["build", empty], `cvm: cannot read ${empty} as an Excel workbook (.xlsx): the file is empty; give the model workbook (.xlsx) saved from Excel.`);
+
+    // Excel 97-2003 files and password-protected workbooks are OLE compound files.
+    const xls = path.join(folder, "old.xls");
+    await fs.writeFile(xls, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
+    await refused(["build", xls], `cvm: cannot read ${xls} as an Excel workbook (.xlsx): it is an old Excel file (.xls) or a workbook protected by a password; open it in Excel and save it as "Excel Workbook (.xlsx)" without a password.`);
+
+    const JSZip = (await import("jszip")).default;
+    const document = new JSZip();
+    document.file("[Content_Types].xml", "<Types/>");
+    document.file("word/document.xml", "<w:document/>");
+    const docx = path.join(folder, "letter.xlsx");
+    await fs.writeFile(docx, await document.generateAsync({ type: "uint8array" }));
+    await refused(["build", docx], `cvm: cannot read ${docx} as an Excel workbook (.xlsx): it is a zip file but not an Excel workbook (perhaps a Word or PowerPoint document); give the model workbook (.xlsx) saved from Excel.`);
+  });
+
+  test("a damaged workbook: a real one cut short", async () => {
+    const sentence = `cvm: cannot read ${damaged} as an Excel workbook (.xlsx): the file is damaged (cut short in copying or downloading, or changed by another program); copy it again from where it came, or open it in Excel, let Excel repair it and save it again.`;
+    await refused(["build", damaged], sentence);
+    await refused(["batch", damaged, csvPath, "--out-dir", path.join(folder, "damaged-out")], sentence);
+    expect(await exists(path.join(folder, "damaged.value.xlsx"))).toBe(false);
+    expect(await exists(path.join(folder, "damaged-out"))).toBe(false);
+
+    // The package opens, but a sheet inside it is cut short.
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(await fs.readFile(samplePath));
+    zip.file("xl/worksheets/sheet1.xml", '<worksheet><sheetData><row><c r="A1"');
+    const inside = path.join(folder, "damaged-inside.xlsx");
+    await fs.writeFile(inside, await zip.generateAsync({ type: "uint8array" }));
+    const insideSentence = `cvm: cannot read ${inside} as an Excel workbook (.xlsx): a part of the workbook inside is damaged or not as Excel writes it; open it in Excel, save it again and give that copy.`;
+    await refused(["build", inside], insideSentence);
+    await refused(["batch", inside, csvPath, "--out-dir", path.join(folder, "damaged-out")], insideSentence);
+  });
+
+  test("a workbook, or a file that is not text, given as the CSV", async () => {
+    await refused(
+      ["batch", samplePath, samplePath],
+      `cvm: cannot read ${samplePath} as a CSV file: it is an Excel workbook (or another zip file), not text; in Excel, save the customers sheet with Save As, "CSV UTF-8 (Comma delimited)", and give that file.`,
+    );
+    const binary = path.join(folder, "binary.csv");
+    await fs.writeFile(binary, Buffer.from([0x43, 0x75, 0x73, 0x00, 0x01, 0x02, 0xff]));
+    await refused(["batch", samplePath, binary], `cvm: cannot read ${binary} as a CSV file: it is not text; give the customers CSV file (in Excel: Save As, "CSV UTF-8 (Comma delimited)").`);
+    // UTF-16 is text, whatever its zero bytes: the CSV reader takes it.
+    const utf16 = path.join(folder, "utf16.csv");
+    await fs.writeFile(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Customer,PipelineMiles\r\nContoso,1250\r\n", "utf16le")]));
+    const run = await cvm("batch", samplePath, utf16, "--out-dir", path.join(folder, "utf16-out"));
+    expect([run.status, run.stderr]).toEqual([0, ""]);
+  });
+
+  test("an output that is a folder, or under a file", async () => {
+    const outFolder = path.join(folder, "out-folder.xlsx");
+    await fs.mkdir(outFolder);
+    await refused(["build", samplePath, "--out", outFolder], `cvm: cannot write ${outFolder}: it is a folder; name a file ending in .xlsx instead.`);
+    await refused(["sample", outFolder], `cvm: cannot write ${outFolder}: it is a folder; name a file ending in .xlsx instead.`);
+    expect(await fs.readdir(outFolder)).toEqual([]);
+
+    const aFile = path.join(folder, "plain-file");
+    await fs.writeFile(aFile, "not a folder");
+    const under = path.join(aFile, "value.xlsx");
+    await refused(["build", samplePath, "--out", under], `cvm: cannot write ${under}: a part of its path is a file, not a folder; choose another place with --out.`);
+    await refused(["sample", under], `cvm: cannot write ${under}: a part of its path is a file, not a folder; give another file name.`);
+    const outDir = path.join(aFile, "customers");
+    await refused(["batch", samplePath, csvPath, "--out-dir", outDir], `cvm: cannot write ${outDir}: a part of its path is a file, not a folder; choose another folder with --out-dir.`);
+    expect(await fs.readFile(aFile, "utf8")).toBe("not a folder");
+  });
+
+  test("a folder the user may not write in is named, with what to do", () => {
+    // Permissions cannot be taken away from root, who may run these tests: the sentence is checked on the error the system gives.
+    const inside = path.join(folder, "new", "value.xlsx");
+    expect(cannotWrite(inside, Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" }), "choose another place with --out")).toBe(
+      `cvm: cannot write ${inside}: you are not allowed to write in ${folder}; choose another place with --out, or change the folder's permissions.`,
+    );
+    expect(cannotWrite(folder, { code: "EROFS" }, "choose another folder with --out-dir")).toBe(`cvm: cannot write ${folder}: ${folder} is on a read-only disk; choose another folder with --out-dir.`);
+    expect(cannotWrite(inside, { code: "ENOSPC" }, "choose another place with --out")).toBe(`cvm: cannot write ${inside}: the disk is full; free some space, or choose another place with --out.`);
+  });
+});
+
 describe("rebuilding a value workbook", () => {
   test("replaces only what the add-in made, keeps the user's names, and only adds to the history", async () => {
     // A user's names of every kind that ExcelJS alone would mangle: a constant, an expression, a sheet-scoped name.
@@ -194,5 +366,14 @@ describe("the installed bin", () => {
     const ok = await run(process.execPath, [bin, "build", samplePath, "--out", path.join(folder, "bin.xlsx"), "--json"]);
     expect(JSON.parse(ok.stdout).totals.TotalCost).toBe(250000 + 5 * 180000);
     await expect(run(process.execPath, [bin, "build"])).rejects.toMatchObject({ code: 2 });
+  });
+
+  test("knows its version and each command's help: the bundle carries package.json's version", async () => {
+    const run = promisify(execFile);
+    const bin = path.resolve(__dirname, "../../bin/cvm.js");
+    const { version } = JSON.parse(await fs.readFile(path.resolve(__dirname, "../../package.json"), "utf8")) as { version: string };
+    expect((await run(process.execPath, [bin, "--version"])).stdout).toBe(`${version}\n`);
+    expect((await run(process.execPath, [bin, "batch", "--help"])).stdout).toContain("--threads <n>");
+    await expect(run(process.execPath, [bin, "build", "--colour"])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("cvm build: unknown option --colour.") });
   });
 });

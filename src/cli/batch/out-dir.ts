@@ -1,5 +1,6 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
+import { cannotWrite } from "../input-files";
 import { foldName } from "./file-names";
 import { Interrupted } from "./pool";
 import { filesOfEarlierBatch, ROLLUP_CSV, ROLLUP_JSON } from "./rollup";
@@ -36,7 +37,7 @@ export async function checkOutDir(outDir: string, targets: readonly string[]): P
     entries = await fs.readdir(outDir);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return { ok: true, replacing: new Map(), earlier: [] };
-    return { ok: false, message: `cannot read the folder ${outDir}: ${(e as Error).message}` };
+    return { ok: false, message: cannotWrite(outDir, e, "choose another folder with --out-dir").replace(/^cvm: /, "") };
   }
   const byFold = new Map<string, string[]>();
   for (const entry of entries) byFold.set(foldName(entry), [...(byFold.get(foldName(entry)) ?? []), entry]);

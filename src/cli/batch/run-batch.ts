@@ -12,6 +12,7 @@ import { assignFileNames } from "./file-names";
 import { checkOutDir, Staging } from "./out-dir";
 import { buildAll, BuildFailure, Interrupted } from "./pool";
 import { NO_PROGRESS, terminalProgress } from "./progress";
+import { cannotWrite, readInputFile, whyNotAWorkbook } from "../input-files";
 import { ROLLUP_CSV, ROLLUP_JSON, type RollupEntry, rollupCsv, rollupJson } from "./rollup";
 
 /**
@@ -75,15 +76,7 @@ export function chooseThreads(requested: number | "auto", customers: number, cor
   return Math.max(1, Math.min(cores, MAX_THREADS));
 }
 
-async function readInput(file: string, io: BatchIo): Promise<Uint8Array | undefined> {
-  try {
-    return new Uint8Array(await fs.readFile(file));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    io.stderr(`cvm: cannot read ${file}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : (e as Error).message}\n`);
-    return undefined;
-  }
-}
+const ELSEWHERE = "choose another folder with --out-dir";
 
 const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
 
@@ -97,15 +90,16 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
   const outDir = options.outDir ?? defaultOutDir(modelPath);
   const now = io.now();
 
-  const modelBytes = await readInput(modelPath, io);
+  const modelBytes = await readInputFile(modelPath, "model", io.stderr);
   if (!modelBytes) return EXIT_BATCH.usage;
-  const csvBytes = await readInput(csvPath, io);
+  const csvBytes = await readInputFile(csvPath, "csv", io.stderr);
   if (!csvBytes) return EXIT_BATCH.usage;
 
   // The model, as `cvm build` reads it: the same problems, the same words.
   const opened = await openBatchModel(modelBytes, now);
   if (opened.kind === "unreadable") {
-    io.stderr(`cvm: cannot read ${modelPath} as an Excel workbook (.xlsx): ${opened.message}\n`);
+    const why = await whyNotAWorkbook(modelPath, modelBytes);
+    io.stderr(`${why ?? `cvm: cannot read ${modelPath} as an Excel workbook (.xlsx): ${opened.message}`}\n`);
     return EXIT_BATCH.usage;
   }
   if (opened.kind === "errors") {
@@ -166,7 +160,7 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
   try {
     staging = await Staging.create(outDir);
   } catch (e) {
-    io.stderr(`cvm: cannot write into ${outDir}: ${(e as Error).message}\n`);
+    io.stderr(`${cannotWrite(outDir, e, ELSEWHERE)}\n`);
     return EXIT_BATCH.usage;
   }
   const progress = options.progress ? terminalProgress(io.stderr, entries.length, { columns: options.columns }) : NO_PROGRESS;
@@ -207,7 +201,7 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
       io.stderr(`cvm: could not build the workbook${which}: ${e.message}; nothing was written.${kept}\n`);
       return EXIT_BATCH.usage;
     }
-    io.stderr(`cvm: cannot write into ${outDir}: ${(e as Error).message}; nothing was written.${kept}\n`);
+    io.stderr(`${cannotWrite(outDir, e, ELSEWHERE).replace(/\.$/, "")}; nothing was written.${kept}\n`);
     return EXIT_BATCH.usage;
   }
   await staging.discard().catch(() => undefined);
