@@ -21,7 +21,13 @@ describe("formatValue", () => {
     [0.08, PERCENT_FORMAT, "8.0%"],
     [-0.042, "0.0%", "-4.2%"],
     [14.25, MONTHS_FORMAT, "14.3"],
+    // Excel rounds halves on the 15-digit decimal, not on the double: Excel's own display as
+    // reported in dream-num/univer#7244 (1.01), yukiyokotani/office-open-xml-viewer#801 (2.68) and
+    // SheetJS/sheetjs#1105 (1.23).
     [1.005, "0.00", "1.01"],
+    [2.675, "#,##0.00", "2.68"],
+    [1.225, "0.00", "1.23"],
+    [1.005, "0.000000000000", "1.005000000000"],
     [2.5, "0", "3"],
     [-2.5, "0", "-3"],
     [0.012, GENERAL_NUMBER_FORMAT, "0.012"],
@@ -43,7 +49,10 @@ describe("formatValue", () => {
     [7, "000", "007"],
     [12345, "0.00E+00", "1.23E+04"],
     [0.00012, "0.0E+0", "1.2E-4"],
-    [3.5, "# ?/?", "3.5"], // fractions are not drawn: General
+    // Excel draws fractions (MS-OI29500 2.1.713 d; Walkenbach, Excel 2010 Bible, ch. 24:
+    // `# ?/?` reduces to lowest terms, `?/?` shows 2.5 as 5/2). The old renderer showed General.
+    [3.5, "# ?/?", "3 1/2"],
+    [2.5, "?/?", "5/2"],
     [5, "0_);(0)", "5 "],
     [150, "[>=100]\"big\";\"small\"", "big"],
     [50, "[>=100]\"big\";\"small\"", "small"],
