@@ -2,7 +2,7 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { writeModelWorkbook } from "../../src/adapters/xlsx/model-workbook";
+import { writeModelWorkbook } from "../support/model-workbook";
 import { checkOutDir } from "../../src/cli/batch/out-dir";
 import { runBatch } from "../../src/cli/batch/run-batch";
 import { buildValueWorkbook } from "../../src/cli/build-workbook";

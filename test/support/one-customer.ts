@@ -1,6 +1,6 @@
 import JSZip from "jszip";
 import { buildInExcel, type ExcelHost, previewSwitch, saveProfile, switchProfile } from "../../src/adapters/excel";
-import type { ModelTables } from "../../src/adapters/xlsx/model-workbook";
+import type { ModelTables } from "./model-workbook";
 import type { ExcelSimulation } from "../../src/devtools/simulation/excel";
 import { PIPELINE_SAMPLE } from "../../src/sample/pipeline-model";
 
