@@ -98,8 +98,8 @@ export function planStarterModel(kind: StarterKind, existing: ExistingInputs, so
 }
 
 /**
- * Each table on a sheet of its own, added visible, from A1; the first one shown. The header
- * row's look is the table style's, as Excel gives a new table.
+ * Each table on a sheet of its own, added visible, from A1; the first one shown. The header row
+ * is also bold in its own right: it stays a header wherever the table style is not drawn.
  */
 function starterEdit(tables: readonly StarterTable[]): EditPlan {
   const first = tables[0];
@@ -107,6 +107,7 @@ function starterEdit(tables: readonly StarterTable[]): EditPlan {
     ...EMPTY_EDIT,
     addSheets: tables.map((t) => ({ name: t.sheet, visibility: "visible" })),
     blocks: tables.map((t) => ({ sheet: t.sheet, top: 0, left: 0, rows: t.rows, numberFormats: t.numberFormats })),
+    bold: tables.map((t) => ({ sheet: t.sheet, top: 0, left: 0, rows: 1, columns: t.columnWidths.length })),
     tables: tables.map((t) => ({ name: t.tableName, range: { sheet: t.sheet, top: 0, left: 0, rows: t.rows.length, columns: t.columnWidths.length } })),
     columnWidths: tables.flatMap((t) => t.columnWidths.map((width, column) => ({ sheet: t.sheet, column, width }))),
     ...(first ? { activate: first.sheet } : {}),
