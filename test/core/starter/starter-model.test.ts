@@ -81,4 +81,30 @@ describe("the starter model", () => {
     expect(complete.ok).toBe(false);
     expect(missingInputs({ sheets: [], names: ["CVM_Elements"], tables: [] })).toEqual(["variables", "settings"]);
   });
+
+  test("the edit adds each sheet visible, writes its table from A1 with a bold header, names the table, sets widths, shows the first", () => {
+    const outcome = planStarterModel("skeleton", { sheets: ["Inputs"], names: ["CVM_Variables"], tables: [] }, PIPELINE_STARTER);
+    if (!outcome.ok) throw new Error(outcome.message);
+    const { edit, tables } = outcome.plan;
+    expect(edit.addSheets).toEqual([
+      { name: "Elements", visibility: "visible" },
+      { name: "Settings", visibility: "visible" },
+    ]);
+    expect(edit.clear).toEqual([]);
+    expect(edit.blocks).toEqual(tables.map((t) => ({ sheet: t.sheet, top: 0, left: 0, rows: t.rows, numberFormats: t.numberFormats })));
+    expect(edit.bold).toEqual([
+      { sheet: "Elements", top: 0, left: 0, rows: 1, columns: 9 },
+      { sheet: "Settings", top: 0, left: 0, rows: 1, columns: 2 },
+    ]);
+    expect(edit.tables).toEqual([
+      { name: "CVM_Elements", range: { sheet: "Elements", top: 0, left: 0, rows: 2, columns: 9 } },
+      { name: "CVM_Settings", range: { sheet: "Settings", top: 0, left: 0, rows: 8, columns: 2 } },
+    ]);
+    // Settings: "DiscountRate" is the longest entry (12 characters) and widths are at least 10.
+    expect(edit.columnWidths.filter((w) => w.sheet === "Settings")).toEqual([
+      { sheet: "Settings", column: 0, width: 14 },
+      { sheet: "Settings", column: 1, width: 10 },
+    ]);
+    expect(edit.activate).toBe("Elements");
+  });
 });
