@@ -92,11 +92,11 @@ const LAYERS = {
   },
 };
 
-/** The no-restricted-imports setting for a layer, less the targets in `allowed`. */
-function layerImports(layer, allowed = []) {
+/** The no-restricted-imports setting for a layer. */
+function layerImports(layer) {
   const paths = [];
   const patterns = [];
-  for (const id of LAYERS[layer].never.filter((target) => !allowed.includes(target))) {
+  for (const id of LAYERS[layer].never) {
     const target = TARGETS[id];
     const { who, only } = LAYERS[layer];
     const message = `Layer rule: ${who} never imports ${target.what}${only ? `; ${only}` : ""}. See docs/architecture.md.`;
@@ -107,15 +107,8 @@ function layerImports(layer, allowed = []) {
   return ["error", { paths, patterns }];
 }
 
-// TEMPORARY allow-list, removed when issue 15's pipeline lands: the imports that run the wrong way
-// on main today, each allowed in exactly the files that have it. Everything else stays forbidden.
-const TEMPORARY_ALLOWED = [
-  { files: ["src/core/starter/starter-model.ts"], layer: "core", allowed: ["sample"] },
-  { files: ["src/sample/pipeline-model.ts", "src/sample/sample-workbook.ts"], layer: "sample", allowed: ["xlsxAdapter"] },
-];
-
 // A later block replaces an earlier one's no-restricted-imports whole (options do not merge), so
-// each layer lists dev tooling itself, and the allow-list comes last.
+// each layer lists dev tooling itself.
 const layerConfigs = [
   {
     files: ["src/**/*.{ts,tsx}"],
@@ -128,7 +121,6 @@ const layerConfigs = [
     },
   },
   ...Object.entries(LAYERS).map(([layer, { files }]) => ({ files, rules: { "no-restricted-imports": layerImports(layer) } })),
-  ...TEMPORARY_ALLOWED.map(({ files, layer, allowed }) => ({ files, rules: { "no-restricted-imports": layerImports(layer, allowed) } })),
 ];
 
 export default defineConfig(

@@ -2,7 +2,7 @@
  * The core's time for a build: reading, validating and computing the model (`analyzeWorkbook`)
  * and planning what is written (`planBuild`, on a workbook with nothing of the add-in's yet).
  */
-import type { ModelTables } from "../src/adapters/xlsx/model-workbook";
+import type { ModelTables } from "../src/core/starter/starter-model";
 import { type Analysis, analyzeWorkbook } from "../src/core/model/analyze";
 import { npvSensitivity } from "../src/core/model/sensitivity";
 import { planBuild } from "../src/core/plan/build-plan";

@@ -3,7 +3,7 @@
  * each call fresh arrays of the ranges' values, so every call either finds the model in the parse
  * cache by content (`createModelCache`) or reads, validates and computes it again (`uncachedModels`).
  */
-import type { ModelTables } from "../src/adapters/xlsx/model-workbook";
+import type { ModelTables } from "../src/core/starter/starter-model";
 import { type Cvm, createCvm } from "../src/functions/cvm";
 import { createModelCache, type ModelSource, uncachedModels } from "../src/functions/model-cache";
 import { generatedModel } from "./models";

@@ -2,7 +2,7 @@
  * The benchmark's models: the tests' generated model (test/support/generated-model.ts) at each
  * size, as the core reads it (three named ranges with their addresses, as Office.js hands them over).
  */
-import type { ModelTables } from "../src/adapters/xlsx/model-workbook";
+import type { ModelTables } from "../src/core/starter/starter-model";
 import type { ExistingWorkbook } from "../src/core/plan/build-plan";
 import type { CellValue, RangeInput, WorkbookInput } from "../src/core/workbook/cells";
 import { formatRange } from "../src/core/workbook/address";

@@ -7,7 +7,7 @@ import { describeProblem } from "../core/problems";
 import { resultsJson } from "../core/results-json";
 import { buildValueWorkbook } from "./build-workbook";
 import { runBatch } from "./batch/run-batch";
-import { writeSampleWorkbook } from "../sample/sample-workbook";
+import { writeSampleWorkbook } from "./sample-workbook";
 import { cannotWrite, outputIsFolder, readInputFile, whyNotAWorkbook } from "./input-files";
 
 export interface CliIo {

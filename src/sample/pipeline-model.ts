@@ -1,4 +1,4 @@
-import type { ModelTables } from "../adapters/xlsx/model-workbook";
+import type { ModelTables, StarterSource } from "../core/starter/starter-model";
 
 /**
  * The bundled sample: a software company sells pipeline-leak analytics (LeakSense) to a
@@ -112,3 +112,6 @@ export function sampleNumberFormat(table: "variables" | "elements" | "settings",
   }
   return undefined;
 }
+
+/** What a starter model is made from: the sample's tables with its formats (the skeleton's settings take the same ones). */
+export const PIPELINE_STARTER: StarterSource = { tables: PIPELINE_SAMPLE, numberFormat: sampleNumberFormat };

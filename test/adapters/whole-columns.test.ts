@@ -4,7 +4,6 @@
  * Excel on the web sends in one response), and build exactly what the same model over fixed
  * ranges builds.
  */
-import * as fs from "node:fs";
 import JSZip from "jszip";
 import { buildInExcel, inspectInExcel } from "../support/pipeline";
 import { loadXlsx } from "../../src/adapters/xlsx/read";
@@ -12,11 +11,18 @@ import { buildValueWorkbook } from "../../src/cli/build-workbook";
 import { SUMMARY_SHEET } from "../../src/core/plan/summary";
 import { firstCellOf, parseWholeLines, usedPart } from "../../src/core/workbook/whole-lines";
 import { seedFromXlsx } from "../support/xlsx-to-simulation";
-import { BUILT, hostOf, SAMPLE_FILE, simulationOf } from "./excel/support";
+import { PIPELINE_SAMPLE, sampleNumberFormat } from "../../src/sample/pipeline-model";
+import { writeModelWorkbook } from "../support/model-workbook";
+import { BUILT, hostOf, simulationOf } from "./excel/support";
+
+/** The sample's model behind three defined names (the bundled file has tables), with fixed ranges. */
+async function sampleBehindNames(): Promise<Uint8Array> {
+  return writeModelWorkbook(PIPELINE_SAMPLE, { numberFormat: sampleNumberFormat });
+}
 
 /** The sample with its three names' references replaced in workbook.xml, as Name Manager would. */
 async function sampleWithNames(refersTo: Record<string, string>): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(fs.readFileSync(SAMPLE_FILE));
+  const zip = await JSZip.loadAsync(await sampleBehindNames());
   let xml = await zip.file("xl/workbook.xml")!.async("string");
   for (const [name, reference] of Object.entries(refersTo)) {
     const pattern = new RegExp(`(<definedName name="${name}"[^>]*>)[^<]*(</definedName>)`);
@@ -43,7 +49,7 @@ describe("whole columns and rows as a named range", () => {
   });
 
   test("both adapters build from them exactly what they build from fixed ranges", async () => {
-    const fixed = new Uint8Array(fs.readFileSync(SAMPLE_FILE));
+    const fixed = await sampleBehindNames();
     const whole = await sampleWithNames(WHOLE);
 
     const cliFixed = await buildValueWorkbook(fixed, BUILT);

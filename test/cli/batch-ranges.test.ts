@@ -1,7 +1,7 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { writeModelWorkbook } from "../../src/adapters/xlsx/model-workbook";
+import { writeModelWorkbook } from "../support/model-workbook";
 import { buildValueWorkbook } from "../../src/cli/build-workbook";
 import { scenarioResults } from "../../src/core/model/scenarios";
 import { planSummary, SUMMARY_SHEET } from "../../src/core/plan/summary";

@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { promisify } from "node:util";
 import JSZip from "jszip";
 import { excelSerialDate } from "../../src/core/plan/formats";
-import { writeSampleWorkbook } from "../../src/sample/sample-workbook";
+import { writeSampleWorkbook } from "../../src/cli/sample-workbook";
 import { temporaryFolder } from "../support/build";
 
 /**

@@ -3,7 +3,7 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import ExcelJS from "exceljs";
-import { writeModelWorkbook } from "../../src/adapters/xlsx/model-workbook";
+import { writeModelWorkbook } from "../support/model-workbook";
 import { PIPELINE_SAMPLE } from "../../src/sample/pipeline-model";
 import { MID_PAYBACK } from "../fixtures/models";
 import { temporaryFolder } from "../support/build";

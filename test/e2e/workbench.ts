@@ -16,7 +16,7 @@
  */
 import * as fs from "node:fs";
 import { type Browser, type BrowserContext, type Locator, type Page, chromium } from "playwright-core";
-import type { CellValue, NameSnapshot, SheetSnapshot } from "../../src/devtools/simulation/excel";
+import type { CellValue, NameSnapshot, TableSnapshot, SheetSnapshot } from "../../src/devtools/simulation/excel";
 import "../../src/devtools/workbench/global";
 
 export const CHROMIUM = "/usr/bin/chromium";
@@ -217,6 +217,7 @@ export interface WorkbookData {
   /** `Sheet1!B2` */
   readonly selection: string | undefined;
   readonly names: NameSnapshot[];
+  readonly tables: TableSnapshot[];
   readonly sheets: Record<string, SheetSnapshot>;
   readonly revision: number;
 }
@@ -231,6 +232,7 @@ export function documentOf(page: Page): Promise<WorkbookData> {
       activeSheet: doc.activeSheet(),
       selection: doc.selection(),
       names: doc.names(),
+      tables: doc.tables(),
       sheets: Object.fromEntries(sheetNames.map((name) => [name, doc.sheet(name)])),
       revision: doc.revision(),
     };

@@ -1,7 +1,7 @@
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { writeModelWorkbook } from "../../src/adapters/xlsx/model-workbook";
+import { writeModelWorkbook } from "./model-workbook";
 import { buildValueWorkbook } from "../../src/cli/build-workbook";
 import type { Fixture } from "../fixtures/models";
 

@@ -1,4 +1,4 @@
-import type { ModelTables } from "../../src/adapters/xlsx/model-workbook";
+import type { ModelTables } from "./model-workbook";
 
 export interface GeneratedModelOptions {
   /**

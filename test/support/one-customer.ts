@@ -1,7 +1,7 @@
 import JSZip from "jszip";
 import { type ExcelHost, previewSwitch, saveProfile, switchProfile } from "../../src/adapters/excel";
 import { buildInExcel } from "./pipeline";
-import type { ModelTables } from "../../src/adapters/xlsx/model-workbook";
+import type { ModelTables } from "./model-workbook";
 import type { ExcelSimulation } from "../../src/devtools/simulation/excel";
 import { PIPELINE_SAMPLE } from "../../src/sample/pipeline-model";
 

@@ -10,8 +10,15 @@ import { PROFILES_DESCRIPTION } from "../../src/core/profiles";
 import { createExcelSimulation, type ExcelSimulation, type SheetSeed, type SimulationSeed } from "../../src/devtools/simulation/excel";
 import { TaskPane } from "../../src/taskpane/TaskPane";
 import { savedWhen } from "../../src/taskpane/panels/CustomersPanel";
-import { sampleSeed } from "../../src/devtools/workbench/sample-seed";
+import { sampleSeed as insertedSampleSeed } from "../../src/devtools/workbench/sample-seed";
 import { hostOf } from "../adapters/excel/support";
+
+/** The bundled sample as the workbench inserts it (through the Excel adapter), made once for the file. */
+let SAMPLE_SEED: SimulationSeed;
+beforeAll(async () => {
+  SAMPLE_SEED = await insertedSampleSeed();
+});
+const sampleSeed = (): SimulationSeed => SAMPLE_SEED;
 
 // Fluent's dialogs open with a transition during which the surface is still aria-hidden; with
 // many suites in parallel a second can pass before it is done.

@@ -8,9 +8,17 @@ import userEvent from "@testing-library/user-event";
 import { clearBuilds } from "../../src/app/build-events";
 import { createExcelSimulation, type ExcelSimulation } from "../../src/devtools/simulation/excel";
 import { TaskPane } from "../../src/taskpane/TaskPane";
-import { sampleSeed } from "../../src/devtools/workbench/sample-seed";
+import { sampleSeed as insertedSampleSeed } from "../../src/devtools/workbench/sample-seed";
+import type { SimulationSeed } from "../../src/devtools/simulation/excel";
 import { BUILT, hostOf } from "../adapters/excel/support";
 import { ACME, ACME_MILES, ACME_MILES_LATER, BETA, CRANE, CRANE_MILES, DELTA, simulationContaining, workedOnForThreeCustomers } from "../support/one-customer";
+
+/** The bundled sample as the workbench inserts it (through the Excel adapter), made once for the file. */
+let SAMPLE_SEED: SimulationSeed;
+beforeAll(async () => {
+  SAMPLE_SEED = await insertedSampleSeed();
+});
+const sampleSeed = (): SimulationSeed => SAMPLE_SEED;
 
 // Fluent's dialogs open with a transition; with many suites in parallel a second can pass before it is done.
 configure({ asyncUtilTimeout: 5000 });

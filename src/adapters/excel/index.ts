@@ -3,6 +3,7 @@ export { excelWorkbook, type ExcelApplied, type ExcelWorkbook, type ExcelWorkboo
 export { officeHost, waitingHost, isCellEditError, type ExcelHost, type Waiting } from "./host";
 export { CHART_NAME, SENSITIVITY_CHART_NAME } from "./apply";
 export { insertStarterModel, type StarterInsertOutcome } from "./starter";
+export { applyEditToExcel } from "./edit";
 export { selectCell } from "./navigate";
 export { watchWorkbook } from "./watch";
 export {

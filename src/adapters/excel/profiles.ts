@@ -1,14 +1,12 @@
 import {
   type CurrentValues,
   type CustomerChoice,
-  HEADER_ROW,
   planDelete,
   planKeepCustomer,
   planKeepOnly,
   planSave,
   planSwitch,
   PROFILES_SHEET,
-  type ProfileCell,
   type ProfilesRead,
   type ProfilesSheetPlan,
   readCurrentValues,
@@ -16,17 +14,16 @@ import {
   type Refusal,
   refusal,
   sameSwitchPlan,
+  switchEdit,
   type SavedState,
   savedState,
   type SheetPlanOutcome,
   type SwitchPlan,
 } from "../../core/profiles";
-import { type CellAddress, cellRef } from "../../core/workbook/address";
 import type { CellValue } from "../../core/workbook/cells";
-import { columnWidthPoints } from "./apply";
+import { applyEditToExcel } from "./edit";
 import type { ExcelHost } from "./host";
 import { rangeInputOf, requestRange } from "./read";
-import { typedEntry } from "./typed-entry";
 
 /** The profiles and the values they would save or replace, read without writing anything. */
 export interface ProfilesInspection {
@@ -100,21 +97,10 @@ export async function switchProfile(host: ExcelHost, shown: SwitchPlan): Promise
     if (!planned.ok) return { ...planned, syncs: READ_SYNCS };
     if (!sameSwitchPlan(planned.plan, shown)) return { ...refusal("changed", CHANGED_SINCE_SHOWN), syncs: READ_SYNCS };
     const { plan } = planned;
-    const sheets = new Map<string, Excel.Worksheet>();
-    const write = (cell: CellAddress, entry: string | number) => {
-      let sheet = sheets.get(cell.sheet);
-      if (!sheet) sheets.set(cell.sheet, (sheet = context.workbook.worksheets.getItem(cell.sheet)));
-      sheet.getRange(cellRef(cell.row, cell.column)).formulas = [[entry]];
-    };
-    for (const change of plan.changes) write(change.cell, typedEntry({ kind: "number", value: change.to }));
-    // A Low, High or Actual saved empty is cleared: its content only, the cell's format stays.
-    const ranges = plan.ranges?.changes ?? [];
-    for (const change of ranges) write(change.cell, change.to === null ? "" : typedEntry({ kind: "number", value: change.to }));
-    if (plan.customer.kind === "write") write(plan.customer.cell, typedEntry({ kind: "text", value: plan.customer.to }));
-    const activeNow = read.kind === "ours" ? read.store.active : "";
-    if (activeNow !== plan.profile) write(plan.activeCell, typedEntry({ kind: "text", value: plan.profile }));
-    const cellsWritten = plan.changes.length + ranges.length + (plan.customer.kind === "write" ? 1 : 0) + (activeNow !== plan.profile ? 1 : 0);
+    const edit = switchEdit(plan, read.kind === "ours" ? read.store.active : "");
+    const cellsWritten = edit.blocks.length;
     if (cellsWritten === 0) return { ok: true, plan, cellsWritten, syncs: READ_SYNCS };
+    applyEditToExcel(context, edit);
     await context.sync();
     return { ok: true, plan, cellsWritten, syncs: READ_SYNCS + 1 };
   });
@@ -125,9 +111,7 @@ async function changeProfilesSheet(host: ExcelHost, plan: (read: ProfilesRead, c
     const { read, current } = await readProfilesAndValues(context);
     const planned = plan(read, current);
     if (!planned.ok) return { ...planned, syncs: READ_SYNCS };
-    writeProfilesSheet(context, planned.plan);
-    const customer = planned.plan.customer;
-    if (customer?.kind === "write") context.workbook.worksheets.getItem(customer.cell.sheet).getRange(cellRef(customer.cell.row, customer.cell.column)).formulas = [[typedEntry({ kind: "text", value: customer.to })]];
+    applyEditToExcel(context, planned.plan.edit);
     await context.sync();
     return { ok: true, plan: planned.plan, syncs: READ_SYNCS + 1 };
   });
@@ -159,30 +143,4 @@ async function readProfilesAndValues(context: Excel.RequestContext): Promise<{ r
   };
   const read = readProfilesSheet(sheet && { name: sheet.name, ...(used && !used.isNullObject ? { used: { address: used.address, values: used.values as CellValue[][] } } : {}) });
   return { read, current: readCurrentValues(input) };
-}
-
-const entry = (cell: ProfileCell): string | number => (cell === null ? "" : typedEntry(cell));
-
-/**
- * Writes a planned profiles sheet: clears the old table, writes A1:B3 and the new table from A5
- * (number formats first: Excel reads a typed entry in the light of the cell's format). A new
- * sheet is added at the end, which activates nothing, and hidden, not very hidden: a user or an
- * auditor can unhide it and see exactly what the file carries.
- */
-function writeProfilesSheet(context: Excel.RequestContext, plan: ProfilesSheetPlan): void {
-  const worksheets = context.workbook.worksheets;
-  const sheet = plan.create ? worksheets.add(plan.sheet) : worksheets.getItem(plan.sheet);
-  if (plan.clear) sheet.getRangeByIndexes(HEADER_ROW, 0, plan.clear.rows, plan.clear.columns).clear("All");
-  sheet.getRange("A1:B3").formulas = plan.top.map((row) => row.map(entry));
-  const width = plan.table[0]?.length ?? 2;
-  const table = sheet.getRangeByIndexes(HEADER_ROW, 0, plan.table.length, width);
-  table.numberFormat = plan.numberFormats.map((row) => [...row]);
-  table.formulas = plan.table.map((row) => row.map(entry));
-  sheet.getRangeByIndexes(HEADER_ROW, 0, 1, width).format.font.bold = true;
-  if (plan.create) {
-    sheet.getRange("A1").format.font.bold = true;
-    sheet.getRange("A:A").format.columnWidth = columnWidthPoints(28);
-    sheet.getRange("B:B").format.columnWidth = columnWidthPoints(17);
-    sheet.visibility = "Hidden";
-  }
 }

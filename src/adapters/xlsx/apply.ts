@@ -34,7 +34,7 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
 }
 
 /** The value stored beside a formula, for readers that do not recalculate (ExcelJS writes `t="str"`, `"b"` or `"e"` by its type). */
-function cachedResult(value: CachedValue): ExcelJS.CellFormulaValue["result"] {
+export function cachedResult(value: CachedValue): ExcelJS.CellFormulaValue["result"] {
   return typeof value === "object" ? ({ error: value.error } as ExcelJS.CellErrorValue) : value;
 }
 

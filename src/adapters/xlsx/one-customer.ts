@@ -1,9 +1,10 @@
 import ExcelJS from "exceljs";
 import type { Settings } from "../../core/model/types";
 import { type DocumentProperties, documentPropertiesFor } from "../../core/plan/document-properties";
-import { HEADER_ROW, planForCustomer, PROFILES_SHEET, type ProfileCell, type ProfilesRead, type ProfilesSheetPlan, readProfilesSheet } from "../../core/profiles";
+import { planForCustomer, PROFILES_SHEET, type ProfilesRead, readProfilesSheet } from "../../core/profiles";
 import { formatRange } from "../../core/workbook/address";
 import type { CellValue } from "../../core/workbook/cells";
+import { applyEditToXlsx } from "./edit";
 import { cellValueOf } from "./read";
 
 /**
@@ -28,23 +29,6 @@ export function readProfilesXlsx(workbook: ExcelJS.Workbook): ProfilesRead {
   const values: CellValue[][] = [];
   for (let r = 0; r <= bottom; r++) values.push(Array.from({ length: right + 1 }, (_, c) => cellValueOf(sheet.getCell(r + 1, c + 1))));
   return readProfilesSheet({ name: sheet.name, used: { address: formatRange({ sheet: sheet.name, top: 0, left: 0, bottom, right }), values } });
-}
-
-/** Writes a planned profiles sheet as the Office.js adapter does: the old table cleared, A1:B3 and the table from A5. */
-export function applyProfilesXlsx(workbook: ExcelJS.Workbook, plan: ProfilesSheetPlan): void {
-  const sheet = workbook.getWorksheet(plan.sheet);
-  if (!sheet) return;
-  const put = (row: number, column: number, content: ProfileCell, numberFormat?: string) => {
-    const cell = sheet.getCell(row + 1, column + 1);
-    // Text stays text (a shared string), whatever it begins with.
-    cell.value = content === null ? null : content.kind === "formula" ? content.formula : content.value;
-    if (numberFormat) cell.numFmt = numberFormat;
-  };
-  if (plan.clear) {
-    for (let r = 0; r < plan.clear.rows; r++) for (let c = 0; c < plan.clear.columns; c++) put(HEADER_ROW + r, c, null);
-  }
-  plan.top.forEach((line, r) => line.forEach((content, c) => put(r, c, content)));
-  plan.table.forEach((line, r) => line.forEach((content, c) => put(HEADER_ROW + r, c, content, plan.numberFormats[r]?.[c])));
 }
 
 /**
@@ -84,7 +68,7 @@ export function forgetCachedResults(workbook: ExcelJS.Workbook, keep: readonly s
  */
 export function keepOneCustomer(workbook: ExcelJS.Workbook, profiles: ProfilesRead, settings: Pick<Settings, "offering" | "customer">, modelCustomer: string, ownSheets: readonly string[]): void {
   const plan = planForCustomer(profiles, settings.customer);
-  if (plan) applyProfilesXlsx(workbook, plan);
+  if (plan) applyEditToXlsx(workbook, plan.edit);
   setDocumentPropertiesXlsx(workbook, documentPropertiesFor(settings), modelCustomer);
   forgetCachedResults(workbook, [...ownSheets, PROFILES_SHEET]);
 }

@@ -1,10 +1,11 @@
 import ExcelJS from "exceljs";
+import { cellEdits, type EditPlan } from "../../core/plan/edit";
 import type { WorkbookRead } from "../../core/port";
 import { type Problem, warning } from "../../core/problems";
 import type { CellAddress } from "../../core/workbook/address";
 import { RANGE_NAMES } from "../../core/workbook/cells";
 import type { DefinedNameXml } from "../../adapters/xlsx/package-parts";
-import { type CellWrite, writeCellsXlsx } from "../../adapters/xlsx/cell-writes";
+import { applyEditToXlsx } from "../../adapters/xlsx/edit";
 import { readProfilesXlsx } from "../../adapters/xlsx/one-customer";
 import { loadXlsx, readWorkbook } from "../../adapters/xlsx/read";
 import { xlsxWorkbook } from "../../adapters/xlsx/workbook-port";
@@ -104,13 +105,14 @@ export async function openBatchModel(bytes: Uint8Array, now: Date): Promise<Mode
 }
 
 /**
- * The cells a customer's workbook changes in the model before it is built: each variable's Value
- * that the CSV gives (or that the model computes with a formula), the customer's Low, High and
- * Actual, the numeric settings that are formulas, and the Customer setting.
+ * The edit a customer's workbook makes to the model's cells before it is built: each variable's
+ * Value that the CSV gives (or that the model computes with a formula), the customer's Low, High
+ * and Actual, the numeric settings that are formulas, and the Customer setting (as text).
  */
-function customerCells(model: BatchModel, customer: Extract<CustomerOutcome, { ok: true }>, input: CustomerInput): CellWrite[] {
-  const writes: CellWrite[] = [];
-  const write = (cell: CellAddress, value: number | string) => writes.push({ cell, value });
+function customerEdit(model: BatchModel, customer: Extract<CustomerOutcome, { ok: true }>, input: CustomerInput): EditPlan {
+  const writes: Parameters<typeof cellEdits>[0][number][] = [];
+  const write = (cell: CellAddress, value: number | string) =>
+    writes.push({ ...cell, content: typeof value === "number" ? { kind: "number", value } : { kind: "text", value } });
   customer.model.variables.forEach((v, i) => {
     if (input.values[i] !== undefined || model.formulaValues[i]) write(v.valueCell, v.value);
   });
@@ -118,7 +120,7 @@ function customerCells(model: BatchModel, customer: Extract<CustomerOutcome, { o
   for (const { cell, value } of model.formulaSettings) write(cell, value);
   const customerCell = customer.model.settings.cells.customer;
   if (customerCell) write(customerCell, input.customer);
-  return writes;
+  return cellEdits(writes);
 }
 
 /** The bytes of one customer's value workbook. The model's bytes are only read. */
@@ -128,7 +130,7 @@ export async function buildCustomerWorkbook(model: BatchModel, input: CustomerIn
   // A fresh copy from the bytes: a build changes the workbook it writes.
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(model.bytes as unknown as ArrayBuffer);
-  writeCellsXlsx(workbook, customerCells(model, customer, input));
+  applyEditToXlsx(workbook, customerEdit(model, customer, input));
   // Nothing of another customer travels: the build keeps only this customer's history, and the
   // port leaves only this customer's profile, its own document properties, no result cached from the model's inputs.
   const port = xlsxWorkbook(

@@ -1,3 +1,4 @@
+import { cellEdits, combineEdits, EMPTY_EDIT, type EditPlan } from "../plan/edit";
 import { DATE_TIME_FORMAT, excelSerialDate } from "../plan/formats";
 import type { CellContent } from "../plan/types";
 import { hasErrors } from "../problems";
@@ -30,9 +31,9 @@ import {
 export type ProfileCell = CellContent | null;
 
 /**
- * The profiles sheet's whole content after a save, a replace or a delete, as plain data. The
- * adapter clears the old table, writes A1:B3 and the new table from A5, and on creation hides
- * the sheet; it touches no other cell (a note a user typed beside the header block stays).
+ * The profiles sheet's whole content after a save, a replace or a delete, as plain data. Its
+ * `edit` clears the old table, writes A1:B3 and the new table from A5, and on creation adds the
+ * sheet hidden; it touches no other cell (a note a user typed beside the header block stays).
  */
 export interface ProfilesSheetPlan {
   readonly sheet: string;
@@ -50,6 +51,8 @@ export interface ProfilesSheetPlan {
   readonly active: string;
   /** What a save does to the Customer setting: written (in the same request), or kept because it is a formula. */
   readonly customer?: SaveCustomer;
+  /** What either adapter writes: the sheet as above, and the Customer setting when `customer` says so. */
+  readonly edit: EditPlan;
 }
 
 export type SaveCustomer =
@@ -111,7 +114,10 @@ export function planSave(read: ProfilesRead, typedName: string, current: Current
     profiles,
   );
   const rangeColumns = orderRangeColumns(modelRangeColumns(current), store?.rangeColumns ?? [], profiles);
-  return { ok: true, plan: { ...layout(store, profiles, columns, profile.name, rangeColumns), ...(customer ? { customer } : {}) } };
+  const sheet = layout(store, profiles, columns, profile.name, rangeColumns);
+  if (!customer) return { ok: true, plan: sheet };
+  const customerEdit = customer.kind === "write" ? cellEdits([{ ...customer.cell, content: { kind: "text", value: customer.to } }]) : EMPTY_EDIT;
+  return { ok: true, plan: { ...sheet, customer, edit: combineEdits(sheet.edit, customerEdit) } };
 }
 
 /**
@@ -253,7 +259,7 @@ function layout(store: ProfileStore | undefined, profiles: readonly Profile[], c
   const numberFormats = [header.map(() => GENERAL), ...rows.map(() => Array.from({ length: width }, (_, c) => (c === 1 ? DATE_TIME_FORMAT : GENERAL)))];
   const extent = store?.extent;
   const clear = extent && extent.bottom >= HEADER_ROW ? { rows: extent.bottom - HEADER_ROW + 1, columns: extent.right + 1 } : undefined;
-  return {
+  const planned = {
     sheet: store?.sheet ?? PROFILES_SHEET,
     create: store === undefined,
     top,
@@ -262,6 +268,33 @@ function layout(store: ProfileStore | undefined, profiles: readonly Profile[], c
     ...(clear ? { clear } : {}),
     profiles,
     active,
+  };
+  return { ...planned, edit: sheetEdit(planned) };
+}
+
+/**
+ * The sheet's layout as an edit: the old table cleared, A1:B3, the table from A5 with its
+ * formats, its header bold. A new sheet is added hidden, not very hidden (a user or an auditor
+ * can unhide it and see exactly what the file carries), with its title bold and its widths.
+ */
+function sheetEdit(plan: Omit<ProfilesSheetPlan, "edit">): EditPlan {
+  const { sheet } = plan;
+  const width = plan.table[0]?.length ?? 2;
+  return {
+    ...EMPTY_EDIT,
+    addSheets: plan.create ? [{ name: sheet, visibility: "hidden" }] : [],
+    clear: plan.clear ? [{ sheet, top: HEADER_ROW, left: 0, rows: plan.clear.rows, columns: plan.clear.columns }] : [],
+    blocks: [
+      { sheet, top: 0, left: 0, rows: plan.top },
+      { sheet, top: HEADER_ROW, left: 0, rows: plan.table, numberFormats: plan.numberFormats },
+    ],
+    bold: [{ sheet, top: HEADER_ROW, left: 0, rows: 1, columns: width }, ...(plan.create ? [{ sheet, top: 0, left: 0, rows: 1, columns: 1 }] : [])],
+    columnWidths: plan.create
+      ? [
+          { sheet, column: 0, width: 28 },
+          { sheet, column: 1, width: 17 },
+        ]
+      : [],
   };
 }
 

@@ -1,3 +1,4 @@
+import { cellEdits, type EditCell, type EditPlan } from "../plan/edit";
 import type { CellAddress } from "../workbook/address";
 import { type CellValue, isBlank } from "../workbook/cells";
 import { type CurrentCell, type CurrentValues, switchBlockers } from "./current";
@@ -271,4 +272,19 @@ function savedValues(profile: Profile): Map<string, number> {
 /** Whether two plans say exactly the same thing (the one shown, and the one a fresh read gives). */
 export function sameSwitchPlan(a: SwitchPlan, b: SwitchPlan): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * A switch's writes as an edit, in one request: the changed Value cells (never one that holds a
+ * formula), the Low, High and Actual cells (one saved empty is emptied, its format kept), the
+ * Customer setting, and the profile's name as the active one unless `activeNow` already is it.
+ */
+export function switchEdit(plan: SwitchPlan, activeNow: string): EditPlan {
+  const number = (value: number): EditCell => ({ kind: "number", value });
+  return cellEdits([
+    ...plan.changes.map((c) => ({ ...c.cell, content: number(c.to) })),
+    ...(plan.ranges?.changes ?? []).map((c) => ({ ...c.cell, content: c.to === null ? null : number(c.to) })),
+    ...(plan.customer.kind === "write" ? [{ ...plan.customer.cell, content: { kind: "text", value: plan.customer.to } as const }] : []),
+    ...(activeNow !== plan.profile ? [{ ...plan.activeCell, content: { kind: "text", value: plan.profile } as const }] : []),
+  ]);
 }

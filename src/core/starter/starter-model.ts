@@ -1,5 +1,5 @@
-import { PIPELINE_SAMPLE, sampleNumberFormat } from "../../sample/pipeline-model";
 import { DEFAULT_SETTINGS } from "../model/types";
+import { EMPTY_EDIT, type EditPlan } from "../plan/edit";
 import type { CellContent } from "../plan/types";
 import { type CellValue, RANGE_NAMES } from "../workbook/cells";
 
@@ -26,6 +26,27 @@ export interface StarterTable {
 export interface StarterPlan {
   readonly kind: StarterKind;
   readonly tables: readonly StarterTable[];
+  /** What either adapter writes: the sheets, their cells and formats, the tables, the widths; the first sheet shown. */
+  readonly edit: EditPlan;
+}
+
+/** The three input tables of a model as rows of cells, header row first. */
+export interface ModelTables {
+  readonly variables: readonly (readonly CellValue[])[];
+  readonly elements: readonly (readonly CellValue[])[];
+  readonly settings?: readonly (readonly CellValue[])[];
+}
+
+/** A cell's number format by its table, its column's header and its row; undefined: General. */
+export type NumberFormatOf = (table: InputRange, header: string, row: readonly CellValue[]) => string | undefined;
+
+/**
+ * The model a starter comes from, handed in by the caller (the bundled sample lives outside the
+ * core): its tables, and the number formats that suit them, which also suit the skeleton's settings.
+ */
+export interface StarterSource {
+  readonly tables: ModelTables;
+  readonly numberFormat?: NumberFormatOf;
 }
 
 /** What the workbook already holds, as far as inserting a starter model cares. */
@@ -57,7 +78,7 @@ export function missingInputs(existing: ExistingInputs): InputRange[] {
  * is a whole model, so it goes only into a workbook that has none of the three ranges; the
  * skeleton fills in whichever are missing.
  */
-export function planStarterModel(kind: StarterKind, existing: ExistingInputs): StarterOutcome {
+export function planStarterModel(kind: StarterKind, existing: ExistingInputs, source: StarterSource): StarterOutcome {
   const missing = missingInputs(existing);
   if (missing.length === 0) return { ok: false, message: "The workbook already has CVM_Variables, CVM_Elements and CVM_Settings: there is nothing to insert." };
   if (kind === "sample" && missing.length < INPUT_RANGES.length) {
@@ -71,9 +92,26 @@ export function planStarterModel(kind: StarterKind, existing: ExistingInputs): S
   const tables = missing.map((range) => {
     const sheet = freeSheetName(SHEET_NAMES[range], usedSheets);
     usedSheets.push(sheet.toLowerCase());
-    return starterTable(range, sheet, kind === "sample" ? sampleRows(range) : skeletonRows(range));
+    return starterTable(range, sheet, kind === "sample" ? (source.tables[range] ?? [HEADERS[range]]) : skeletonRows(range), source.numberFormat);
   });
-  return { ok: true, plan: { kind, tables } };
+  return { ok: true, plan: { kind, tables, edit: starterEdit(tables) } };
+}
+
+/**
+ * Each table on a sheet of its own, added visible, from A1; the first one shown. The header row
+ * is also bold in its own right: it stays a header wherever the table style is not drawn.
+ */
+function starterEdit(tables: readonly StarterTable[]): EditPlan {
+  const first = tables[0];
+  return {
+    ...EMPTY_EDIT,
+    addSheets: tables.map((t) => ({ name: t.sheet, visibility: "visible" })),
+    blocks: tables.map((t) => ({ sheet: t.sheet, top: 0, left: 0, rows: t.rows, numberFormats: t.numberFormats })),
+    bold: tables.map((t) => ({ sheet: t.sheet, top: 0, left: 0, rows: 1, columns: t.columnWidths.length })),
+    tables: tables.map((t) => ({ name: t.tableName, range: { sheet: t.sheet, top: 0, left: 0, rows: t.rows.length, columns: t.columnWidths.length } })),
+    columnWidths: tables.flatMap((t) => t.columnWidths.map((width, column) => ({ sheet: t.sheet, column, width }))),
+    ...(first ? { activate: first.sheet } : {}),
+  };
 }
 
 /** `Variables`, else `CVM Variables`, else `Variables 2`, `Variables 3`, …: never a sheet in use. */
@@ -82,10 +120,6 @@ export function freeSheetName(preferred: string, used: readonly string[]): strin
   if (free(preferred)) return preferred;
   if (free(`CVM ${preferred}`)) return `CVM ${preferred}`;
   for (let n = 2; ; n++) if (free(`${preferred} ${n}`)) return `${preferred} ${n}`;
-}
-
-function sampleRows(range: InputRange): readonly (readonly CellValue[])[] {
-  return PIPELINE_SAMPLE[range] ?? [HEADERS[range]];
 }
 
 function skeletonRows(range: InputRange): readonly (readonly CellValue[])[] {
@@ -103,20 +137,15 @@ function skeletonRows(range: InputRange): readonly (readonly CellValue[])[] {
   ];
 }
 
-function starterTable(range: InputRange, sheet: string, values: readonly (readonly CellValue[])[]): StarterTable {
+function starterTable(range: InputRange, sheet: string, values: readonly (readonly CellValue[])[], numberFormat: NumberFormatOf | undefined): StarterTable {
   const width = Math.max(...values.map((r) => r.length));
   const header = values[0] ?? [];
   const rows = values.map((row) => Array.from({ length: width }, (_, c) => contentOf(row[c])));
   const numberFormats = values.map((row, r) =>
-    Array.from({ length: width }, (_, c) => (r === 0 ? "General" : (numberFormatOf(range, String(header[c] ?? ""), row) ?? "General"))),
+    Array.from({ length: width }, (_, c) => (r === 0 ? "General" : (numberFormat?.(range, String(header[c] ?? ""), row) ?? "General"))),
   );
   const columnWidths = Array.from({ length: width }, (_, c) => widthOf(values.map((row) => row[c])));
   return { range, tableName: RANGE_NAMES[range], sheet, rows, numberFormats, columnWidths };
-}
-
-/** The sample's formats are also right for the skeleton's settings (a discount rate is a percentage). */
-function numberFormatOf(range: InputRange, header: string, row: readonly CellValue[]): string | undefined {
-  return sampleNumberFormat(range, header, row);
 }
 
 function contentOf(value: CellValue | undefined): CellContent | null {

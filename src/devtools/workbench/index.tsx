@@ -10,9 +10,9 @@ import { createWorkbenchSimulation } from "./simulation";
 import { Workbench } from "./Workbench";
 
 // As in the task pane inside Office, nothing runs before Office.onReady has resolved.
-void officeOnPage().then((office) => {
+void officeOnPage().then(async (office) => {
   const options = optionsFromQuery(window.location.search);
-  const simulation = createWorkbenchSimulation(options);
+  const simulation = await createWorkbenchSimulation(options);
   window.cvmWorkbench = { simulation, options, office };
   const element = document.getElementById("root");
   if (element) createRoot(element).render(<Workbench simulation={simulation} options={options} />);

@@ -1,67 +1,21 @@
 /**
- * The workbooks the workbench starts from, as simulation seeds, built in the browser without
- * ExcelJS: the bundled sample laid out exactly as `writeModelWorkbook` lays out
- * assets/sample/pipeline-leak-analytics.xlsx (a test compares the two), and an empty workbook.
+ * The workbooks the workbench starts from, as simulation seeds: the bundled sample, inserted as
+ * the task pane inserts it (the starter plan applied through the Excel adapter, on an empty
+ * simulated workbook), and an empty workbook. assets/sample/pipeline-leak-analytics.xlsx is the
+ * same plan applied through the .xlsx adapter (a test compares the two).
  */
-import type { ModelTables } from "../../adapters/xlsx/model-workbook";
-import { columnWidthPoints } from "../../adapters/excel/apply";
-import { columnLetters, formatRange } from "../../core/workbook/address";
-import type { CellValue } from "../../core/workbook/cells";
-import { PIPELINE_SAMPLE, sampleNumberFormat } from "../../sample/pipeline-model";
-import type { CellSeed, NameSeed, SheetSeed, SimulationSeed } from "../simulation/excel";
-
-/** Column widths of the sample's input sheets, in characters (as src/sample/sample-workbook.ts passes them). */
-export const SAMPLE_COLUMN_WIDTHS: readonly number[] = [24, 14, 26, 44, 40, 12, 12, 12, 12];
-
-type TableKey = "variables" | "elements" | "settings";
-
-export interface ModelSeedOptions {
-  readonly numberFormat?: (table: TableKey, header: string, row: readonly CellValue[]) => string | undefined;
-  /** Widths of the input columns, in characters of the default font (Excel's column width). */
-  readonly widths?: readonly number[];
-}
-
-/**
- * A model's three input tables as a seed, as `writeModelWorkbook` writes them: sheets Variables,
- * Elements and Settings, each table from A1, its header row bold, number formats per cell (also
- * on empty cells, as ExcelJS keeps them), the widths, and the names CVM_Variables, CVM_Elements,
- * CVM_Settings over the whole tables.
- */
-export function modelSeed(tables: ModelTables, options: ModelSeedOptions = {}): SimulationSeed {
-  const sheets: SheetSeed[] = [];
-  const names: NameSeed[] = [];
-  const entries = [
-    ["variables", "Variables", "CVM_Variables", tables.variables],
-    ["elements", "Elements", "CVM_Elements", tables.elements],
-    ["settings", "Settings", "CVM_Settings", tables.settings],
-  ] as const;
-  for (const [key, sheetName, rangeName, rows] of entries) {
-    if (!rows) continue;
-    const cells: Record<string, CellSeed> = {};
-    const width = Math.max(...rows.map((r) => r.length));
-    const header = rows[0] ?? [];
-    rows.forEach((row, r) => {
-      row.forEach((value, c) => {
-        const numberFormat = r > 0 ? options.numberFormat?.(key, String(header[c] ?? ""), row) : undefined;
-        const hasValue = value !== null && value !== "";
-        if (!hasValue && r > 0 && !numberFormat) return;
-        cells[`${columnLetters(c)}${r + 1}`] = {
-          ...(hasValue ? { value } : {}),
-          ...(numberFormat ? { numberFormat } : {}),
-          ...(r === 0 ? { format: { bold: true } } : {}),
-        };
-      });
-    });
-    const columnWidths = Object.fromEntries((options.widths ?? []).map((w, c) => [columnLetters(c), columnWidthPoints(w)]));
-    sheets.push({ name: sheetName, cells, columnWidths });
-    names.push({ name: rangeName, formula: `=${formatRange({ sheet: sheetName, top: 0, left: 0, bottom: Math.max(rows.length - 1, 0), right: width - 1 }, true)}` });
-  }
-  return { sheets, names };
-}
+import { insertStarterModel } from "../../adapters/excel";
+import { PIPELINE_STARTER } from "../../sample/pipeline-model";
+import { type CellSeed, createExcelSimulation, type DocumentView, type SheetSeed, type SimulationSeed } from "../simulation/excel";
+import { simulationHost } from "./host";
 
 /** The bundled pipeline-leak analytics sample, as assets/sample/pipeline-leak-analytics.xlsx holds it. */
-export function sampleSeed(): SimulationSeed {
-  return modelSeed(PIPELINE_SAMPLE, { numberFormat: sampleNumberFormat, widths: SAMPLE_COLUMN_WIDTHS });
+export async function sampleSeed(): Promise<SimulationSeed> {
+  const simulation = createExcelSimulation(emptySeed());
+  const inserted = await insertStarterModel(simulationHost(simulation), "sample", PIPELINE_STARTER);
+  if (!inserted.ok) throw new Error(inserted.message);
+  // The file holds the sample's sheets only: the new workbook's empty Sheet1 stays behind (the simulation deletes no sheets).
+  return seedOfDocument(simulation.document, { leaveOut: ["Sheet1"] });
 }
 
 /** A new, empty workbook: one sheet, Sheet1 (the task pane then offers a starter model). */
@@ -69,8 +23,33 @@ export function emptySeed(): SimulationSeed {
   return { sheets: [{ name: "Sheet1" }] };
 }
 
+/**
+ * A simulated workbook as a seed: a new simulation starts from what this one holds (cells,
+ * formats, widths, names, tables, the active sheet), without its record of requests.
+ */
+export function seedOfDocument(document: DocumentView, options: { readonly leaveOut?: readonly string[] } = {}): SimulationSeed {
+  const kept = document.sheetNames().filter((name) => !(options.leaveOut ?? []).includes(name));
+  const sheets = kept.map((name): SheetSeed => {
+    const sheet = document.sheet(name);
+    const cells: Record<string, CellSeed> = {};
+    for (const c of sheet.cells) {
+      cells[c.address] = {
+        ...(c.value !== undefined ? { value: c.value } : {}),
+        ...(c.formula !== undefined ? { formula: c.formula } : {}),
+        ...(c.numberFormat !== "General" ? { numberFormat: c.numberFormat } : {}),
+        ...(Object.keys(c.format).length > 0 ? { format: c.format } : {}),
+      };
+    }
+    return { name, visibility: sheet.visibility, cells, columnWidths: sheet.columnWidths, frozen: sheet.frozen };
+  });
+  const names = document.names().map((n) => ({ name: n.name, formula: n.formula, ...(n.type ? { type: n.type } : {}), visible: n.visible, comment: n.comment }));
+  const tables = document.tables().map((t) => ({ name: t.name, sheet: t.sheet, range: t.range, style: t.style, showTotals: t.showTotals }));
+  const active = document.activeSheet();
+  return { sheets, names, tables, ...(active && kept.includes(active) ? { activeSheet: active } : {}) };
+}
+
 export type WorkbookChoice = "sample" | "empty";
 
-export function seedFor(choice: WorkbookChoice): SimulationSeed {
+export async function seedFor(choice: WorkbookChoice): Promise<SimulationSeed> {
   return choice === "empty" ? emptySeed() : sampleSeed();
 }

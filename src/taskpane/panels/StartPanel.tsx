@@ -4,6 +4,7 @@ import { type ExcelHost, insertStarterModel } from "../../adapters/excel";
 import type { ModelInspection } from "../../app/pipeline";
 import { INPUT_RANGES, type InputRange, type StarterKind, missingInputs } from "../../core/starter/starter-model";
 import { RANGE_NAMES } from "../../core/workbook/cells";
+import { PIPELINE_STARTER } from "../../sample/pipeline-model";
 
 const useStyles = makeStyles({
   list: { margin: 0, padding: 0, listStyleType: "none", display: "grid", gap: "6px" },
@@ -46,7 +47,7 @@ export function StartPanel({ host, inspection, onInserted }: { readonly host: Ex
   const insert = async (kind: StarterKind) => {
     setInsertion({ step: "inserting", kind });
     try {
-      const outcome = await insertStarterModel(host, kind);
+      const outcome = await insertStarterModel(host, kind, PIPELINE_STARTER);
       setInsertion(outcome.ok ? { step: "inserted", sheets: outcome.sheets } : { step: "refused", message: outcome.message });
       if (outcome.ok) onInserted();
     } catch (e) {

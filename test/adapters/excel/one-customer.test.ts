@@ -5,7 +5,8 @@ import { prepareForSending } from "../../../src/app/prepare-for-sending";
 import { clearBuilds } from "../../../src/app/build-events";
 import { ASSUMPTIONS_SHEET } from "../../../src/core/plan/assumptions";
 import { createExcelSimulation } from "../../../src/devtools/simulation/excel";
-import { sampleSeed } from "../../../src/devtools/workbench/sample-seed";
+import { sampleSeed as insertedSampleSeed } from "../../../src/devtools/workbench/sample-seed";
+import type { SimulationSeed } from "../../../src/devtools/simulation/excel";
 import {
   ACME,
   ACME_MILES,
@@ -19,6 +20,13 @@ import {
   workedOnForThreeCustomers,
 } from "../../support/one-customer";
 import { BUILT, hostOf } from "./support";
+
+/** The bundled sample as the workbench inserts it (through the Excel adapter), made once for the file. */
+let SAMPLE_SEED: SimulationSeed;
+beforeAll(async () => {
+  SAMPLE_SEED = await insertedSampleSeed();
+});
+const sampleSeed = (): SimulationSeed => SAMPLE_SEED;
 
 /**
  * One customer per workbook, inside Excel (the simulation): after a switch of profile, a build and

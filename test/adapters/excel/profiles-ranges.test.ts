@@ -4,10 +4,17 @@ import { inspectInExcel } from "../../support/pipeline";
 import { PROFILES_DESCRIPTION } from "../../../src/core/profiles";
 import { createExcelSimulation, type ExcelSimulation, type SimulationSeed } from "../../../src/devtools/simulation/excel";
 import { createFormulaCalculator } from "../../../src/devtools/simulation/excel/calculation";
-import { sampleSeed } from "../../../src/devtools/workbench/sample-seed";
+import { sampleSeed as insertedSampleSeed } from "../../../src/devtools/workbench/sample-seed";
 import { loadXlsx } from "../../../src/adapters/xlsx/read";
 import { seedFromXlsx } from "../../support/xlsx-to-simulation";
 import { hostOf } from "./support";
+
+/** The bundled sample as the workbench inserts it (through the Excel adapter), made once for the file. */
+let SAMPLE_SEED: SimulationSeed;
+beforeAll(async () => {
+  SAMPLE_SEED = await insertedSampleSeed();
+});
+const sampleSeed = (): SimulationSeed => SAMPLE_SEED;
 
 /**
  * Profiles keep each customer's Low, High and Actual: saved, switched and read back on the

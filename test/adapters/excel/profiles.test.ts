@@ -2,13 +2,20 @@ import ExcelJS from "exceljs";
 import { CHANGED_SINCE_SHOWN, deleteProfile, inspectProfiles, keepOnlyProfile, previewSwitch, saveProfile, switchProfile } from "../../../src/adapters/excel";
 import { inspectInExcel } from "../../support/pipeline";
 import { loadXlsx } from "../../../src/adapters/xlsx/read";
-import type { ModelTables } from "../../../src/adapters/xlsx/model-workbook";
+import type { ModelTables } from "../../support/model-workbook";
 import { PROFILES_DESCRIPTION } from "../../../src/core/profiles";
 import { createExcelSimulation, type ExcelSimulation, type SimulationSeed } from "../../../src/devtools/simulation/excel";
 import { createFormulaCalculator } from "../../../src/devtools/simulation/excel/calculation";
-import { modelSeed, sampleSeed } from "../../../src/devtools/workbench/sample-seed";
+import { sampleSeed as insertedSampleSeed } from "../../../src/devtools/workbench/sample-seed";
 import { seedFromXlsx } from "../../support/xlsx-to-simulation";
-import { hostOf } from "./support";
+import { hostOf, seedOfTables } from "./support";
+
+/** The bundled sample as the workbench inserts it (through the Excel adapter), made once for the file. */
+let SAMPLE_SEED: SimulationSeed;
+beforeAll(async () => {
+  SAMPLE_SEED = await insertedSampleSeed();
+});
+const sampleSeed = (): SimulationSeed => SAMPLE_SEED;
 
 const SAVED_AT = new Date(Date.UTC(2026, 10, 23, 9, 30));
 /** 2026-11-23 09:30 in Excel's count: 36,526 for 2000-01-01, 9,497 days to 2026, 326 to November 23, 9.5 hours. */
@@ -304,7 +311,7 @@ describe("customer profiles in Excel", () => {
   test.each([["1.7"], ["1.12"]])("ExcelApi %s: save, preview and switch run; reading stays 2 syncs, writing 1 more, for 5 or 500 variables", async (api) => {
     const counts: number[][] = [];
     for (const size of [5, 500]) {
-      const simulation = createExcelSimulation(modelSeed(tablesWith(size)), { apiVersion: api });
+      const simulation = createExcelSimulation(await seedOfTables(tablesWith(size)), { apiVersion: api });
       const host = hostOf(simulation);
       const measured: number[] = [];
       const measure = async (action: () => Promise<unknown>) => {

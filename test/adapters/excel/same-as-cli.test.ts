@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import ExcelJS from "exceljs";
 import { buildInExcel } from "../../support/pipeline";
 import { loadXlsx, toCellValue } from "../../../src/adapters/xlsx/read";
-import { writeModelWorkbook } from "../../../src/adapters/xlsx/model-workbook";
+import { writeModelWorkbook } from "../../support/model-workbook";
 import { buildValueWorkbook } from "../../../src/cli/build-workbook";
 import { ASSUMPTIONS_SHEET } from "../../../src/core/plan/assumptions";
 import { META_SHEET } from "../../../src/core/plan/ownership";

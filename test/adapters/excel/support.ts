@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { type ExcelHost, waitingHost } from "../../../src/adapters/excel";
 import { loadXlsx } from "../../../src/adapters/xlsx/read";
-import { type ModelTables, type ModelWorkbookOptions, writeModelWorkbook } from "../../../src/adapters/xlsx/model-workbook";
+import { type ModelTables, type ModelWorkbookOptions, writeModelWorkbook } from "../../support/model-workbook";
 import { createExcelSimulation, type ExcelSimulation, type SimulationSeed } from "../../../src/devtools/simulation/excel";
 import { seedFromXlsx } from "../../support/xlsx-to-simulation";
 

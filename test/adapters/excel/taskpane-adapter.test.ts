@@ -5,6 +5,7 @@ import { SUMMARY_SHEET } from "../../../src/core/plan/summary";
 import { createExcelSimulation } from "../../../src/devtools/simulation/excel";
 import { generatedModel } from "../../support/generated-model";
 import { BUILT, hostOf, SAMPLE_FILE, seedOfFile, seedOfTables, simulationOf, writes } from "./support";
+import { PIPELINE_STARTER } from "../../../src/sample/pipeline-model";
 
 describe("what the task pane asks of the adapter", () => {
   test("a build reports its progress: reading, then each request, ending at the total", async () => {
@@ -43,7 +44,7 @@ describe("what the task pane asks of the adapter", () => {
     test("the sample goes in as tables on new sheets, reads back as the bundled sample, and builds", async () => {
       const simulation = createExcelSimulation({ sheets: [{ name: "Sheet1", cells: { A1: { value: "my notes" } } }] });
       const host = hostOf(simulation);
-      const inserted = await insertStarterModel(host, "sample");
+      const inserted = await insertStarterModel(host, "sample", PIPELINE_STARTER);
       expect(inserted).toEqual({ ok: true, sheets: ["Variables", "Elements", "Settings"], tables: ["CVM_Variables", "CVM_Elements", "CVM_Settings"] });
       expect(simulation.syncs).toHaveLength(2);
       expect(simulation.document.tables().map((t) => [t.name, t.sheet, t.range])).toEqual([
@@ -64,14 +65,14 @@ describe("what the task pane asks of the adapter", () => {
 
     test("a user's sheet named like a starter sheet is left alone; the starter takes another name", async () => {
       const simulation = createExcelSimulation({ sheets: [{ name: "Variables", cells: { B2: { value: 42 } } }] });
-      const inserted = await insertStarterModel(hostOf(simulation), "skeleton");
+      const inserted = await insertStarterModel(hostOf(simulation), "skeleton", PIPELINE_STARTER);
       expect(inserted.ok && inserted.sheets).toEqual(["CVM Variables", "Elements", "Settings"]);
       expect(simulation.document.sheet("Variables").cells.map((c) => [c.address, c.value])).toEqual([["B2", 42]]);
     });
 
     test("the sample is refused, with nothing written, where part of a model exists", async () => {
       const simulation = await simulationOf(await seedOfFile(SAMPLE_FILE));
-      const inserted = await insertStarterModel(hostOf(simulation), "sample");
+      const inserted = await insertStarterModel(hostOf(simulation), "sample", PIPELINE_STARTER);
       expect(inserted.ok).toBe(false);
       expect(writes(simulation)).toEqual([]);
     });

@@ -1,4 +1,4 @@
-import { writeModelWorkbook } from "../../../src/adapters/xlsx/model-workbook";
+import { writeModelWorkbook } from "../../support/model-workbook";
 import type { SheetPlan } from "../../../src/core/plan/types";
 import { PIPELINE_SAMPLE } from "../../../src/sample/pipeline-model";
 import { FIXTURES, type Fixture } from "../../fixtures/models";

@@ -55,9 +55,39 @@ describe("planning the profiles sheet", () => {
         ],
         profiles: [{ name: "Northwind", saved: SAVED, values: [{ variable: "Miles", value: 1200 }, { variable: "Rate", value: 0.1 }] }],
         active: "Northwind",
+        edit: expect.objectContaining({ addSheets: [{ name: "CVM_Profiles", visibility: "hidden" }] }),
       },
     });
     expect(outcome.ok && outcome.plan.table[1]![1]).toEqual({ kind: "number", value: expect.closeTo(46349.395833, 6) });
+  });
+
+  test("the sheet's edit: added hidden on the first save, A1:B3 and the table from A5, bold header, widths only when created", () => {
+    const first = planSave({ kind: "absent" }, "Northwind", model, NOW);
+    if (!first.ok) throw new Error(first.message);
+    expect(first.plan.edit).toEqual({
+      addSheets: [{ name: "CVM_Profiles", visibility: "hidden" }],
+      clear: [],
+      blocks: [
+        { sheet: "CVM_Profiles", top: 0, left: 0, rows: first.plan.top },
+        { sheet: "CVM_Profiles", top: 4, left: 0, rows: first.plan.table, numberFormats: first.plan.numberFormats },
+      ],
+      bold: [
+        { sheet: "CVM_Profiles", top: 4, left: 0, rows: 1, columns: 4 },
+        { sheet: "CVM_Profiles", top: 0, left: 0, rows: 1, columns: 1 },
+      ],
+      tables: [],
+      columnWidths: [
+        { sheet: "CVM_Profiles", column: 0, width: 28 },
+        { sheet: "CVM_Profiles", column: 1, width: 17 },
+      ],
+    });
+    const read = sheetWith({ active: "Contoso", variables: ["Gone", "Rate", "Miles"], profiles: [["Contoso", 46000, 5, 0.2, 800]] });
+    const later = planSave(read, "Fabrikam", model, NOW, { customer: "keep" });
+    if (!later.ok) throw new Error(later.message);
+    expect(later.plan.edit.addSheets).toEqual([]);
+    expect(later.plan.edit.clear).toEqual([{ sheet: "CVM_Profiles", top: 4, left: 0, rows: 2, columns: 5 }]);
+    expect(later.plan.edit.bold).toEqual([{ sheet: "CVM_Profiles", top: 4, left: 0, rows: 1, columns: 5 }]);
+    expect(later.plan.edit.columnWidths).toEqual([]);
   });
 
   test("a new name goes at the end; columns are the model's in its order, then older ones still used", () => {
@@ -169,6 +199,15 @@ describe("a save and the Customer setting", () => {
   test("empty, or naming the active profile: set to the new name without a question", () => {
     expect(planSave({ kind: "absent" }, "Contoso", withCustomer(""), NOW)).toMatchObject({ ok: true, plan: { customer: { kind: "write", cell, from: "", to: "Contoso" } } });
     expect(planSave(read, "Contoso", withCustomer("northwind "), NOW)).toMatchObject({ ok: true, plan: { customer: { kind: "write", cell, from: "northwind", to: "Contoso" } } });
+  });
+
+  test("the setting's new text is the edit's last block, as text; a kept or formula setting is not in the edit", () => {
+    const set = planSave(read, "=Contoso", withCustomer(""), NOW);
+    if (!set.ok) throw new Error(set.message);
+    expect(set.plan.edit.blocks.at(-1)).toEqual({ sheet: "Settings", top: 1, left: 1, rows: [[{ kind: "text", value: "=Contoso" }]] });
+    const kept = planSave(read, "Contoso", withCustomer("Fabrikam"), NOW, { customer: "keep" });
+    const formula = planSave(read, "Contoso", withCustomer("Fabrikam", { B2: "=Sheet1!A1" }), NOW);
+    for (const outcome of [kept, formula]) expect(outcome.ok && outcome.plan.edit.blocks.map((b) => b.sheet)).toEqual(["CVM_Profiles", "CVM_Profiles"]);
   });
 
   test("naming someone else: a question, then set or kept as the user says; the same name but for case is left alone", () => {

@@ -2,7 +2,7 @@ import { analyzeWorkbook } from "../../../src/core/model/analyze";
 import { freeSheetName, missingInputs, planStarterModel, type StarterTable } from "../../../src/core/starter/starter-model";
 import type { CellValue, WorkbookInput } from "../../../src/core/workbook/cells";
 import { formatRange } from "../../../src/core/workbook/address";
-import { PIPELINE_SAMPLE } from "../../../src/sample/pipeline-model";
+import { PIPELINE_SAMPLE, PIPELINE_STARTER } from "../../../src/sample/pipeline-model";
 
 const EMPTY = { sheets: ["Sheet1"], names: [], tables: [] };
 
@@ -19,7 +19,7 @@ function inputOf(tables: readonly StarterTable[]): WorkbookInput {
 
 describe("the starter model", () => {
   test("the sample goes into a workbook without a model as three tables named as the contract's ranges", () => {
-    const outcome = planStarterModel("sample", EMPTY);
+    const outcome = planStarterModel("sample", EMPTY, PIPELINE_STARTER);
     if (!outcome.ok) throw new Error(outcome.message);
     expect(outcome.plan.tables.map((t) => [t.sheet, t.tableName])).toEqual([
       ["Variables", "CVM_Variables"],
@@ -38,7 +38,7 @@ describe("the starter model", () => {
   });
 
   test("every text of the sample is planned as text, numbers as numbers, shares with a percent format", () => {
-    const outcome = planStarterModel("sample", EMPTY);
+    const outcome = planStarterModel("sample", EMPTY, PIPELINE_STARTER);
     if (!outcome.ok) throw new Error(outcome.message);
     const variables = outcome.plan.tables[0]!;
     expect(variables.rows[1]![0]).toEqual({ kind: "text", value: "PipelineMiles" });
@@ -51,14 +51,14 @@ describe("the starter model", () => {
   });
 
   test("the user's sheets are never written over: a taken name gets another", () => {
-    const outcome = planStarterModel("sample", { sheets: ["Variables", "cvm variables", "Elements"], names: [], tables: [] });
+    const outcome = planStarterModel("sample", { sheets: ["Variables", "cvm variables", "Elements"], names: [], tables: [] }, PIPELINE_STARTER);
     if (!outcome.ok) throw new Error(outcome.message);
     expect(outcome.plan.tables.map((t) => t.sheet)).toEqual(["Variables 2", "CVM Elements", "Settings"]);
     expect(freeSheetName("Settings", ["settings", "cvm settings", "settings 2"])).toBe("Settings 3");
   });
 
   test("the skeleton adds only what is missing; its settings are the contract's defaults", () => {
-    const outcome = planStarterModel("skeleton", { sheets: ["Inputs"], names: ["CVM_Variables"], tables: ["cvm_elements"] });
+    const outcome = planStarterModel("skeleton", { sheets: ["Inputs"], names: ["CVM_Variables"], tables: ["cvm_elements"] }, PIPELINE_STARTER);
     if (!outcome.ok) throw new Error(outcome.message);
     expect(outcome.plan.tables.map((t) => t.tableName)).toEqual(["CVM_Settings"]);
     const settings = analyzeWorkbook({ ...inputOf(outcome.plan.tables) });
@@ -67,7 +67,7 @@ describe("the starter model", () => {
   });
 
   test("an empty skeleton reads as a model with no variables and no elements, not as broken tables", () => {
-    const outcome = planStarterModel("skeleton", EMPTY);
+    const outcome = planStarterModel("skeleton", EMPTY, PIPELINE_STARTER);
     if (!outcome.ok) throw new Error(outcome.message);
     const analysis = analyzeWorkbook(inputOf(outcome.plan.tables));
     expect(analysis.problems.map((p) => p.code)).not.toContain("range-no-header");
@@ -75,10 +75,36 @@ describe("the starter model", () => {
   });
 
   test("the sample is refused where part of a model exists, and nothing is planned where all of it does", () => {
-    const partial = planStarterModel("sample", { sheets: [], names: ["cvm_variables"], tables: [] });
+    const partial = planStarterModel("sample", { sheets: [], names: ["cvm_variables"], tables: [] }, PIPELINE_STARTER);
     expect(partial).toEqual({ ok: false, message: expect.stringContaining("already has CVM_Variables") });
-    const complete = planStarterModel("skeleton", { sheets: [], names: ["CVM_Variables", "CVM_Elements"], tables: ["CVM_Settings"] });
+    const complete = planStarterModel("skeleton", { sheets: [], names: ["CVM_Variables", "CVM_Elements"], tables: ["CVM_Settings"] }, PIPELINE_STARTER);
     expect(complete.ok).toBe(false);
     expect(missingInputs({ sheets: [], names: ["CVM_Elements"], tables: [] })).toEqual(["variables", "settings"]);
+  });
+
+  test("the edit adds each sheet visible, writes its table from A1 with a bold header, names the table, sets widths, shows the first", () => {
+    const outcome = planStarterModel("skeleton", { sheets: ["Inputs"], names: ["CVM_Variables"], tables: [] }, PIPELINE_STARTER);
+    if (!outcome.ok) throw new Error(outcome.message);
+    const { edit, tables } = outcome.plan;
+    expect(edit.addSheets).toEqual([
+      { name: "Elements", visibility: "visible" },
+      { name: "Settings", visibility: "visible" },
+    ]);
+    expect(edit.clear).toEqual([]);
+    expect(edit.blocks).toEqual(tables.map((t) => ({ sheet: t.sheet, top: 0, left: 0, rows: t.rows, numberFormats: t.numberFormats })));
+    expect(edit.bold).toEqual([
+      { sheet: "Elements", top: 0, left: 0, rows: 1, columns: 9 },
+      { sheet: "Settings", top: 0, left: 0, rows: 1, columns: 2 },
+    ]);
+    expect(edit.tables).toEqual([
+      { name: "CVM_Elements", range: { sheet: "Elements", top: 0, left: 0, rows: 2, columns: 9 } },
+      { name: "CVM_Settings", range: { sheet: "Settings", top: 0, left: 0, rows: 8, columns: 2 } },
+    ]);
+    // Settings: "DiscountRate" is the longest entry (12 characters) and widths are at least 10.
+    expect(edit.columnWidths.filter((w) => w.sheet === "Settings")).toEqual([
+      { sheet: "Settings", column: 0, width: 14 },
+      { sheet: "Settings", column: 1, width: 10 },
+    ]);
+    expect(edit.activate).toBe("Elements");
   });
 });

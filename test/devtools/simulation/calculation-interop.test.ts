@@ -10,7 +10,7 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { buildInExcel } from "../../support/pipeline";
-import { writeModelWorkbook } from "../../../src/adapters/xlsx/model-workbook";
+import { writeModelWorkbook } from "../../support/model-workbook";
 import { cellValueOf, loadXlsx } from "../../../src/adapters/xlsx/read";
 import { type FileBuildOutcome, buildValueWorkbook } from "../../../src/cli/build-workbook";
 import { RESULT_NAMES } from "../../../src/core/model/names";

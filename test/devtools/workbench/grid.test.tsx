@@ -15,7 +15,14 @@ import { type ExcelSimulation, type SimulationSeed, createExcelSimulation } from
 import { createFormulaCalculator } from "../../../src/devtools/simulation/excel/calculation";
 import type { DrawLimits } from "../../../src/devtools/workbench/grid/sheet-view";
 import { WorkbookView } from "../../../src/devtools/workbench/grid/WorkbookView";
-import { sampleSeed } from "../../../src/devtools/workbench/sample-seed";
+import { sampleSeed as insertedSampleSeed } from "../../../src/devtools/workbench/sample-seed";
+
+/** The bundled sample as the workbench inserts it (through the Excel adapter), made once for the file. */
+let SAMPLE_SEED: SimulationSeed;
+beforeAll(async () => {
+  SAMPLE_SEED = await insertedSampleSeed();
+});
+const sampleSeed = (): SimulationSeed => SAMPLE_SEED;
 
 function simulationOf(seed: SimulationSeed): ExcelSimulation {
   return createExcelSimulation(seed, { calculate: createFormulaCalculator() });

@@ -1,13 +1,9 @@
 import ExcelJS from "exceljs";
-import type { CellValue } from "../../core/workbook/cells";
-import { formatRange } from "../../core/workbook/address";
+import type { ModelTables } from "../../src/core/starter/starter-model";
+import type { CellValue } from "../../src/core/workbook/cells";
+import { formatRange } from "../../src/core/workbook/address";
 
-/** The three input tables of a model as rows of cells, header row first. */
-export interface ModelTables {
-  readonly variables: readonly (readonly CellValue[])[];
-  readonly elements: readonly (readonly CellValue[])[];
-  readonly settings?: readonly (readonly CellValue[])[];
-}
+export type { ModelTables };
 
 export interface ModelWorkbookOptions {
   /** Sheet for each table; tables may share a sheet, then they are placed side by side. */
@@ -20,7 +16,8 @@ export interface ModelWorkbookOptions {
 
 /**
  * Writes a workbook that holds a model's inputs as the contract wants them: three tables, each
- * behind its workbook-scoped name. Used for the bundled sample and for test fixtures.
+ * behind its workbook-scoped name, placed as a test asks (tables sharing a sheet, sheets of its
+ * own). Test fixtures only: the bundled sample is the starter plan, applied (src/cli/sample-workbook.ts).
  */
 export async function writeModelWorkbook(tables: ModelTables, options: ModelWorkbookOptions = {}): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
