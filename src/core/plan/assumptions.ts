@@ -1,5 +1,6 @@
 import { printFormula } from "../formula";
 import { formatRamp } from "../model/ramp";
+import { type NumericSettingKey, SETTINGS, settingStyle } from "../model/settings";
 import { walkFormula } from "../formula/ast";
 import type { ValueModel } from "../model/types";
 import { formatCell } from "../workbook/address";
@@ -109,21 +110,14 @@ export function planAssumptions(
   ["Setting", "Value", "Where it comes from"].forEach((h, c) => s.text(row, c, h, "header"));
   row++;
   const st = model.settings;
-  const settingRows: [string, string | number, "years" | "discountRate" | "investment" | "annualCost" | undefined][] = [
-    ["Customer", st.customer, undefined],
-    ["Offering", st.offering, undefined],
-    ["Currency", st.currency, undefined],
-    ["Years", st.years, "years"],
-    ["DiscountRate", st.discountRate, "discountRate"],
-    ["Investment", st.investment, "investment"],
-    ["AnnualCost", st.annualCost, "annualCost"],
-  ];
-  for (const [label, value, key] of settingRows) {
+  for (const { key, label, kind } of SETTINGS) {
+    const value = st[key];
     s.text(row, 0, label, "text");
-    const cell = key ? st.cells[key] : undefined;
-    const style = key === "discountRate" ? "percent" : key === "years" ? "whole" : key ? "money" : "number";
-    if (cell) s.formula(row, 1, formatCell(cell, true), style, value);
-    else if (typeof value === "number") s.number(row, 1, value, style);
+    // Numbers refer to their cell live; text is written as read.
+    const style = settingStyle(kind);
+    const cell = style ? st.cells[key as NumericSettingKey] : undefined;
+    if (cell) s.formula(row, 1, formatCell(cell, true), style!, value);
+    else if (typeof value === "number") s.number(row, 1, value, style ?? "number");
     else s.text(row, 1, value, "wrapped");
     s.text(row, 2, cell ? `CVM_Settings, ${formatCell(cell)}` : "CVM_Settings", "text");
     row++;
