@@ -1,3 +1,4 @@
+import { settingByLabel } from "../core/model/settings";
 import type { ModelTables, StarterSource } from "../core/starter/starter-model";
 
 /**
@@ -107,8 +108,7 @@ export function sampleNumberFormat(table: "variables" | "elements" | "settings",
     return typeof row[1] === "number" && row[1] >= 1000 ? "#,##0" : undefined;
   }
   if (table === "settings" && header === "Value") {
-    if (row[0] === "DiscountRate") return "0%";
-    if (row[0] === "Investment" || row[0] === "AnnualCost") return '"$"#,##0';
+    return settingByLabel(String(row[0]))?.numberFormat;
   }
   return undefined;
 }

@@ -51,25 +51,8 @@ export function TaskPane({ host, theme = "light" }: { readonly host: ExcelHost; 
   const tabId = (step: Step) => `${ids}-tab-${step}`;
   const panelId = `${ids}-panel`;
   const model = useModel(host);
-  const [step, setStep] = useState<Step | undefined>();
   const { inspection } = model;
-
-  // The first read decides where the user starts; after that the user decides.
-  useEffect(() => {
-    if (inspection && step === undefined) setStep(firstStep(inspection));
-  }, [inspection, step]);
-  // A build started from the ribbon shows the pane's Build step when it starts and when it ends
-  // (and when the pane opens after it ended); progress alone never moves the user, nor a build that
-  // is part of another step's action (Prepare for sending), which reports it where it was started.
-  useEffect(() => {
-    let seen: { running: boolean; last: unknown } = { running: false, last: undefined };
-    return subscribeBuilds((status) => {
-      const started = status.running !== undefined && !seen.running;
-      const ended = status.last !== undefined && status.last !== seen.last;
-      seen = { running: status.running !== undefined, last: status.last };
-      if ((started || ended) && status.startedFrom === undefined) setStep("build");
-    });
-  }, []);
+  const [step, setStep] = useStep(inspection);
 
   const refresh = model.refresh;
   const onInserted = useCallback(() => void refresh(), [refresh]);
@@ -80,24 +63,7 @@ export function TaskPane({ host, theme = "light" }: { readonly host: ExcelHost; 
     <FluentProvider theme={fluentTheme(theme)} className={styles.root}>
       <main className={styles.main}>
         <Subtitle1 as="h1">Customer Value Model</Subtitle1>
-        <TabList className={styles.tabs} selectedValue={shown} onTabSelect={(_, data) => setStep(data.value as Step)} size="small" aria-label="Steps">
-          <Tab className={styles.tab} value="start" id={tabId("start")} aria-controls={panelId}>
-            Start
-          </Tab>
-          <Tab className={styles.tab} value="check" id={tabId("check")} aria-controls={panelId}>
-            Check{" "}
-            {errors > 0 && <CounterBadge count={errors} size="small" color="danger" aria-label={`${errors} ${errors === 1 ? "error" : "errors"}`} />}
-          </Tab>
-          <Tab className={styles.tab} value="preview" id={tabId("preview")} aria-controls={panelId}>
-            Preview
-          </Tab>
-          <Tab className={styles.tab} value="customers" id={tabId("customers")} aria-controls={panelId}>
-            Customers
-          </Tab>
-          <Tab className={styles.tab} value="build" id={tabId("build")} aria-controls={panelId}>
-            Build
-          </Tab>
-        </TabList>
+        <StepTabs shown={shown} errors={errors} tabId={tabId} panelId={panelId} onSelect={setStep} />
         <ExcelWaiting host={host} />
         <div role="tabpanel" id={panelId} aria-labelledby={tabId(shown)} tabIndex={0} className={styles.panel}>
           {model.failure && (
@@ -129,6 +95,55 @@ export function TaskPane({ host, theme = "light" }: { readonly host: ExcelHost; 
         </div>
       </main>
     </FluentProvider>
+  );
+}
+
+/** The step shown: the first read decides where the user starts, after that the user decides; a build from the ribbon shows Build. */
+function useStep(inspection: ReturnType<typeof useModel>["inspection"]): [Step | undefined, (step: Step) => void] {
+  const [step, setStep] = useState<Step | undefined>();
+
+  // The first read decides where the user starts; after that the user decides.
+  useEffect(() => {
+    if (inspection && step === undefined) setStep(firstStep(inspection));
+  }, [inspection, step]);
+  // A build started from the ribbon shows the pane's Build step when it starts and when it ends
+  // (and when the pane opens after it ended); progress alone never moves the user, nor a build that
+  // is part of another step's action (Prepare for sending), which reports it where it was started.
+  useEffect(() => {
+    let seen: { running: boolean; last: unknown } = { running: false, last: undefined };
+    return subscribeBuilds((status) => {
+      const started = status.running !== undefined && !seen.running;
+      const ended = status.last !== undefined && status.last !== seen.last;
+      seen = { running: status.running !== undefined, last: status.last };
+      if ((started || ended) && status.startedFrom === undefined) setStep("build");
+    });
+  }, []);
+
+  return [step, setStep];
+}
+
+function StepTabs(props: { readonly shown: Step; readonly errors: number; readonly tabId: (step: Step) => string; readonly panelId: string; readonly onSelect: (step: Step) => void }) {
+  const styles = useStyles();
+  const { shown, errors, tabId, panelId, onSelect } = props;
+  return (
+    <TabList className={styles.tabs} selectedValue={shown} onTabSelect={(_, data) => onSelect(data.value as Step)} size="small" aria-label="Steps">
+      <Tab className={styles.tab} value="start" id={tabId("start")} aria-controls={panelId}>
+        Start
+      </Tab>
+      <Tab className={styles.tab} value="check" id={tabId("check")} aria-controls={panelId}>
+        Check{" "}
+        {errors > 0 && <CounterBadge count={errors} size="small" color="danger" aria-label={`${errors} ${errors === 1 ? "error" : "errors"}`} />}
+      </Tab>
+      <Tab className={styles.tab} value="preview" id={tabId("preview")} aria-controls={panelId}>
+        Preview
+      </Tab>
+      <Tab className={styles.tab} value="customers" id={tabId("customers")} aria-controls={panelId}>
+        Customers
+      </Tab>
+      <Tab className={styles.tab} value="build" id={tabId("build")} aria-controls={panelId}>
+        Build
+      </Tab>
+    </TabList>
   );
 }
 

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { NUMERIC_SETTING_KEYS as NUMERIC_SETTINGS } from "../../core/model/settings";
 import { cellEdits, type EditPlan } from "../../core/plan/edit";
 import type { WorkbookRead } from "../../core/port";
 import { type Problem, warning } from "../../core/problems";
@@ -21,8 +22,6 @@ import { type RangeCells, readRangeCells, writeCustomerRanges } from "./customer
  * customer's numbers in any spreadsheet, without the add-in.
  */
 
-/** Numeric settings whose cell the core reads as a number. */
-const NUMERIC_SETTINGS = ["years", "discountRate", "investment", "annualCost"] as const;
 
 /** The model, loaded and checked once; each customer's workbook starts again from its bytes. */
 export interface BatchModel {

@@ -4,6 +4,7 @@ import { batchError, batchWarning, type BatchProblem } from "./batch-problems";
 import { type DecimalMark, readCsvNumber } from "./csv-number";
 import { editDistance } from "../../core/model/references";
 import { figure } from "../../core/model/ranges";
+import { CSV_REFUSED_SETTINGS } from "../../core/model/settings";
 
 /**
  * The customers CSV of `cvm batch`: a header line naming a `Customer` column and one column per
@@ -58,7 +59,7 @@ export interface CustomersCsv {
 }
 
 /** The settings of CVM_Settings: a column named after one is no variable, and is told so. */
-const SETTING_NAMES = ["Offering", "Currency", "Years", "DiscountRate", "Investment", "AnnualCost"];
+const SETTING_NAMES = CSV_REFUSED_SETTINGS;
 const CUSTOMER = "Customer";
 
 /** Text of the file: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 as Excel's plain "CSV" saves it. */

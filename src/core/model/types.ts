@@ -1,5 +1,6 @@
 import type { Expr } from "../formula/ast";
 import type { CellAddress } from "../workbook/address";
+import type { Settings } from "./settings";
 
 export type Confidence = "green" | "gray";
 
@@ -41,30 +42,7 @@ export interface Element {
   readonly idCell?: CellAddress;
 }
 
-/** Where a setting's value lives, when the workbook gives it (defaults have no cell). */
-export type SettingCells = Partial<Record<"customer" | "offering" | "years" | "discountRate" | "investment" | "annualCost", CellAddress>>;
-
-export interface Settings {
-  readonly customer: string;
-  readonly offering: string;
-  readonly currency: string;
-  readonly years: number;
-  readonly discountRate: number;
-  readonly investment: number;
-  readonly annualCost: number;
-  readonly cells: SettingCells;
-}
-
-export const DEFAULT_SETTINGS: Settings = {
-  customer: "",
-  offering: "",
-  currency: "USD",
-  years: 3,
-  discountRate: 0.1,
-  investment: 0,
-  annualCost: 0,
-  cells: {},
-};
+export { DEFAULT_SETTINGS, type SettingCells, type Settings } from "./settings";
 
 /** A model that passed validation: every name resolves, no cycles, every number is a number. */
 export interface ValueModel {

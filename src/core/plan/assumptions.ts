@@ -1,5 +1,6 @@
 import { printFormula } from "../formula";
 import { formatRamp } from "../model/ramp";
+import { type NumericSettingKey, SETTINGS, settingStyle } from "../model/settings";
 import { walkFormula } from "../formula/ast";
 import type { ValueModel } from "../model/types";
 import { formatCell } from "../workbook/address";
@@ -48,90 +49,14 @@ export function planAssumptions(
   s.put(0, 0, sheetTitleContent(ASSUMPTIONS_SHEET, model.settings), "title");
   s.text(1, 0, `Rebuilt ${builtText} from CVM_Variables, CVM_Elements and CVM_Settings. The change history (from column ${String.fromCharCode(65 + HISTORY_COLUMN)}) is kept across builds; an Actual's date is that of the first build that saw it.`, "note");
 
-  const usedBy = new Map<string, string[]>();
-  for (const e of model.elements) {
-    const seen = new Set<string>();
-    walkFormula(e.expr, (node) => {
-      if (node.type !== "name") return;
-      const key = node.name.toLowerCase();
-      if (seen.has(key)) return;
-      seen.add(key);
-      usedBy.set(key, [...(usedBy.get(key) ?? []), e.element]);
-    });
-  }
-
-  let row = 3;
-  s.text(row++, 0, "Customer variables", "section");
-  ["Name", "Value", "Unit", "Source", "Notes", "Low", "High", "Used by"].forEach((h, c) => s.text(row, c, h, "header"));
-  row++;
-  for (const v of model.variables) {
-    s.text(row, 0, v.name, "text");
-    const style = s.withFormat("number", v.numberFormat);
-    s.formula(row, 1, v.name, style, v.value);
-    s.text(row, 2, v.unit, "text");
-    s.text(row, 3, v.source, "wrapped");
-    s.text(row, 4, v.notes, "wrapped");
-    if (v.range) {
-      s.number(row, 5, v.range.low, style);
-      s.number(row, 6, v.range.high, style);
-    }
-    s.text(row, 7, (usedBy.get(v.name.toLowerCase()) ?? []).join(", ") || "(not used by any element)", "wrapped");
-    row++;
-  }
-
-  const variablesEnd = row - 1;
-  row++;
-  const elementsStart = row;
-  s.text(row++, 0, "Value elements", "section");
-  ["Element", "Id", "Formula", "As an Excel formula", "Stakeholder", "Category", "Confidence", "Ramp", "Assumptions", "Actual", "Actual first recorded", "Annual value"].forEach((h, c) => s.text(row, c, h, "header"));
-  row++;
-  model.elements.forEach((e, i) => {
-    s.text(row, 0, e.element, "text");
-    s.text(row, 1, e.id ?? "", "text");
-    s.text(row, 2, e.formulaText, "formulaText");
-    s.text(row, 3, `=${printFormula(e.expr)}`, "formulaText");
-    s.text(row, 4, e.stakeholder, "text");
-    s.text(row, 5, e.category, "text");
-    s.text(row, 6, e.confidence, "text");
-    s.text(row, 7, formatRamp(e.ramp), "text");
-    s.text(row, 8, e.assumptions, "wrapped");
-    if (e.actual !== undefined) s.number(row, 9, e.actual, "money");
-    const when = e.actual === undefined ? undefined : recorded.get((e.id ?? e.element).toLowerCase());
-    if (when !== undefined) s.number(row, 10, when, "date");
-    s.formula(row, 11, annualCells[i]!.cell, "money", annualCells[i]!.value);
-    row++;
-  });
-
-  const elementsEnd = row - 1;
-  row++;
-  const settingsStart = row;
-  s.text(row++, 0, "Settings", "section");
-  ["Setting", "Value", "Where it comes from"].forEach((h, c) => s.text(row, c, h, "header"));
-  row++;
-  const st = model.settings;
-  const settingRows: [string, string | number, "years" | "discountRate" | "investment" | "annualCost" | undefined][] = [
-    ["Customer", st.customer, undefined],
-    ["Offering", st.offering, undefined],
-    ["Currency", st.currency, undefined],
-    ["Years", st.years, "years"],
-    ["DiscountRate", st.discountRate, "discountRate"],
-    ["Investment", st.investment, "investment"],
-    ["AnnualCost", st.annualCost, "annualCost"],
-  ];
-  for (const [label, value, key] of settingRows) {
-    s.text(row, 0, label, "text");
-    const cell = key ? st.cells[key] : undefined;
-    const style = key === "discountRate" ? "percent" : key === "years" ? "whole" : key ? "money" : "number";
-    if (cell) s.formula(row, 1, formatCell(cell, true), style, value);
-    else if (typeof value === "number") s.number(row, 1, value, style);
-    else s.text(row, 1, value, "wrapped");
-    s.text(row, 2, cell ? `CVM_Settings, ${formatCell(cell)}` : "CVM_Settings", "text");
-    row++;
-  }
+  const variablesEnd = planVariables(s, model, 3);
+  const elementsStart = variablesEnd + 2;
+  const elementsEnd = planElements(s, model, elementsStart, annualCells, recorded);
+  const settingsStart = elementsEnd + 2;
+  const settingsEnd = planSettings(s, model, settingsStart);
 
   const historyRows = writeHistory(s, history, model, excelSerialDate(built));
 
-  const settingsEnd = row - 1;
   // Wide enough that a variable's row takes two or three lines at most, narrow enough to print legibly on one page wide.
   const widths = [24, 13, 24, 30, 24, 11, 11, 26, 34, 12, 16, 13].map((width, column) => ({ column, width }));
   HISTORY_WIDTHS.forEach((width, i) => widths.push({ column: HISTORY_COLUMN + i, width }));
@@ -167,4 +92,98 @@ export function planAssumptions(
     },
     historyRows,
   };
+}
+
+/** Each name's elements: the elements whose formula uses it, by the name in lower case. */
+function usedByElements(model: ValueModel): Map<string, string[]> {
+  const usedBy = new Map<string, string[]>();
+  for (const e of model.elements) {
+    const seen = new Set<string>();
+    walkFormula(e.expr, (node) => {
+      if (node.type !== "name") return;
+      const key = node.name.toLowerCase();
+      if (seen.has(key)) return;
+      seen.add(key);
+      usedBy.set(key, [...(usedBy.get(key) ?? []), e.element]);
+    });
+  }
+  return usedBy;
+}
+
+/** The customer variables from row `start`: each value a live formula over its name, in its own number format. Returns the last row. */
+function planVariables(s: SheetBuilder, model: ValueModel, start: number): number {
+  const usedBy = usedByElements(model);
+  let row = start;
+  s.text(row++, 0, "Customer variables", "section");
+  ["Name", "Value", "Unit", "Source", "Notes", "Low", "High", "Used by"].forEach((h, c) => s.text(row, c, h, "header"));
+  row++;
+  for (const v of model.variables) {
+    s.text(row, 0, v.name, "text");
+    const style = s.withFormat("number", v.numberFormat);
+    s.formula(row, 1, v.name, style, v.value);
+    s.text(row, 2, v.unit, "text");
+    s.text(row, 3, v.source, "wrapped");
+    s.text(row, 4, v.notes, "wrapped");
+    if (v.range) {
+      s.number(row, 5, v.range.low, style);
+      s.number(row, 6, v.range.high, style);
+    }
+    s.text(row, 7, (usedBy.get(v.name.toLowerCase()) ?? []).join(", ") || "(not used by any element)", "wrapped");
+    row++;
+  }
+  return row - 1;
+}
+
+/** The value elements from row `start`: each formula as written and as Excel runs it, as text. Returns the last row. */
+function planElements(
+  s: SheetBuilder,
+  model: ValueModel,
+  start: number,
+  annualCells: readonly { readonly cell: string; readonly value: number }[],
+  recorded: ReadonlyMap<string, number | undefined>,
+): number {
+  let row = start;
+  s.text(row++, 0, "Value elements", "section");
+  ["Element", "Id", "Formula", "As an Excel formula", "Stakeholder", "Category", "Confidence", "Ramp", "Assumptions", "Actual", "Actual first recorded", "Annual value"].forEach((h, c) => s.text(row, c, h, "header"));
+  row++;
+  model.elements.forEach((e, i) => {
+    s.text(row, 0, e.element, "text");
+    s.text(row, 1, e.id ?? "", "text");
+    s.text(row, 2, e.formulaText, "formulaText");
+    s.text(row, 3, `=${printFormula(e.expr)}`, "formulaText");
+    s.text(row, 4, e.stakeholder, "text");
+    s.text(row, 5, e.category, "text");
+    s.text(row, 6, e.confidence, "text");
+    s.text(row, 7, formatRamp(e.ramp), "text");
+    s.text(row, 8, e.assumptions, "wrapped");
+    if (e.actual !== undefined) s.number(row, 9, e.actual, "money");
+    const when = e.actual === undefined ? undefined : recorded.get((e.id ?? e.element).toLowerCase());
+    if (when !== undefined) s.number(row, 10, when, "date");
+    s.formula(row, 11, annualCells[i]!.cell, "money", annualCells[i]!.value);
+    row++;
+  });
+
+  return row - 1;
+}
+
+/** The settings from row `start`: numbers live over their cell in CVM_Settings, text as read. Returns the last row. */
+function planSettings(s: SheetBuilder, model: ValueModel, start: number): number {
+  let row = start;
+  s.text(row++, 0, "Settings", "section");
+  ["Setting", "Value", "Where it comes from"].forEach((h, c) => s.text(row, c, h, "header"));
+  row++;
+  const st = model.settings;
+  for (const { key, label, kind } of SETTINGS) {
+    const value = st[key];
+    s.text(row, 0, label, "text");
+    // Numbers refer to their cell live; text is written as read.
+    const style = settingStyle(kind);
+    const cell = style ? st.cells[key as NumericSettingKey] : undefined;
+    if (cell) s.formula(row, 1, formatCell(cell, true), style!, value);
+    else if (typeof value === "number") s.number(row, 1, value, style ?? "number");
+    else s.text(row, 1, value, "wrapped");
+    s.text(row, 2, cell ? `CVM_Settings, ${formatCell(cell)}` : "CVM_Settings", "text");
+    row++;
+  }
+  return row - 1;
 }

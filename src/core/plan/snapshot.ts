@@ -1,4 +1,5 @@
 import { formatRamp } from "../model/ramp";
+import { SETTINGS } from "../model/settings";
 import type { Element, ValueModel } from "../model/types";
 import type { ActualRecorded } from "./ownership";
 
@@ -42,13 +43,7 @@ export function takeSnapshot(model: ValueModel): SnapshotEntry[] {
     add("Element", item, "Actual", e.actual);
   }
   const s = model.settings;
-  add("Setting", "Customer", "Value", s.customer);
-  add("Setting", "Offering", "Value", s.offering);
-  add("Setting", "Currency", "Value", s.currency);
-  add("Setting", "Years", "Value", s.years);
-  add("Setting", "DiscountRate", "Value", s.discountRate);
-  add("Setting", "Investment", "Value", s.investment);
-  add("Setting", "AnnualCost", "Value", s.annualCost);
+  for (const { key, label } of SETTINGS) add("Setting", label, "Value", s[key]);
   return entries;
 }
 

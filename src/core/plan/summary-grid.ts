@@ -1,10 +1,12 @@
 import type { Results } from "../model/compute";
 import type { ResultName } from "../model/names";
+import type { TermSettingKey } from "../model/settings";
 import type { ValueModel } from "../model/types";
 import { cellRef } from "../workbook/address";
 import type { SheetBuilder } from "./sheet-builder";
 
-export type SummarySetting = "investment" | "annualCost" | "discountRate" | "years";
+/** The settings the summary shows as rows of price and terms, which its formulas refer to. */
+export type SummarySetting = TermSettingKey;
 
 /**
  * Where the Value Summary's main parts sit, for the sections below them to refer to: each

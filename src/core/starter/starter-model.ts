@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS } from "../model/types";
+import { SETTINGS } from "../model/settings";
 import { EMPTY_EDIT, type EditPlan } from "../plan/edit";
 import type { CellContent } from "../plan/types";
 import { type CellValue, RANGE_NAMES } from "../workbook/cells";
@@ -124,17 +124,8 @@ export function freeSheetName(preferred: string, used: readonly string[]): strin
 
 function skeletonRows(range: InputRange): readonly (readonly CellValue[])[] {
   if (range !== "settings") return [HEADERS[range], HEADERS[range].map(() => "")];
-  const d = DEFAULT_SETTINGS;
-  return [
-    HEADERS.settings,
-    ["Customer", d.customer],
-    ["Offering", d.offering],
-    ["Currency", d.currency],
-    ["Years", d.years],
-    ["DiscountRate", d.discountRate],
-    ["Investment", d.investment],
-    ["AnnualCost", d.annualCost],
-  ];
+  // Every declared setting, with its default: a new setting reaches the empty tables by itself.
+  return [HEADERS.settings, ...SETTINGS.map((setting) => [setting.label, setting.default])];
 }
 
 function starterTable(range: InputRange, sheet: string, values: readonly (readonly CellValue[])[], numberFormat: NumberFormatOf | undefined): StarterTable {

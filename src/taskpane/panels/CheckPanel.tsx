@@ -61,34 +61,9 @@ export function CheckPanel({ host, problems, readAt }: { readonly host: ExcelHos
       </div>
       {problems.length > 0 && (
         <ul className={styles.list} aria-label="Problems">
-          {problems.slice(0, shown).map((problem) => {
-            const kind = problem.severity === "error" ? "Error" : "Warning";
-            const where = problem.cell ? formatCell(problem.cell) : problem.range;
-            const body = (
-              <>
-                <Caption1>
-                  <span className={problem.severity === "error" ? styles.error : styles.warning}>{kind}</span> · {where}
-                </Caption1>
-                <Body1>{problem.message}</Body1>
-              </>
-            );
-            return (
-              <li key={problemKey(problem)}>
-                {problem.cell ? (
-                  <Button
-                    appearance="subtle"
-                    className={styles.problem}
-                    onClick={() => void show(problem)}
-                    aria-label={`${kind} in ${describeLocation(problem)}: ${problem.message} Select the cell.`}
-                  >
-                    {body}
-                  </Button>
-                ) : (
-                  <div className={styles.still}>{body}</div>
-                )}
-              </li>
-            );
-          })}
+          {problems.slice(0, shown).map((problem) => (
+            <ProblemItem key={problemKey(problem)} problem={problem} onSelect={() => void show(problem)} />
+          ))}
         </ul>
       )}
       {problems.length > shown && (
@@ -107,6 +82,32 @@ export function CheckPanel({ host, problems, readAt }: { readonly host: ExcelHos
 }
 
 const FIRST_SHOWN = 50;
+
+/** One problem: with a cell, a button that selects it. */
+function ProblemItem({ problem, onSelect }: { readonly problem: Problem; readonly onSelect: () => void }) {
+  const styles = useStyles();
+  const kind = problem.severity === "error" ? "Error" : "Warning";
+  const where = problem.cell ? formatCell(problem.cell) : problem.range;
+  const body = (
+    <>
+      <Caption1>
+        <span className={problem.severity === "error" ? styles.error : styles.warning}>{kind}</span> · {where}
+      </Caption1>
+      <Body1>{problem.message}</Body1>
+    </>
+  );
+  return (
+    <li>
+      {problem.cell ? (
+        <Button appearance="subtle" className={styles.problem} onClick={onSelect} aria-label={`${kind} in ${describeLocation(problem)}: ${problem.message} Select the cell.`}>
+          {body}
+        </Button>
+      ) : (
+        <div className={styles.still}>{body}</div>
+      )}
+    </li>
+  );
+}
 
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
