@@ -188,6 +188,30 @@ function columnNames(variables: readonly CsvVariable[], elements: readonly CsvEl
   ];
 }
 
+/** A line and column of the file, with the column's header. */
+type CsvPlace = Pick<BatchProblem, "line" | "column" | "header">;
+
+/** Where each column of the CSV goes: the customer's name, or what of the model it sets. */
+interface HeaderLayout {
+  readonly headers: readonly string[];
+  readonly customerColumn: number | undefined;
+  /** Per column, what it sets; undefined for the customer's column and refused columns. */
+  readonly columnTarget: readonly (Target | undefined)[];
+  /** The column of each target (`value 3`, `low 3`, `actual 0`). */
+  readonly targetColumn: ReadonlyMap<string, number>;
+  /** The variables that have a Value column, in the columns' order. */
+  readonly columns: readonly string[];
+}
+
+/** What every line of the file is read against. */
+interface ReadContext {
+  readonly variables: readonly CsvVariable[];
+  readonly elements: readonly CsvElement[];
+  readonly delimiter: string;
+  readonly mark: DecimalMark;
+  readonly layout: HeaderLayout;
+}
+
 /**
  * Reads and checks the customers CSV against the model's variables and elements. Besides a
  * column per variable (its Value), `<Variable> Low`, `<Variable> High` and `<Element> Actual`
@@ -196,13 +220,7 @@ function columnNames(variables: readonly CsvVariable[], elements: readonly CsvEl
  */
 export function readCustomersCsv(input: Uint8Array | string, variables: readonly CsvVariable[], elements: readonly CsvElement[] = []): CustomersCsv {
   const problems: BatchProblem[] = [];
-  let text: string;
-  if (typeof input === "string") text = input.replace(/^\ufeff/, "");
-  else {
-    const decoded = decodeCsv(input);
-    text = decoded.text;
-    problems.push(...decoded.problems);
-  }
+  const text = csvText(input, problems);
   const delimiter = detectDelimiter(text);
   const mark: DecimalMark = delimiter === ";" ? "comma" : "point";
   const parsed = parseRecords(text, delimiter);
@@ -213,8 +231,31 @@ export function readCustomersCsv(input: Uint8Array | string, variables: readonly
     if (!parsed.problem) problems.push(batchError(`The file is empty. Its first line must name the columns: ${CUSTOMER}, then one per variable to override (for example ${variables[0]?.name ?? "PipelineMiles"}).`));
     return { customers: [], problems, columns: [] };
   }
+  const rows = records.slice(1);
+  const layout = readHeader(header, rows, variables, elements, problems);
+  const columns = [...layout.columns];
+  if (layout.customerColumn === undefined) {
+    problems.push(batchError(`There is no ${CUSTOMER} column. The first line must name the columns: ${CUSTOMER} (each customer's name), then one per variable to override, named as the variable.`, { line: header.line }));
+    return { customers: [], problems, columns };
+  }
+  if (rows.length === 0) {
+    problems.push(batchError("The file has a header but no customers: add one line per customer below it."));
+    return { customers: [], problems, columns };
+  }
+  const customers = readRows(rows, { variables, elements, delimiter, mark, layout }, problems);
+  return { customers, problems: byPlace(problems), columns };
+}
 
-  // The header: which column is the customer, which variable each other column sets.
+/** The file's text: decoded from its bytes (with the problems of its encoding), without a byte-order mark. */
+function csvText(input: Uint8Array | string, problems: BatchProblem[]): string {
+  if (typeof input === "string") return input.replace(/^\ufeff/, "");
+  const decoded = decodeCsv(input);
+  problems.push(...decoded.problems);
+  return decoded.text;
+}
+
+/** The header: which column is the customer, which variable, range or Actual each other column sets. */
+function readHeader(header: RawRecord, rows: readonly RawRecord[], variables: readonly CsvVariable[], elements: readonly CsvElement[], problems: BatchProblem[]): HeaderLayout {
   const byName = new Map(variables.map((v, i) => [v.name.toLowerCase(), i]));
   const headers = header.fields.map((h) => h.trim());
   const columnVariable: (number | undefined)[] = [];
@@ -223,7 +264,6 @@ export function readCustomersCsv(input: Uint8Array | string, variables: readonly
   const seen = new Map<string, number>();
   const customerAt = headers.findIndex((h) => h.toLowerCase() === CUSTOMER.toLowerCase());
   const customerColumn = customerAt >= 0 ? customerAt : undefined;
-  const rows = records.slice(1);
   headers.forEach((name, column) => {
     const at = { line: header.line, column, header: name };
     const key = name.toLowerCase();
@@ -262,103 +302,135 @@ export function readCustomersCsv(input: Uint8Array | string, variables: readonly
       columnTarget[column] = ranged.target;
       return;
     }
-    const setting = SETTING_NAMES.find((s) => s.toLowerCase() === squash(name));
-    if (setting) {
-      problems.push(batchError(`Unknown column: ${setting} is a setting of the model (CVM_Settings), not a variable; cvm batch sets variables only, and every customer keeps the model's ${setting}. Delete the column, or make ${setting} a variable of the model.`, at));
-      return;
-    }
-    const near = squash(name).startsWith("customer") && customerColumn === undefined ? CUSTOMER : closestName(name, columnNames(variables, elements));
-    problems.push(batchError(`Unknown column: "${name}" is not a variable of the model.${near ? ` Did you mean ${near}?` : ` The model's variables are: ${listNames(variables.map((v) => v.name))}.`}`, at));
+    problems.push(unknownColumn(name, at, customerColumn, variables, elements));
   });
   const columns = columnVariable.flatMap((i) => (i === undefined ? [] : [variables[i]!.name]));
-  if (customerColumn === undefined) {
-    problems.push(batchError(`There is no ${CUSTOMER} column. The first line must name the columns: ${CUSTOMER} (each customer's name), then one per variable to override, named as the variable.`, { line: header.line }));
-    return { customers: [], problems, columns };
-  }
-  if (rows.length === 0) {
-    problems.push(batchError("The file has a header but no customers: add one line per customer below it."));
-    return { customers: [], problems, columns };
-  }
+  return { headers, customerColumn, columnTarget, targetColumn, columns };
+}
 
-  // Empty headers at the end (a spreadsheet's trailing separators) are no columns a line must have.
-  const width = headers.reduce((last, h, i) => (h === "" ? last : i + 1), 0);
+/** Why a header is no column of the model: a setting, or an unknown name with the nearest one. */
+function unknownColumn(name: string, at: CsvPlace, customerColumn: number | undefined, variables: readonly CsvVariable[], elements: readonly CsvElement[]): BatchProblem {
+  const setting = SETTING_NAMES.find((s) => s.toLowerCase() === squash(name));
+  if (setting) {
+    return batchError(`Unknown column: ${setting} is a setting of the model (CVM_Settings), not a variable; cvm batch sets variables only, and every customer keeps the model's ${setting}. Delete the column, or make ${setting} a variable of the model.`, at);
+  }
+  const near = squash(name).startsWith("customer") && customerColumn === undefined ? CUSTOMER : closestName(name, columnNames(variables, elements));
+  return batchError(`Unknown column: "${name}" is not a variable of the model.${near ? ` Did you mean ${near}?` : ` The model's variables are: ${listNames(variables.map((v) => v.name))}.`}`, at);
+}
+
+/** Each line a customer; a line with an error is reported and left out. */
+function readRows(rows: readonly RawRecord[], context: ReadContext, problems: BatchProblem[]): CustomerRow[] {
   const customers: CustomerRow[] = [];
   const firstLineOf = new Map<string, number>();
   for (const row of rows) {
     const before = problems.length;
-    const at = (column: number) => ({ line: row.line, column, header: headers[column] ?? "" });
-    if (row.fields.length < width) {
-      problems.push(batchError(`This line has ${row.fields.length} field${row.fields.length === 1 ? "" : "s"} but the header has ${width}: a separator (${describeDelimiter(delimiter)}) is missing, or the line was cut short.`, at(row.fields.length)));
-    } else if (row.fields.length > headers.length) {
-      const extra = row.fields.findIndex((f, i) => i >= headers.length && f.trim() !== "");
-      if (extra >= 0) {
-        problems.push(batchError(`This line has ${row.fields.length} fields but the header has ${headers.length}. A value that contains ${describeDelimiter(delimiter)} must be put in double quotes.`, { line: row.line, column: extra }));
-      }
-    }
-
-    const customer = (row.fields[customerColumn] ?? "").trim();
-    if (customer === "") {
-      problems.push(batchError("The customer has no name. Every line needs one: it names the customer's workbook and appears in the roll-up.", at(customerColumn)));
-      // eslint-disable-next-line no-control-regex
-    } else if (/[\u0000-\u001f\u007f]/.test(customer)) {
-      problems.push(batchError("The customer's name holds a line break or another control character; keep it on one line.", at(customerColumn)));
-    } else {
-      const key = customerKey(customer);
-      const first = firstLineOf.get(key);
-      if (first !== undefined) {
-        problems.push(batchError(`The customer "${customer}" is already on line ${first}. Each customer may appear once (names are compared ignoring case and surrounding spaces).`, at(customerColumn)));
-      } else firstLineOf.set(key, row.line);
-    }
-
-    const values: (number | undefined)[] = variables.map(() => undefined);
-    const lows: (number | undefined)[] = variables.map(() => undefined);
-    const highs: (number | undefined)[] = variables.map(() => undefined);
-    const actuals: (number | undefined)[] = elements.map(() => undefined);
-    const into = { value: values, low: lows, high: highs, actual: actuals };
-    columnTarget.forEach((target, column) => {
-      if (target === undefined) return;
-      const cell = row.fields[column] ?? "";
-      if (cell.trim() === "") return;
-      const read = readCsvNumber(cell, mark);
-      if (!read.ok) {
-        problems.push(batchError(read.message, at(column)));
-        return;
-      }
-      into[target.kind][target.index] = read.value;
-      if (target.kind === "actual") return;
-      const variable = variables[target.index]!;
-      if (variable.percent && !read.percent && read.value > 1 && read.value <= 100) {
-        const what = target.kind === "value" ? variable.name : `The ${word[target.kind]} of ${variable.name}`;
-        problems.push(batchWarning(`${what} is a percentage in the model (${percentText(variable.value)}), and ${cell.trim()} is ${percentText(read.value)}. If ${cell.trim()}% is meant, write ${cell.trim()}% or ${Number((read.value / 100).toPrecision(12))}.`, at(column)));
-      }
-    });
-    variables.forEach((variable, index) => {
-      const lowGiven = lows[index] !== undefined;
-      const highGiven = highs[index] !== undefined;
-      if (!lowGiven && !highGiven) return;
-      const low = lows[index] ?? variable.low;
-      const high = highs[index] ?? variable.high;
-      const column = targetColumn.get(lowGiven ? `low ${index}` : `high ${index}`)!;
-      if (low === undefined || high === undefined) {
-        const missing = low === undefined ? "Low" : "High";
-        problems.push(batchWarning(`${variable.name} gets a ${missing === "Low" ? "High" : "Low"} for this customer but no ${missing}, neither here nor in the model: its scenarios and sensitivity leave it out. Give ${variable.name} ${missing} too.`, at(column)));
-      } else if (low > high) {
-        const whose = (given: boolean) => (given ? "" : " (the model's: this line gives none)");
-        problems.push(batchError(`The Low of ${variable.name}, ${figure(low)}${whose(lowGiven)}, is greater than its High, ${figure(high)}${whose(highGiven)}: the range would be upside down. Swap them, or correct one.`, at(column)));
-      }
-    });
+    checkFieldCount(row, context, problems);
+    const customer = customerName(row, context, firstLineOf, problems);
+    const numbers = readNumbers(row, context, problems);
+    checkRanges(row, context, numbers, problems);
     if (problems.slice(before).some((p) => p.severity === "error")) continue;
-    const has = (kind: Target["kind"]) => columnTarget.some((t) => t?.kind === kind);
+    const has = (kind: Target["kind"]) => context.layout.columnTarget.some((t) => t?.kind === kind);
     customers.push({
       line: row.line,
       customer,
-      values,
-      ...(has("low") ? { lows } : {}),
-      ...(has("high") ? { highs } : {}),
-      ...(has("actual") ? { actuals } : {}),
+      values: numbers.value,
+      ...(has("low") ? { lows: numbers.low } : {}),
+      ...(has("high") ? { highs: numbers.high } : {}),
+      ...(has("actual") ? { actuals: numbers.actual } : {}),
     });
   }
-  return { customers, problems: byPlace(problems), columns };
+  return customers;
+}
+
+/** Where a problem of this line and column is: the line, the column and its header. */
+function placeOf(row: RawRecord, headers: readonly string[], column: number): CsvPlace {
+  return { line: row.line, column, header: headers[column] ?? "" };
+}
+
+/** A line with fewer fields than the header, or with values past its last column. */
+function checkFieldCount(row: RawRecord, { layout, delimiter }: ReadContext, problems: BatchProblem[]): void {
+  const { headers } = layout;
+  // Empty headers at the end (a spreadsheet's trailing separators) are no columns a line must have.
+  const width = headers.reduce((last, h, i) => (h === "" ? last : i + 1), 0);
+  if (row.fields.length < width) {
+    problems.push(batchError(`This line has ${row.fields.length} field${row.fields.length === 1 ? "" : "s"} but the header has ${width}: a separator (${describeDelimiter(delimiter)}) is missing, or the line was cut short.`, placeOf(row, headers, row.fields.length)));
+  } else if (row.fields.length > headers.length) {
+    const extra = row.fields.findIndex((f, i) => i >= headers.length && f.trim() !== "");
+    if (extra >= 0) {
+      problems.push(batchError(`This line has ${row.fields.length} fields but the header has ${headers.length}. A value that contains ${describeDelimiter(delimiter)} must be put in double quotes.`, { line: row.line, column: extra }));
+    }
+  }
+}
+
+/** The customer's name: present, on one line, and not a customer of an earlier line. */
+function customerName(row: RawRecord, { layout }: ReadContext, firstLineOf: Map<string, number>, problems: BatchProblem[]): string {
+  const column = layout.customerColumn!;
+  const at = placeOf(row, layout.headers, column);
+  const customer = (row.fields[column] ?? "").trim();
+  if (customer === "") {
+    problems.push(batchError("The customer has no name. Every line needs one: it names the customer's workbook and appears in the roll-up.", at));
+    // eslint-disable-next-line no-control-regex
+  } else if (/[\u0000-\u001f\u007f]/.test(customer)) {
+    problems.push(batchError("The customer's name holds a line break or another control character; keep it on one line.", at));
+  } else {
+    const key = customerKey(customer);
+    const first = firstLineOf.get(key);
+    if (first !== undefined) {
+      problems.push(batchError(`The customer "${customer}" is already on line ${first}. Each customer may appear once (names are compared ignoring case and surrounding spaces).`, at));
+    } else firstLineOf.set(key, row.line);
+  }
+  return customer;
+}
+
+/** A line's numbers by what they set, each undefined where the line gives none (the model's then). */
+interface LineNumbers {
+  readonly value: (number | undefined)[];
+  readonly low: (number | undefined)[];
+  readonly high: (number | undefined)[];
+  readonly actual: (number | undefined)[];
+}
+
+/** The line's numbers; a percentage written as a whole number (35 for 35%) is a warning. */
+function readNumbers(row: RawRecord, { variables, elements, mark, layout }: ReadContext, problems: BatchProblem[]): LineNumbers {
+  const numbers: LineNumbers = { value: variables.map(() => undefined), low: variables.map(() => undefined), high: variables.map(() => undefined), actual: elements.map(() => undefined) };
+  layout.columnTarget.forEach((target, column) => {
+    if (target === undefined) return;
+    const cell = row.fields[column] ?? "";
+    if (cell.trim() === "") return;
+    const at = placeOf(row, layout.headers, column);
+    const read = readCsvNumber(cell, mark);
+    if (!read.ok) {
+      problems.push(batchError(read.message, at));
+      return;
+    }
+    numbers[target.kind][target.index] = read.value;
+    if (target.kind === "actual") return;
+    const variable = variables[target.index]!;
+    if (variable.percent && !read.percent && read.value > 1 && read.value <= 100) {
+      const what = target.kind === "value" ? variable.name : `The ${word[target.kind]} of ${variable.name}`;
+      problems.push(batchWarning(`${what} is a percentage in the model (${percentText(variable.value)}), and ${cell.trim()} is ${percentText(read.value)}. If ${cell.trim()}% is meant, write ${cell.trim()}% or ${Number((read.value / 100).toPrecision(12))}.`, at));
+    }
+  });
+  return numbers;
+}
+
+/** A Low or High the line gives: the other end must exist (here or in the model), and Low ≤ High. */
+function checkRanges(row: RawRecord, { variables, layout }: ReadContext, { low: lows, high: highs }: LineNumbers, problems: BatchProblem[]): void {
+  variables.forEach((variable, index) => {
+    const lowGiven = lows[index] !== undefined;
+    const highGiven = highs[index] !== undefined;
+    if (!lowGiven && !highGiven) return;
+    const low = lows[index] ?? variable.low;
+    const high = highs[index] ?? variable.high;
+    const at = placeOf(row, layout.headers, layout.targetColumn.get(lowGiven ? `low ${index}` : `high ${index}`)!);
+    if (low === undefined || high === undefined) {
+      const missing = low === undefined ? "Low" : "High";
+      problems.push(batchWarning(`${variable.name} gets a ${missing === "Low" ? "High" : "Low"} for this customer but no ${missing}, neither here nor in the model: its scenarios and sensitivity leave it out. Give ${variable.name} ${missing} too.`, at));
+    } else if (low > high) {
+      const whose = (given: boolean) => (given ? "" : " (the model's: this line gives none)");
+      problems.push(batchError(`The Low of ${variable.name}, ${figure(low)}${whose(lowGiven)}, is greater than its High, ${figure(high)}${whose(highGiven)}: the range would be upside down. Swap them, or correct one.`, at));
+    }
+  });
 }
 
 /**
