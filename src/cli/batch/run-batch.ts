@@ -5,13 +5,13 @@ import { describeLocation, describeProblem } from "../../core/problems";
 import { resultsJson } from "../../core/results-json";
 import { OUTSIDE_RANGE } from "../../core/model/ranges";
 import { batchError, type BatchProblem, batchWarning, describeBatchProblem } from "./batch-problems";
-import { computeCustomer } from "./customer-model";
-import { openBatchModel } from "./customer-workbook";
+import { computeCustomer, type CustomerInput } from "./customer-model";
+import { type BatchModel, openBatchModel } from "./customer-workbook";
 import { byPlace, readCustomersCsv } from "./customers-csv";
 import { assignFileNames } from "./file-names";
-import { checkOutDir, Staging } from "./out-dir";
+import { checkOutDir, type OutDirCheck, Staging } from "./out-dir";
 import { buildAll, BuildFailure, Interrupted } from "./pool";
-import { NO_PROGRESS, terminalProgress } from "./progress";
+import { NO_PROGRESS, type Progress, terminalProgress } from "./progress";
 import { cannotWrite, readInputFile, whyNotAWorkbook } from "../input-files";
 import { ROLLUP_CSV, ROLLUP_JSON, type RollupEntry, rollupCsv, rollupJson } from "./rollup";
 
@@ -86,7 +86,7 @@ function seconds(ms: number): string {
 
 export async function runBatch(options: BatchOptions, io: BatchIo): Promise<number> {
   const started = performance.now();
-  const { modelPath, csvPath, signal } = options;
+  const { modelPath, csvPath } = options;
   const outDir = options.outDir ?? defaultOutDir(modelPath);
   const now = io.now();
 
@@ -94,8 +94,31 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
   if (!modelBytes) return EXIT_BATCH.usage;
   const csvBytes = await readInputFile(csvPath, "csv", io.stderr);
   if (!csvBytes) return EXIT_BATCH.usage;
+  const model = await checkModel(modelPath, modelBytes, now, io);
+  if (typeof model === "number") return model;
+  const customers = checkCustomers(csvPath, csvBytes, model, io);
+  if (typeof customers === "number") return customers;
 
-  // The model, as `cvm build` reads it: the same problems, the same words.
+  // Where the files go, and that nothing there is someone else's.
+  const files = assignFileNames(customers.entries.map((e) => e.customer));
+  const rollupEntries: RollupEntry[] = customers.entries.map((e, i) => ({ ...e, file: files[i]! }));
+  const check = await checkOutDir(outDir, [...files, ROLLUP_CSV, ROLLUP_JSON]);
+  if (!check.ok) {
+    io.stderr(`cvm: ${check.message}\n`);
+    return EXIT_BATCH.usage;
+  }
+  const workerScript = options.workerScript ?? path.join(__dirname, "batch-worker.js");
+  const threads = threadsFor(options.threads ?? "auto", rollupEntries.length, workerScript, io);
+
+  const batch: Batch = { options, model, now, outDir, inputs: customers.inputs, files, rollupEntries, check, threads, workerScript };
+  const failed = await writeBatch(batch, io);
+  if (failed !== undefined) return failed;
+  reportWritten(batch, performance.now() - started, io);
+  return EXIT_BATCH.ok;
+}
+
+/** The model, as `cvm build` reads it: the same problems, the same words. An exit code when it cannot be used. */
+async function checkModel(modelPath: string, modelBytes: Uint8Array, now: Date, io: BatchIo): Promise<BatchModel | number> {
   const opened = await openBatchModel(modelBytes, now);
   if (opened.kind === "unreadable") {
     const why = await whyNotAWorkbook(modelPath, modelBytes);
@@ -110,10 +133,17 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
   }
   // The model's own Values against its ranges are no customer's: each customer's are checked below.
   for (const problem of opened.warnings) if (problem.code !== OUTSIDE_RANGE) io.stderr(`${describeProblem(problem)}\n`);
-  const model = opened.model;
-  const variables = model.base.model.variables;
+  return opened.model;
+}
 
-  // The CSV, then every customer's numbers.
+interface CheckedCustomers {
+  readonly inputs: readonly CustomerInput[];
+  readonly entries: readonly Omit<RollupEntry, "file">[];
+}
+
+/** The CSV, then every customer's numbers; an exit code when any is wrong. */
+function checkCustomers(csvPath: string, csvBytes: Uint8Array, model: BatchModel, io: BatchIo): CheckedCustomers | number {
+  const variables = model.base.model.variables;
   const csv = readCustomersCsv(
     csvBytes,
     variables.map((v, i) => ({ name: v.name, value: v.value, percent: model.percent[i]!, hasLow: v.lowCell !== undefined, hasHigh: v.highCell !== undefined, ...model.base.bounds[i] })),
@@ -138,24 +168,39 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
     io.stderr(`cvm: ${plural(errors, "error")} in ${csvPath}; nothing was written.\n`);
     return EXIT_BATCH.errors;
   }
+  return { inputs: csv.customers, entries };
+}
 
-  // Where the files go, and that nothing there is someone else's.
-  const files = assignFileNames(entries.map((e) => e.customer));
-  const rollupEntries: RollupEntry[] = entries.map((e, i) => ({ ...e, file: files[i]! }));
-  const check = await checkOutDir(outDir, [...files, ROLLUP_CSV, ROLLUP_JSON]);
-  if (!check.ok) {
-    io.stderr(`cvm: ${check.message}\n`);
-    return EXIT_BATCH.usage;
-  }
-
-  const requested = options.threads ?? "auto";
-  const workerScript = options.workerScript ?? path.join(__dirname, "batch-worker.js");
-  let threads = chooseThreads(requested, entries.length, os.availableParallelism());
+/** The threads chosen, or this one alone when the worker script is missing (said only when threads were asked for). */
+function threadsFor(requested: number | "auto", customers: number, workerScript: string, io: BatchIo): number {
+  const threads = chooseThreads(requested, customers, os.availableParallelism());
   if (threads > 1 && !existsSync(workerScript)) {
     if (requested !== "auto") io.stderr(`cvm: worker threads are not available here (no ${workerScript}); building in one thread.\n`);
-    threads = 1;
+    return 1;
   }
+  return threads;
+}
 
+/** A checked batch, ready to be written. */
+interface Batch {
+  readonly options: BatchOptions;
+  readonly model: BatchModel;
+  readonly now: Date;
+  readonly outDir: string;
+  readonly inputs: readonly CustomerInput[];
+  readonly files: readonly string[];
+  readonly rollupEntries: readonly RollupEntry[];
+  readonly check: Extract<OutDirCheck, { ok: true }>;
+  readonly threads: number;
+  readonly workerScript: string;
+}
+
+/**
+ * Builds every workbook and the roll-up into a staging folder, then moves them into place; an exit
+ * code (and the output folder as it was) when that fails or is interrupted.
+ */
+async function writeBatch(batch: Batch, io: BatchIo): Promise<number | undefined> {
+  const { options, outDir } = batch;
   let staging: Staging;
   try {
     staging = await Staging.create(outDir);
@@ -163,55 +208,72 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
     io.stderr(`${cannotWrite(outDir, e, ELSEWHERE)}\n`);
     return EXIT_BATCH.usage;
   }
-  const progress = options.progress ? terminalProgress(io.stderr, entries.length, { columns: options.columns }) : NO_PROGRESS;
+  const progress = options.progress ? terminalProgress(io.stderr, batch.rollupEntries.length, { columns: options.columns }) : NO_PROGRESS;
   try {
-    let done = 0;
-    await buildAll({
-      model,
-      inputs: csv.customers,
-      now,
-      threads,
-      workerScript,
-      signal,
-      onBuilt: async (index, bytes) => {
-        await fs.writeFile(staging.file(files[index]!), bytes);
-        done++;
-        progress.update(done);
-        options.onEvent?.({ kind: "built", done, total: entries.length });
-      },
-    });
-    const rollup = { model: path.basename(modelPath), customersCsv: path.basename(csvPath), built: now.toISOString(), currency: model.base.model.settings.currency, customers: rollupEntries, earlierFiles: check.earlier };
-    await fs.writeFile(staging.file(ROLLUP_CSV), rollupCsv(rollupEntries));
-    await fs.writeFile(staging.file(ROLLUP_JSON), rollupJson(rollup));
-    if (signal?.aborted) throw new Interrupted();
-    progress.finish();
-    // The roll-up last: a folder whose rollup.json is new holds every new workbook.
-    const moving = [...files, ROLLUP_CSV, ROLLUP_JSON];
-    await staging.commit(moving, check.replacing, signal, (done) => options.onEvent?.({ kind: "moved", done, total: moving.length }));
+    await buildIntoStaging(batch, staging, progress);
   } catch (e) {
     progress.finish();
     await staging.discard().catch(() => undefined);
-    const kept = staging.unrestored.length > 0 ? ` Some files could not be put back: ${staging.unrestored.join(", ")}; they are in ${staging.folder}.` : "";
-    if (e instanceof Interrupted || signal?.aborted) {
-      io.stderr(kept ? `cvm: interrupted.${kept}\n` : `cvm: interrupted; nothing was written, ${outDir} is as it was.\n`);
-      return EXIT_BATCH.interrupted;
-    }
-    if (e instanceof BuildFailure) {
-      const which = e.index === undefined ? "" : ` of ${rollupEntries[e.index]!.customer} (${csvPath}, line ${rollupEntries[e.index]!.line})`;
-      io.stderr(`cvm: could not build the workbook${which}: ${e.message}; nothing was written.${kept}\n`);
-      return EXIT_BATCH.usage;
-    }
-    io.stderr(`${cannotWrite(outDir, e, ELSEWHERE).replace(/\.$/, "")}; nothing was written.${kept}\n`);
-    return EXIT_BATCH.usage;
+    return reportFailure(batch, staging, e, io);
   }
   await staging.discard().catch(() => undefined);
+  return undefined;
+}
 
+async function buildIntoStaging(batch: Batch, staging: Staging, progress: Progress): Promise<void> {
+  const { options, model, now, files, rollupEntries, check } = batch;
+  const { modelPath, csvPath, signal } = options;
+  let done = 0;
+  await buildAll({
+    model,
+    inputs: batch.inputs,
+    now,
+    threads: batch.threads,
+    workerScript: batch.workerScript,
+    signal,
+    onBuilt: async (index, bytes) => {
+      await fs.writeFile(staging.file(files[index]!), bytes);
+      done++;
+      progress.update(done);
+      options.onEvent?.({ kind: "built", done, total: rollupEntries.length });
+    },
+  });
+  const rollup = { model: path.basename(modelPath), customersCsv: path.basename(csvPath), built: now.toISOString(), currency: model.base.model.settings.currency, customers: rollupEntries, earlierFiles: check.earlier };
+  await fs.writeFile(staging.file(ROLLUP_CSV), rollupCsv(rollupEntries));
+  await fs.writeFile(staging.file(ROLLUP_JSON), rollupJson(rollup));
+  if (signal?.aborted) throw new Interrupted();
+  progress.finish();
+  // The roll-up last: a folder whose rollup.json is new holds every new workbook.
+  const moving = [...files, ROLLUP_CSV, ROLLUP_JSON];
+  await staging.commit(moving, check.replacing, signal, (moved) => options.onEvent?.({ kind: "moved", done: moved, total: moving.length }));
+}
+
+/** Why the batch was not written, once the staging folder is gone; the exit code. */
+function reportFailure(batch: Batch, staging: Staging, e: unknown, io: BatchIo): number {
+  const { outDir, rollupEntries } = batch;
+  const { csvPath, signal } = batch.options;
+  const kept = staging.unrestored.length > 0 ? ` Some files could not be put back: ${staging.unrestored.join(", ")}; they are in ${staging.folder}.` : "";
+  if (e instanceof Interrupted || signal?.aborted) {
+    io.stderr(kept ? `cvm: interrupted.${kept}\n` : `cvm: interrupted; nothing was written, ${outDir} is as it was.\n`);
+    return EXIT_BATCH.interrupted;
+  }
+  if (e instanceof BuildFailure) {
+    const which = e.index === undefined ? "" : ` of ${rollupEntries[e.index]!.customer} (${csvPath}, line ${rollupEntries[e.index]!.line})`;
+    io.stderr(`cvm: could not build the workbook${which}: ${e.message}; nothing was written.${kept}\n`);
+    return EXIT_BATCH.usage;
+  }
+  io.stderr(`${cannotWrite(outDir, e, ELSEWHERE).replace(/\.$/, "")}; nothing was written.${kept}\n`);
+  return EXIT_BATCH.usage;
+}
+
+/** The note on an earlier batch's files left in the folder, and the summary line. */
+function reportWritten(batch: Batch, elapsed: number, io: BatchIo): void {
+  const { outDir, check, threads } = batch;
+  const customers = batch.rollupEntries.length;
   if (check.earlier.length > 0) {
     const shown = check.earlier.slice(0, 5).join(", ") + (check.earlier.length > 5 ? ` and ${check.earlier.length - 5} more` : "");
-    io.stderr(`Note: ${outDir} still holds ${plural(check.earlier.length, "file")} of an earlier batch whose customers are not in ${path.basename(csvPath)}: ${shown}. They were left as they were (rollup.json lists them under earlierFiles); delete them if they are no longer wanted.\n`);
+    io.stderr(`Note: ${outDir} still holds ${plural(check.earlier.length, "file")} of an earlier batch whose customers are not in ${path.basename(batch.options.csvPath)}: ${shown}. They were left as they were (rollup.json lists them under earlierFiles); delete them if they are no longer wanted.\n`);
   }
-  const elapsed = performance.now() - started;
-  const rate = entries.length / (elapsed / 1000);
-  io.stdout(`Wrote ${plural(entries.length, "customer workbook")}, ${ROLLUP_CSV} and ${ROLLUP_JSON} to ${outDir} in ${seconds(elapsed)} (${rate >= 10 ? Math.round(rate) : rate.toFixed(1)} workbooks a second${threads > 1 ? `, ${threads} threads` : ""}).\n`);
-  return EXIT_BATCH.ok;
+  const rate = customers / (elapsed / 1000);
+  io.stdout(`Wrote ${plural(customers, "customer workbook")}, ${ROLLUP_CSV} and ${ROLLUP_JSON} to ${outDir} in ${seconds(elapsed)} (${rate >= 10 ? Math.round(rate) : rate.toFixed(1)} workbooks a second${threads > 1 ? `, ${threads} threads` : ""}).\n`);
 }

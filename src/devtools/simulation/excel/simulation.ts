@@ -100,6 +100,91 @@ export function versionAtLeast(have: string, need: string): boolean {
 }
 
 export function createExcelSimulation(seed?: SimulationSeed, options: SimulationOptions = {}): ExcelSimulation {
+  const host = createHost(seed, options);
+  const { state, log, events, environment, supports } = host;
+  let editingCell: { readonly sheet: string; readonly address: string } | undefined;
+
+  return {
+    run: <T>(first: Batch<T> | OfficeExtension.ClientRequestContext | Excel.RunOptions, second?: Batch<T>) => runOn(host, first, second),
+    context: () => host.newContext().asReal(),
+    startEditing(sheetName, address) {
+      const sheet = visibleSheet(state, sheetName);
+      oneCell(sheet, address, "edits");
+      editingCell = { sheet: sheet.name, address };
+      environment.cellEdit.start();
+    },
+    finishEditing(input) {
+      const cell = editingCell;
+      if (!cell) throw new SimulationError("No cell is being edited");
+      editingCell = undefined;
+      // The entry lands before any held request runs, as Excel commits it on Enter.
+      if (input !== undefined) this.edit(cell.sheet, cell.address, input);
+      environment.cellEdit.finish();
+    },
+    get editing() {
+      return environment.cellEdit.active;
+    },
+    refuseOnCharts(type, parts) {
+      environment.chartRefusals.set(type, new Set([...(environment.chartRefusals.get(type) ?? []), ...parts]));
+    },
+    get syncs() {
+      return log.records;
+    },
+    failOnSync: (n, error, after) => log.failOnSync(n, error, after),
+    supports: (set, version) => set === "ExcelApi" && supports(version),
+    apiVersion: host.apiVersion,
+    document: host.document,
+
+    edit(sheetName, address, input) {
+      if (typeof input !== "string") throw new SimulationError(`A person types text, not ${JSON.stringify(input)}`);
+      const sheet = visibleSheet(state, sheetName);
+      const rect = oneCell(sheet, address, "types into");
+      typeInto(state, sheet, rect.top, rect.left, input, events);
+      state.revision += 1;
+      events.flush("user");
+      host.notify();
+    },
+
+    select(sheetName, address) {
+      const sheet = visibleSheet(state, sheetName);
+      selectRange(state, { sheet, rect: rectOn(sheet, address) });
+      host.notify();
+    },
+
+    activate(sheetName) {
+      activateSheet(state, visibleSheet(state, sheetName));
+      host.notify();
+    },
+
+    subscribe(listener) {
+      const subscription = (): void => listener();
+      host.listeners.add(subscription);
+      return () => void host.listeners.delete(subscription);
+    },
+
+    settled: () => events.settled(),
+    handlerErrors: events.errors,
+  };
+}
+
+/** What a simulation runs on: the workbook's state, the record of syncs, its events, and who hears of changes. */
+interface Host {
+  readonly apiVersion: string;
+  readonly state: WorkbookState;
+  readonly document: DocumentView;
+  readonly log: SyncLog;
+  readonly events: EventHub;
+  readonly environment: Environment;
+  readonly listeners: Set<() => void>;
+  supports(version: string): boolean;
+  /** Tells every subscriber that something shown may have changed. */
+  notify(): void;
+  newContext(delayForCellEdit?: boolean): SimContext;
+  /** The context behind a proxy, which must be this simulation's. */
+  ownContext(context: unknown): SimContext;
+}
+
+function createHost(seed: SimulationSeed | undefined, options: SimulationOptions): Host {
   const apiVersion = options.apiVersion ?? "1.12";
   const state = seedState(seed);
   const { calculate } = options;
@@ -136,111 +221,55 @@ export function createExcelSimulation(seed?: SimulationSeed, options: Simulation
     cellEdit: new CellEdit(),
     chartRefusals: new Map(),
   };
-  let editingCell: { readonly sheet: string; readonly address: string } | undefined;
   const newContext = (delayForCellEdit = false): SimContext => new SimContext(log, environment, delayForCellEdit);
   const ownContext = (context: unknown): SimContext => {
     const found = simulated(context, SimContext, "the request context");
     if (!found.runsOn(environment)) throw officeError("InvalidRequestContext", "the request context belongs to another simulation");
     return found;
   };
+  return { apiVersion, state, document, log, events, environment, listeners, supports, notify, newContext, ownContext };
+}
 
-  /** A sheet a person can work on: it exists and is visible. */
-  const visibleSheet = (name: string): SheetState => {
-    const sheet = findSheet(state, name);
-    if (!sheet) throw new SimulationError(`There is no sheet ${JSON.stringify(name)}`);
-    if (sheet.visibility !== "Visible") throw new SimulationError(`The sheet ${sheet.name} is hidden: a person cannot work on it`);
-    return sheet;
-  };
-
-  const rectOn = (sheet: SheetState, address: string): Rect => {
-    const parsed = parseAddress(address);
-    if (!parsed || (parsed.sheet !== undefined && !sameName(parsed.sheet, sheet.name))) throw new SimulationError(`${JSON.stringify(address)} is not an address on ${sheet.name}`);
-    return parsed.rect;
-  };
-
-  async function run<T>(first: Batch<T> | OfficeExtension.ClientRequestContext | Excel.RunOptions, second?: Batch<T>): Promise<T> {
-    // Run options are a plain object; a context is one of the simulation's proxies.
-    const options = typeof first === "object" && first !== null && Object.getPrototypeOf(first) === Object.prototype ? (first as Excel.RunOptions) : undefined;
-    const given = typeof first === "function" || options ? undefined : ownContext(first);
-    const batch = typeof first === "function" ? first : second;
-    if (typeof batch !== "function") throw officeError("InvalidArgument", "Excel.run needs a batch function");
-    const context = given ?? newContext(options?.delayForCellEdit === true);
-    const wasClosed = given ? given.reopen() : true;
-    try {
-      const pending = batch(context.asReal()) as Promise<T> | undefined;
-      if (typeof pending?.then !== "function") throw officeError("RunMustReturnPromise");
-      const result = await pending;
-      // Office.js syncs what the batch left queued; with nothing queued it sends no request.
-      if (context.hasPending) await context.sync();
-      return result;
-    } finally {
-      if (wasClosed) context.close();
-    }
+/** Excel.run in its three forms: on a fresh context, on an earlier one, or with run options. */
+async function runOn<T>(host: Host, first: Batch<T> | OfficeExtension.ClientRequestContext | Excel.RunOptions, second?: Batch<T>): Promise<T> {
+  // Run options are a plain object; a context is one of the simulation's proxies.
+  const options = typeof first === "object" && first !== null && Object.getPrototypeOf(first) === Object.prototype ? (first as Excel.RunOptions) : undefined;
+  const given = typeof first === "function" || options ? undefined : host.ownContext(first);
+  const batch = typeof first === "function" ? first : second;
+  if (typeof batch !== "function") throw officeError("InvalidArgument", "Excel.run needs a batch function");
+  const context = given ?? host.newContext(options?.delayForCellEdit === true);
+  const wasClosed = given ? given.reopen() : true;
+  try {
+    const pending = batch(context.asReal()) as Promise<T> | undefined;
+    if (typeof pending?.then !== "function") throw officeError("RunMustReturnPromise");
+    const result = await pending;
+    // Office.js syncs what the batch left queued; with nothing queued it sends no request.
+    if (context.hasPending) await context.sync();
+    return result;
+  } finally {
+    if (wasClosed) context.close();
   }
+}
 
-  return {
-    run,
-    context: () => newContext().asReal(),
-    startEditing(sheetName, address) {
-      const sheet = visibleSheet(sheetName);
-      const rect = rectOn(sheet, address);
-      if (rect.top !== rect.bottom || rect.left !== rect.right) throw new SimulationError(`${address} is not one cell: a person edits one cell at a time`);
-      editingCell = { sheet: sheet.name, address };
-      environment.cellEdit.start();
-    },
-    finishEditing(input) {
-      const cell = editingCell;
-      if (!cell) throw new SimulationError("No cell is being edited");
-      editingCell = undefined;
-      // The entry lands before any held request runs, as Excel commits it on Enter.
-      if (input !== undefined) this.edit(cell.sheet, cell.address, input);
-      environment.cellEdit.finish();
-    },
-    get editing() {
-      return environment.cellEdit.active;
-    },
-    refuseOnCharts(type, parts) {
-      environment.chartRefusals.set(type, new Set([...(environment.chartRefusals.get(type) ?? []), ...parts]));
-    },
-    get syncs() {
-      return log.records;
-    },
-    failOnSync: (n, error, after) => log.failOnSync(n, error, after),
-    supports: (set, version) => set === "ExcelApi" && supports(version),
-    apiVersion,
-    document,
+/** A sheet a person can work on: it exists and is visible. */
+function visibleSheet(state: WorkbookState, name: string): SheetState {
+  const sheet = findSheet(state, name);
+  if (!sheet) throw new SimulationError(`There is no sheet ${JSON.stringify(name)}`);
+  if (sheet.visibility !== "Visible") throw new SimulationError(`The sheet ${sheet.name} is hidden: a person cannot work on it`);
+  return sheet;
+}
 
-    edit(sheetName, address, input) {
-      if (typeof input !== "string") throw new SimulationError(`A person types text, not ${JSON.stringify(input)}`);
-      const sheet = visibleSheet(sheetName);
-      const rect = rectOn(sheet, address);
-      if (rect.top !== rect.bottom || rect.left !== rect.right) throw new SimulationError(`${address} is not one cell: a person types into one cell at a time`);
-      typeInto(state, sheet, rect.top, rect.left, input, events);
-      state.revision += 1;
-      events.flush("user");
-      notify();
-    },
+function rectOn(sheet: SheetState, address: string): Rect {
+  const parsed = parseAddress(address);
+  if (!parsed || (parsed.sheet !== undefined && !sameName(parsed.sheet, sheet.name))) throw new SimulationError(`${JSON.stringify(address)} is not an address on ${sheet.name}`);
+  return parsed.rect;
+}
 
-    select(sheetName, address) {
-      const sheet = visibleSheet(sheetName);
-      selectRange(state, { sheet, rect: rectOn(sheet, address) });
-      notify();
-    },
-
-    activate(sheetName) {
-      activateSheet(state, visibleSheet(sheetName));
-      notify();
-    },
-
-    subscribe(listener) {
-      const subscription = (): void => listener();
-      listeners.add(subscription);
-      return () => void listeners.delete(subscription);
-    },
-
-    settled: () => events.settled(),
-    handlerErrors: events.errors,
-  };
+/** The one cell at `address`; a person who `does` something does it to one cell at a time. */
+function oneCell(sheet: SheetState, address: string, does: string): Rect {
+  const rect = rectOn(sheet, address);
+  if (rect.top !== rect.bottom || rect.left !== rect.right) throw new SimulationError(`${address} is not one cell: a person ${does} one cell at a time`);
+  return rect;
 }
 
 /** What pressing Enter after typing does to the cell, and to a table it belongs to or adjoins. */

@@ -150,11 +150,7 @@ export function SheetGrid(props: SheetGridProps) {
   const { view, active, range, editor, idPrefix } = props;
   const styles = useStyles();
   const frozenTops = useFrozenTops(view, props.gridRef);
-  const frozenLefts: number[] = [];
-  for (let c = 0, left = ROW_HEADER_WIDTH; c < view.frozen.columns; c++) {
-    frozenLefts.push(left);
-    left += view.columnWidths[c] ?? 0;
-  }
+  const frozenLefts = frozenLeftsOf(view);
   const totalWidth = ROW_HEADER_WIDTH + view.columnWidths.reduce((a, b) => a + b, 0);
 
   const rows = [];
@@ -206,31 +202,49 @@ export function SheetGrid(props: SheetGridProps) {
           <col key={column} style={{ width: `${width}px` }} />
         ))}
       </colgroup>
-      <thead>
-        <tr role="row" aria-rowindex={1}>
-          <th role="columnheader" scope="col" className={`${styles.header} ${styles.corner}`} aria-colindex={1}>
-            <span style={VISUALLY_HIDDEN}>Row</span>
-          </th>
-          {view.columnWidths.map((_, column) => {
-            const selected = column >= range.left && column <= range.right;
-            const frozen = column < view.frozen.columns;
-            return (
-              <th
-                key={column}
-                role="columnheader"
-                scope="col"
-                aria-colindex={column + 2}
-                className={`${styles.header} ${selected ? styles.headerSelected : ""}`}
-                style={frozen ? { left: `${frozenLefts[column]}px`, zIndex: 5 } : undefined}
-              >
-                {columnLetters(column)}
-              </th>
-            );
-          })}
-        </tr>
-      </thead>
+      <ColumnHeaders view={view} range={range} frozenLefts={frozenLefts} />
       <tbody>{rows}</tbody>
     </table>
+  );
+}
+
+/** The sticky `left` of each frozen column: the row headers' width plus the widths of the frozen columns before it. */
+function frozenLeftsOf(view: SheetView): number[] {
+  const frozenLefts: number[] = [];
+  for (let c = 0, left = ROW_HEADER_WIDTH; c < view.frozen.columns; c++) {
+    frozenLefts.push(left);
+    left += view.columnWidths[c] ?? 0;
+  }
+  return frozenLefts;
+}
+
+/** The corner and the column letters, those of the selected columns highlighted. */
+function ColumnHeaders({ view, range, frozenLefts }: { readonly view: SheetView; readonly range: RangeRect; readonly frozenLefts: readonly number[] }) {
+  const styles = useStyles();
+  return (
+    <thead>
+      <tr role="row" aria-rowindex={1}>
+        <th role="columnheader" scope="col" className={`${styles.header} ${styles.corner}`} aria-colindex={1}>
+          <span style={VISUALLY_HIDDEN}>Row</span>
+        </th>
+        {view.columnWidths.map((_, column) => {
+          const selected = column >= range.left && column <= range.right;
+          const frozen = column < view.frozen.columns;
+          return (
+            <th
+              key={column}
+              role="columnheader"
+              scope="col"
+              aria-colindex={column + 2}
+              className={`${styles.header} ${selected ? styles.headerSelected : ""}`}
+              style={frozen ? { left: `${frozenLefts[column]}px`, zIndex: 5 } : undefined}
+            >
+              {columnLetters(column)}
+            </th>
+          );
+        })}
+      </tr>
+    </thead>
   );
 }
 
