@@ -30,8 +30,7 @@ const NODE_MODULES = builtinModules.filter((name) => !name.startsWith("_"));
 const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Any bare import (a package or a Node module) other than `allowed`, whether or not it is installed. */
-const packagesExcept = (allowed) =>
-  `^(?![./]|node:|(?:${[...NODE_MODULES, ...allowed].map(escapeRegex).join("|")})(?:/|$))`;
+const packagesExcept = (allowed) => `^(?![./]|node:|(?:${[...NODE_MODULES, ...allowed].map(escapeRegex).join("|")})(?:/|$))`;
 
 /** What a layer may be forbidden to import: `what` names it in the message. */
 const TARGETS = {
@@ -57,27 +56,32 @@ const TARGETS = {
 const LAYERS = {
   core: {
     files: ["src/core/**/*.{ts,tsx}"],
-    who: "src/core", only: "it imports only src/core (pure TypeScript)",
+    who: "src/core",
+    only: "it imports only src/core (pure TypeScript)",
     never: ["excelAdapter", "xlsxAdapter", "app", "cli", "taskpane", "commands", "functions", "sample", "devtools", "node", "packages"],
   },
   sample: {
     files: ["src/sample/**/*.{ts,tsx}"],
-    who: "src/sample", only: "it imports only src/core",
+    who: "src/sample",
+    only: "it imports only src/core",
     never: ["excelAdapter", "xlsxAdapter", "app", "cli", "taskpane", "commands", "functions", "devtools", "node", "packages"],
   },
   excelAdapter: {
     files: ["src/adapters/excel/**/*.{ts,tsx}"],
-    who: "the Excel adapter", only: "it imports only src/core",
+    who: "the Excel adapter",
+    only: "it imports only src/core",
     never: ["xlsxAdapter", "app", "cli", "taskpane", "commands", "functions", "sample", "devtools", "node", "packages"],
   },
   xlsxAdapter: {
     files: ["src/adapters/xlsx/**/*.{ts,tsx}"],
-    who: "the .xlsx adapter", only: "it imports only src/core, ExcelJS and JSZip",
+    who: "the .xlsx adapter",
+    only: "it imports only src/core, ExcelJS and JSZip",
     never: ["excelAdapter", "app", "cli", "taskpane", "commands", "functions", "sample", "devtools", "node", "packagesButExcelJs"],
   },
   app: {
     files: ["src/app/**/*.{ts,tsx}"],
-    who: "the application layer", only: "it imports only src/core and src/sample; the surfaces hand it an adapter",
+    who: "the application layer",
+    only: "it imports only src/core and src/sample; the surfaces hand it an adapter",
     never: ["excelAdapter", "xlsxAdapter", "cli", "taskpane", "commands", "functions", "devtools", "node", "packages"],
   },
   inExcel: {
@@ -116,7 +120,14 @@ const layerConfigs = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: TARGETS.devtools.group, message: `Layer rule: shipped code never imports ${TARGETS.devtools.what}. See docs/architecture.md.` }] },
+        {
+          patterns: [
+            {
+              group: TARGETS.devtools.group,
+              message: `Layer rule: shipped code never imports ${TARGETS.devtools.what}. See docs/architecture.md.`,
+            },
+          ],
+        },
       ],
     },
   },

@@ -10,7 +10,10 @@
 const transform = {
   "^.+\\.tsx?$": [
     "ts-jest",
-    { tsconfig: { module: "commonjs", moduleResolution: "node10", verbatimModuleSyntax: false, isolatedModules: true, jsx: "react-jsx" }, diagnostics: false },
+    {
+      tsconfig: { module: "commonjs", moduleResolution: "node10", verbatimModuleSyntax: false, isolatedModules: true, jsx: "react-jsx" },
+      diagnostics: false,
+    },
   ],
 };
 

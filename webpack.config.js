@@ -55,7 +55,11 @@ function workbenchConfig(mode, outDir) {
     ...typescriptSources(production),
     devtool: production ? false : "source-map",
     plugins: [
-      new HtmlWebpackPlugin({ filename: "workbench.html", template: "./src/devtools/workbench/workbench.html", favicon: "./assets/icon-32.png" }),
+      new HtmlWebpackPlugin({
+        filename: "workbench.html",
+        template: "./src/devtools/workbench/workbench.html",
+        favicon: "./assets/icon-32.png",
+      }),
       // The browser bundle must not pull in the Node-side .xlsx adapter.
       new FunctionsGuardPlugin({ entry: "workbench", forbidden: /[\\/]node_modules[\\/](exceljs|jszip)[\\/]/ }),
     ],

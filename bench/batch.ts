@@ -67,11 +67,15 @@ export interface BatchTiming {
 
 function runBatch(root: string, csv: string, outDir: string): { seconds: number; stdout: string } {
   const started = performance.now();
-  const run = spawnSync(process.execPath, [path.join(root, "bin", "cvm.js"), "batch", path.join(root, SAMPLE_MODEL), csv, "--out-dir", outDir], {
-    cwd: root,
-    encoding: "utf8",
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  const run = spawnSync(
+    process.execPath,
+    [path.join(root, "bin", "cvm.js"), "batch", path.join(root, SAMPLE_MODEL), csv, "--out-dir", outDir],
+    {
+      cwd: root,
+      encoding: "utf8",
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
   const seconds = (performance.now() - started) / 1000;
   if (run.status !== 0) throw new Error(`cvm batch exited with ${run.status ?? run.signal}:\n${run.stdout}\n${run.stderr}`);
   return { seconds, stdout: run.stdout.trim() };

@@ -38,7 +38,11 @@ export function bundleSizes(root: string): BundleSizes {
   const scripts = localScripts(fs.readFileSync(path.join(dist, "taskpane.html"), "utf8"));
   if (scripts.length === 0) throw new Error("dist/taskpane.html loads no local script");
   const taskpaneScripts = scripts.map((file) => sizeOf(dist, file));
-  const js = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith(".js")).sort();
+  const js = (dir: string) =>
+    fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith(".js"))
+      .sort();
   return {
     taskpaneScripts,
     taskpaneInitialGzipBytes: taskpaneScripts.reduce((sum, s) => sum + s.gzipBytes, 0),

@@ -80,14 +80,21 @@ export interface FunctionCallTiming {
   readonly checked: number;
 }
 
-export function timeFunctionCalls(options: { elements: number; calls: number; uncachedSample: number; cachedRuns: number; uncachedRuns: number }): FunctionCallTiming {
+export function timeFunctionCalls(options: {
+  elements: number;
+  calls: number;
+  uncachedSample: number;
+  cachedRuns: number;
+  uncachedRuns: number;
+}): FunctionCallTiming {
   const pool = gridPool(generatedModel(options.elements));
   // The same answers either way (checked on the first calls of the mix).
   const cached = createCvm(createModelCache());
   const uncached = createCvm(uncachedModels());
   const checked = 50;
   for (let i = 0; i < checked; i++) {
-    if (callOfMix(cached, pool, i) !== callOfMix(uncached, pool, i)) throw new Error(`call ${i}: the cached answer differs from the uncached one`);
+    if (callOfMix(cached, pool, i) !== callOfMix(uncached, pool, i))
+      throw new Error(`call ${i}: the cached answer differs from the uncached one`);
   }
   // Warm-up: both paths compiled before anything is timed.
   timeCalls(createModelCache, pool, 1000);

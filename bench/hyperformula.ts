@@ -52,7 +52,8 @@ function sheetOfPlan(sheet: SheetPlan): RawCellContent[][] {
   const rows: RawCellContent[][] = Array.from({ length: height }, () => new Array<RawCellContent>(width).fill(null));
   for (const cell of sheet.cells) {
     const content = cell.content;
-    rows[cell.row]![cell.column] = content.kind === "formula" ? content.formula : content.kind === "text" ? rawText(content.value) : content.value;
+    rows[cell.row]![cell.column] =
+      content.kind === "formula" ? content.formula : content.kind === "text" ? rawText(content.value) : content.value;
   }
   return rows;
 }
@@ -105,7 +106,11 @@ export interface HyperformulaTiming {
   readonly warmups: number;
 }
 
-export function timeHyperformula(elements: number, workbook: HyperformulaWorkbook, options: { runs: number; warmups: number }): HyperformulaTiming {
+export function timeHyperformula(
+  elements: number,
+  workbook: HyperformulaWorkbook,
+  options: { runs: number; warmups: number },
+): HyperformulaTiming {
   for (let i = 0; i < options.warmups; i++) computeWithHyperformula(workbook).destroy();
   const times: number[] = [];
   for (let run = 0; run < options.runs; run++) {
@@ -140,7 +145,9 @@ function stakeholderCells(summary: SheetPlan): { row: number; column: number }[]
   const title = summary.cells.find((c) => c.column === 0 && c.content.kind === "text" && c.content.value === "Value by stakeholder");
   const end = summary.cells.find((c) => c.column === 0 && c.content.kind === "text" && c.content.value === "Value elements by year");
   if (!title || !end) return undefined;
-  return summary.cells.filter((c) => c.column === 0 && c.style === "label" && c.row > title.row && c.row < end.row).map((c) => ({ row: c.row, column: 1 }));
+  return summary.cells
+    .filter((c) => c.column === 0 && c.style === "label" && c.row > title.row && c.row < end.row)
+    .map((c) => ({ row: c.row, column: 1 }));
 }
 
 /**
@@ -152,10 +159,13 @@ export function compareWithCore(engine: HyperFormula, build: Pick<CoreBuild, "an
   const disagreements: string[] = [];
   let maxRelativeDifference = 0;
   const check = (name: string, expected: number | undefined, at?: { row: number; column: number }) => {
-    const value = at ? engine.getCellValue({ sheet: engine.getSheetId(SUMMARY_SHEET)!, row: at.row, col: at.column }) : engine.getNamedExpressionValue(name);
+    const value = at
+      ? engine.getCellValue({ sheet: engine.getSheetId(SUMMARY_SHEET)!, row: at.row, col: at.column })
+      : engine.getNamedExpressionValue(name);
     if (expected === undefined) {
       // No value: the plan writes #N/A (ROI without cost, no payback within the horizon).
-      if (!(value instanceof DetailedCellError && value.value === "#N/A")) disagreements.push(`${name}: core has no value, HyperFormula ${String(value)}`);
+      if (!(value instanceof DetailedCellError && value.value === "#N/A"))
+        disagreements.push(`${name}: core has no value, HyperFormula ${String(value)}`);
       return;
     }
     if (typeof value !== "number") {
@@ -176,7 +186,8 @@ export function compareWithCore(engine: HyperFormula, build: Pick<CoreBuild, "an
   }
   const summary = build.plan.sheets.find((s) => s.name === SUMMARY_SHEET);
   const cells = summary && stakeholderCells(summary);
-  if (!cells || cells.length !== results.byStakeholder.length) disagreements.push("the Value Summary has no value by stakeholder for each of the core's stakeholders");
+  if (!cells || cells.length !== results.byStakeholder.length)
+    disagreements.push("the Value Summary has no value by stakeholder for each of the core's stakeholders");
   else results.byStakeholder.forEach((group, i) => check(`stakeholder "${group.stakeholder}"`, group.annualValue, cells[i]!));
   return {
     compared: RESULT_NAMES.length + elements + results.byStakeholder.length,

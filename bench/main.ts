@@ -52,10 +52,14 @@ async function main(): Promise<void> {
   const agreement = compareWithCore(engine, build);
   engine.destroy();
   const hfTiming = timeHyperformula(hfElements, workbook, PLAN.hyperformula);
-  progress(`HyperFormula, ${hfElements} elements: ${hfTiming.medianMs.toFixed(1)} ms; ${agreement.disagreements.length === 0 ? "agrees with the core" : "DISAGREES with the core"}`);
+  progress(
+    `HyperFormula, ${hfElements} elements: ${hfTiming.medianMs.toFixed(1)} ms; ${agreement.disagreements.length === 0 ? "agrees with the core" : "DISAGREES with the core"}`,
+  );
 
   const functionCalls = timeFunctionCalls(PLAN.functionCalls);
-  progress(`function calls: ${functionCalls.cachedMs.toFixed(1)} ms cached, ${functionCalls.uncachedMs.toFixed(0)} ms uncached${functionCalls.extrapolated ? " (extrapolated)" : ""}`);
+  progress(
+    `function calls: ${functionCalls.cachedMs.toFixed(1)} ms cached, ${functionCalls.uncachedMs.toFixed(0)} ms uncached${functionCalls.extrapolated ? " (extrapolated)" : ""}`,
+  );
 
   const syncs = [];
   for (const elements of SYNC_SIZES) {
@@ -72,7 +76,13 @@ async function main(): Promise<void> {
   const measurements: Measurements = {
     machine: host,
     core,
-    hyperformula: { timing: hfTiming, formulas: workbook.formulas, functions: workbook.functions, missingFunctions: workbook.missingFunctions, agreement },
+    hyperformula: {
+      timing: hfTiming,
+      formulas: workbook.formulas,
+      functions: workbook.functions,
+      missingFunctions: workbook.missingFunctions,
+      agreement,
+    },
     functionCalls,
     syncs,
     batch,
@@ -90,7 +100,9 @@ async function main(): Promise<void> {
   });
   fs.writeFileSync(RESULTS, resultsJson(results));
   fs.writeFileSync(DOC, markdownReport(measurements, results));
-  process.stdout.write(`\n${textReport(measurements, results)}\n\nWrote ${path.relative(ROOT, DOC)} and ${path.relative(ROOT, RESULTS)}.\n`);
+  process.stdout.write(
+    `\n${textReport(measurements, results)}\n\nWrote ${path.relative(ROOT, DOC)} and ${path.relative(ROOT, RESULTS)}.\n`,
+  );
   if (agreement.disagreements.length > 0) {
     process.stderr.write(`bench: HyperFormula and the core disagree: ${agreement.disagreements.join("; ")}\n`);
     process.exitCode = 1;

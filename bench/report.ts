@@ -47,12 +47,25 @@ const times = (x: number) => `${x >= 100 ? count(Math.round(x)) : x >= 10 ? x.to
 const mark = (met: boolean) => (met ? "met" : "MISSED");
 
 function goalTable(results: BenchResults): Table {
-  return { headers: ["Figure", "Measured", "Goal", "Status"], rows: goalChecks(results).map((g) => [g.figure, g.measured, g.goal, mark(g.met)]) };
+  return {
+    headers: ["Figure", "Measured", "Goal", "Status"],
+    rows: goalChecks(results).map((g) => [g.figure, g.measured, g.goal, mark(g.met)]),
+  };
 }
 
 function coreTable(core: readonly CoreTiming[]): Table {
   return {
-    headers: ["Elements", "Analyse (ms)", "Plan (ms)", "of which sensitivity (ms)", "Analyse + plan (ms)", "Per element (µs)", "Growth", "Formulas planned", "Runs"],
+    headers: [
+      "Elements",
+      "Analyse (ms)",
+      "Plan (ms)",
+      "of which sensitivity (ms)",
+      "Analyse + plan (ms)",
+      "Per element (µs)",
+      "Growth",
+      "Formulas planned",
+      "Runs",
+    ],
     right: [0, 1, 2, 3, 4, 5, 6, 7, 8],
     rows: core.map((t, i) => [
       count(t.elements),
@@ -99,7 +112,10 @@ function functionCallTable(f: FunctionCallTiming): Table {
   return {
     headers: [`${count(f.calls)} calls, ${count(f.elements)} elements`, ""],
     rows: [
-      ["With the parse cache (ms)", `${formatMs(f.cachedMs)} (${((f.cachedMs / f.calls) * 1000).toFixed(1)} µs a call; median of ${f.cachedRuns} runs)`],
+      [
+        "With the parse cache (ms)",
+        `${formatMs(f.cachedMs)} (${((f.cachedMs / f.calls) * 1000).toFixed(1)} µs a call; median of ${f.cachedRuns} runs)`,
+      ],
       ["Without it (ms)", uncached],
       ["Uncached ÷ cached", times(f.ratio)],
     ],
@@ -133,7 +149,12 @@ function bundleTable(b: BundleSizes): Table {
     right: [1, 2],
     rows: [
       ...b.addin.map((s) => [`dist/${s.file}`, kb(s.bytes), kb(s.gzipBytes), initial.has(s.file) ? "taskpane.html" : ""]),
-      ["taskpane.html initial load", kb(b.taskpaneScripts.reduce((sum, s) => sum + s.bytes, 0)), kb(b.taskpaneInitialGzipBytes), b.taskpaneScripts.map((s) => s.file).join(" + ")],
+      [
+        "taskpane.html initial load",
+        kb(b.taskpaneScripts.reduce((sum, s) => sum + s.bytes, 0)),
+        kb(b.taskpaneInitialGzipBytes),
+        b.taskpaneScripts.map((s) => s.file).join(" + "),
+      ],
       ...b.cli.map((s) => [`dist-cli/${s.file}`, kb(s.bytes), kb(s.gzipBytes), "cvm (Node, not gzipped in use)"]),
     ],
   };
@@ -181,7 +202,9 @@ export function textReport(m: Measurements, results: BenchResults): string {
 }
 
 function linearityNote(core: readonly CoreTiming[]): string {
-  const steps = core.slice(1).map((t, i) => `${times(t.totalMs / core[i]!.totalMs)} from ${count(core[i]!.elements)} to ${count(t.elements)}`);
+  const steps = core
+    .slice(1)
+    .map((t, i) => `${times(t.totalMs / core[i]!.totalMs)} from ${count(core[i]!.elements)} to ${count(t.elements)}`);
   const perElement = core.map((t) => `${((t.totalMs * 1000) / t.elements).toFixed(0)} µs at ${count(t.elements)}`).join(", ");
   const [before, last] = core.slice(-2);
   if (!before || !last) return `Time per element: ${perElement}.`;

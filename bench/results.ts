@@ -53,7 +53,8 @@ const ratio = (value: number) => roundSignificant(value, 3);
 export function resultsOf(input: ResultsInput): BenchResults {
   const core = (n: number) => bySize(input.core, "core time", n).totalMs;
   const sync = (n: number) => bySize(input.syncs, "sync count", n);
-  if (input.hyperformula.elements !== 1000) throw new Error(`HyperFormula was measured at ${input.hyperformula.elements} elements, not 1,000`);
+  if (input.hyperformula.elements !== 1000)
+    throw new Error(`HyperFormula was measured at ${input.hyperformula.elements} elements, not 1,000`);
   return {
     coreMs: { "10": ms(core(10)), "100": ms(core(100)), "1000": ms(core(1000)), "10000": ms(core(10_000)) },
     hyperformulaMs: { "1000": ms(input.hyperformula.medianMs) },
@@ -64,7 +65,11 @@ export function resultsOf(input: ResultsInput): BenchResults {
       ratio: ratio(input.functionCalls.uncachedMs / input.functionCalls.cachedMs),
     },
     syncCalls: { "10": sync(10).syncs, "100": sync(100).syncs, "1000": sync(1000).syncs },
-    payloadBytes: { "10": Math.round(sync(10).payloadBytes), "100": Math.round(sync(100).payloadBytes), "1000": Math.round(sync(1000).payloadBytes) },
+    payloadBytes: {
+      "10": Math.round(sync(10).payloadBytes),
+      "100": Math.round(sync(100).payloadBytes),
+      "1000": Math.round(sync(1000).payloadBytes),
+    },
     batchWorkbooksPerSecond: roundSignificant(input.batchWorkbooksPerSecond, 3),
     taskpaneInitialGzipKB: Math.round((input.taskpaneInitialGzipBytes / 1024) * 10) / 10,
   };

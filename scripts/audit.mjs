@@ -43,7 +43,8 @@ try {
 } catch {
   notRun(`npm printed no JSON report${run.stderr ? `: ${run.stderr.trim().split("\n").pop()}` : ""}`);
 }
-if (!report.vulnerabilities || !report.metadata) notRun(report.message ?? report.error?.summary ?? "the report has no vulnerabilities section");
+if (!report.vulnerabilities || !report.metadata)
+  notRun(report.message ?? report.error?.summary ?? "the report has no vulnerabilities section");
 
 const counts = report.metadata.vulnerabilities ?? {};
 console.log(

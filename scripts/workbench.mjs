@@ -56,7 +56,9 @@ export function officeJsPackageDir() {
 }
 
 function usage(message) {
-  process.stderr.write(`${message}\nUsage: node scripts/workbench.mjs [--port N] [--dir FOLDER] [--office-js FOLDER] [--exit-with-stdin]\n`);
+  process.stderr.write(
+    `${message}\nUsage: node scripts/workbench.mjs [--port N] [--dir FOLDER] [--office-js FOLDER] [--exit-with-stdin]\n`,
+  );
   process.exit(2);
 }
 
@@ -136,11 +138,21 @@ async function main() {
   try {
     await fs.access(path.join(dir, "workbench.html"));
   } catch {
-    process.stderr.write(`No workbench build in ${dir}: run \`npm run build:workbench\` first (or \`npm run workbench\`, which builds and serves).\n`);
+    process.stderr.write(
+      `No workbench build in ${dir}: run \`npm run build:workbench\` first (or \`npm run workbench\`, which builds and serves).\n`,
+    );
     process.exit(1);
   }
-  const found = officeJs && (await fs.stat(path.join(officeJs, "office.js")).then((stat) => stat.isFile(), () => false));
-  if (!found) process.stderr.write(`No office.js in ${officeJs ?? "node_modules/@microsoft/office-js/dist"}: the workbench runs without the real library (install the @microsoft/office-js dev dependency).\n`);
+  const found =
+    officeJs &&
+    (await fs.stat(path.join(officeJs, "office.js")).then(
+      (stat) => stat.isFile(),
+      () => false,
+    ));
+  if (!found)
+    process.stderr.write(
+      `No office.js in ${officeJs ?? "node_modules/@microsoft/office-js/dist"}: the workbench runs without the real library (install the @microsoft/office-js dev dependency).\n`,
+    );
   const server = createWorkbenchServer(dir, found ? { officeJs } : {});
   server.on("error", (error) => {
     process.stderr.write(`The workbench server could not start on ${HOST}:${port}: ${error.message}\n`);

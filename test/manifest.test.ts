@@ -77,9 +77,23 @@ interface SequenceRule {
 const SEQUENCES: Readonly<Record<string, SequenceRule>> = {
   "OfficeApp:TaskPaneApp": {
     order: [
-      "Id", "AlternateId", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description",
-      "IconUrl", "HighResolutionIconUrl", "SupportUrl", "AppDomains", "Hosts",
-      "Requirements", "DefaultSettings", "Permissions", "Dictionary", "VersionOverrides",
+      "Id",
+      "AlternateId",
+      "Version",
+      "ProviderName",
+      "DefaultLocale",
+      "DisplayName",
+      "Description",
+      "IconUrl",
+      "HighResolutionIconUrl",
+      "SupportUrl",
+      "AppDomains",
+      "Hosts",
+      "Requirements",
+      "DefaultSettings",
+      "Permissions",
+      "Dictionary",
+      "VersionOverrides",
     ],
     required: ["Id", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "DefaultSettings", "Permissions"],
   },
@@ -115,7 +129,8 @@ function orderProblems(root: XmlElement): string[] {
     for (const c of element.children) {
       const index = rule.order.indexOf(c.local);
       if (index < 0) problems.push(`${describeElement(element)}: <${c.local}> is not an allowed child`);
-      else if (index < last) problems.push(`${describeElement(element)}: <${c.local}> is out of order (expected order: ${rule.order.join(", ")})`);
+      else if (index < last)
+        problems.push(`${describeElement(element)}: <${c.local}> is out of order (expected order: ${rule.order.join(", ")})`);
       else last = index;
     }
     for (const name of rule.required) {
@@ -412,7 +427,9 @@ describe("manifest.xml", () => {
   describe("URLs", () => {
     it("finds the URLs it is meant to check", () => {
       const urls = urlsIn(root).map((u) => u.url);
-      expect(urls).toEqual(expect.arrayContaining([`${DEV_BASE}taskpane.html`, `${DEV_BASE}functions.js`, `${DEV_BASE}assets/icon-80.png`]));
+      expect(urls).toEqual(
+        expect.arrayContaining([`${DEV_BASE}taskpane.html`, `${DEV_BASE}functions.js`, `${DEV_BASE}assets/icon-80.png`]),
+      );
       expect(urls.some((u) => u.startsWith("http://schemas.microsoft.com"))).toBe(false); // namespace names are not URLs to fetch
     });
 
@@ -451,7 +468,6 @@ describe("manifest.xml", () => {
   });
 
   describe("shared runtime", () => {
-
     it("declares one long-lived runtime loaded from the task pane page", () => {
       const host = childPath(root, "VersionOverrides", "Hosts", "Host");
       const runtimes = children(child(host, "Runtimes"), "Runtime");
@@ -601,7 +617,10 @@ describe("manifest.xml", () => {
     });
 
     it("reports a resource that nothing references, and one defined twice", () => {
-      const root2 = mutated("<bt:ShortStrings>", '<bt:ShortStrings>\n<bt:String id="Unused" DefaultValue="x"/><bt:String id="Group.Label" DefaultValue="y"/>');
+      const root2 = mutated(
+        "<bt:ShortStrings>",
+        '<bt:ShortStrings>\n<bt:String id="Unused" DefaultValue="x"/><bt:String id="Group.Label" DefaultValue="y"/>',
+      );
       expect(residProblems(root2)).toEqual(
         expect.arrayContaining([
           expect.stringContaining('"Unused" is defined but never referenced'),
@@ -626,13 +645,18 @@ describe("manifest.xml", () => {
       expect(urlProblems(mutated(`"${DEV_BASE}functions.js"`, '"http://localhost:3000/functions.js"'))).toEqual([
         expect.stringContaining("is not https"),
       ]);
-      expect(urlProblems(mutated(`<SupportUrl DefaultValue="${DEV_BASE}help.html"/>`, '<SupportUrl DefaultValue="https://example.com/help"/>'))).toEqual([
-        expect.stringContaining("does not start with https://localhost:3000/"),
-      ]);
+      expect(
+        urlProblems(mutated(`<SupportUrl DefaultValue="${DEV_BASE}help.html"/>`, '<SupportUrl DefaultValue="https://example.com/help"/>')),
+      ).toEqual([expect.stringContaining("does not start with https://localhost:3000/")]);
       expect(urlProblems(mutated(`"${DEV_BASE}functions.json"`, `"${DEV_BASE}public/functions.json"`))).toEqual([
         expect.stringContaining('names "public/functions.json", which the build does not produce'),
       ]);
-      expect(urlProblems(root, BUILD_OUTPUTS.filter((f) => f !== "taskpane.html")).length).toBeGreaterThan(0);
+      expect(
+        urlProblems(
+          root,
+          BUILD_OUTPUTS.filter((f) => f !== "taskpane.html"),
+        ).length,
+      ).toBeGreaterThan(0);
     });
 
     it("reports an ExecuteFunction action without its FunctionName", () => {
@@ -645,7 +669,9 @@ describe("manifest.xml", () => {
       const runtimes = /\s*<Runtimes>[\s\S]*?<\/Runtimes>/.exec(SOURCE)![0];
       const moved = SOURCE.replace(runtimes, "").replace("</DesktopFormFactor>", `</DesktopFormFactor>${runtimes}`);
       expect(orderProblems(parseManifest(moved))).toEqual([expect.stringContaining("<Runtimes> is out of order")]);
-      expect(orderProblems(mutated(/\s*<Supertip>[\s\S]*?<\/Supertip>/, ""))).toEqual([expect.stringContaining("missing required <Supertip>")]);
+      expect(orderProblems(mutated(/\s*<Supertip>[\s\S]*?<\/Supertip>/, ""))).toEqual([
+        expect.stringContaining("missing required <Supertip>"),
+      ]);
     });
   });
 });

@@ -26,6 +26,16 @@ describe("the bundled sample model", () => {
     expect(new Set(elements.map((e) => e.confidence))).toEqual(new Set(["green", "gray"]));
     expect(elements.some((e) => e.ramp.length > 1)).toBe(true);
     expect(variables.every((v) => v.source !== "")).toBe(true);
-    expect(variables.map((v) => v.name)).toEqual(expect.arrayContaining(["PipelineMiles", "LeaksPerMile", "WetShare", "WetCorrosionFactor", "CostPerRepair", "InspectionHoursPerMile", "LabourCostPerHour"]));
+    expect(variables.map((v) => v.name)).toEqual(
+      expect.arrayContaining([
+        "PipelineMiles",
+        "LeaksPerMile",
+        "WetShare",
+        "WetCorrosionFactor",
+        "CostPerRepair",
+        "InspectionHoursPerMile",
+        "LabourCostPerHour",
+      ]),
+    );
   });
 });

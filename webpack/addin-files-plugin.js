@@ -29,7 +29,10 @@ class AddinFilesPlugin {
           compilation.fileDependencies.add(manifest);
           compilation.emitAsset("manifest.xml", new sources.RawSource(rewriteManifest(fs.readFileSync(manifest, "utf8"), baseUrl)));
           compilation.contextDependencies.add(iconsDir);
-          const icons = fs.readdirSync(iconsDir).filter((name) => /^icon-\d+\.png$/.test(name)).sort();
+          const icons = fs
+            .readdirSync(iconsDir)
+            .filter((name) => /^icon-\d+\.png$/.test(name))
+            .sort();
           if (icons.length === 0) throw new Error(`no icon-<size>.png files in ${iconsDir}`);
           for (const name of icons) {
             const file = path.join(iconsDir, name);

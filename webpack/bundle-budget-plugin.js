@@ -49,7 +49,9 @@ class BundleBudgetPlugin {
           `${page} initial JS: ${kb(total)} gzipped (${parts.join(", ")}); budget ${kb(maxGzipBytes)}` +
           (enforce ? (over ? ": OVER BUDGET" : "") : " (not enforced in this mode)");
         if (enforce && over) {
-          compilation.errors.push(new WebpackError(`${PLUGIN}: ${page} loads ${kb(total)} of JavaScript gzipped, over its budget of ${kb(maxGzipBytes)}`));
+          compilation.errors.push(
+            new WebpackError(`${PLUGIN}: ${page} loads ${kb(total)} of JavaScript gzipped, over its budget of ${kb(maxGzipBytes)}`),
+          );
         }
       });
     });

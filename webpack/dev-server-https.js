@@ -4,7 +4,10 @@
  * CA store it knows, as on a Linux CI box) the dev server still starts, with webpack-dev-server's
  * own self-signed certificate, which a browser accepts only after a click-through.
  */
-async function devServerHttps(getHttpsServerOptions = () => require("office-addin-dev-certs").getHttpsServerOptions(), warn = console.warn) {
+async function devServerHttps(
+  getHttpsServerOptions = () => require("office-addin-dev-certs").getHttpsServerOptions(),
+  warn = console.warn,
+) {
   try {
     const options = await getHttpsServerOptions();
     return { type: "https", options };

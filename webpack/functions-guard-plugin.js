@@ -16,7 +16,10 @@ function* innerModules(module) {
 
 /** "react", "@fluentui/react-button": the package a file in node_modules belongs to. */
 function packageOf(resource) {
-  const parts = resource.split(/[\\/]node_modules[\\/]/).pop().split(/[\\/]/);
+  const parts = resource
+    .split(/[\\/]node_modules[\\/]/)
+    .pop()
+    .split(/[\\/]/);
   return parts[0].startsWith("@") ? `${parts[0]}/${parts[1]}` : parts[0];
 }
 

@@ -42,7 +42,9 @@ class FunctionsMetadataPlugin {
       compilation.hooks.processAssets.tap({ name: PLUGIN, stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
         const asset = compilation.getAsset(this.file);
         if (!asset) {
-          compilation.errors.push(new WebpackError(`${PLUGIN}: no ${this.file} to finish (custom-functions-metadata-plugin must run first)`));
+          compilation.errors.push(
+            new WebpackError(`${PLUGIN}: no ${this.file} to finish (custom-functions-metadata-plugin must run first)`),
+          );
           return;
         }
         try {
@@ -70,7 +72,9 @@ class FunctionsMetadataPlugin {
  * @param {string} shipped functions.json as the build writes it
  */
 function metadataHash(shipped) {
-  return createHash("sha256").update(JSON.stringify(JSON.parse(shipped))).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify(JSON.parse(shipped)))
+    .digest("hex");
 }
 
 /**
@@ -88,7 +92,9 @@ function lockProblems(current, lock) {
     ];
   }
   if (versionChanged) {
-    return [`manifest.xml's <Version> is ${current.manifestVersion} but functions-lock.json records ${lock.manifestVersion}: run \`npm run functions:lock\`.`];
+    return [
+      `manifest.xml's <Version> is ${current.manifestVersion} but functions-lock.json records ${lock.manifestVersion}: run \`npm run functions:lock\`.`,
+    ];
   }
   return [];
 }

@@ -16,10 +16,14 @@ import { buildWorkbook, inspectWorkbook } from "./pipeline";
 /** The open workbook as preparing it needs it: built through the pipeline, its profiles kept by the adapter. */
 export interface SendingWorkbook {
   /** The workbook behind the port, reporting a build's progress to `onProgress`. */
-  readonly workbook: (onProgress?: (progress: BuildProgress) => void) => WorkbookPort<{ readonly syncs: number; readonly notes: readonly string[] }>;
+  readonly workbook: (
+    onProgress?: (progress: BuildProgress) => void,
+  ) => WorkbookPort<{ readonly syncs: number; readonly notes: readonly string[] }>;
   readonly inspectProfiles: () => Promise<ProfilesInspection>;
   /** Removes every profile but the customer's; the profiles left, or why nothing changed. */
-  readonly keepCustomerProfile: (customer: string) => Promise<{ readonly ok: true; readonly plan: { readonly profiles: readonly { readonly name: string }[] } } | Refusal>;
+  readonly keepCustomerProfile: (
+    customer: string,
+  ) => Promise<{ readonly ok: true; readonly plan: { readonly profiles: readonly { readonly name: string }[] } } | Refusal>;
 }
 
 /** The profiles as read: what preparing removes is decided from them. */
@@ -39,7 +43,8 @@ export type SendingOutcome =
   | { readonly ok: false; readonly title: string; readonly message: string; readonly problems: readonly Problem[] };
 
 /** What preparing would remove, read without writing: what the confirmation lists. */
-export type SendingPreview = { readonly ok: true; readonly customer: string; readonly removes: RemovedForSending } | Extract<SendingOutcome, { ok: false }>;
+export type SendingPreview =
+  { readonly ok: true; readonly customer: string; readonly removes: RemovedForSending } | Extract<SendingOutcome, { ok: false }>;
 
 const NOT_PREPARED = "Nothing was removed.";
 
@@ -50,7 +55,10 @@ function customerOf(setting: string, profiles: ProfilesInspection): string {
 }
 
 /** The profiles of other customers than `customer`, or why the profiles sheet cannot change. */
-function otherProfiles(profiles: ProfilesInspection, customer: string): { readonly ok: true; readonly names: readonly string[] } | Extract<SendingOutcome, { ok: false }> {
+function otherProfiles(
+  profiles: ProfilesInspection,
+  customer: string,
+): { readonly ok: true; readonly names: readonly string[] } | Extract<SendingOutcome, { ok: false }> {
   const writable = writableStore(profiles.read);
   if (!writable.ok) return { ok: false, title: NOT_PREPARED, message: writable.message, problems: writable.problems };
   return { ok: true, names: (writable.store?.profiles ?? []).filter((p) => !sameName(p.name.trim(), customer)).map((p) => p.name) };
@@ -59,12 +67,26 @@ function otherProfiles(profiles: ProfilesInspection, customer: string): { readon
 export async function previewSending(host: SendingWorkbook): Promise<SendingPreview> {
   const inspection = await inspectWorkbook(host.workbook(), new Date());
   if (!inspection.analysis.ok) return modelErrors(inspection.analysis.problems);
-  if (inspection.clashes.length > 0) return { ok: false, title: NOT_PREPARED, message: "A build would be refused, so the workbook cannot be prepared yet:", problems: inspection.clashes };
+  if (inspection.clashes.length > 0)
+    return {
+      ok: false,
+      title: NOT_PREPARED,
+      message: "A build would be refused, so the workbook cannot be prepared yet:",
+      problems: inspection.clashes,
+    };
   const profiles = await host.inspectProfiles();
   const customer = customerOf(inspection.analysis.model.settings.customer, profiles);
   const others = otherProfiles(profiles, customer);
   if (!others.ok) return others;
-  return { ok: true, customer, removes: { profiles: others.names, history: inspection.removed?.history ?? [], ...(inspection.removed?.recordOf !== undefined ? { recordOf: inspection.removed.recordOf } : {}) } };
+  return {
+    ok: true,
+    customer,
+    removes: {
+      profiles: others.names,
+      history: inspection.removed?.history ?? [],
+      ...(inspection.removed?.recordOf !== undefined ? { recordOf: inspection.removed.recordOf } : {}),
+    },
+  };
 }
 
 export async function prepareForSending(host: SendingWorkbook, now: Date): Promise<SendingOutcome> {
@@ -75,7 +97,12 @@ export async function prepareForSending(host: SendingWorkbook, now: Date): Promi
 
   const event = await runBuild((onProgress) => buildWorkbook(host.workbook(onProgress), { now }), "customers");
   if ("failure" in event) {
-    return { ok: false, title: "The build stopped.", message: `Excel refused a request of the build: ${event.failure} The profiles were not changed; prepare the workbook again.`, problems: [] };
+    return {
+      ok: false,
+      title: "The build stopped.",
+      message: `Excel refused a request of the build: ${event.failure} The profiles were not changed; prepare the workbook again.`,
+      problems: [],
+    };
   }
   const built = event.outcome;
   if (!built.ok) return modelErrors(built.problems);
@@ -86,10 +113,20 @@ export async function prepareForSending(host: SendingWorkbook, now: Date): Promi
   let profiles: readonly string[] = [];
   if (others.names.length > 0) {
     const kept = await host.keepCustomerProfile(customer);
-    if (!kept.ok) return { ok: false, title: "The profiles were not removed.", message: `The workbook was built for ${named(customer)}; the profiles were not changed. ${kept.message}`, problems: kept.problems };
+    if (!kept.ok)
+      return {
+        ok: false,
+        title: "The profiles were not removed.",
+        message: `The workbook was built for ${named(customer)}; the profiles were not changed. ${kept.message}`,
+        problems: kept.problems,
+      };
     profiles = others.names.filter((name) => !kept.plan.profiles.some((p) => sameName(p.name, name)));
   }
-  const removed: RemovedForSending = { profiles, history: built.removed.history, ...(built.removed.recordOf !== undefined ? { recordOf: built.removed.recordOf } : {}) };
+  const removed: RemovedForSending = {
+    profiles,
+    history: built.removed.history,
+    ...(built.removed.recordOf !== undefined ? { recordOf: built.removed.recordOf } : {}),
+  };
   const what = describeRemoved(removed) ?? "Nothing of another customer was in it.";
   return { ok: true, customer, removed, message: `Built the workbook for ${named(customer)}. ${what}` };
 }

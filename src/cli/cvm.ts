@@ -130,7 +130,11 @@ const text = (values: OptionValues, name: string) => (typeof values[name] === "s
  * When it refuses them, they are parsed again leniently to find the argument to name, rather
  * than repeating Node's message, which speaks of positionals and ambiguity.
  */
-function parseCommandArgs(command: CommandName, args: readonly string[], options: NonNullable<ParseArgsConfig["options"]>): { positionals: string[]; values: OptionValues } {
+function parseCommandArgs(
+  command: CommandName,
+  args: readonly string[],
+  options: NonNullable<ParseArgsConfig["options"]>,
+): { positionals: string[]; values: OptionValues } {
   const all: NonNullable<ParseArgsConfig["options"]> = { ...options, ...HELP_OPTION };
   const config = { args: [...args], options: all, allowPositionals: true };
   try {
@@ -144,7 +148,10 @@ function parseCommandArgs(command: CommandName, args: readonly string[], options
       if (!known) throw new UsageError(`unknown option ${token.rawName}.`, command);
       if (known.type === "boolean" && token.value !== undefined) throw new UsageError(`${token.rawName} takes no value.`, command);
       if (known.type === "string" && (token.value === undefined || (!token.inlineValue && token.value.startsWith("-")))) {
-        throw new UsageError(`${token.rawName} needs a value${token.value === undefined ? "" : ` (to give one that begins with "-", write ${token.rawName}=${token.value})`}.`, command);
+        throw new UsageError(
+          `${token.rawName} needs a value${token.value === undefined ? "" : ` (to give one that begins with "-", write ${token.rawName}=${token.value})`}.`,
+          command,
+        );
       }
     }
     throw new UsageError(`the arguments cannot be read: ${(e as Error).message}`, command);
@@ -210,11 +217,16 @@ async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
 async function build(args: readonly string[], io: CliIo): Promise<number> {
   const { positionals, values } = parseCommandArgs("build", args, { out: { type: "string" }, json: { type: "boolean" } });
   if (helped("build", values, io)) return EXIT.ok;
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "give the model workbook (.xlsx)." : `give one workbook, not ${positionals.length}.`, "build");
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length === 0 ? "give the model workbook (.xlsx)." : `give one workbook, not ${positionals.length}.`,
+      "build",
+    );
   const inputPath = positionals[0]!;
   const out = text(values, "out");
   const outPath = out ?? path.join(path.dirname(inputPath), `${path.basename(inputPath).replace(/\.xlsx$/i, "")}.value.xlsx`);
-  if (path.resolve(outPath) === path.resolve(inputPath)) throw new UsageError("--out must not be the input workbook: the input is never modified.", "build");
+  if (path.resolve(outPath) === path.resolve(inputPath))
+    throw new UsageError("--out must not be the input workbook: the input is never modified.", "build");
 
   const input = await readInputFile(inputPath, "model", io.stderr);
   if (!input) return EXIT.usage;
@@ -268,7 +280,11 @@ function summaryText(json: ReturnType<typeof resultsJson>, outPath: string): str
 async function sample(args: readonly string[], io: CliIo): Promise<number> {
   const { positionals, values } = parseCommandArgs("sample", args, {});
   if (helped("sample", values, io)) return EXIT.ok;
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "give the file to write (.xlsx)." : `give one file to write, not ${positionals.length}.`, "sample");
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length === 0 ? "give the file to write (.xlsx)." : `give one file to write, not ${positionals.length}.`,
+      "sample",
+    );
   const file = positionals[0]!;
   const folder = await outputIsFolder(file);
   if (folder) {
@@ -289,12 +305,20 @@ async function sample(args: readonly string[], io: CliIo): Promise<number> {
 async function batch(args: readonly string[], io: CliIo): Promise<number> {
   const { positionals, values } = parseCommandArgs("batch", args, { "out-dir": { type: "string" }, threads: { type: "string" } });
   if (helped("batch", values, io)) return EXIT.ok;
-  if (positionals.length !== 2) throw new UsageError(positionals.length < 2 ? "give the model workbook (.xlsx) and the customers CSV, in that order." : `give one model workbook and one customers CSV, not ${positionals.length} files.`, "batch");
+  if (positionals.length !== 2)
+    throw new UsageError(
+      positionals.length < 2
+        ? "give the model workbook (.xlsx) and the customers CSV, in that order."
+        : `give one model workbook and one customers CSV, not ${positionals.length} files.`,
+      "batch",
+    );
   const [modelPath, csvPath] = positionals as [string, string];
   const threadsText = text(values, "threads") ?? "auto";
-  if (threadsText !== "auto" && !/^[1-9][0-9]?$/.test(threadsText)) throw new UsageError("--threads takes a whole number from 1 to 99, or auto.", "batch");
+  if (threadsText !== "auto" && !/^[1-9][0-9]?$/.test(threadsText))
+    throw new UsageError("--threads takes a whole number from 1 to 99, or auto.", "batch");
   const outDir = text(values, "out-dir");
-  if (outDir !== undefined && path.resolve(outDir) === path.resolve(modelPath)) throw new UsageError("--out-dir must be a folder, not the model workbook.", "batch");
+  if (outDir !== undefined && path.resolve(outDir) === path.resolve(modelPath))
+    throw new UsageError("--out-dir must be a folder, not the model workbook.", "batch");
 
   // Ctrl+C (and a closed terminal, or a kill) stops the batch cleanly: the output folder is left as it was.
   const controller = new AbortController();

@@ -36,7 +36,8 @@ function cannotRead(file: string, error: unknown, kind: InputKind): string {
   // The message of a missing file is the one tests and users already know.
   if (code === "ENOENT") return `cvm: cannot read ${file}: no such file`;
   if (code === "EISDIR") return `cvm: cannot read ${file}: it is a folder; ${GIVE[kind]}.`;
-  if (code === "EACCES" || code === "EPERM") return `cvm: cannot read ${file}: you are not allowed to read it; change its permissions, or copy it to a folder of your own and give that copy.`;
+  if (code === "EACCES" || code === "EPERM")
+    return `cvm: cannot read ${file}: you are not allowed to read it; change its permissions, or copy it to a folder of your own and give that copy.`;
   if (code === "ENOTDIR") return `cvm: cannot read ${file}: a part of its path is a file, not a folder; check the path.`;
   return `cvm: cannot read ${file} (${code ?? "the system refused"}); check that it is there and readable, or copy it to a folder of your own and give that copy.`;
 }
@@ -45,7 +46,8 @@ function cannotRead(file: string, error: unknown, kind: InputKind): string {
 function notAWorkbook(file: string, bytes: Uint8Array): string {
   const as = `cvm: cannot read ${file} as an Excel workbook (.xlsx)`;
   if (bytes.length === 0) return `${as}: the file is empty; ${GIVE.model}.`;
-  if (startsWith(bytes, OLE)) return `${as}: it is an old Excel file (.xls) or a workbook protected by a password; open it in Excel and save it as "Excel Workbook (.xlsx)" without a password.`;
+  if (startsWith(bytes, OLE))
+    return `${as}: it is an old Excel file (.xls) or a workbook protected by a password; open it in Excel and save it as "Excel Workbook (.xlsx)" without a password.`;
   if (looksLikeText(bytes)) return `${as}: it is a text file (a CSV?), not a workbook; ${GIVE.model}.`;
   return `${as}: it is not one; ${GIVE.model}.`;
 }
@@ -53,8 +55,10 @@ function notAWorkbook(file: string, bytes: Uint8Array): string {
 /** Why bytes cannot be the customers CSV, or undefined when they are text. */
 function notACsv(file: string, bytes: Uint8Array): string | undefined {
   const as = `cvm: cannot read ${file} as a CSV file`;
-  if (startsWith(bytes, ZIP)) return `${as}: it is an Excel workbook (or another zip file), not text; in Excel, save the customers sheet with Save As, "CSV UTF-8 (Comma delimited)", and give that file.`;
-  if (startsWith(bytes, OLE)) return `${as}: it is an old Excel file (.xls), not text; in Excel, save the customers sheet with Save As, "CSV UTF-8 (Comma delimited)", and give that file.`;
+  if (startsWith(bytes, ZIP))
+    return `${as}: it is an Excel workbook (or another zip file), not text; in Excel, save the customers sheet with Save As, "CSV UTF-8 (Comma delimited)", and give that file.`;
+  if (startsWith(bytes, OLE))
+    return `${as}: it is an old Excel file (.xls), not text; in Excel, save the customers sheet with Save As, "CSV UTF-8 (Comma delimited)", and give that file.`;
   if (!looksLikeText(bytes)) return `${as}: it is not text; ${GIVE.csv}.`;
   return undefined;
 }
@@ -99,7 +103,8 @@ export async function whyNotAWorkbook(file: string, bytes: Uint8Array): Promise<
   } catch {
     return `${as}: the file is damaged (cut short in copying or downloading, or changed by another program); copy it again from where it came, or open it in Excel, let Excel repair it and save it again.`;
   }
-  if (!zip.file("xl/workbook.xml")) return `${as}: it is a zip file but not an Excel workbook (perhaps a Word or PowerPoint document); ${GIVE.model}.`;
+  if (!zip.file("xl/workbook.xml"))
+    return `${as}: it is a zip file but not an Excel workbook (perhaps a Word or PowerPoint document); ${GIVE.model}.`;
   try {
     await loadXlsx(bytes);
   } catch {

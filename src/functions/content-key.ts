@@ -70,7 +70,9 @@ export function hashGrids(grids: Grids): number {
  * reuse and mutate its arrays, and a cached snapshot must not silently follow.
  */
 export function snapshotGrids(grids: Grids): Grids {
-  return grids.map((grid) => grid?.map((row) => row.map((cell) => (typeof cell === "object" && cell !== null ? sanitizeCell(cell) : cell))));
+  return grids.map((grid) =>
+    grid?.map((row) => row.map((cell) => (typeof cell === "object" && cell !== null ? sanitizeCell(cell) : cell))),
+  );
 }
 
 function sameCell(stored: unknown, live: unknown): boolean {

@@ -24,7 +24,10 @@ export class FunctionError extends Error {
   }
 }
 
-type Runtime = { Error: new (code: CustomFunctions.ErrorCode, message?: string) => CustomFunctions.Error; ErrorCode: typeof CustomFunctions.ErrorCode };
+type Runtime = {
+  Error: new (code: CustomFunctions.ErrorCode, message?: string) => CustomFunctions.Error;
+  ErrorCode: typeof CustomFunctions.ErrorCode;
+};
 
 function runtime(): Runtime | undefined {
   const candidate = (globalThis as { CustomFunctions?: Partial<Runtime> }).CustomFunctions;
@@ -47,6 +50,8 @@ export function excelValue<T>(outcome: Outcome<T>): T {
 }
 
 /** A dynamic array for Excel: a failing cell becomes an error in that cell alone. */
-export function excelMatrix(outcome: Outcome<readonly (readonly MatrixCell[])[]>): (string | number | CustomFunctions.Error | FunctionError)[][] {
+export function excelMatrix(
+  outcome: Outcome<readonly (readonly MatrixCell[])[]>,
+): (string | number | CustomFunctions.Error | FunctionError)[][] {
   return excelValue(outcome).map((row) => row.map((cell) => (isFailure(cell) ? excelError(cell.code, cell.message) : cell)));
 }

@@ -10,7 +10,10 @@ export type Grid = readonly (readonly unknown[])[];
 
 export function asGrid(value: unknown, name: ArgumentName): Outcome<Grid> {
   if (Array.isArray(value) && value.every(Array.isArray)) return ok(value as Grid);
-  return fail("#VALUE!", `The ${name} argument must be a range with a header row, such as CVM_${name.charAt(0).toUpperCase()}${name.slice(1)}.`);
+  return fail(
+    "#VALUE!",
+    `The ${name} argument must be a range with a header row, such as CVM_${name.charAt(0).toUpperCase()}${name.slice(1)}.`,
+  );
 }
 
 /**

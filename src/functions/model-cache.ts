@@ -74,7 +74,8 @@ export function createModelCache(options: ModelSourceOptions = {}): ModelCache {
   const models = new ContentCache<ModelEntry>(capacity);
   const scopes = new ContentCache<VariableScope>(capacity);
   return {
-    model: (elements, variables, settings) => models.get([elements, variables, settings], () => buildEntry(analyze, elements, variables, settings)),
+    model: (elements, variables, settings) =>
+      models.get([elements, variables, settings], () => buildEntry(analyze, elements, variables, settings)),
     scope: (variables) => scopes.get([variables], () => readScope(variables)),
     stats: () => ({ analyses: models.stats().builds, scopes: scopes.stats().builds, hits: models.stats().hits + scopes.stats().hits }),
     clear: () => {

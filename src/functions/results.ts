@@ -63,7 +63,9 @@ export function roi(models: ModelSource, elements: unknown, variables: unknown, 
   const computed = resultsOf(models, elements, variables, settings);
   if (!computed.ok) return computed;
   const value = computed.value.results.totals.ROI;
-  return value === undefined ? fail("#N/A", "The ROI has no value because the total cost is 0: settings give no Investment and no AnnualCost.") : ok(value);
+  return value === undefined
+    ? fail("#N/A", "The ROI has no value because the total cost is 0: settings give no Investment and no AnnualCost.")
+    : ok(value);
 }
 
 export function paybackMonths(models: ModelSource, elements: unknown, variables: unknown, settings: unknown): Outcome<number> {
@@ -80,6 +82,7 @@ export function realized(models: ModelSource, elements: unknown, variables: unkn
   if (!computed.ok) return computed;
   const { total, recorded } = realizedValue(computed.value.model);
   // A total of 0 when nothing was measured would read as "no value was realized".
-  if (recorded === 0) return fail("#N/A", "No element in elements has an Actual value yet; record the realized annual values in the Actual column.");
+  if (recorded === 0)
+    return fail("#N/A", "No element in elements has an Actual value yet; record the realized annual values in the Actual column.");
   return ok(total);
 }

@@ -12,8 +12,10 @@ export const MAX_YEAR = 30;
 /** An optional year: Excel passes null when it is omitted, code may pass undefined. */
 export function readYear(year: unknown): Outcome<number | undefined> {
   if (year === null || year === undefined) return ok(undefined);
-  if (typeof year !== "number") return fail("#VALUE!", `The year must be a number from 1 to ${MAX_YEAR}, not ${describeCell(sanitizeCell(year))}.`);
-  if (!Number.isInteger(year) || year < 1 || year > MAX_YEAR) return fail("#NUM!", `The year must be a whole number from 1 to ${MAX_YEAR}, not ${year}.`);
+  if (typeof year !== "number")
+    return fail("#VALUE!", `The year must be a number from 1 to ${MAX_YEAR}, not ${describeCell(sanitizeCell(year))}.`);
+  if (!Number.isInteger(year) || year < 1 || year > MAX_YEAR)
+    return fail("#NUM!", `The year must be a whole number from 1 to ${MAX_YEAR}, not ${year}.`);
   return ok(year);
 }
 

@@ -27,7 +27,8 @@ export function sensitivity(models: ModelSource, elements: unknown, variables: u
   const { headers } = entry.value;
   // Each row costs two computations of the whole model: done once per distinct model.
   const rows = entry.value.derive("sensitivity", () => npvSensitivity(computed.value.model));
-  if (rows.length === 0) return fail("#N/A", "No variable in variables has both a Low and a High; give them to see how the NPV depends on each variable.");
+  if (rows.length === 0)
+    return fail("#N/A", "No variable in variables has both a Low and a High; give them to see how the NPV depends on each variable.");
   return ok(
     rows.map((row) => {
       const low = row.low.ok ? row.low.npv : endFailure(row.variable, "Low", row.low, headers);

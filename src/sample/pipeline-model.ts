@@ -10,22 +10,94 @@ import type { ModelTables, StarterSource } from "../core/starter/starter-model";
 export const PIPELINE_SAMPLE: ModelTables = {
   variables: [
     ["Name", "Value", "Unit", "Source", "Notes", "Low", "High"],
-    ["PipelineMiles", 1200, "miles", "Customer GIS export of the transmission network, Sept 2026", "Onshore transmission only; gathering lines excluded", 1100, 1300],
-    ["LeaksPerMile", 0.012, "leaks per mile per year", "Customer maintenance records 2021–2025", "Average over five years, dry-climate segments", 0.008, 0.016],
-    ["WetShare", 0.35, "share of miles", "Customer GIS export, segments in wet or coastal climate", "Wet climates corrode pipe faster", 0.3, 0.4],
+    [
+      "PipelineMiles",
+      1200,
+      "miles",
+      "Customer GIS export of the transmission network, Sept 2026",
+      "Onshore transmission only; gathering lines excluded",
+      1100,
+      1300,
+    ],
+    [
+      "LeaksPerMile",
+      0.012,
+      "leaks per mile per year",
+      "Customer maintenance records 2021–2025",
+      "Average over five years, dry-climate segments",
+      0.008,
+      0.016,
+    ],
+    [
+      "WetShare",
+      0.35,
+      "share of miles",
+      "Customer GIS export, segments in wet or coastal climate",
+      "Wet climates corrode pipe faster",
+      0.3,
+      0.4,
+    ],
     ["WetCorrosionFactor", 1.8, "× leak rate", "Operator's corrosion study, 2024", "Leak rate in wet climate relative to dry", 1.5, 2.1],
-    ["LeakReduction", 0.3, "share of leaks avoided", "LeakSense reference customers (three operators, 2023–2025)", "Early detection lets crews repair before a leak", 0.2, 0.4],
-    ["CostPerRepair", 185000, "USD per leak", "Customer maintenance ledger, average 2021–2025", "Excavation, crew, parts and permits", 150000, 220000],
-    ["ProductLossPerLeak", 42000, "USD per leak", "Customer loss reports 2021–2025", "Gas vented or spilled before isolation", 30000, 55000],
+    [
+      "LeakReduction",
+      0.3,
+      "share of leaks avoided",
+      "LeakSense reference customers (three operators, 2023–2025)",
+      "Early detection lets crews repair before a leak",
+      0.2,
+      0.4,
+    ],
+    [
+      "CostPerRepair",
+      185000,
+      "USD per leak",
+      "Customer maintenance ledger, average 2021–2025",
+      "Excavation, crew, parts and permits",
+      150000,
+      220000,
+    ],
+    [
+      "ProductLossPerLeak",
+      42000,
+      "USD per leak",
+      "Customer loss reports 2021–2025",
+      "Gas vented or spilled before isolation",
+      30000,
+      55000,
+    ],
     ["InspectionHoursPerMile", 6, "hours per mile per year", "Customer inspection schedule 2026", "Walking and aerial patrols", 5, 7],
     ["InspectionSaving", 0.4, "share of hours saved", "LeakSense pilot on 80 miles, 2025", "Patrols replaced by sensor review", 0.25, 0.5],
     ["LabourCostPerHour", 95, "USD per hour", "Customer HR, fully loaded field technician rate", "", 85, 110],
-    ["FineProbability", 0.08, "chance per year", "Regulator enforcement history for operators of this size", "Probability of a reportable incident fine", 0.04, 0.12],
+    [
+      "FineProbability",
+      0.08,
+      "chance per year",
+      "Regulator enforcement history for operators of this size",
+      "Probability of a reportable incident fine",
+      0.04,
+      0.12,
+    ],
     ["AverageFine", 2500000, "USD per fine", "Regulator civil penalty records, 2019–2025", "", 1000000, 4000000],
     ["FineReduction", 0.5, "share of fines avoided", "LeakSense reference customers", "Fewer and smaller incidents", 0.3, 0.6],
     ["InsurancePremium", 900000, "USD per year", "Customer CFO, 2026 policy", "Pollution liability cover", "", ""],
-    ["PremiumReduction", 0.05, "share of premium", "Broker estimate for monitored networks", "Insurer discount for continuous monitoring", "", ""],
-    ["EmergencyHoursPerLeak", 120, "crew hours per leak", "Customer incident reports 2021–2025", "Call-outs outside working hours", 80, 160],
+    [
+      "PremiumReduction",
+      0.05,
+      "share of premium",
+      "Broker estimate for monitored networks",
+      "Insurer discount for continuous monitoring",
+      "",
+      "",
+    ],
+    [
+      "EmergencyHoursPerLeak",
+      120,
+      "crew hours per leak",
+      "Customer incident reports 2021–2025",
+      "Call-outs outside working hours",
+      80,
+      160,
+    ],
     ["OvertimePremium", 0.5, "extra share of the hourly rate", "Customer labour agreement", "Overtime is paid at 150%", "", ""],
   ],
   elements: [
@@ -63,7 +135,17 @@ export const PIPELINE_SAMPLE: ModelTables = {
       "Patrol hours saved, rounded to whole hours, at the loaded labour rate",
       "",
     ],
-    ["Avoided regulatory fines", "AvoidedFines", "FineProbability*FineReduction*AverageFine", "Compliance Officer", "Risk", "gray", "", "Expected value of fines avoided", ""],
+    [
+      "Avoided regulatory fines",
+      "AvoidedFines",
+      "FineProbability*FineReduction*AverageFine",
+      "Compliance Officer",
+      "Risk",
+      "gray",
+      "",
+      "Expected value of fines avoided",
+      "",
+    ],
     [
       "Lower insurance premium",
       "Insurance",
@@ -99,10 +181,22 @@ export const PIPELINE_SAMPLE: ModelTables = {
   ],
 };
 
-const PERCENT_VARIABLES = new Set(["WetShare", "LeakReduction", "InspectionSaving", "FineProbability", "FineReduction", "PremiumReduction", "OvertimePremium"]);
+const PERCENT_VARIABLES = new Set([
+  "WetShare",
+  "LeakReduction",
+  "InspectionSaving",
+  "FineProbability",
+  "FineReduction",
+  "PremiumReduction",
+  "OvertimePremium",
+]);
 
 /** Percent formats where the sample's numbers are shares, as a sales engineer would enter them. */
-export function sampleNumberFormat(table: "variables" | "elements" | "settings", header: string, row: readonly unknown[]): string | undefined {
+export function sampleNumberFormat(
+  table: "variables" | "elements" | "settings",
+  header: string,
+  row: readonly unknown[],
+): string | undefined {
   if (table === "variables" && ["Value", "Low", "High"].includes(header)) {
     if (PERCENT_VARIABLES.has(String(row[0]))) return "0%";
     return typeof row[1] === "number" && row[1] >= 1000 ? "#,##0" : undefined;

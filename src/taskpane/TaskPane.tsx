@@ -29,7 +29,12 @@ import { useModel } from "./use-model";
 export type Step = "start" | "check" | "preview" | "customers" | "build";
 
 const useStyles = makeStyles({
-  root: { minHeight: "100vh", boxSizing: "border-box", backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
+  root: {
+    minHeight: "100vh",
+    boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
   main: { padding: "12px", display: "grid", gap: "12px", gridTemplateColumns: "minmax(0, 1fr)", minWidth: 0 },
   // Five tabs in a 320 px pane: a little less padding than Fluent's, and when they still do not
   // fit (a wide font, an error count on Check) the last ones wrap to a second row, never hidden
@@ -122,17 +127,31 @@ function useStep(inspection: ReturnType<typeof useModel>["inspection"]): [Step |
   return [step, setStep];
 }
 
-function StepTabs(props: { readonly shown: Step; readonly errors: number; readonly tabId: (step: Step) => string; readonly panelId: string; readonly onSelect: (step: Step) => void }) {
+function StepTabs(props: {
+  readonly shown: Step;
+  readonly errors: number;
+  readonly tabId: (step: Step) => string;
+  readonly panelId: string;
+  readonly onSelect: (step: Step) => void;
+}) {
   const styles = useStyles();
   const { shown, errors, tabId, panelId, onSelect } = props;
   return (
-    <TabList className={styles.tabs} selectedValue={shown} onTabSelect={(_, data) => onSelect(data.value as Step)} size="small" aria-label="Steps">
+    <TabList
+      className={styles.tabs}
+      selectedValue={shown}
+      onTabSelect={(_, data) => onSelect(data.value as Step)}
+      size="small"
+      aria-label="Steps"
+    >
       <Tab className={styles.tab} value="start" id={tabId("start")} aria-controls={panelId}>
         Start
       </Tab>
       <Tab className={styles.tab} value="check" id={tabId("check")} aria-controls={panelId}>
         Check{" "}
-        {errors > 0 && <CounterBadge count={errors} size="small" color="danger" aria-label={`${errors} ${errors === 1 ? "error" : "errors"}`} />}
+        {errors > 0 && (
+          <CounterBadge count={errors} size="small" color="danger" aria-label={`${errors} ${errors === 1 ? "error" : "errors"}`} />
+        )}
       </Tab>
       <Tab className={styles.tab} value="preview" id={tabId("preview")} aria-controls={panelId}>
         Preview
@@ -162,7 +181,8 @@ function ExcelWaiting({ host }: { readonly host: ExcelHost }) {
         {waiting === "cell-edit" ? (
           <>
             <MessageBarTitle>Finish editing the cell to continue.</MessageBarTitle>
-            Excel takes no changes while a cell is being edited: press Enter to keep what you typed, or Esc to cancel it, and the add-in goes on by itself.
+            Excel takes no changes while a cell is being edited: press Enter to keep what you typed, or Esc to cancel it, and the add-in
+            goes on by itself.
           </>
         ) : (
           <>
@@ -175,7 +195,13 @@ function ExcelWaiting({ host }: { readonly host: ExcelHost }) {
   );
 }
 
-function Panel(props: { readonly step: Step; readonly host: ExcelHost; readonly inspection: ModelInspection; readonly readAt?: Date; readonly onInserted: () => void }) {
+function Panel(props: {
+  readonly step: Step;
+  readonly host: ExcelHost;
+  readonly inspection: ModelInspection;
+  readonly readAt?: Date;
+  readonly onInserted: () => void;
+}) {
   const { step, host, inspection, readAt, onInserted } = props;
   const { analysis } = inspection;
   switch (step) {

@@ -4,7 +4,9 @@
  */
 export function money(value: number, currency: string): string {
   try {
-    return new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(value);
+    return new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(
+      value,
+    );
   } catch {
     return `${currency} ${Math.round(value).toLocaleString("en-US")}`;
   }

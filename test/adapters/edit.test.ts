@@ -27,11 +27,7 @@ const EDIT: EditPlan = {
       sheet: "Notes",
       top: 0,
       left: 0,
-      rows: [
-        [text("Name"), text("Share")],
-        [text("=1+1"), number(0.25)],
-        [text("Short")],
-      ],
+      rows: [[text("Name"), text("Share")], [text("=1+1"), number(0.25)], [text("Short")]],
       numberFormats: [
         ["General", "General"],
         ["General", "0%"],
@@ -47,7 +43,9 @@ const EDIT: EditPlan = {
 
 describe("applying an edit plan in Excel", () => {
   test("queued whole in the caller's request: one round trip, text stays text, formats, bold, table, width, hidden, active", async () => {
-    const simulation = createExcelSimulation({ sheets: [{ name: "Sheet1", cells: { A1: { value: "old", format: { bold: true } }, A2: { value: 3 }, A3: { value: "kept" } } }] });
+    const simulation = createExcelSimulation({
+      sheets: [{ name: "Sheet1", cells: { A1: { value: "old", format: { bold: true } }, A2: { value: 3 }, A3: { value: "kept" } } }],
+    });
     await hostOf(simulation).run(async (context) => {
       applyEditToExcel(context, EDIT);
       await context.sync();

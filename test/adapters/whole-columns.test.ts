@@ -40,9 +40,16 @@ describe("whole columns and rows as a named range", () => {
     expect(parseWholeLines("=Variables!$A:$G")).toEqual({ sheet: "Variables", top: 0, bottom: 1_048_575, left: 0, right: 6 });
     expect(parseWholeLines("'Customer''s inputs'!C:B")).toMatchObject({ sheet: "Customer's inputs", left: 1, right: 2 });
     expect(parseWholeLines("Settings!$2:$9")).toEqual({ sheet: "Settings", top: 1, bottom: 8, left: 0, right: 16_383 });
-    for (const other of ["Variables!$A$1:$G$18", "#REF!$A:$G", "[Book1.xlsx]Inputs!A:B", "Inputs!A:ZZZZ", "Inputs!0:3"]) expect(parseWholeLines(other)).toBeUndefined();
+    for (const other of ["Variables!$A$1:$G$18", "#REF!$A:$G", "[Book1.xlsx]Inputs!A:B", "Inputs!A:ZZZZ", "Inputs!0:3"])
+      expect(parseWholeLines(other)).toBeUndefined();
     const lines = parseWholeLines("Variables!$B:$D")!;
-    expect(usedPart(lines, { top: 2, left: 0, bottom: 40, right: 9 })).toEqual({ sheet: "Variables", top: 2, left: 1, bottom: 40, right: 3 });
+    expect(usedPart(lines, { top: 2, left: 0, bottom: 40, right: 9 })).toEqual({
+      sheet: "Variables",
+      top: 2,
+      left: 1,
+      bottom: 40,
+      right: 3,
+    });
     expect(usedPart(lines, { top: 0, left: 5, bottom: 3, right: 9 })).toBeUndefined();
     expect(usedPart(lines, undefined)).toBeUndefined();
     expect(firstCellOf(lines)).toBe("Variables!B1");
@@ -65,7 +72,9 @@ describe("whole columns and rows as a named range", () => {
     expect(inWhole.document.sheet(SUMMARY_SHEET)).toEqual(inFixed.document.sheet(SUMMARY_SHEET));
     // The read asked Excel for the used part of each name's range, never for whole columns' values.
     const reads = inWhole.syncs[1]!.operations.map((o) => `${o.object} ${o.action}`);
-    expect(reads.filter((r) => r.includes("getUsedRangeOrNullObject(true)") && r.endsWith("load address,values,formulas,numberFormat"))).toHaveLength(3);
+    expect(
+      reads.filter((r) => r.includes("getUsedRangeOrNullObject(true)") && r.endsWith("load address,values,formulas,numberFormat")),
+    ).toHaveLength(3);
     const located = await inspectInExcel(hostOf(inWhole));
     expect(located.ranges).toEqual({ variables: "Variables!A1:G18", elements: "Elements!A1:I7", settings: "Settings!A1:B8" });
   });

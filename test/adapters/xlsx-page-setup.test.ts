@@ -13,8 +13,6 @@ import type { PagePlan } from "../../src/core/plan/types";
 import { addDefinedNames, buildWithPages, sheetParts, sheetXml, LOG_PAGE, SUMMARY_PAGE } from "../support/page-plans";
 import { BUILT, SAMPLE_FILE } from "./excel/support";
 
-
-
 /** The user's own print area and title rows on their Variables sheet (the first). */
 const USER_NAMES = [
   `<definedName name="_xlnm.Print_Area" localSheetId="0">Variables!$A$1:$G$18</definedName>`,
@@ -36,7 +34,10 @@ async function printNames(bytes: Uint8Array) {
 describe("page setup in the .xlsx", () => {
   let first: Uint8Array;
   beforeAll(async () => {
-    first = await buildWithPages(await addDefinedNames(sample(), USER_NAMES), BUILT, { [SUMMARY_SHEET]: SUMMARY_PAGE, [ASSUMPTIONS_SHEET]: LOG_PAGE });
+    first = await buildWithPages(await addDefinedNames(sample(), USER_NAMES), BUILT, {
+      [SUMMARY_SHEET]: SUMMARY_PAGE,
+      [ASSUMPTIONS_SHEET]: LOG_PAGE,
+    });
   });
 
   test("the worksheet part fits one page wide, in the planned orientation, with header, footer and breaks", async () => {
@@ -47,9 +48,13 @@ describe("page setup in the .xlsx", () => {
     expect(setup).toMatch(/fitToWidth="1"/);
     expect(setup).toMatch(/fitToHeight="0"/);
     // Header codes reach the file as written, `&` escaped for XML only.
-    expect(xml).toContain("<headerFooter><oddHeader>&amp;LValue to Acme &amp;&amp; Co&amp;RPipeline Leak Analytics</oddHeader><oddFooter>&amp;LBuilt 23 Nov 2026&amp;RPage &amp;P of &amp;N</oddFooter></headerFooter>");
+    expect(xml).toContain(
+      "<headerFooter><oddHeader>&amp;LValue to Acme &amp;&amp; Co&amp;RPipeline Leak Analytics</oddHeader><oddFooter>&amp;LBuilt 23 Nov 2026&amp;RPage &amp;P of &amp;N</oddFooter></headerFooter>",
+    );
     // Breaks above 0-based rows 20 and 41: after 1-based rows 20 and 41, across every column.
-    expect(xml).toContain('<rowBreaks count="2" manualBreakCount="2"><brk id="20" max="16383" man="1"/><brk id="41" max="16383" man="1"/></rowBreaks>');
+    expect(xml).toContain(
+      '<rowBreaks count="2" manualBreakCount="2"><brk id="20" max="16383" man="1"/><brk id="41" max="16383" man="1"/></rowBreaks>',
+    );
     // The schema's order: page setup, header and footer, breaks, then the chart's drawing.
     const order = ["<pageMargins", "<pageSetup", "<headerFooter", "<rowBreaks", "<drawing"].map((tag) => xml.indexOf(tag));
     expect(order.every((at) => at > 0)).toBe(true);
@@ -57,7 +62,9 @@ describe("page setup in the .xlsx", () => {
 
     const log = await sheetXml(await JSZip.loadAsync(first), ASSUMPTIONS_SHEET);
     expect(log).toMatch(/<pageSetup\b[^>]*orientation="portrait"/);
-    expect(log).toContain("<headerFooter><oddHeader>&amp;CAssumptions</oddHeader><oddFooter>&amp;CPage &amp;P of &amp;N</oddFooter></headerFooter>");
+    expect(log).toContain(
+      "<headerFooter><oddHeader>&amp;CAssumptions</oddHeader><oddFooter>&amp;CPage &amp;P of &amp;N</oddFooter></headerFooter>",
+    );
     expect(log).not.toContain("<rowBreaks");
   });
 
@@ -75,7 +82,13 @@ describe("page setup in the .xlsx", () => {
 
   test("rebuilt twice, each sheet has one print area and one set of title rows: the latest", async () => {
     const second = await buildWithPages(first, BUILT, { [SUMMARY_SHEET]: SUMMARY_PAGE, [ASSUMPTIONS_SHEET]: LOG_PAGE });
-    const changed: PagePlan = { ...SUMMARY_PAGE, orientation: "portrait", printArea: { ...SUMMARY_PAGE.printArea, lastRow: 70 }, titleRows: undefined, breaksBefore: [30] };
+    const changed: PagePlan = {
+      ...SUMMARY_PAGE,
+      orientation: "portrait",
+      printArea: { ...SUMMARY_PAGE.printArea, lastRow: 70 },
+      titleRows: undefined,
+      breaksBefore: [30],
+    };
     const third = await buildWithPages(second, BUILT, { [SUMMARY_SHEET]: changed, [ASSUMPTIONS_SHEET]: LOG_PAGE });
 
     expect(await printNames(second)).toEqual(await printNames(first));
@@ -108,13 +121,18 @@ async function sampleWithUserPageSetup(): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(sample());
   const path = await sheetPartPath(zip, "Variables");
   let xml = await zip.file(path)!.async("string");
-  xml = xml.replace(/<sheetPr\b[^>]*\/>|<sheetPr\b[^>]*>[\s\S]*?<\/sheetPr>/, "").replace(/(<worksheet\b[^>]*>)/, '$1<sheetPr><outlinePr summaryBelow="0"/><pageSetUpPr fitToPage="1"/></sheetPr>');
-  xml = xml.replace(/<pageSetup\b[^>]*\/>/, "").replace(/(<pageMargins\b[^>]*\/>)/, '$1<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+  xml = xml
+    .replace(/<sheetPr\b[^>]*\/>|<sheetPr\b[^>]*>[\s\S]*?<\/sheetPr>/, "")
+    .replace(/(<worksheet\b[^>]*>)/, '$1<sheetPr><outlinePr summaryBelow="0"/><pageSetUpPr fitToPage="1"/></sheetPr>');
+  xml = xml
+    .replace(/<pageSetup\b[^>]*\/>/, "")
+    .replace(/(<pageMargins\b[^>]*\/>)/, '$1<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
   xml = xml.replace("</worksheet>", `${USER_BREAKS}</worksheet>`);
   zip.file(path, xml);
   return zip.generateAsync({ type: "uint8array" });
 }
-const USER_BREAKS = '<rowBreaks count="1" manualBreakCount="1"><brk id="9" max="16383" man="1"/></rowBreaks><colBreaks count="1" manualBreakCount="1"><brk id="3" max="1048575" man="1"/></colBreaks>';
+const USER_BREAKS =
+  '<rowBreaks count="1" manualBreakCount="1"><brk id="9" max="16383" man="1"/></rowBreaks><colBreaks count="1" manualBreakCount="1"><brk id="3" max="1048575" man="1"/></colBreaks>';
 
 describe("a user's own sheet set up for printing", () => {
   function expectKept(xml: string): void {

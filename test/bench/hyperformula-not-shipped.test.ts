@@ -67,7 +67,8 @@ function resolveRelative(from: string, specifier: string, config: Config): strin
   );
   const candidates = [...aliased, base, ...extensions.map((ext) => base + ext), ...extensions.map((ext) => path.join(base, `index${ext}`))];
   const found = candidates.find(isFile);
-  if (!found) throw new Error(`${path.relative(ROOT, from)} imports "${specifier}", which the ${config.name ?? "webpack"} config cannot resolve`);
+  if (!found)
+    throw new Error(`${path.relative(ROOT, from)} imports "${specifier}", which the ${config.name ?? "webpack"} config cannot resolve`);
   return found;
 }
 
@@ -140,7 +141,10 @@ describe("HyperFormula is never shipped", () => {
   it("no shipped source imports it, nor anything of bench/", () => {
     for (const { name, reach: r } of shipped) {
       expect({ name, imports: [...r.packages].filter((p) => p === HYPERFORMULA) }).toEqual({ name, imports: [] });
-      expect({ name, bench: relative(r.files).filter((f) => f.startsWith("bench/") || f.includes("node_modules/")) }).toEqual({ name, bench: [] });
+      expect({ name, bench: relative(r.files).filter((f) => f.startsWith("bench/") || f.includes("node_modules/")) }).toEqual({
+        name,
+        bench: [],
+      });
     }
   });
 
@@ -151,7 +155,10 @@ describe("HyperFormula is never shipped", () => {
   });
 
   it("is a development dependency only, and npm installs it for development alone", () => {
-    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as Record<string, Record<string, string> | undefined>;
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as Record<
+      string,
+      Record<string, string> | undefined
+    >;
     expect(manifest.devDependencies?.[HYPERFORMULA]).toBeDefined();
     for (const field of ["dependencies", "optionalDependencies", "peerDependencies", "bundleDependencies", "bundledDependencies"]) {
       expect({ field, has: Object.keys(manifest[field] ?? {}).includes(HYPERFORMULA) }).toEqual({ field, has: false });

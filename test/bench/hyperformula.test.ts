@@ -24,7 +24,9 @@ describe("the generated model in HyperFormula", () => {
     // Text stays text: a ramp such as 50%,100% is not read as a number.
     expect(workbook.sheets.Elements![2]![5]).toBe("'50%,100%");
     // The scenarios weigh each element's value by its ramp share: SUMPRODUCT over two ranges.
-    expect(build.plan.sheets[0]!.cells.some((c) => c.content.kind === "formula" && c.content.formula.startsWith("=SUMPRODUCT("))).toBe(true);
+    expect(build.plan.sheets[0]!.cells.some((c) => c.content.kind === "formula" && c.content.formula.startsWith("=SUMPRODUCT("))).toBe(
+      true,
+    );
   });
 
   it("computes the results and every element's value as the core does", () => {

@@ -80,7 +80,8 @@ describe("bench/results.json", () => {
     expect(Object.keys(results.functionCalls)).toEqual(["cachedMs", "uncachedMs", "ratio"]);
     expect(Object.keys(results.syncCalls)).toEqual(["10", "100", "1000"]);
     expect(Object.keys(results.payloadBytes)).toEqual(["10", "100", "1000"]);
-    const leaves = (value: unknown): unknown[] => (typeof value === "object" && value !== null ? Object.values(value).flatMap(leaves) : [value]);
+    const leaves = (value: unknown): unknown[] =>
+      typeof value === "object" && value !== null ? Object.values(value).flatMap(leaves) : [value];
     expect(leaves(results).every((v) => typeof v === "number" && Number.isFinite(v))).toBe(true);
   });
 
@@ -98,13 +99,19 @@ describe("bench/results.json", () => {
   });
 
   it("computes the ratios from the unrounded figures: HyperFormula ÷ core, uncached ÷ cached", () => {
-    const results = resultsOf({ ...INPUT, core: INPUT.core.map((c) => (c.elements === 1000 ? { ...c, totalMs: 10.04 } : c)), hyperformula: { elements: 1000, medianMs: 250.6 } });
+    const results = resultsOf({
+      ...INPUT,
+      core: INPUT.core.map((c) => (c.elements === 1000 ? { ...c, totalMs: 10.04 } : c)),
+      hyperformula: { elements: 1000, medianMs: 250.6 },
+    });
     expect(results.coreVsHyperformula1000).toBe(roundSignificant(250.6 / 10.04));
     expect(results.functionCalls.ratio).toBe(roundSignificant(37_735.4 / 806.3));
   });
 
   it("refuses measurements that lack a size it reports", () => {
-    expect(() => resultsOf({ ...INPUT, core: INPUT.core.filter((c) => c.elements !== 10_000) })).toThrow("no core time measured at 10000 elements");
+    expect(() => resultsOf({ ...INPUT, core: INPUT.core.filter((c) => c.elements !== 10_000) })).toThrow(
+      "no core time measured at 10000 elements",
+    );
     expect(() => resultsOf({ ...INPUT, syncs: INPUT.syncs.slice(1) })).toThrow("no sync count measured at 10 elements");
     expect(() => resultsOf({ ...INPUT, hyperformula: { elements: 100, medianMs: 1 } })).toThrow("not 1,000");
   });
@@ -134,7 +141,9 @@ describe("the goals", () => {
 
   it("want the same sync count at every size, at most 3", () => {
     const sync = (counts: number[]) =>
-      status({ ...INPUT, syncs: INPUT.syncs.map((s, i) => ({ ...s, syncs: counts[i]! })) })["context.sync() calls of a build (10 / 100 / 1,000 elements)"];
+      status({ ...INPUT, syncs: INPUT.syncs.map((s, i) => ({ ...s, syncs: counts[i]! })) })[
+        "context.sync() calls of a build (10 / 100 / 1,000 elements)"
+      ];
     expect(sync([3, 3, 3])).toBe(true);
     expect(sync([2, 2, 3])).toBe(false);
     expect(sync([4, 4, 4])).toBe(false);

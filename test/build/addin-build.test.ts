@@ -40,9 +40,11 @@ function webpack(args: readonly string[], env: NodeJS.ProcessEnv): Promise<Run> 
 
 /** Every file under dir, as /-separated paths relative to it. */
 function filesUnder(dir: string, prefix = ""): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? filesUnder(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
-  );
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) =>
+      entry.isDirectory() ? filesUnder(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
+    );
 }
 
 /** The custom function ids functions.ts declares: `@customfunction [ID [NAME]]` above a top-level function. */
@@ -107,7 +109,7 @@ describe("the production build", () => {
     const html = fs.readFileSync(path.join(dist, "taskpane.html"), "utf8");
     const scripts = [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"'\s>]+)/g)].map((m) => m[1]);
     expect(scripts).toEqual([OFFICE_JS, "functions.js", "commands.js", "taskpane.js"]);
-    expect(html).toContain('id=root');
+    expect(html).toContain("id=root");
   });
 
   it("does not bundle office.js", () => {
@@ -119,7 +121,9 @@ describe("the production build", () => {
   it("writes functions.json with every function functions.ts declares, and functions.js associates each", () => {
     const declared = declaredFunctionIds(fs.readFileSync(path.join(REPO_ROOT, "src", "functions", "functions.ts"), "utf8"));
     expect(declared.length).toBeGreaterThan(0);
-    const metadata = JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8")) as { functions: { id: string; name: string }[] };
+    const metadata = JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8")) as {
+      functions: { id: string; name: string }[];
+    };
     expect(metadata.functions.map((f) => f.id).sort()).toEqual([...declared].sort());
     for (const f of metadata.functions) expect(f.id).toMatch(/^[A-Z][A-Z0-9_.]*$/);
     const script = fs.readFileSync(path.join(dist, "functions.js"), "utf8");

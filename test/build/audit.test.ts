@@ -18,7 +18,10 @@ function judge(report: unknown): { status: number | null; out: string } {
   return { status: run.status, out: run.stdout + run.stderr };
 }
 
-const metadata = (counts: Record<string, number>) => ({ vulnerabilities: { info: 0, low: 0, moderate: 0, high: 0, critical: 0, ...counts }, dependencies: { prod: 287 } });
+const metadata = (counts: Record<string, number>) => ({
+  vulnerabilities: { info: 0, low: 0, moderate: 0, high: 0, critical: 0, ...counts },
+  dependencies: { prod: 287 },
+});
 const advisory = (severity: string) => ({
   source: 1,
   name: "tmp",
@@ -35,7 +38,10 @@ test("a clean report passes", () => {
 });
 
 test("a moderate advisory is listed but does not fail", () => {
-  const report = { vulnerabilities: { tmp: { via: [advisory("moderate")], nodes: ["node_modules/tmp"] } }, metadata: metadata({ moderate: 1 }) };
+  const report = {
+    vulnerabilities: { tmp: { via: [advisory("moderate")], nodes: ["node_modules/tmp"] } },
+    metadata: metadata({ moderate: 1 }),
+  };
   expect(judge(report).status).toBe(0);
 });
 

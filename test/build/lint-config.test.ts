@@ -63,13 +63,19 @@ beforeAll(() => {
     ...files.map((file) => ({ file, code: PROBE })),
     ...FORBIDDEN.map(([file, source]) => ({ file, code: `import "${source}";\n` })),
     // A type is an import too: the sample's type from the .xlsx adapter was one.
-    { file: "src/core/model/probe.ts", code: `import type { ModelTables } from "../../adapters/xlsx/model-workbook";\nexport type Tables = ModelTables;\n` },
+    {
+      file: "src/core/model/probe.ts",
+      code: `import type { ModelTables } from "../../adapters/xlsx/model-workbook";\nexport type Tables = ModelTables;\n`,
+    },
     { file: "src/core/model/probe.ts", code: `export type { ModelTables } from "../../adapters/xlsx/model-workbook";\n` },
     ...PERMITTED.map(([file, source]) => ({ file, code: `import "${source}";\n` })),
   ]);
   const office = results.splice(0, files.length);
   findings = new Map(
-    files.map((file, i) => [file, office[i]!.map((m) => `${m.line} ${m.ruleId}`).sort((a, b) => parseInt(a) - parseInt(b) || a.localeCompare(b))]),
+    files.map((file, i) => [
+      file,
+      office[i]!.map((m) => `${m.line} ${m.ruleId}`).sort((a, b) => parseInt(a) - parseInt(b) || a.localeCompare(b)),
+    ]),
   );
   forbidden = results.splice(0, FORBIDDEN.length);
   typeOnly = results.splice(0, 2);
@@ -232,7 +238,9 @@ describe("eslint.config.mjs: layer rules", () => {
       {
         line: 1,
         ruleId: "no-restricted-imports",
-        message: expect.stringMatching(new RegExp(`^'${escape(source)}' import is restricted .*${escape(`${who} ${what}`)}.* See docs/architecture\\.md\\.$`)),
+        message: expect.stringMatching(
+          new RegExp(`^'${escape(source)}' import is restricted .*${escape(`${who} ${what}`)}.* See docs/architecture\\.md\\.$`),
+        ),
       },
     ]);
   });

@@ -47,7 +47,11 @@ describe("FunctionsGuardPlugin", () => {
       [new FunctionsGuardPlugin()],
     );
     const errors = stats.toJson({ all: false, errors: true }).errors!.map((e) => e.message);
-    expect(errors).toEqual([expect.stringMatching(/"functions" chunk must not contain react \(\d+ modules?\); imported via node_modules\/react\/index\.js <- data:/)]);
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /"functions" chunk must not contain react \(\d+ modules?\); imported via node_modules\/react\/index\.js <- data:/,
+      ),
+    ]);
   });
 
   it("passes a build where only the task pane imports React", async () => {
@@ -60,26 +64,43 @@ describe("FunctionsGuardPlugin", () => {
 
   it("fails when the checked entry does not exist", async () => {
     const stats = await build({ main: js("globalThis.x = 1;") }, [new FunctionsGuardPlugin({ entry: "functions" })]);
-    expect(stats.toJson({ all: false, errors: true }).errors!.map((e) => e.message)).toEqual([expect.stringContaining('no entry named "functions"')]);
+    expect(stats.toJson({ all: false, errors: true }).errors!.map((e) => e.message)).toEqual([
+      expect.stringContaining('no entry named "functions"'),
+    ]);
   });
 });
 
 describe("BundleBudgetPlugin", () => {
-  const entry = { functions: js("globalThis.x = 1;"), taskpane: js('import { createElement } from "react"; globalThis.y = createElement;') };
+  const entry = {
+    functions: js("globalThis.x = 1;"),
+    taskpane: js('import { createElement } from "react"; globalThis.y = createElement;'),
+  };
 
   it("reports the page's gzipped JS per file and passes under the budget", async () => {
     const lines: string[] = [];
     const stats = await build(entry, [
-      new BundleBudgetPlugin({ page: "taskpane.html", entries: ["functions", "taskpane"], maxGzipBytes: 350 * 1024, enforce: true, log: (l) => lines.push(l) }),
+      new BundleBudgetPlugin({
+        page: "taskpane.html",
+        entries: ["functions", "taskpane"],
+        maxGzipBytes: 350 * 1024,
+        enforce: true,
+        log: (l) => lines.push(l),
+      }),
     ]);
     expect(stats.hasErrors()).toBe(false);
-    expect(lines).toEqual([expect.stringMatching(/^taskpane\.html initial JS: \d+\.\d KB gzipped \(functions\.js [\d.]+ KB, taskpane\.js [\d.]+ KB\); budget 350\.0 KB$/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^taskpane\.html initial JS: \d+\.\d KB gzipped \(functions\.js [\d.]+ KB, taskpane\.js [\d.]+ KB\); budget 350\.0 KB$/,
+      ),
+    ]);
   });
 
   it("fails the build above the budget when enforced, and only reports when not", async () => {
     const options = { page: "taskpane.html", entries: ["functions", "taskpane"], maxGzipBytes: 100, log: () => undefined };
     const enforced = await build(entry, [new BundleBudgetPlugin({ ...options, enforce: true })]);
-    expect(enforced.toJson({ all: false, errors: true }).errors!.map((e) => e.message)).toEqual([expect.stringContaining("over its budget of 0.1 KB")]);
+    expect(enforced.toJson({ all: false, errors: true }).errors!.map((e) => e.message)).toEqual([
+      expect.stringContaining("over its budget of 0.1 KB"),
+    ]);
     const lines: string[] = [];
     const reported = await build(entry, [new BundleBudgetPlugin({ ...options, enforce: false, log: (l) => lines.push(l) })]);
     expect(reported.hasErrors()).toBe(false);
@@ -99,9 +120,15 @@ describe("FunctionsMetadataPlugin", () => {
 
   it("adds allowErrorForDataTypeAny at the top level of the emitted functions.json, keeping the functions", async () => {
     const functions = [{ id: "TOTAL", name: "TOTAL", parameters: [] }];
-    const stats = await build({ main: js("globalThis.x = 1;") }, [generator(JSON.stringify({ allowCustomDataForDataTypeAny: true, functions })), new FunctionsMetadataPlugin()]);
+    const stats = await build({ main: js("globalThis.x = 1;") }, [
+      generator(JSON.stringify({ allowCustomDataForDataTypeAny: true, functions })),
+      new FunctionsMetadataPlugin(),
+    ]);
     expect(stats.compilation.errors).toEqual([]);
-    const written = JSON.parse(fs.readFileSync(path.join(stats.compilation.outputOptions.path!, "functions.json"), "utf8")) as Record<string, unknown>;
+    const written = JSON.parse(fs.readFileSync(path.join(stats.compilation.outputOptions.path!, "functions.json"), "utf8")) as Record<
+      string,
+      unknown
+    >;
     expect(Object.keys(written)).toEqual(["allowErrorForDataTypeAny", "allowCustomDataForDataTypeAny", "functions"]);
     expect(written.allowErrorForDataTypeAny).toBe(true);
     expect(written.functions).toEqual(functions);

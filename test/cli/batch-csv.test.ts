@@ -31,7 +31,9 @@ describe("reading a sound customers CSV", () => {
   });
 
   test("quoted fields, doubled quotes, a comma and a line break inside quotes, CRLF and a BOM are CSV as Excel writes it", () => {
-    const bytes = new TextEncoder().encode('\ufeffCustomer,PipelineMiles\r\n"Fabrikam, Inc.","1,200"\r\n"The ""Best""\r\nPipes",900\r\nNorthwind,950\r\n');
+    const bytes = new TextEncoder().encode(
+      '\ufeffCustomer,PipelineMiles\r\n"Fabrikam, Inc.","1,200"\r\n"The ""Best""\r\nPipes",900\r\nNorthwind,950\r\n',
+    );
     const csv = readCustomersCsv(bytes, VARIABLES);
     // The name with a line break is refused (it would break file names and the roll-up), on the line it starts.
     expect(csv.problems.map((p) => describeBatchProblem(p, "customers.csv"))).toEqual([
@@ -66,7 +68,11 @@ describe("reading a sound customers CSV", () => {
   });
 
   test("a file that is not UTF-8 is read as Windows-1252, with a warning", () => {
-    const bytes = Uint8Array.from([..."Customer,PipelineMiles\nSoci".split("").map((c) => c.charCodeAt(0)), 0xe9, ..."t\xe9 G\xe9n\xe9rale,800\n".split("").map((c) => c.charCodeAt(0))]);
+    const bytes = Uint8Array.from([
+      ..."Customer,PipelineMiles\nSoci".split("").map((c) => c.charCodeAt(0)),
+      0xe9,
+      ..."t\xe9 G\xe9n\xe9rale,800\n".split("").map((c) => c.charCodeAt(0)),
+    ]);
     const csv = readCustomersCsv(bytes, VARIABLES);
     expect(csv.customers[0]!.customer).toBe("Société Générale");
     expect(csv.problems.map((p) => [p.severity, p.message])).toEqual([["warning", expect.stringContaining("read as Windows-1252")]]);
@@ -92,7 +98,9 @@ describe("problems, each with line and column", () => {
 
   test("a column named after a setting is told that batch sets variables only", () => {
     expect(printed("Customer,Investment\nAcme,1\n")).toEqual([
-      expect.stringMatching(/^Error in customers\.csv, line 1, column B \(Investment\): Unknown column: Investment is a setting of the model \(CVM_Settings\), not a variable;/),
+      expect.stringMatching(
+        /^Error in customers\.csv, line 1, column B \(Investment\): Unknown column: Investment is a setting of the model \(CVM_Settings\), not a variable;/,
+      ),
     ]);
   });
 
@@ -140,8 +148,12 @@ describe("problems, each with line and column", () => {
   });
 
   test("an empty file, and a header without customers", () => {
-    expect(printed("")).toEqual(["Error in customers.csv: The file is empty. Its first line must name the columns: Customer, then one per variable to override (for example PipelineMiles)."]);
-    expect(printed("Customer,PipelineMiles\n")).toEqual(["Error in customers.csv: The file has a header but no customers: add one line per customer below it."]);
+    expect(printed("")).toEqual([
+      "Error in customers.csv: The file is empty. Its first line must name the columns: Customer, then one per variable to override (for example PipelineMiles).",
+    ]);
+    expect(printed("Customer,PipelineMiles\n")).toEqual([
+      "Error in customers.csv: The file has a header but no customers: add one line per customer below it.",
+    ]);
   });
 
   test("a percentage variable given as a whole number is a warning that shows both readings", () => {
@@ -191,9 +203,12 @@ describe("numbers as people type them", () => {
     expect(readCsvNumber(text, "comma")).toEqual({ ok: true, value: expected, percent: text.includes("%") });
   });
 
-  test.each(["abc", "1,5", "12,34", "1_000", "0x10", "Infinity", "NaN", "1e999", "TRUE", "(5)", "€5", "5 USD"])("%j is not a number", (text) => {
-    expect(readCsvNumber(text, "point").ok).toBe(false);
-  });
+  test.each(["abc", "1,5", "12,34", "1_000", "0x10", "Infinity", "NaN", "1e999", "TRUE", "(5)", "€5", "5 USD"])(
+    "%j is not a number",
+    (text) => {
+      expect(readCsvNumber(text, "point").ok).toBe(false);
+    },
+  );
 
   test("a decimal comma in a comma-separated file tells how to write it", () => {
     expect(readCsvNumber("1,5", "point")).toEqual({ ok: false, message: expect.stringContaining("decimals take a point (1.5)") });
@@ -220,20 +235,40 @@ describe("Low, High and Actual columns", () => {
   const problems = (text: string) => readCustomersCsv(text, RANGED, ELEMENTS).problems.map((p) => describeBatchProblem(p, "customers.csv"));
 
   test("each customer's Low, High and Actual, by variable and by element (Id or name), in the model's order; empty keeps the model's", () => {
-    const csv = readCustomersCsv("Customer,PipelineMiles HIGH,  pipelinemiles   low ,leakrepairs actual,Less  Product Lost Actual\nAcme,2600,2000,\"500,000\",\nGlobex,,,,7\n", RANGED, ELEMENTS);
+    const csv = readCustomersCsv(
+      'Customer,PipelineMiles HIGH,  pipelinemiles   low ,leakrepairs actual,Less  Product Lost Actual\nAcme,2600,2000,"500,000",\nGlobex,,,,7\n',
+      RANGED,
+      ELEMENTS,
+    );
     expect(csv.problems).toEqual([]);
     expect(csv.customers).toEqual([
-      { line: 2, customer: "Acme", values: [undefined, undefined], lows: [2000, undefined], highs: [2600, undefined], actuals: [500000, undefined, undefined, undefined] },
-      { line: 3, customer: "Globex", values: [undefined, undefined], lows: [undefined, undefined], highs: [undefined, undefined], actuals: [undefined, undefined, undefined, 7] },
+      {
+        line: 2,
+        customer: "Acme",
+        values: [undefined, undefined],
+        lows: [2000, undefined],
+        highs: [2600, undefined],
+        actuals: [500000, undefined, undefined, undefined],
+      },
+      {
+        line: 3,
+        customer: "Globex",
+        values: [undefined, undefined],
+        lows: [undefined, undefined],
+        highs: [undefined, undefined],
+        actuals: [undefined, undefined, undefined, 7],
+      },
     ]);
   });
 
   test("what cannot be kept or told apart is refused at its column; one end without the other is a warning", () => {
-    expect(problems("Customer,Inspection Actual,LeakRepairs Actual,Fewer leak repairs Actual,LeakReduction Low\nAcme,1,2,3,20%\n")).toEqual([
-      'Error in customers.csv, line 1, column B (Inspection Actual): 2 elements are named "Inspection", so this column could be the Actual of any of them. Give each an Id in CVM_Elements and name the column after the Id.',
-      'Error in customers.csv, line 1, column D (Fewer leak repairs Actual): The column "Fewer leak repairs Actual" sets what column C ("LeakRepairs Actual") sets already. Keep one of them.',
-      "Warning in customers.csv, line 2, column E (LeakReduction Low): LeakReduction gets a Low for this customer but no High, neither here nor in the model: its scenarios and sensitivity leave it out. Give LeakReduction High too.",
-    ]);
+    expect(problems("Customer,Inspection Actual,LeakRepairs Actual,Fewer leak repairs Actual,LeakReduction Low\nAcme,1,2,3,20%\n")).toEqual(
+      [
+        'Error in customers.csv, line 1, column B (Inspection Actual): 2 elements are named "Inspection", so this column could be the Actual of any of them. Give each an Id in CVM_Elements and name the column after the Id.',
+        'Error in customers.csv, line 1, column D (Fewer leak repairs Actual): The column "Fewer leak repairs Actual" sets what column C ("LeakRepairs Actual") sets already. Keep one of them.',
+        "Warning in customers.csv, line 2, column E (LeakReduction Low): LeakReduction gets a Low for this customer but no High, neither here nor in the model: its scenarios and sensitivity leave it out. Give LeakReduction High too.",
+      ],
+    );
   });
 
   test("a Low above the High is an error at the column this line gives; a percentage typed as a whole number is a warning as for Values", () => {

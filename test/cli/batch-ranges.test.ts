@@ -19,7 +19,7 @@ import { readCellValues, recalculateWithLibreOffice } from "../support/libreoffi
 
 const CSV = [
   "Customer,PipelineMiles,pipelinemiles low , PipelineMiles HIGH,CostPerRepair High,LeakRepairs Actual,Less product lost Actual",
-  "Wide Pipes,2300,2000,2600,250000,500000,\"90,000\"",
+  'Wide Pipes,2300,2000,2600,250000,500000,"90,000"',
   "Narrow Pipes,2300,,,,,",
   "",
 ].join("\n");
@@ -65,14 +65,17 @@ describe("cvm batch with Low, High and Actual columns", () => {
     expect([variables.getCell("F7").value, variables.getCell("G7").value]).toEqual([150000, 250000]);
     const model = new ExcelJS.Workbook();
     await model.xlsx.readFile(modelPath);
-    for (const cell of ["F2", "G2", "G7"]) expect(variables.getCell(cell).numFmt).toBe(model.getWorksheet("Variables")!.getCell(cell).numFmt);
+    for (const cell of ["F2", "G2", "G7"])
+      expect(variables.getCell(cell).numFmt).toBe(model.getWorksheet("Variables")!.getCell(cell).numFmt);
     // LeakRepairs is the first element (row 2), ProductLoss the second; Actual in column I.
     const elements = wide.getWorksheet("Elements")!;
     expect([elements.getCell("I2").value, elements.getCell("I3").value, elements.getCell("I4").value]).toEqual([500000, 90000, null]);
 
     const narrow = new ExcelJS.Workbook();
     await narrow.xlsx.readFile(path.join(outDir, "Narrow Pipes.value.xlsx"));
-    expect([narrow.getWorksheet("Variables")!.getCell("F2").value, narrow.getWorksheet("Variables")!.getCell("G2").value]).toEqual([1100, 1300]);
+    expect([narrow.getWorksheet("Variables")!.getCell("F2").value, narrow.getWorksheet("Variables")!.getCell("G2").value]).toEqual([
+      1100, 1300,
+    ]);
     expect(narrow.getWorksheet("Elements")!.getCell("I2").value).toBeNull();
   });
 
@@ -105,8 +108,15 @@ describe("cvm batch with Low, High and Actual columns", () => {
     expect(scenarios.optimistic.results.totals.TotalAnnualValue).toBeGreaterThan(results.totals.TotalAnnualValue);
 
     const { layout } = planSummary(model, results, "");
-    const cells = [...Object.values(layout.scenarios!.results.conservative), ...Object.values(layout.scenarios!.results.optimistic), layout.realization!.total.actual];
-    const [recalculated] = await recalculateWithLibreOffice([path.join(outDir, "Wide Pipes.value.xlsx")], path.join(folder, "recalculated"));
+    const cells = [
+      ...Object.values(layout.scenarios!.results.conservative),
+      ...Object.values(layout.scenarios!.results.optimistic),
+      layout.realization!.total.actual,
+    ];
+    const [recalculated] = await recalculateWithLibreOffice(
+      [path.join(outDir, "Wide Pipes.value.xlsx")],
+      path.join(folder, "recalculated"),
+    );
     const values = await readCellValues(recalculated!, SUMMARY_SHEET, cells);
     const close = (cell: string, expected: number) => {
       const got = values.get(cell);
@@ -127,9 +137,19 @@ describe("Low, High and Actual columns the model cannot take", () => {
     await fs.writeFile(
       noRanges,
       await writeModelWorkbook({
-        variables: [["Name", "Value"], ["Hours", 100], ["Rate", 50]],
-        elements: [["Element", "Id", "Formula", "Stakeholder", "Confidence"], ["Labour saved", "Labour", "Hours*Rate", "CFO", "green"]],
-        settings: [["Setting", "Value"], ["Customer", "Model customer"]],
+        variables: [
+          ["Name", "Value"],
+          ["Hours", 100],
+          ["Rate", 50],
+        ],
+        elements: [
+          ["Element", "Id", "Formula", "Stakeholder", "Confidence"],
+          ["Labour saved", "Labour", "Hours*Rate", "CFO", "green"],
+        ],
+        settings: [
+          ["Setting", "Value"],
+          ["Customer", "Model customer"],
+        ],
       }),
     );
     const csvPath = path.join(folder, "impossible.csv");
@@ -143,7 +163,9 @@ describe("Low, High and Actual columns the model cannot take", () => {
     expect(stderr).toContain(
       `Error in ${csvPath}, line 1, column D (Labour Actual): The model has no Actual column in CVM_Elements, so it has nowhere to keep the Actual of Labour for each customer. Add an Actual column to CVM_Elements, or delete this column.`,
     );
-    expect(stderr).toContain(`Error in ${csvPath}, line 1, column E (Hour Low): Unknown column: "Hour Low" is not a variable of the model.`);
+    expect(stderr).toContain(
+      `Error in ${csvPath}, line 1, column E (Hour Low): Unknown column: "Hour Low" is not a variable of the model.`,
+    );
     await expect(fs.access(outDir)).rejects.toThrow();
   });
 
@@ -152,8 +174,12 @@ describe("Low, High and Actual columns the model cannot take", () => {
     await fs.writeFile(csvPath, "Customer,PipelineMiles Lo,PipelineMiles High,Leak Repairs Actual\nAcme,,1000,\n");
     const { status, stderr } = await cvm("batch", modelPath, csvPath, "--out-dir", path.join(folder, "never2"));
     expect(status).toBe(1);
-    expect(stderr).toContain(`Error in ${csvPath}, line 1, column B (PipelineMiles Lo): Unknown column: "PipelineMiles Lo" is not a variable of the model. Did you mean PipelineMiles Low?`);
-    expect(stderr).toContain(`Error in ${csvPath}, line 1, column D (Leak Repairs Actual): Unknown column: "Leak Repairs Actual" is not a variable of the model. Did you mean LeakRepairs Actual?`);
+    expect(stderr).toContain(
+      `Error in ${csvPath}, line 1, column B (PipelineMiles Lo): Unknown column: "PipelineMiles Lo" is not a variable of the model. Did you mean PipelineMiles Low?`,
+    );
+    expect(stderr).toContain(
+      `Error in ${csvPath}, line 1, column D (Leak Repairs Actual): Unknown column: "Leak Repairs Actual" is not a variable of the model. Did you mean LeakRepairs Actual?`,
+    );
     // The model's Low of PipelineMiles is 1,100.
     expect(stderr).toContain(
       `Error in ${csvPath}, line 2, column C (PipelineMiles High): The Low of PipelineMiles, 1,100 (the model's: this line gives none), is greater than its High, 1,000: the range would be upside down. Swap them, or correct one.`,

@@ -1,7 +1,15 @@
 import * as path from "node:path";
 import { parse } from "csv-parse/sync";
 import { progressLine, terminalProgress } from "../../src/cli/batch/progress";
-import { csvField, filesOfEarlierBatch, neutraliseFormula, type RollupEntry, rollupCsv, rollupJson, type RollupTotals } from "../../src/cli/batch/rollup";
+import {
+  csvField,
+  filesOfEarlierBatch,
+  neutraliseFormula,
+  type RollupEntry,
+  rollupCsv,
+  rollupJson,
+  type RollupTotals,
+} from "../../src/cli/batch/rollup";
 import { chooseThreads, defaultOutDir, MAX_THREADS, MIN_CUSTOMERS_FOR_WORKERS } from "../../src/cli/batch/run-batch";
 
 const TOTALS: RollupTotals = {
@@ -33,10 +41,21 @@ describe("rollup.csv", () => {
   });
 
   test("names that a spreadsheet would run as a formula are neutralised with a quote; commas, quotes and line breaks are quoted", () => {
-    const names = ["=HYPERLINK(\"http://x\",\"y\")", "+1 555 0100", "-Acme", "@SUM(A1)", "\tTabbed", "\rReturn", "Fabrikam, Inc.", 'The "Best" Pipes', "Two\nlines", " edge "];
+    const names = [
+      '=HYPERLINK("http://x","y")',
+      "+1 555 0100",
+      "-Acme",
+      "@SUM(A1)",
+      "\tTabbed",
+      "\rReturn",
+      "Fabrikam, Inc.",
+      'The "Best" Pipes',
+      "Two\nlines",
+      " edge ",
+    ];
     const rows = parse(rollupCsv(names.map((n) => entry(n, `${n}.value.xlsx`))), { bom: true }) as string[][];
     expect(rows.slice(1).map((r) => r[0])).toEqual([
-      "'=HYPERLINK(\"http://x\",\"y\")",
+      '\'=HYPERLINK("http://x","y")',
       "'+1 555 0100",
       "'-Acme",
       "'@SUM(A1)",
@@ -48,7 +67,7 @@ describe("rollup.csv", () => {
       " edge ",
     ]);
     // The file column is text too.
-    expect(rows[1]![1]).toBe("'=HYPERLINK(\"http://x\",\"y\").value.xlsx");
+    expect(rows[1]![1]).toBe('\'=HYPERLINK("http://x","y").value.xlsx');
     // Negative numbers stay numbers.
     expect(rows[1]![4]).toBe("-1234567.891");
   });
@@ -66,21 +85,35 @@ describe("rollup.csv", () => {
 describe("rollup.json", () => {
   test("keeps exact names and numbers, null where there is no value, and lists earlier files", () => {
     const json = JSON.parse(
-      rollupJson({ model: "m.xlsx", customersCsv: "c.csv", built: "2026-11-23T09:30:00.000Z", currency: "EUR", customers: [entry("=Evil, Inc.\"", "Evil.value.xlsx")], earlierFiles: ["Old.value.xlsx"] }),
+      rollupJson({
+        model: "m.xlsx",
+        customersCsv: "c.csv",
+        built: "2026-11-23T09:30:00.000Z",
+        currency: "EUR",
+        customers: [entry('=Evil, Inc."', "Evil.value.xlsx")],
+        earlierFiles: ["Old.value.xlsx"],
+      }),
     );
     expect(json).toEqual({
       model: "m.xlsx",
       customersCsv: "c.csv",
       built: "2026-11-23T09:30:00.000Z",
       currency: "EUR",
-      customers: [{ customer: "=Evil, Inc.\"", file: "Evil.value.xlsx", line: 2, totals: { ...TOTALS } }],
+      customers: [{ customer: '=Evil, Inc."', file: "Evil.value.xlsx", line: 2, totals: { ...TOTALS } }],
       earlierFiles: ["Old.value.xlsx"],
     });
     expect(json.customers[0].totals.TotalAnnualValue).toBe(0.1 + 0.2);
   });
 
   test("an earlier batch's files are read from its rollup.json; anything else is nobody's", () => {
-    const earlier = rollupJson({ model: "m.xlsx", customersCsv: "c.csv", built: "x", currency: "USD", customers: [entry("A", "A.value.xlsx")], earlierFiles: ["Old.value.xlsx", "../escape.xlsx"] });
+    const earlier = rollupJson({
+      model: "m.xlsx",
+      customersCsv: "c.csv",
+      built: "x",
+      currency: "USD",
+      customers: [entry("A", "A.value.xlsx")],
+      earlierFiles: ["Old.value.xlsx", "../escape.xlsx"],
+    });
     expect(filesOfEarlierBatch(earlier)).toEqual(["A.value.xlsx", "Old.value.xlsx", "rollup.csv", "rollup.json"]);
     expect(filesOfEarlierBatch("not json")).toBeUndefined();
     expect(filesOfEarlierBatch('{"name":"my own rollup"}')).toBeUndefined();
@@ -90,7 +123,9 @@ describe("rollup.json", () => {
 
 describe("progress and threads", () => {
   test("the progress line counts, rates and estimates, and fits the terminal", () => {
-    expect(progressLine({ done: 250, total: 1000, elapsedMs: 5000 })).toBe("[#######.......................]  250/1000 workbooks  50 a second  ETA 15 s");
+    expect(progressLine({ done: 250, total: 1000, elapsedMs: 5000 })).toBe(
+      "[#######.......................]  250/1000 workbooks  50 a second  ETA 15 s",
+    );
     expect(progressLine({ done: 0, total: 3, elapsedMs: 0 })).toBe("[..............................] 0/3 workbooks  0.0 a second  ETA --");
     expect(progressLine({ done: 10, total: 5000, elapsedMs: 2000 })).toContain("ETA 16 min 38 s");
     const narrow = progressLine({ done: 1, total: 2, elapsedMs: 100 }, 30);

@@ -30,7 +30,8 @@ beforeAll(async () => {
   modelPath = path.join(folder, "pipeline.xlsx");
   await fs.writeFile(modelPath, await writeSampleWorkbook());
   const lines = ["Customer,PipelineMiles,LeakReduction,CostPerRepair,FineProbability"];
-  for (let i = 1; i <= 30; i++) lines.push(`Operator ${i},${400 + 37 * i},${10 + (i % 7) * 5}%,${150000 + 1000 * i},${i % 3 === 0 ? "" : 0.01 * (i % 9)}`);
+  for (let i = 1; i <= 30; i++)
+    lines.push(`Operator ${i},${400 + 37 * i},${10 + (i % 7) * 5}%,${150000 + 1000 * i},${i % 3 === 0 ? "" : 0.01 * (i % 9)}`);
   csvPath = path.join(folder, "customers.csv");
   await fs.writeFile(csvPath, `${lines.join("\n")}\n`);
 });
@@ -60,7 +61,14 @@ test("one thread and three threads give the same roll-up and the same workbooks"
   // numbers lie outside the sample's ranges (Operator 1's 437 miles, below 1,100), the same from both runs.
   expect(a.stderr).toBe(b.stderr);
   expect(a.stderr).toContain('line 2 (customer "Operator 1"): PipelineMiles is 437, outside its range 1,100 to 1,300 (Low to High)');
-  expect(a.stderr.split("\n").filter((l) => l !== "" && !/^Warning in .*customers\.csv, line \d+ \(customer "Operator \d+"\): \w+ is [\d.,]+, outside its range /.test(l))).toEqual([]);
+  expect(
+    a.stderr
+      .split("\n")
+      .filter(
+        (l) =>
+          l !== "" && !/^Warning in .*customers\.csv, line \d+ \(customer "Operator \d+"\): \w+ is [\d.,]+, outside its range /.test(l),
+      ),
+  ).toEqual([]);
 
   const rollup = async (dir: string) => JSON.parse(await fs.readFile(path.join(dir, "rollup.json"), "utf8"));
   const [r1, r3] = [await rollup(one), await rollup(three)];
@@ -82,6 +90,9 @@ test("the built command line refuses bad input with the documented exit statuses
   await expect(run(process.execPath, [BIN, "batch", modelPath])).rejects.toMatchObject({ code: 2 });
   const bad = path.join(folder, "bad.csv");
   await fs.writeFile(bad, "Customer,Miles\nAcme,1\n");
-  await expect(run(process.execPath, [BIN, "batch", modelPath, bad, "--out-dir", path.join(folder, "bad")])).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("line 1, column B (Miles): Unknown column") });
+  await expect(run(process.execPath, [BIN, "batch", modelPath, bad, "--out-dir", path.join(folder, "bad")])).rejects.toMatchObject({
+    code: 1,
+    stderr: expect.stringContaining("line 1, column B (Miles): Unknown column"),
+  });
   expect(existsSync(path.join(folder, "bad"))).toBe(false);
 });

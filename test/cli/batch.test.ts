@@ -23,11 +23,17 @@ import { readDefinedNameValues, recalculateWithLibreOffice } from "../support/li
 
 const io = () => {
   const out = { stdout: "", stderr: "" };
-  return { out, io: { stdout: (t: string) => (out.stdout += t), stderr: (t: string) => (out.stderr += t), now: () => BUILT_AT, stderrIsTTY: false } };
+  return {
+    out,
+    io: { stdout: (t: string) => (out.stdout += t), stderr: (t: string) => (out.stderr += t), now: () => BUILT_AT, stderrIsTTY: false },
+  };
 };
 
-
-const exists = (file: string) => fs.access(file).then(() => true, () => false);
+const exists = (file: string) =>
+  fs.access(file).then(
+    () => true,
+    () => false,
+  );
 
 async function workbookAt(file: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -47,7 +53,9 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
 
 /** The sample with values and the customer typed in by hand, built by `cvm build`'s path: the independent expectation. */
 async function expectedTotals(customer: string, values: Record<string, number>) {
-  const variables = PIPELINE_SAMPLE.variables.map((row, i) => (i > 0 && String(row[0]) in values ? [row[0]!, values[String(row[0])]!, ...row.slice(2)] : row));
+  const variables = PIPELINE_SAMPLE.variables.map((row, i) =>
+    i > 0 && String(row[0]) in values ? [row[0]!, values[String(row[0])]!, ...row.slice(2)] : row,
+  );
   const settings = PIPELINE_SAMPLE.settings!.map((row) => (row[0] === "Customer" ? ["Customer", customer] : row));
   const outcome = await buildValueWorkbook(await writeModelWorkbook({ ...PIPELINE_SAMPLE, variables, settings }), BUILT_AT);
   if (!outcome.ok) throw new Error(outcome.problems.map((p) => p.message).join("; "));
@@ -92,9 +100,20 @@ beforeAll(async () => {
   await fs.writeFile(
     small,
     await writeModelWorkbook({
-      variables: [["Name", "Value"], ["Hours", 100], ["Savings", 5000]],
-      elements: [["Element", "Id", "Formula", "Stakeholder", "Confidence"], ["Saving per hour", "PerHour", "Savings/Hours*1000", "CFO", "green"]],
-      settings: [["Setting", "Value"], ["Customer", "Model customer"], ["Investment", 1000]],
+      variables: [
+        ["Name", "Value"],
+        ["Hours", 100],
+        ["Savings", 5000],
+      ],
+      elements: [
+        ["Element", "Id", "Formula", "Stakeholder", "Confidence"],
+        ["Saving per hour", "PerHour", "Savings/Hours*1000", "CFO", "green"],
+      ],
+      settings: [
+        ["Setting", "Value"],
+        ["Customer", "Model customer"],
+        ["Investment", 1000],
+      ],
     }),
   );
 });
@@ -103,7 +122,14 @@ describe("cvm batch on the sample", () => {
   let outDir: string;
   let run: Awaited<ReturnType<typeof cvm>>;
   let modelHash: string;
-  let rollup: { model: string; customersCsv: string; built: string; currency: string; customers: { customer: string; file: string; line: number; totals: Record<string, number | null> }[]; earlierFiles: string[] };
+  let rollup: {
+    model: string;
+    customersCsv: string;
+    built: string;
+    currency: string;
+    customers: { customer: string; file: string; line: number; totals: Record<string, number | null> }[];
+    earlierFiles: string[];
+  };
 
   beforeAll(async () => {
     outDir = path.join(folder, "out");
@@ -114,16 +140,28 @@ describe("cvm batch on the sample", () => {
 
   test("writes one workbook per customer and the roll-up, says so on one line, and leaves the model byte for byte", async () => {
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^Wrote 3 customer workbooks, rollup\.csv and rollup\.json to .+out in \d+\.\d s \([\d.]+ workbooks a second\)\.\n$/);
-    expect((await fs.readdir(outDir)).sort()).toEqual(["=HYPERLINK(_http___evil.example_,_Click_).value.xlsx", "Contoso Energy.value.xlsx", "Fabrikam Pipelines.value.xlsx", "rollup.csv", "rollup.json"]);
+    expect(run.stdout).toMatch(
+      /^Wrote 3 customer workbooks, rollup\.csv and rollup\.json to .+out in \d+\.\d s \([\d.]+ workbooks a second\)\.\n$/,
+    );
+    expect((await fs.readdir(outDir)).sort()).toEqual([
+      "=HYPERLINK(_http___evil.example_,_Click_).value.xlsx",
+      "Contoso Energy.value.xlsx",
+      "Fabrikam Pipelines.value.xlsx",
+      "rollup.csv",
+      "rollup.json",
+    ]);
     expect(await sha256Of(modelPath)).toBe(modelHash);
     const model = await workbookAt(modelPath);
     expect(model.getWorksheet("Variables")!.getCell("B3").formula).toBe("0.006*2");
   });
 
   test("a Value cell holding a formula is reported, and each copy gets the number the batch computed with", () => {
-    expect(run.stderr).toContain('Warning in sheet "Variables", row 3, column B (CVM_Variables): The value of LeaksPerMile is a formula (=0.006*2).');
-    expect(run.stderr).toContain('Warning in sheet "Variables", row 4, column B (CVM_Variables): The value of WetShare is a formula (=B2/1200*0.35).');
+    expect(run.stderr).toContain(
+      'Warning in sheet "Variables", row 3, column B (CVM_Variables): The value of LeaksPerMile is a formula (=0.006*2).',
+    );
+    expect(run.stderr).toContain(
+      'Warning in sheet "Variables", row 4, column B (CVM_Variables): The value of WetShare is a formula (=B2/1200*0.35).',
+    );
     expect(run.stderr.split("\n").filter((l) => l !== "" && !l.startsWith("Warning"))).toEqual([]);
   });
 
@@ -138,7 +176,14 @@ describe("cvm batch on the sample", () => {
     expect(variables.getCell("B7").value).toBe(160000);
     expect(variables.getCell("B8").value).toBe(42000);
     expect(contoso.getWorksheet("Settings")!.getCell("B2").value).toBe("Contoso Energy");
-    expect(contoso.worksheets.map((s) => s.name)).toEqual(["Variables", "Elements", "Settings", "Value Summary", "Assumptions Log", "CVM_Meta"]);
+    expect(contoso.worksheets.map((s) => s.name)).toEqual([
+      "Variables",
+      "Elements",
+      "Settings",
+      "Value Summary",
+      "Assumptions Log",
+      "CVM_Meta",
+    ]);
 
     const evil = await workbookAt(path.join(outDir, "=HYPERLINK(_http___evil.example_,_Click_).value.xlsx"));
     const customerCell = evil.getWorksheet("Settings")!.getCell("B2");
@@ -160,7 +205,9 @@ describe("cvm batch on the sample", () => {
       [EVIL, "=HYPERLINK(_http___evil.example_,_Click_).value.xlsx", 3],
       ["Fabrikam Pipelines", "Fabrikam Pipelines.value.xlsx", 4],
     ]);
-    expect(rollup.customers[0]!.totals).toEqual(await expectedTotals("Contoso Energy", { PipelineMiles: 800, LeakReduction: 0.25, CostPerRepair: 160000, LeaksPerMile: 0.01 }));
+    expect(rollup.customers[0]!.totals).toEqual(
+      await expectedTotals("Contoso Energy", { PipelineMiles: 800, LeakReduction: 0.25, CostPerRepair: 160000, LeaksPerMile: 0.01 }),
+    );
     expect(rollup.customers[1]!.totals).toEqual(await expectedTotals(EVIL, {}));
     expect(rollup.customers[2]!.totals).toEqual(await expectedTotals("Fabrikam Pipelines", { PipelineMiles: 1500 }));
     expect(rollup.customers[0]!.totals.NPV).not.toBe(rollup.customers[2]!.totals.NPV);
@@ -168,7 +215,19 @@ describe("cvm batch on the sample", () => {
 
   test("rollup.csv has the same numbers, and the formula-like name neutralised", async () => {
     const rows = parse(await fs.readFile(path.join(outDir, "rollup.csv")), { bom: true }) as string[][];
-    expect(rows[0]).toEqual(["Customer", "File", "TotalAnnualValue", "Green", "Gray", "TotalBenefit", "TotalCost", "NetValue", "NPV", "ROI", "PaybackMonths"]);
+    expect(rows[0]).toEqual([
+      "Customer",
+      "File",
+      "TotalAnnualValue",
+      "Green",
+      "Gray",
+      "TotalBenefit",
+      "TotalCost",
+      "NetValue",
+      "NPV",
+      "ROI",
+      "PaybackMonths",
+    ]);
     expect(rows.slice(1).map((r) => r[0])).toEqual(["Contoso Energy", `'${EVIL}`, "Fabrikam Pipelines"]);
     rows.slice(1).forEach((row, i) => {
       const totals = rollup.customers[i]!.totals;
@@ -202,7 +261,9 @@ describe("everything is checked before anything is written", () => {
     const { status, stdout, stderr } = await cvm("batch", modelPath, bad, "--out-dir", outDir);
     expect(status).toBe(1);
     expect(stdout).toBe("");
-    expect(stderr).toContain(`Error in ${bad}, line 1, column C (Pipeline Miles): Unknown column: "Pipeline Miles" is not a variable of the model. Did you mean PipelineMiles?`);
+    expect(stderr).toContain(
+      `Error in ${bad}, line 1, column C (Pipeline Miles): Unknown column: "Pipeline Miles" is not a variable of the model. Did you mean PipelineMiles?`,
+    );
     expect(stderr).toContain(`Error in ${bad}, line 3, column A (Customer): The customer "acme" is already on line 2.`);
     expect(stderr).toContain(`Error in ${bad}, line 3, column B (PipelineMiles): "lots" is not a number`);
     expect(stderr).toContain(`cvm: 3 errors in ${bad}; nothing was written.`);
@@ -215,14 +276,32 @@ describe("everything is checked before anything is written", () => {
     const outDir = path.join(folder, "div0");
     const { status, stderr } = await cvm("batch", small, csv, "--out-dir", outDir);
     expect(status).toBe(1);
-    expect(stderr).toMatch(new RegExp(`^Error in ${csv.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}, line 3 \\(customer "Beta"\\): The formula of "Saving per hour" gives #DIV/0!.* The formula is in sheet "Elements", row 2, column C \\(CVM_Elements\\); this line gives the customer's numbers\\.$`, "m"));
+    expect(stderr).toMatch(
+      new RegExp(
+        `^Error in ${csv.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}, line 3 \\(customer "Beta"\\): The formula of "Saving per hour" gives #DIV/0!.* The formula is in sheet "Elements", row 2, column C \\(CVM_Elements\\); this line gives the customer's numbers\\.$`,
+        "m",
+      ),
+    );
     expect(stderr).toContain("cvm: 1 error in");
     expect(await exists(outDir)).toBe(false);
   });
 
   test("a model with errors: exit 1 with the very messages of cvm build", async () => {
     const broken = path.join(folder, "broken.xlsx");
-    await fs.writeFile(broken, await writeModelWorkbook({ variables: [["Name", "Value"], ["Miles", "lots"], ["Q1", 3]], elements: [["Element", "Formula"], ["Repairs", "Miles*Mlies"]] }));
+    await fs.writeFile(
+      broken,
+      await writeModelWorkbook({
+        variables: [
+          ["Name", "Value"],
+          ["Miles", "lots"],
+          ["Q1", 3],
+        ],
+        elements: [
+          ["Element", "Formula"],
+          ["Repairs", "Miles*Mlies"],
+        ],
+      }),
+    );
     const build = await cvm("build", broken);
     const batch = await cvm("batch", broken, csvPath, "--out-dir", path.join(folder, "broken-out"));
     expect(batch.status).toBe(1);
@@ -273,7 +352,9 @@ describe("the output folder", () => {
     const before = await snapshot(outDir);
     const { status, stderr } = await cvm("batch", small, await csvFile("Alpha,50", "Beta,20"), "--out-dir", outDir);
     expect(status).toBe(2);
-    expect(stderr).toBe(`cvm: ${outDir} already holds beta.VALUE.xlsx, a file this batch would write, and no earlier batch wrote it (the folder has no rollup.json). cvm batch never replaces a file it did not write; nothing was written. Move it, or choose another folder with --out-dir.\n`);
+    expect(stderr).toBe(
+      `cvm: ${outDir} already holds beta.VALUE.xlsx, a file this batch would write, and no earlier batch wrote it (the folder has no rollup.json). cvm batch never replaces a file it did not write; nothing was written. Move it, or choose another folder with --out-dir.\n`,
+    );
     expect(await snapshot(outDir)).toEqual(before);
 
     await fs.rm(path.join(outDir, "beta.VALUE.xlsx"));
@@ -291,7 +372,9 @@ describe("the output folder", () => {
 
     const second = await cvm("batch", small, await csvFile("alpha,25", "Beta,20"), "--out-dir", outDir);
     expect(second.status).toBe(0);
-    expect(second.stderr).toBe(`Note: ${outDir} still holds 1 file of an earlier batch whose customers are not in small-${n}.csv: Gamma.value.xlsx. They were left as they were (rollup.json lists them under earlierFiles); delete them if they are no longer wanted.\n`);
+    expect(second.stderr).toBe(
+      `Note: ${outDir} still holds 1 file of an earlier batch whose customers are not in small-${n}.csv: Gamma.value.xlsx. They were left as they were (rollup.json lists them under earlierFiles); delete them if they are no longer wanted.\n`,
+    );
     const after = await snapshot(outDir);
     // Alpha's file now has the name as this CSV spells it; on a case-sensitive file system the old spelling is gone too.
     expect(Object.keys(after).sort()).toEqual(["Beta.value.xlsx", "Gamma.value.xlsx", "alpha.value.xlsx", "rollup.csv", "rollup.json"]);
@@ -305,7 +388,10 @@ describe("the output folder", () => {
     const third = await cvm("batch", small, await csvFile("Gamma,5"), "--out-dir", outDir);
     expect(third.status).toBe(0);
     expect((await snapshot(outDir))["Gamma.value.xlsx"]).not.toBe(first["Gamma.value.xlsx"]);
-    expect(JSON.parse(await fs.readFile(path.join(outDir, "rollup.json"), "utf8")).earlierFiles).toEqual(["Beta.value.xlsx", "alpha.value.xlsx"]);
+    expect(JSON.parse(await fs.readFile(path.join(outDir, "rollup.json"), "utf8")).earlierFiles).toEqual([
+      "Beta.value.xlsx",
+      "alpha.value.xlsx",
+    ]);
   });
 
   test("names that clash after cleaning get (2); the roll-up names each file", async () => {
@@ -353,7 +439,17 @@ describe("the output folder", () => {
       const outDir = path.join(folder, "fresh", "deeper");
       const controller = new AbortController();
       const { io: streams } = io();
-      const status = await runBatch({ modelPath: small, csvPath: await csvFile("Alpha,1", "Beta,2"), outDir, threads: 1, signal: controller.signal, onEvent: () => controller.abort() }, streams);
+      const status = await runBatch(
+        {
+          modelPath: small,
+          csvPath: await csvFile("Alpha,1", "Beta,2"),
+          outDir,
+          threads: 1,
+          signal: controller.signal,
+          onEvent: () => controller.abort(),
+        },
+        streams,
+      );
       expect(status).toBe(130);
       expect(await exists(path.join(folder, "fresh"))).toBe(false);
     });
@@ -364,14 +460,20 @@ describe("cells that are not plain numbers in the model", () => {
   test("a Value cell that starts a shared formula: the cells sharing it keep their formula", async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet("Inputs");
-    const rows: CellValue[][] = [["Name", "Value"], ["Hours", null]];
+    const rows: CellValue[][] = [
+      ["Name", "Value"],
+      ["Hours", null],
+    ];
     rows.forEach((row, r) => row.forEach((v, c) => v !== null && (sheet.getCell(r + 1, c + 1).value = v)));
     sheet.getCell("B2").value = { formula: "A5*2", result: 8, shareType: "shared", ref: "B2:B3" } as unknown as ExcelJS.CellFormulaValue;
     sheet.getCell("B3").value = { sharedFormula: "B2", result: 10 } as unknown as ExcelJS.CellSharedFormulaValue;
     sheet.getCell("A5").value = 4;
     sheet.getCell("A6").value = 5;
     const elements = workbook.addWorksheet("Elements");
-    elements.addRows([["Element", "Formula"], ["Saving", "Hours*10"]]);
+    elements.addRows([
+      ["Element", "Formula"],
+      ["Saving", "Hours*10"],
+    ]);
     workbook.definedNames.add("Inputs!$A$1:$B$2", "CVM_Variables");
     workbook.definedNames.add("Elements!$A$1:$B$2", "CVM_Elements");
     const model = path.join(folder, "shared.xlsx");
@@ -406,7 +508,11 @@ describe("which files in the folder are an earlier batch's", () => {
     const check = await checkOutDir(dir, ["Acme.value.xlsx", "rollup.csv", "rollup.json"]);
     // On a case-sensitive file system these are two files, and the second is nobody's to replace;
     // elsewhere the second write went into the same file.
-    if (caseSensitive) expect(check).toEqual({ ok: false, message: expect.stringContaining("already holds acme.value.xlsx, a file this batch would write") });
+    if (caseSensitive)
+      expect(check).toEqual({
+        ok: false,
+        message: expect.stringContaining("already holds acme.value.xlsx, a file this batch would write"),
+      });
     else expect(check.ok).toBe(true);
   });
 });

@@ -10,8 +10,11 @@ import { temporaryFolder } from "../support/build";
 import { cannotWrite } from "../../src/cli/input-files";
 import { cvm, sha256Of } from "../support/cli";
 
-
-const exists = (file: string) => fs.access(file).then(() => true, () => false);
+const exists = (file: string) =>
+  fs.access(file).then(
+    () => true,
+    () => false,
+  );
 
 async function workbookAt(file: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -35,13 +38,30 @@ describe("cvm build", () => {
     expect(stdout).toContain("Customer: Northwind Midstream");
     expect(await sha256Of(samplePath)).toBe(before);
     const written = await workbookAt(path.join(folder, "pipeline.value.xlsx"));
-    expect(written.worksheets.map((s) => s.name)).toEqual(["Variables", "Elements", "Settings", "Value Summary", "Assumptions Log", "CVM_Meta"]);
+    expect(written.worksheets.map((s) => s.name)).toEqual([
+      "Variables",
+      "Elements",
+      "Settings",
+      "Value Summary",
+      "Assumptions Log",
+      "CVM_Meta",
+    ]);
     expect(written.getWorksheet("CVM_Meta")!.state).toBe("veryHidden");
   });
 
   test("--json prints the contract's shape, with null where a result has no value", async () => {
     const modelPath = path.join(folder, "no-cost.xlsx");
-    await fs.writeFile(modelPath, await writeModelWorkbook({ ...MID_PAYBACK.tables, settings: [["Setting", "Value"], ["Customer", "Fabrikam"], ["Years", 2]] }));
+    await fs.writeFile(
+      modelPath,
+      await writeModelWorkbook({
+        ...MID_PAYBACK.tables,
+        settings: [
+          ["Setting", "Value"],
+          ["Customer", "Fabrikam"],
+          ["Years", 2],
+        ],
+      }),
+    );
     const { status, stdout } = await cvm("build", modelPath, "--json", "--out", path.join(folder, "out", "no-cost.json.xlsx"));
     expect(status).toBe(0);
     const json = JSON.parse(stdout);
@@ -49,8 +69,25 @@ describe("cvm build", () => {
     expect(json.customer).toBe("Fabrikam");
     expect(json.currency).toBe("USD");
     // Fuel saved: 40 × 31000 × 8% = 99200 a year, ramp 40%, 80%.
-    expect(json.elements[0]).toEqual({ id: null, element: "Fuel saved", stakeholder: "Fleet Manager", confidence: "green", annualValue: 99200, byYear: [39680, 79360] });
-    expect(Object.keys(json.totals)).toEqual(["TotalAnnualValue", "Green", "Gray", "TotalBenefit", "TotalCost", "NetValue", "NPV", "ROI", "PaybackMonths"]);
+    expect(json.elements[0]).toEqual({
+      id: null,
+      element: "Fuel saved",
+      stakeholder: "Fleet Manager",
+      confidence: "green",
+      annualValue: 99200,
+      byYear: [39680, 79360],
+    });
+    expect(Object.keys(json.totals)).toEqual([
+      "TotalAnnualValue",
+      "Green",
+      "Gray",
+      "TotalBenefit",
+      "TotalCost",
+      "NetValue",
+      "NPV",
+      "ROI",
+      "PaybackMonths",
+    ]);
     expect(json.totals.TotalCost).toBe(0);
     expect(json.totals.ROI).toBeNull();
     expect(json.totals.PaybackMonths).toBe(0);
@@ -75,8 +112,15 @@ describe("cvm build", () => {
     await fs.writeFile(
       broken,
       await writeModelWorkbook({
-        variables: [["Name", "Value"], ["Miles", "lots"], ["Q1", 3]],
-        elements: [["Element", "Formula"], ["Repairs", "Miles*Mlies"]],
+        variables: [
+          ["Name", "Value"],
+          ["Miles", "lots"],
+          ["Q1", 3],
+        ],
+        elements: [
+          ["Element", "Formula"],
+          ["Repairs", "Miles*Mlies"],
+        ],
       }),
     );
     const { status, stderr } = await cvm("build", broken);
@@ -151,7 +195,14 @@ describe("help and version", () => {
   test("cvm --help lists the commands and the global options", async () => {
     const help = await cvm("--help");
     expect([help.status, help.stderr]).toEqual([0, ""]);
-    for (const text of ["cvm build <workbook.xlsx>", "cvm batch <model.xlsx> <customers.csv>", "cvm sample <file.xlsx>", "cvm help <command>", "-v, --version"]) expect(help.stdout).toContain(text);
+    for (const text of [
+      "cvm build <workbook.xlsx>",
+      "cvm batch <model.xlsx> <customers.csv>",
+      "cvm sample <file.xlsx>",
+      "cvm help <command>",
+      "-v, --version",
+    ])
+      expect(help.stdout).toContain(text);
     expect(await cvm("-h")).toEqual(help);
     expect(await cvm("help")).toEqual(help);
     // Without a command the same text goes to standard error, as a usage error.
@@ -168,7 +219,9 @@ describe("help and version", () => {
   test("an unknown option names its command and points at the command's --help, exit 2", async () => {
     const colour = await cvm("build", samplePath, "--colour");
     expect([colour.status, colour.stdout]).toEqual([2, ""]);
-    expect(colour.stderr).toBe('cvm build: unknown option --colour.\nUsage: cvm build <workbook.xlsx> [--out <file.xlsx>] [--json]\nRun "cvm build --help" for its options.\n');
+    expect(colour.stderr).toBe(
+      'cvm build: unknown option --colour.\nUsage: cvm build <workbook.xlsx> [--out <file.xlsx>] [--json]\nRun "cvm build --help" for its options.\n',
+    );
     const thread = await cvm("batch", samplePath, "customers.csv", "--thread", "2");
     expect(thread.status).toBe(2);
     expect(thread.stderr.split("\n")[0]).toBe("cvm batch: unknown option --thread.");
@@ -181,7 +234,10 @@ describe("help and version", () => {
     expect((await cvm("build", samplePath, "--out")).stderr.split("\n")[0]).toBe("cvm build: --out needs a value.");
     expect((await cvm("build", samplePath, "--json=yes")).stderr.split("\n")[0]).toBe("cvm build: --json takes no value.");
     const unknownCommand = await cvm("help", "frobnicate");
-    expect([unknownCommand.status, unknownCommand.stderr.split("\n")[0]]).toEqual([2, 'cvm: there is no command "frobnicate"; the commands are build, batch, sample.']);
+    expect([unknownCommand.status, unknownCommand.stderr.split("\n")[0]]).toEqual([
+      2,
+      'cvm: there is no command "frobnicate"; the commands are build, batch, sample.',
+    ]);
   });
 });
 
@@ -214,7 +270,10 @@ describe("inputs that cannot be read and outputs that cannot be written: one sen
     await fs.mkdir(dir);
     await refused(["build", dir], `cvm: cannot read ${dir}: it is a folder; give the model workbook (.xlsx) saved from Excel.`);
     await refused(["batch", dir, csvPath], `cvm: cannot read ${dir}: it is a folder; give the model workbook (.xlsx) saved from Excel.`);
-    await refused(["batch", samplePath, dir], `cvm: cannot read ${dir}: it is a folder; give the customers CSV file (in Excel: Save As, "CSV UTF-8 (Comma delimited)").`);
+    await refused(
+      ["batch", samplePath, dir],
+      `cvm: cannot read ${dir}: it is a folder; give the customers CSV file (in Excel: Save As, "CSV UTF-8 (Comma delimited)").`,
+    );
   });
 
   test("a CSV, an empty file, an old .xls and a zip that is no workbook given as the model", async () => {
@@ -224,12 +283,18 @@ describe("inputs that cannot be read and outputs that cannot be written: one sen
 
     const empty = path.join(folder, "empty.xlsx");
     await fs.writeFile(empty, "");
-    await refused(["build", empty], `cvm: cannot read ${empty} as an Excel workbook (.xlsx): the file is empty; give the model workbook (.xlsx) saved from Excel.`);
+    await refused(
+      ["build", empty],
+      `cvm: cannot read ${empty} as an Excel workbook (.xlsx): the file is empty; give the model workbook (.xlsx) saved from Excel.`,
+    );
 
     // Excel 97-2003 files and password-protected workbooks are OLE compound files.
     const xls = path.join(folder, "old.xls");
     await fs.writeFile(xls, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
-    await refused(["build", xls], `cvm: cannot read ${xls} as an Excel workbook (.xlsx): it is an old Excel file (.xls) or a workbook protected by a password; open it in Excel and save it as "Excel Workbook (.xlsx)" without a password.`);
+    await refused(
+      ["build", xls],
+      `cvm: cannot read ${xls} as an Excel workbook (.xlsx): it is an old Excel file (.xls) or a workbook protected by a password; open it in Excel and save it as "Excel Workbook (.xlsx)" without a password.`,
+    );
 
     const JSZip = (await import("jszip")).default;
     const document = new JSZip();
@@ -237,7 +302,10 @@ describe("inputs that cannot be read and outputs that cannot be written: one sen
     document.file("word/document.xml", "<w:document/>");
     const docx = path.join(folder, "letter.xlsx");
     await fs.writeFile(docx, await document.generateAsync({ type: "uint8array" }));
-    await refused(["build", docx], `cvm: cannot read ${docx} as an Excel workbook (.xlsx): it is a zip file but not an Excel workbook (perhaps a Word or PowerPoint document); give the model workbook (.xlsx) saved from Excel.`);
+    await refused(
+      ["build", docx],
+      `cvm: cannot read ${docx} as an Excel workbook (.xlsx): it is a zip file but not an Excel workbook (perhaps a Word or PowerPoint document); give the model workbook (.xlsx) saved from Excel.`,
+    );
   });
 
   test("a damaged workbook: a real one cut short", async () => {
@@ -265,10 +333,16 @@ describe("inputs that cannot be read and outputs that cannot be written: one sen
     );
     const binary = path.join(folder, "binary.csv");
     await fs.writeFile(binary, Buffer.from([0x43, 0x75, 0x73, 0x00, 0x01, 0x02, 0xff]));
-    await refused(["batch", samplePath, binary], `cvm: cannot read ${binary} as a CSV file: it is not text; give the customers CSV file (in Excel: Save As, "CSV UTF-8 (Comma delimited)").`);
+    await refused(
+      ["batch", samplePath, binary],
+      `cvm: cannot read ${binary} as a CSV file: it is not text; give the customers CSV file (in Excel: Save As, "CSV UTF-8 (Comma delimited)").`,
+    );
     // UTF-16 is text, whatever its zero bytes: the CSV reader takes it.
     const utf16 = path.join(folder, "utf16.csv");
-    await fs.writeFile(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Customer,PipelineMiles\r\nContoso,1250\r\n", "utf16le")]));
+    await fs.writeFile(
+      utf16,
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Customer,PipelineMiles\r\nContoso,1250\r\n", "utf16le")]),
+    );
     const run = await cvm("batch", samplePath, utf16, "--out-dir", path.join(folder, "utf16-out"));
     expect([run.status, run.stderr]).toEqual([0, ""]);
   });
@@ -276,28 +350,43 @@ describe("inputs that cannot be read and outputs that cannot be written: one sen
   test("an output that is a folder, or under a file", async () => {
     const outFolder = path.join(folder, "out-folder.xlsx");
     await fs.mkdir(outFolder);
-    await refused(["build", samplePath, "--out", outFolder], `cvm: cannot write ${outFolder}: it is a folder; name a file ending in .xlsx instead.`);
+    await refused(
+      ["build", samplePath, "--out", outFolder],
+      `cvm: cannot write ${outFolder}: it is a folder; name a file ending in .xlsx instead.`,
+    );
     await refused(["sample", outFolder], `cvm: cannot write ${outFolder}: it is a folder; name a file ending in .xlsx instead.`);
     expect(await fs.readdir(outFolder)).toEqual([]);
 
     const aFile = path.join(folder, "plain-file");
     await fs.writeFile(aFile, "not a folder");
     const under = path.join(aFile, "value.xlsx");
-    await refused(["build", samplePath, "--out", under], `cvm: cannot write ${under}: a part of its path is a file, not a folder; choose another place with --out.`);
+    await refused(
+      ["build", samplePath, "--out", under],
+      `cvm: cannot write ${under}: a part of its path is a file, not a folder; choose another place with --out.`,
+    );
     await refused(["sample", under], `cvm: cannot write ${under}: a part of its path is a file, not a folder; give another file name.`);
     const outDir = path.join(aFile, "customers");
-    await refused(["batch", samplePath, csvPath, "--out-dir", outDir], `cvm: cannot write ${outDir}: a part of its path is a file, not a folder; choose another folder with --out-dir.`);
+    await refused(
+      ["batch", samplePath, csvPath, "--out-dir", outDir],
+      `cvm: cannot write ${outDir}: a part of its path is a file, not a folder; choose another folder with --out-dir.`,
+    );
     expect(await fs.readFile(aFile, "utf8")).toBe("not a folder");
   });
 
   test("a folder the user may not write in is named, with what to do", () => {
     // Permissions cannot be taken away from root, who may run these tests: the sentence is checked on the error the system gives.
     const inside = path.join(folder, "new", "value.xlsx");
-    expect(cannotWrite(inside, Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" }), "choose another place with --out")).toBe(
+    expect(
+      cannotWrite(inside, Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" }), "choose another place with --out"),
+    ).toBe(
       `cvm: cannot write ${inside}: you are not allowed to write in ${folder}; choose another place with --out, or change the folder's permissions.`,
     );
-    expect(cannotWrite(folder, { code: "EROFS" }, "choose another folder with --out-dir")).toBe(`cvm: cannot write ${folder}: ${folder} is on a read-only disk; choose another folder with --out-dir.`);
-    expect(cannotWrite(inside, { code: "ENOSPC" }, "choose another place with --out")).toBe(`cvm: cannot write ${inside}: the disk is full; free some space, or choose another place with --out.`);
+    expect(cannotWrite(folder, { code: "EROFS" }, "choose another folder with --out-dir")).toBe(
+      `cvm: cannot write ${folder}: ${folder} is on a read-only disk; choose another folder with --out-dir.`,
+    );
+    expect(cannotWrite(inside, { code: "ENOSPC" }, "choose another place with --out")).toBe(
+      `cvm: cannot write ${inside}: the disk is full; free some space, or choose another place with --out.`,
+    );
   });
 });
 
@@ -313,7 +402,8 @@ describe("rebuilding a value workbook", () => {
     const JSZip = (await import("jszip")).default;
     const zip = await JSZip.loadAsync(await fs.readFile(first));
     const xml = await zip.file("xl/workbook.xml")!.async("string");
-    const userNames = '<definedName name="TaxRate">0.21</definedName><definedName name="DoubleMiles">Variables!$B$2*2</definedName><definedName name="Local" localSheetId="0">Variables!$A$1</definedName>';
+    const userNames =
+      '<definedName name="TaxRate">0.21</definedName><definedName name="DoubleMiles">Variables!$B$2*2</definedName><definedName name="Local" localSheetId="0">Variables!$A$1</definedName>';
     zip.file("xl/workbook.xml", xml.replace("</definedNames>", `${userNames}</definedNames>`));
     await fs.writeFile(first, await zip.generateAsync({ type: "uint8array" }));
 
@@ -374,6 +464,9 @@ describe("the installed bin", () => {
     const { version } = JSON.parse(await fs.readFile(path.resolve(__dirname, "../../package.json"), "utf8")) as { version: string };
     expect((await run(process.execPath, [bin, "--version"])).stdout).toBe(`${version}\n`);
     expect((await run(process.execPath, [bin, "batch", "--help"])).stdout).toContain("--threads <n>");
-    await expect(run(process.execPath, [bin, "build", "--colour"])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("cvm build: unknown option --colour.") });
+    await expect(run(process.execPath, [bin, "build", "--colour"])).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("cvm build: unknown option --colour."),
+    });
   });
 });

@@ -8,7 +8,19 @@ import { PROFILES_DESCRIPTION } from "../../src/core/profiles";
 import { sampleNumberFormat } from "../../src/sample/pipeline-model";
 import { BUILT_AT, temporaryFolder } from "../support/build";
 import { cvm } from "../support/cli";
-import { ACME, ACME_MILES, ACME_MILES_LATER, BETA, BETA_MILES, CRANE, CRANE_MILES, DELTA, partNames, partsContaining, sampleFor } from "../support/one-customer";
+import {
+  ACME,
+  ACME_MILES,
+  ACME_MILES_LATER,
+  BETA,
+  BETA_MILES,
+  CRANE,
+  CRANE_MILES,
+  DELTA,
+  partNames,
+  partsContaining,
+  sampleFor,
+} from "../support/one-customer";
 
 /**
  * `cvm batch` from a model that was built for Acme (twice, so that its history and record hold
@@ -36,7 +48,10 @@ function rowOf(sheet: ExcelJS.Worksheet, label: string): number {
 }
 
 async function modelBuiltForAcme(): Promise<Uint8Array> {
-  const first = await buildValueWorkbook(await writeModelWorkbook(sampleFor(ACME, ACME_MILES), { numberFormat: sampleNumberFormat }), BUILT_AT);
+  const first = await buildValueWorkbook(
+    await writeModelWorkbook(sampleFor(ACME, ACME_MILES), { numberFormat: sampleNumberFormat }),
+    BUILT_AT,
+  );
   if (!first.ok) throw new Error(first.problems.map((p) => p.message).join(" "));
   const workbook = await load(first.bytes);
   const variables = workbook.getWorksheet("Variables")!;
@@ -52,10 +67,21 @@ async function modelBuiltForAcme(): Promise<Uint8Array> {
     [CRANE, 46350, CRANE_MILES],
     [BETA, 46351, BETA_MILES],
   ].forEach((row, r) => row.forEach((value, c) => (profiles.getCell(r + 1, c + 1).value = value)));
-  Object.assign(workbook, { title: `Value for ${ACME}`, subject: ACME, keywords: `${ACME}, pipeline`, description: `Prepared for ${ACME}`, category: ACME, company: ACME, manager: `${ACME} procurement` });
+  Object.assign(workbook, {
+    title: `Value for ${ACME}`,
+    subject: ACME,
+    keywords: `${ACME}, pipeline`,
+    description: `Prepared for ${ACME}`,
+    category: ACME,
+    company: ACME,
+    manager: `${ACME} procurement`,
+  });
   const settings = workbook.getWorksheet("Settings")!;
   const cover = workbook.addWorksheet("Cover");
-  cover.getCell("A1").value = { formula: `"Proposal for "&Settings!B${rowOf(settings, "Customer")}`, result: `Proposal for ${ACME}` } as ExcelJS.CellFormulaValue;
+  cover.getCell("A1").value = {
+    formula: `"Proposal for "&Settings!B${rowOf(settings, "Customer")}`,
+    result: `Proposal for ${ACME}`,
+  } as ExcelJS.CellFormulaValue;
   const second = await buildValueWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer()), new Date(BUILT_AT.getTime() + DAY));
   if (!second.ok) throw new Error(second.problems.map((p) => p.message).join(" "));
   return second.bytes;
@@ -85,7 +111,13 @@ afterAll(() => fs.rm(folder, { recursive: true, force: true }));
 test("the model holds Acme's and the others' names and numbers, and the search finds them in its parts", async () => {
   const found = await partsContaining(model, [ACME, CRANE, ACME_MILES, ACME_MILES_LATER, CRANE_MILES]);
   expect(found).toEqual(
-    expect.arrayContaining([`docProps/core.xml: ${ACME}`, `docProps/app.xml: ${ACME}`, `xl/sharedStrings.xml: ${ACME}`, `xl/sharedStrings.xml: ${CRANE}`, expect.stringMatching(new RegExp(`^xl/worksheets/sheet\\d+\\.xml: ${CRANE_MILES}$`))]),
+    expect.arrayContaining([
+      `docProps/core.xml: ${ACME}`,
+      `docProps/app.xml: ${ACME}`,
+      `xl/sharedStrings.xml: ${ACME}`,
+      `xl/sharedStrings.xml: ${CRANE}`,
+      expect.stringMatching(new RegExp(`^xl/worksheets/sheet\\d+\\.xml: ${CRANE_MILES}$`)),
+    ]),
   );
   // The history holds Acme's first value; the record its later one.
   expect(found.filter((f) => f.endsWith(`: ${ACME_MILES}`))).toHaveLength(1);
@@ -96,7 +128,9 @@ test("Beta's workbook holds nothing of Acme, Crane or Delta in any part of the p
   const parts = await partNames(beta);
   expect(parts).toEqual(expect.arrayContaining(["docProps/core.xml", "docProps/app.xml", "xl/workbook.xml", "xl/sharedStrings.xml"]));
   expect(await partsContaining(beta, [ACME, "Acme", CRANE, DELTA, ACME_MILES, ACME_MILES_LATER, CRANE_MILES])).toEqual([]);
-  expect(await partsContaining(beta, [BETA, BETA_MILES])).toEqual(expect.arrayContaining([`xl/sharedStrings.xml: ${BETA}`, `docProps/core.xml: ${BETA}`]));
+  expect(await partsContaining(beta, [BETA, BETA_MILES])).toEqual(
+    expect.arrayContaining([`xl/sharedStrings.xml: ${BETA}`, `docProps/core.xml: ${BETA}`]),
+  );
   const workbook = await load(beta);
   const profiles = readProfilesXlsx(workbook);
   if (profiles.kind !== "ours") throw new Error("Beta's workbook lost its profiles sheet");
@@ -104,7 +138,9 @@ test("Beta's workbook holds nothing of Acme, Crane or Delta in any part of the p
   expect(profiles.store.profiles.map((p) => [p.name, p.values])).toEqual([[BETA, [{ variable: "PipelineMiles", value: BETA_MILES }]]]);
   expect(workbook.getWorksheet("CVM_Profiles")!.state).toBe("hidden");
   expect(workbook.title).toBe(`Value Summary: LeakSense pipeline-leak analytics for ${BETA}`);
-  expect([workbook.subject, workbook.keywords, workbook.description, workbook.category, workbook.company, workbook.manager].map((v) => v ?? "")).toEqual(["", "", "", "", "", ""]);
+  expect(
+    [workbook.subject, workbook.keywords, workbook.description, workbook.category, workbook.company, workbook.manager].map((v) => v ?? ""),
+  ).toEqual(["", "", "", "", "", ""]);
   // Beta's history starts with Beta: the model's last build was Acme's.
   const log = workbook.getWorksheet("Assumptions Log")!;
   expect([log.getCell("N5").value, log.getCell("O5").value, log.getCell("S5").value]).toEqual(["Build", `First build for ${BETA}`, BETA]);
@@ -115,7 +151,9 @@ test("Beta's workbook holds nothing of Acme, Crane or Delta in any part of the p
 
 test("Delta, who has no profile, gets none, and nothing of Acme, Crane or Beta", async () => {
   expect(await partsContaining(delta, [ACME, "Acme", CRANE, BETA, ACME_MILES, ACME_MILES_LATER, CRANE_MILES, BETA_MILES])).toEqual([]);
-  expect(await partsContaining(delta, [DELTA])).toEqual(expect.arrayContaining([`xl/sharedStrings.xml: ${DELTA}`, `docProps/core.xml: ${DELTA}`]));
+  expect(await partsContaining(delta, [DELTA])).toEqual(
+    expect.arrayContaining([`xl/sharedStrings.xml: ${DELTA}`, `docProps/core.xml: ${DELTA}`]),
+  );
   const profiles = readProfilesXlsx(await load(delta));
   expect(profiles).toMatchObject({ kind: "ours", store: { active: "", profiles: [] } });
 });

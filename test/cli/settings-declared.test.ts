@@ -42,8 +42,20 @@ test.each(SETTINGS.map((d, i) => [d.label, d, i] as const))("the setting %s is r
 
 describe("every setting is shown on the Value Summary", () => {
   const analysis = analyzeWorkbook({
-    variables: { address: "Inputs!A1:B2", values: [["Name", "Value"], ["Miles", 10]] },
-    elements: { address: "Elements!A1:B2", values: [["Element", "Formula"], ["Repairs", "Miles*100"]] },
+    variables: {
+      address: "Inputs!A1:B2",
+      values: [
+        ["Name", "Value"],
+        ["Miles", 10],
+      ],
+    },
+    elements: {
+      address: "Elements!A1:B2",
+      values: [
+        ["Element", "Formula"],
+        ["Repairs", "Miles*100"],
+      ],
+    },
     settings: SETTINGS_RANGE,
   });
   if (!analysis.ok) throw new Error(analysis.problems.map((p) => p.message).join("\n"));
@@ -77,7 +89,9 @@ test.each(SETTINGS.map((d) => [d.label, d] as const))("the batch CSV takes a col
     expect(csv.customers).toHaveLength(1);
   } else {
     const csv = readCustomersCsv(`Customer,Miles,${d.label}\nAcme,12,1\n`, variables);
-    expect(csv.problems.map((p) => p.message)).toEqual([expect.stringContaining(`${d.label} is a setting of the model (CVM_Settings), not a variable`)]);
+    expect(csv.problems.map((p) => p.message)).toEqual([
+      expect.stringContaining(`${d.label} is a setting of the model (CVM_Settings), not a variable`),
+    ]);
   }
 });
 

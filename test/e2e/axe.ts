@@ -34,14 +34,21 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
   }
   return page.evaluate(async (exclude) => {
-    const results = await window.axe!.run({ include: [document], exclude: exclude.map((selector) => [selector]) }, { resultTypes: ["violations"] });
+    const results = await window.axe!.run(
+      { include: [document], exclude: exclude.map((selector) => [selector]) },
+      { resultTypes: ["violations"] },
+    );
     // Plain data only: the nodes carry DOM references otherwise.
     return results.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
       help: v.help,
       helpUrl: v.helpUrl,
-      nodes: v.nodes.map((n) => ({ target: n.target.map(String), html: n.html, ...(n.failureSummary ? { failureSummary: n.failureSummary } : {}) })),
+      nodes: v.nodes.map((n) => ({
+        target: n.target.map(String),
+        html: n.html,
+        ...(n.failureSummary ? { failureSummary: n.failureSummary } : {}),
+      })),
     }));
   }, AXE_EXCLUDE);
 }
@@ -52,7 +59,9 @@ export function formatViolations(violations: readonly AxeViolation[]): string {
     .map((v) => {
       const nodes = v.nodes
         .slice(0, 8)
-        .map((n) => `    ${n.target.join(" ")}\n      ${n.html.slice(0, 200)}\n      ${(n.failureSummary ?? "").replace(/\n/g, "\n      ")}`)
+        .map(
+          (n) => `    ${n.target.join(" ")}\n      ${n.html.slice(0, 200)}\n      ${(n.failureSummary ?? "").replace(/\n/g, "\n      ")}`,
+        )
         .join("\n");
       const more = v.nodes.length > 8 ? `\n    … and ${v.nodes.length - 8} more` : "";
       return `[${v.impact ?? "?"}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes}${more}`;

@@ -37,7 +37,9 @@ test("save two customers, switch between them, and nothing overflows a 320 px pa
     const box = list.getBoundingClientRect();
     return {
       fits: list.scrollWidth <= list.clientWidth,
-      outside: [...list.querySelectorAll("[role=tab]")].filter((t) => t.getBoundingClientRect().left < box.left || t.getBoundingClientRect().right > box.right + 0.5).map((t) => t.getAttribute("value")),
+      outside: [...list.querySelectorAll("[role=tab]")]
+        .filter((t) => t.getBoundingClientRect().left < box.left || t.getBoundingClientRect().right > box.right + 0.5)
+        .map((t) => t.getAttribute("value")),
     };
   });
   expect(tabs).toEqual({ fits: true, outside: [] });
@@ -52,7 +54,9 @@ test("save two customers, switch between them, and nothing overflows a 320 px pa
   expect(dialogBox && viewport && dialogBox.x >= 0 && dialogBox.x + dialogBox.width <= viewport.width).toBe(true);
   await review.getByText("PipelineMiles: 800 → 1,200 (Variables!B2)").waitFor();
   await review.getByRole("button", { name: "Switch" }).click();
-  await pane.getByText(/^Switched to Northwind Midstream: 1 value written, and the Customer set to Northwind Midstream\. Build again/).waitFor();
+  await pane
+    .getByText(/^Switched to Northwind Midstream: 1 value written, and the Customer set to Northwind Midstream\. Build again/)
+    .waitFor();
   expect(await valueOf(page, "Variables", "B2")).toBe(1200);
   expect(await valueOf(page, "Settings", "B2")).toBe("Northwind Midstream");
   expect(await pane.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);

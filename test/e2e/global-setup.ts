@@ -28,7 +28,18 @@ function buildWorkbench(outDir: string): Promise<void> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      [WEBPACK_CLI, "--config", "webpack.config.js", "--env", "only=workbench", "--env", `outDir=${outDir}`, "--mode", "production", "--no-stats"],
+      [
+        WEBPACK_CLI,
+        "--config",
+        "webpack.config.js",
+        "--env",
+        "only=workbench",
+        "--env",
+        `outDir=${outDir}`,
+        "--mode",
+        "production",
+        "--no-stats",
+      ],
       { cwd: REPO_ROOT, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if (error) reject(new Error(`Building the workbench failed (webpack --env only=workbench):\n${stdout}\n${stderr}`));
@@ -41,7 +52,10 @@ function buildWorkbench(outDir: string): Promise<void> {
 /** Starts the server on a free port and resolves with the URL it prints. */
 function serve(outDir: string): Promise<{ server: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const server = spawn(process.execPath, [SERVER, "--port", "0", "--dir", outDir, "--exit-with-stdin"], { cwd: REPO_ROOT, stdio: ["pipe", "pipe", "pipe"] });
+    const server = spawn(process.execPath, [SERVER, "--port", "0", "--dir", outDir, "--exit-with-stdin"], {
+      cwd: REPO_ROOT,
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     let output = "";
     const timer = setTimeout(() => fail(new Error(`The workbench server printed no URL within 15 s:\n${output}`)), 15_000);
     const fail = (error: Error) => {

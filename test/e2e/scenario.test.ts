@@ -83,7 +83,9 @@ test("an empty workbook: the task pane inserts the sample on new sheets, and the
   const workbook = await documentOf(page);
   expect(workbook.sheetNames).toEqual(["Sheet1", "Variables", "Elements", "Settings"]);
   await pane.getByRole("tab", { name: "Preview" }).click();
-  const annual = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 }).format(sampleTotals().TotalAnnualValue);
+  const annual = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 }).format(
+    sampleTotals().TotalAnnualValue,
+  );
   await pane.getByLabel("Results").getByText(annual).waitFor();
   expectNoErrors(page);
 });

@@ -40,9 +40,9 @@ describe("the workbench", () => {
     expect((await pane.boundingBox())?.width).toBe(350);
     // office.js from the workbench's own server, loaded before the page's scripts; outside Office
     // its Office.onReady resolves with host null, and Excel stays the simulation.
-    expect(await page.locator("script[src]").evaluateAll((scripts) => scripts.map((s) => new URL((s as HTMLScriptElement).src).pathname))).toEqual(
-      expect.arrayContaining(["/office-js/office.js"]),
-    );
+    expect(
+      await page.locator("script[src]").evaluateAll((scripts) => scripts.map((s) => new URL((s as HTMLScriptElement).src).pathname)),
+    ).toEqual(expect.arrayContaining(["/office-js/office.js"]));
     expect(await page.locator("script[src]").first().getAttribute("src")).toBe("/office-js/office.js");
     expect(await page.evaluate(() => window.cvmWorkbench?.office)).toEqual({ library: "office.js", host: null });
 

@@ -53,13 +53,18 @@ export interface WorkbenchSession {
 
 export function workbenchUrl(): string {
   const url = process.env.CVM_WORKBENCH_URL;
-  if (!url) throw new Error("CVM_WORKBENCH_URL is not set: run the end-to-end tests through jest (`npx jest test/e2e`), whose e2e project builds and serves the workbench");
+  if (!url)
+    throw new Error(
+      "CVM_WORKBENCH_URL is not set: run the end-to-end tests through jest (`npx jest test/e2e`), whose e2e project builds and serves the workbench",
+    );
   return url;
 }
 
 export async function launchChromium(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`No Chromium at ${CHROMIUM}: the workbench's end-to-end tests need it. Install it with \`apt-get install chromium\` (.ci/run does).`);
+    throw new Error(
+      `No Chromium at ${CHROMIUM}: the workbench's end-to-end tests need it. Install it with \`apt-get install chromium\` (.ci/run does).`,
+    );
   }
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }
@@ -125,7 +130,8 @@ export function useWorkbench(): WorkbenchSession {
       });
       page.on("pageerror", (error) => found.push(`uncaught: ${error.stack ?? error.message}`));
       page.on("requestfailed", (request) => {
-        if (new URL(request.url()).origin === origin) found.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? "?"})`);
+        if (new URL(request.url()).origin === origin)
+          found.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? "?"})`);
       });
       page.on("response", (response) => {
         if (response.status() >= 400) found.push(`HTTP ${response.status()}: ${response.url()}`);
@@ -169,7 +175,8 @@ export const formulaBar = (page: Page): Locator => page.getByRole("textbox", { n
 
 export const nameBox = (page: Page): Locator => page.getByRole("textbox", { name: "Name box" });
 
-export const sheetTab = (page: Page, sheet: string): Locator => page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name: sheet, exact: true });
+export const sheetTab = (page: Page, sheet: string): Locator =>
+  page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name: sheet, exact: true });
 
 /** The sheet the grid shows (the workbook's active sheet). */
 export async function shownSheet(page: Page): Promise<string> {
@@ -192,7 +199,10 @@ export async function showSheet(page: Page, sheet: string): Promise<void> {
 /** Clicks a cell of the shown sheet and waits until the workbook's selection is that cell. */
 export async function selectCell(page: Page, address: string): Promise<void> {
   await gridCell(page, address).click();
-  await page.waitForFunction((a) => window.cvmWorkbench?.simulation.document.selection()?.endsWith(`!${a}`) === true, address.toUpperCase());
+  await page.waitForFunction(
+    (a) => window.cvmWorkbench?.simulation.document.selection()?.endsWith(`!${a}`) === true,
+    address.toUpperCase(),
+  );
 }
 
 /**

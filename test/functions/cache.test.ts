@@ -49,7 +49,12 @@ describe("10,000 calls over one 500-element model", () => {
       const e = elementCopies[i % 50]!;
       const v = variableCopies[(i * 7) % 50]!;
       const which = i % 10;
-      const outcome = which < 8 ? cvm.value(e, v, `Value_${(i % 500) + 1}`, which < 4 ? null : (i % 5) + 1) : which === 8 ? cvm.total(e, v, null) : cvm.realized(e, v);
+      const outcome =
+        which < 8
+          ? cvm.value(e, v, `Value_${(i % 500) + 1}`, which < 4 ? null : (i % 5) + 1)
+          : which === 8
+            ? cvm.total(e, v, null)
+            : cvm.realized(e, v);
       if (!outcome.ok) throw new Error(outcome.failure.message);
     }
     const cachedMs = performance.now() - started;
@@ -64,7 +69,9 @@ describe("10,000 calls over one 500-element model", () => {
         return performance.now() - t;
       }),
     );
-    console.log(`10,000 cached calls: ${cachedMs.toFixed(1)} ms (${((cachedMs / 10_000) * 1000).toFixed(1)} µs a call); one analysis: ${analysisMs.toFixed(2)} ms`);
+    console.log(
+      `10,000 cached calls: ${cachedMs.toFixed(1)} ms (${((cachedMs / 10_000) * 1000).toFixed(1)} µs a call); one analysis: ${analysisMs.toFixed(2)} ms`,
+    );
     // Loose, so that a slow CI machine does not fail it; the measured ratio is far larger.
     expect(cachedMs / 10_000).toBeLessThan(analysisMs / 5);
   });

@@ -21,14 +21,22 @@ describe("CVM.ISSUES with error cells in its ranges", () => {
   it("names the row and column of an error in the elements range", () => {
     const withError = elements(GOOD, { element: "Labor", formula: err("#DIV/0!"), id: "Labor" });
     expect(cvm.issues(withError, fresh(VARIABLES), fresh(SETTINGS))).toEqual([
-      ["Error", "elements, row 3, column Formula", "Row 3, column Formula of the elements range holds #DIV/0!: fix that cell, or the cells its formula refers to."],
+      [
+        "Error",
+        "elements, row 3, column Formula",
+        "Row 3, column Formula of the elements range holds #DIV/0!: fix that cell, or the cells its formula refers to.",
+      ],
     ]);
   });
 
   it("reports an error the core would have read as a name (an element called #REF!)", () => {
     const withError = elements({ ...GOOD, element: err("#REF!") });
     expect(cvm.issues(withError, fresh(VARIABLES), fresh(SETTINGS))).toEqual([
-      ["Error", "elements, row 2, column Element", "Row 2, column Element of the elements range holds #REF!: fix that cell, or the cells its formula refers to."],
+      [
+        "Error",
+        "elements, row 2, column Element",
+        "Row 2, column Element of the elements range holds #REF!: fix that cell, or the cells its formula refers to.",
+      ],
     ]);
   });
 
@@ -38,15 +46,26 @@ describe("CVM.ISSUES with error cells in its ranges", () => {
     const els = elements(GOOD, { element: "Typo", formula: "Miles*(Rate" });
     const rows = cvm.issues(els, vars, sets);
     expect(rows.slice(0, 2)).toEqual([
-      ["Error", "variables, row 2, column Value", "Row 2, column Value of the variables range holds #N/A: fix that cell, or the cells its formula refers to."],
-      ["Error", "settings, row 2, column Value", "Row 2, column Value of the settings range holds #VALUE!: fix that cell, or the cells its formula refers to."],
+      [
+        "Error",
+        "variables, row 2, column Value",
+        "Row 2, column Value of the variables range holds #N/A: fix that cell, or the cells its formula refers to.",
+      ],
+      [
+        "Error",
+        "settings, row 2, column Value",
+        "Row 2, column Value of the settings range holds #VALUE!: fix that cell, or the cells its formula refers to.",
+      ],
     ]);
     expect(rows.filter((r) => r[1] === "variables, row 2, column Value")).toHaveLength(1);
     expect(rows.some((r) => r[1] === "elements, row 3, column Formula" && /cannot be read/.test(r[2]!))).toBe(true);
   });
 
   it("names a column by its position when its header is empty", () => {
-    const grid = [["Name", "Value", "Unit", "Low", "High", ""], ["Miles", 100, "", "", "", err("#NUM!")]];
+    const grid = [
+      ["Name", "Value", "Unit", "Low", "High", ""],
+      ["Miles", 100, "", "", "", err("#NUM!")],
+    ];
     expect(cvm.issues(elements(GOOD), grid, fresh(SETTINGS))).toContainEqual([
       "Error",
       "variables, row 2, column 6",
@@ -66,7 +85,9 @@ describe("the other functions never compute around an error cell", () => {
 
   it("EVAL is #VALUE! naming an error cell of its variables", () => {
     const vars = variables(["Miles", 100], [err("#REF!"), 20]);
-    expect(thrown(() => cvm.evalFormula("Miles*2", vars)).message).toMatch(/^variables, row 3, column Name: Row 3, column Name of the variables range holds #REF!/);
+    expect(thrown(() => cvm.evalFormula("Miles*2", vars)).message).toMatch(
+      /^variables, row 3, column Name: Row 3, column Name of the variables range holds #REF!/,
+    );
   });
 
   it("the same model without the error computes as before", () => {

@@ -25,7 +25,11 @@ describe("a model with errors gives #VALUE! naming the first error and where it 
   });
 
   it("several errors: the first, and how many more", () => {
-    const broken = elements({ element: "Typo", formula: "Miles*" }, { element: "Unknown", formula: "Mils*2" }, { element: "Colour", formula: "1", confidence: "blue" });
+    const broken = elements(
+      { element: "Typo", formula: "Miles*" },
+      { element: "Unknown", formula: "Mils*2" },
+      { element: "Colour", formula: "1", confidence: "blue" },
+    );
     const error = thrown(() => cvm.npv(broken, fresh(VARIABLES), fresh(SETTINGS)));
     expect(error.code).toBe("#VALUE!");
     expect(error.message).toMatch(/^elements, row 2, column Formula: The formula of "Typo" cannot be read: /);
@@ -34,32 +38,54 @@ describe("a model with errors gives #VALUE! naming the first error and where it 
 
   it("errors in the variables and the settings are located in their own argument", () => {
     const vars = variables(["Miles", "100"], ["Rate", 20]);
-    expect(thrown(() => cvm.value(fresh(ELEMENTS), vars, "Leaks")).message).toMatch(/^variables, row 2, column Value: The value of Miles holds the text "100", a number stored as text/);
+    expect(thrown(() => cvm.value(fresh(ELEMENTS), vars, "Leaks")).message).toMatch(
+      /^variables, row 2, column Value: The value of Miles holds the text "100", a number stored as text/,
+    );
     const bad = settings({ Years: 3, DiscountRate: "ten" });
-    expect(thrown(() => cvm.roi(fresh(ELEMENTS), fresh(VARIABLES), bad)).message).toMatch(/^settings, row 3, column Value: The setting DiscountRate holds the text "ten"/);
+    expect(thrown(() => cvm.roi(fresh(ELEMENTS), fresh(VARIABLES), bad)).message).toMatch(
+      /^settings, row 3, column Value: The setting DiscountRate holds the text "ten"/,
+    );
   });
 
   it("a formula that gives an error with the current variables", () => {
     const vars = variables(["Miles", 0]);
     const error = thrown(() => cvm.realized(elements({ element: "Per mile", formula: "1000/Miles", actual: 5 }), vars));
     expect(error.code).toBe("#VALUE!");
-    expect(error.message).toBe('elements, row 2, column Formula: The formula of "Per mile" gives #DIV/0! (division by zero) with the current variables; change the formula or the variables so that it gives an amount of money.');
+    expect(error.message).toBe(
+      'elements, row 2, column Formula: The formula of "Per mile" gives #DIV/0! (division by zero) with the current variables; change the formula or the variables so that it gives an amount of money.',
+    );
   });
 
   it("a range without its required column is located at the argument's header row", () => {
-    const error = thrown(() => cvm.total([["Element", "Formla"], ["A", "1"]], fresh(VARIABLES)));
-    expect(error.message).toBe('elements, row 1, column Element: The named range CVM_Elements has no "Formula" column: add it to the header row.');
+    const error = thrown(() =>
+      cvm.total(
+        [
+          ["Element", "Formla"],
+          ["A", "1"],
+        ],
+        fresh(VARIABLES),
+      ),
+    );
+    expect(error.message).toBe(
+      'elements, row 1, column Element: The named range CVM_Elements has no "Formula" column: add it to the header row.',
+    );
   });
 
   it("an argument that is not a range", () => {
     const error = thrown(() => cvm.npv(NO_RANGE, fresh(VARIABLES), fresh(SETTINGS)));
-    expect(error).toMatchObject({ code: "#VALUE!", message: "The elements argument must be a range with a header row, such as CVM_Elements." });
+    expect(error).toMatchObject({
+      code: "#VALUE!",
+      message: "The elements argument must be a range with a header row, such as CVM_Elements.",
+    });
   });
 });
 
 describe("CVM.ELEMENTVALUE", () => {
   it("an unknown element is #N/A", () => {
-    expect(thrown(() => cvm.value(fresh(ELEMENTS), fresh(VARIABLES), "Nope"))).toMatchObject({ code: "#N/A", message: 'No element with id or name "Nope" in elements.' });
+    expect(thrown(() => cvm.value(fresh(ELEMENTS), fresh(VARIABLES), "Nope"))).toMatchObject({
+      code: "#N/A",
+      message: 'No element with id or name "Nope" in elements.',
+    });
   });
 
   it("a name shared by several elements is #N/A asking for the Id", () => {
@@ -75,7 +101,10 @@ describe("CVM.ELEMENTVALUE", () => {
   });
 
   it.each([0, -1, 31, 2.5])("year %p is #NUM!", (year) => {
-    for (const error of [thrown(() => cvm.value(fresh(ELEMENTS), fresh(VARIABLES), "Leaks", year)), thrown(() => cvm.total(fresh(ELEMENTS), fresh(VARIABLES), year))]) {
+    for (const error of [
+      thrown(() => cvm.value(fresh(ELEMENTS), fresh(VARIABLES), "Leaks", year)),
+      thrown(() => cvm.total(fresh(ELEMENTS), fresh(VARIABLES), year)),
+    ]) {
       expect(error).toMatchObject({ code: "#NUM!", message: `The year must be a whole number from 1 to 30, not ${year}.` });
     }
   });
@@ -121,7 +150,10 @@ describe("CVM.EVAL", () => {
     const error = thrown(() => cvm.evalFormula("Miles*(Rate", fresh(VARIABLES)));
     expect(error.code).toBe("#VALUE!");
     expect(error.message).toMatch(/^The formula cannot be read: .+/);
-    expect(thrown(() => cvm.evalFormula("", fresh(VARIABLES)))).toMatchObject({ code: "#VALUE!", message: "The formula cannot be read: The formula is empty." });
+    expect(thrown(() => cvm.evalFormula("", fresh(VARIABLES)))).toMatchObject({
+      code: "#VALUE!",
+      message: "The formula cannot be read: The formula is empty.",
+    });
   });
 
   it.each([
@@ -144,7 +176,10 @@ describe("CVM.EVAL", () => {
   });
 
   it("#REF! becomes #VALUE! too", () => {
-    expect(thrown(() => cvm.evalFormula("#REF!", fresh(VARIABLES)))).toMatchObject({ code: "#VALUE!", message: "The formula gives #REF!." });
+    expect(thrown(() => cvm.evalFormula("#REF!", fresh(VARIABLES)))).toMatchObject({
+      code: "#VALUE!",
+      message: "The formula gives #REF!.",
+    });
   });
 
   it("variables with errors are #VALUE! located in the variables", () => {

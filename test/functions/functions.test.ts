@@ -11,9 +11,22 @@ afterAll(removeRuntime);
 // Leak reduction = Miles*LeaksPerMile*CostPerLeak = 100*0.5*2000 = 100000, ramp 50%,100%, Actual 40000
 // Labor savings  = Hours*HourlyRate = 1000*50 = 50000, ramp 0.2, 0.6, 1 (fractions), Actual 15000
 // Avoided fines  = Leaks*10% = 10000 (uses another element's id), no ramp (100%), no Actual
-const VARIABLES = variables(["Miles", 100, 80, 120], ["LeaksPerMile", 0.5], ["CostPerLeak", 2000, 1000, 3000], ["Hours", 1000, 1000, 1000], ["HourlyRate", 50]);
+const VARIABLES = variables(
+  ["Miles", 100, 80, 120],
+  ["LeaksPerMile", 0.5],
+  ["CostPerLeak", 2000, 1000, 3000],
+  ["Hours", 1000, 1000, 1000],
+  ["HourlyRate", 50],
+);
 const ELEMENTS = elements(
-  { element: "Leak reduction", formula: "=Miles*LeaksPerMile*CostPerLeak", id: "Leaks", confidence: "green", ramp: "50%,100%", actual: 40000 },
+  {
+    element: "Leak reduction",
+    formula: "=Miles*LeaksPerMile*CostPerLeak",
+    id: "Leaks",
+    confidence: "green",
+    ramp: "50%,100%",
+    actual: 40000,
+  },
   { element: "Labor savings", formula: "Hours*HourlyRate", id: "Labor", ramp: "0.2, 0.6, 1", actual: 15000 },
   { element: "Avoided fines", formula: "Leaks*10%", id: "Fines" },
 );
@@ -108,10 +121,7 @@ describe("CVM.ISSUES", () => {
   });
 
   it("lists severity, where and message, errors first", () => {
-    const broken = elements(
-      { element: "No owner", formula: "Miles", stakeholder: "" },
-      { element: "Broken", formula: "Miles*" },
-    );
+    const broken = elements({ element: "No owner", formula: "Miles", stakeholder: "" }, { element: "Broken", formula: "Miles*" });
     const rows = cvm.issues(broken, fresh(VARIABLES));
     expect(rows).toHaveLength(2);
     expect(rows[0]!.slice(0, 2)).toEqual(["Error", "elements, row 3, column Formula"]);
@@ -122,7 +132,9 @@ describe("CVM.ISSUES", () => {
 
   it("reports problems of the settings when they are given", () => {
     const rows = cvm.issues(fresh(ELEMENTS), fresh(VARIABLES), settings({ Years: 0 }));
-    expect(rows).toEqual([["Error", "settings, row 2, column Value", "The setting Years is 0: the horizon must be a whole number of years from 1 to 30."]]);
+    expect(rows).toEqual([
+      ["Error", "settings, row 2, column Value", "The setting Years is 0: the horizon must be a whole number of years from 1 to 30."],
+    ]);
   });
 });
 
@@ -166,6 +178,8 @@ describe("CVM.SENSITIVITY", () => {
     expect(high).toBe(2500);
     expect(low).toEqual(swing);
     expect(low).toMatchObject({ code: "#VALUE!" });
-    expect((low as { message: string }).message).toMatch(/^With Divisor at its Low \(0\), elements, row 2, column Formula: The formula of "Ratio" gives #DIV\/0!/);
+    expect((low as { message: string }).message).toMatch(
+      /^With Divisor at its Low \(0\), elements, row 2, column Formula: The formula of "Ratio" gives #DIV\/0!/,
+    );
   });
 });

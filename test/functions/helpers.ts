@@ -24,7 +24,10 @@ export interface ElementRow {
 }
 
 export function elements(...rows: ElementRow[]): Grid {
-  return [ELEMENT_HEADER, ...rows.map((r) => [r.element, r.formula, r.id ?? "", r.stakeholder ?? "CFO", r.confidence ?? "", r.ramp ?? "", r.actual ?? ""])];
+  return [
+    ELEMENT_HEADER,
+    ...rows.map((r) => [r.element, r.formula, r.id ?? "", r.stakeholder ?? "CFO", r.confidence ?? "", r.ramp ?? "", r.actual ?? ""]),
+  ];
 }
 
 export function settings(values: Record<string, Cell>): Grid {

@@ -7,16 +7,28 @@ const headers = headersOf({ elements: [["Element", "Formula", "", 7]], variables
 
 describe("describeArgumentLocation", () => {
   it("names the argument, the row within the passed range (header is row 1) and the column by its header", () => {
-    expect(describeArgumentLocation(error("x", "CVM_Elements", "m", { sheet: "elements", row: 2, column: 1 }), headers)).toBe("elements, row 3, column Formula");
-    expect(describeArgumentLocation(warning("x", "CVM_Variables", "m", { sheet: "variables", row: 0, column: 0 }), headers)).toBe("variables, row 1, column Name");
+    expect(describeArgumentLocation(error("x", "CVM_Elements", "m", { sheet: "elements", row: 2, column: 1 }), headers)).toBe(
+      "elements, row 3, column Formula",
+    );
+    expect(describeArgumentLocation(warning("x", "CVM_Variables", "m", { sheet: "variables", row: 0, column: 0 }), headers)).toBe(
+      "variables, row 1, column Name",
+    );
   });
 
   it("names a column by its position when its header cell is empty or missing, by its text when it is a number", () => {
-    expect(describeArgumentLocation(error("x", "CVM_Elements", "m", { sheet: "elements", row: 4, column: 2 }), headers)).toBe("elements, row 5, column 3");
-    expect(describeArgumentLocation(error("x", "CVM_Elements", "m", { sheet: "elements", row: 4, column: 9 }), headers)).toBe("elements, row 5, column 10");
-    expect(describeArgumentLocation(error("x", "CVM_Elements", "m", { sheet: "elements", row: 4, column: 3 }), headers)).toBe("elements, row 5, column 7");
+    expect(describeArgumentLocation(error("x", "CVM_Elements", "m", { sheet: "elements", row: 4, column: 2 }), headers)).toBe(
+      "elements, row 5, column 3",
+    );
+    expect(describeArgumentLocation(error("x", "CVM_Elements", "m", { sheet: "elements", row: 4, column: 9 }), headers)).toBe(
+      "elements, row 5, column 10",
+    );
+    expect(describeArgumentLocation(error("x", "CVM_Elements", "m", { sheet: "elements", row: 4, column: 3 }), headers)).toBe(
+      "elements, row 5, column 7",
+    );
     // An argument whose header is unknown (settings were not passed to headersOf).
-    expect(describeArgumentLocation(error("x", "CVM_Settings", "m", { sheet: "settings", row: 1, column: 1 }), headers)).toBe("settings, row 2, column 2");
+    expect(describeArgumentLocation(error("x", "CVM_Settings", "m", { sheet: "settings", row: 1, column: 1 }), headers)).toBe(
+      "settings, row 2, column 2",
+    );
   });
 
   it("a problem about a whole range is located by the argument alone", () => {
@@ -28,7 +40,9 @@ describe("describeArgumentLocation", () => {
     const row = ["Element", "Formula"];
     const copied = headersOf({ elements: [row] });
     row[1] = "Changed";
-    expect(describeArgumentLocation(error("x", "CVM_Elements", "m", { sheet: "elements", row: 1, column: 1 }), copied)).toBe("elements, row 2, column Formula");
+    expect(describeArgumentLocation(error("x", "CVM_Elements", "m", { sheet: "elements", row: 1, column: 1 }), copied)).toBe(
+      "elements, row 2, column Formula",
+    );
   });
 });
 

@@ -25,12 +25,18 @@ describe("the lock's rule", () => {
   const lock = { manifestVersion: "1.2.0.0", sha256: "a".repeat(64) };
 
   it("fails when functions.json changed and <Version> did not, asking for a bump", () => {
-    expect(lockProblems({ manifestVersion: "1.2.0.0", sha256: "b".repeat(64) }, lock)).toEqual([expect.stringContaining("bump <Version> in manifest.xml")]);
+    expect(lockProblems({ manifestVersion: "1.2.0.0", sha256: "b".repeat(64) }, lock)).toEqual([
+      expect.stringContaining("bump <Version> in manifest.xml"),
+    ]);
   });
 
   it("fails when <Version> changed and the lock was not rewritten", () => {
-    expect(lockProblems({ manifestVersion: "1.3.0.0", sha256: "a".repeat(64) }, lock)).toEqual([expect.stringContaining("npm run functions:lock")]);
-    expect(lockProblems({ manifestVersion: "1.3.0.0", sha256: "b".repeat(64) }, lock)).toEqual([expect.stringContaining("npm run functions:lock")]);
+    expect(lockProblems({ manifestVersion: "1.3.0.0", sha256: "a".repeat(64) }, lock)).toEqual([
+      expect.stringContaining("npm run functions:lock"),
+    ]);
+    expect(lockProblems({ manifestVersion: "1.3.0.0", sha256: "b".repeat(64) }, lock)).toEqual([
+      expect.stringContaining("npm run functions:lock"),
+    ]);
   });
 
   it("hashes what Excel reads: a description counts, indentation does not", () => {

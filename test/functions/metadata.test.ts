@@ -55,7 +55,10 @@ describe("functions.json as the build generates it", () => {
   // CVM.ISSUES can name them; the generator cannot write it, the build adds it.
   it("ships with allowErrorForDataTypeAny at the top level, which the generator alone does not write", () => {
     expect(JSON.parse(generated.metadataJson).allowErrorForDataTypeAny).toBeUndefined();
-    const shipped = JSON.parse(finalizeFunctionsMetadata(generated.metadataJson)) as { allowErrorForDataTypeAny?: unknown; functions: unknown };
+    const shipped = JSON.parse(finalizeFunctionsMetadata(generated.metadataJson)) as {
+      allowErrorForDataTypeAny?: unknown;
+      functions: unknown;
+    };
     expect(shipped.allowErrorForDataTypeAny).toBe(true);
     expect(shipped.functions).toEqual(JSON.parse(generated.metadataJson).functions);
   });
@@ -76,13 +79,19 @@ describe("functions.json as the build generates it", () => {
   });
 
   it("returns dynamic arrays from ISSUES and SENSITIVITY only", () => {
-    for (const f of metadata) expect({ id: f.id, matrix: f.result.dimensionality === "matrix" }).toEqual({ id: f.id, matrix: CONTRACT[f.id]!.matrixResult });
+    for (const f of metadata)
+      expect({ id: f.id, matrix: f.result.dimensionality === "matrix" }).toEqual({ id: f.id, matrix: CONTRACT[f.id]!.matrixResult });
   });
 
   it("describes every function and every parameter for autocomplete, in sentences", () => {
     for (const f of metadata) {
       expect(f.description).toMatch(/^[A-Z].{20,200}\.$/s);
-      for (const p of f.parameters) expect({ id: f.id, parameter: p.name, description: p.description }).toEqual({ id: f.id, parameter: p.name, description: expect.stringMatching(/^[A-Z].{10,}\.$/) });
+      for (const p of f.parameters)
+        expect({ id: f.id, parameter: p.name, description: p.description }).toEqual({
+          id: f.id,
+          parameter: p.name,
+          description: expect.stringMatching(/^[A-Z].{10,}\.$/),
+        });
     }
   });
 
@@ -94,7 +103,8 @@ describe("functions.json as the build generates it", () => {
 
   it("associates each id with a function this module exports", () => {
     const exported = functions as unknown as Record<string, unknown>;
-    for (const a of generated.associate) expect({ id: a.id, type: typeof exported[a.functionName] }).toEqual({ id: a.id, type: "function" });
+    for (const a of generated.associate)
+      expect({ id: a.id, type: typeof exported[a.functionName] }).toEqual({ id: a.id, type: "function" });
     expect(generated.associate.map((a) => a.id).sort()).toEqual(Object.keys(CONTRACT).sort());
   });
 });

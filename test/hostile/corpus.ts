@@ -113,7 +113,15 @@ export const VARIABLES: readonly Row[] = [
   variable("CostPerLeak", 2000, { unit: "USD" }),
 ];
 export const ELEMENTS: readonly Row[] = [
-  element({ element: "Leak savings", formula: "Miles*LeakRate*CostPerLeak", id: "LeakSavings", stakeholder: "CFO", category: "Cost", confidence: "green", ramp: "50%,100%" }),
+  element({
+    element: "Leak savings",
+    formula: "Miles*LeakRate*CostPerLeak",
+    id: "LeakSavings",
+    stakeholder: "CFO",
+    category: "Cost",
+    confidence: "green",
+    ramp: "50%,100%",
+  }),
   element({ element: "Crew time", formula: "Miles*10", id: "CrewTime", stakeholder: "Operations", confidence: "gray" }),
 ];
 export const SETTINGS: readonly Row[] = [
@@ -138,9 +146,19 @@ const withElement = (row: Row): Row[] => [...ELEMENTS, row];
 const replaceElement = (index: number, row: Row): Row[] => ELEMENTS.map((r, i) => (i === index ? row : r));
 const replaceVariable = (index: number, row: Row): Row[] => VARIABLES.map((r, i) => (i === index ? row : r));
 const settingsWith = (name: string, value: CellValue): Row[] => SETTINGS.map((r) => (r[0] === name ? [name, value] : r));
-const crewTime = (formula: CellValue, more: Parameters<typeof element>[0] = {}): Row => element({ element: "Crew time", formula, id: "CrewTime", stakeholder: "Operations", confidence: "gray", ...more });
+const crewTime = (formula: CellValue, more: Parameters<typeof element>[0] = {}): Row =>
+  element({ element: "Crew time", formula, id: "CrewTime", stakeholder: "Operations", confidence: "gray", ...more });
 const leakSavings = (more: Parameters<typeof element>[0]): Row =>
-  element({ element: "Leak savings", formula: "Miles*LeakRate*CostPerLeak", id: "LeakSavings", stakeholder: "CFO", category: "Cost", confidence: "green", ramp: "50%,100%", ...more });
+  element({
+    element: "Leak savings",
+    formula: "Miles*LeakRate*CostPerLeak",
+    id: "LeakSavings",
+    stakeholder: "CFO",
+    category: "Cost",
+    confidence: "green",
+    ramp: "50%,100%",
+    ...more,
+  });
 
 /** A range whose cell at (row, column) of the grid, 0-based, holds a real formula (typed without an apostrophe) and shows `shown`. */
 function withFormulaCell(input: RangeInput, row: number, column: number, formula: string, shown: CellValue): RangeInput {
@@ -187,7 +205,12 @@ function hostile(spec: CaseSpec): HostileCase {
   };
 }
 
-const problem = (code: string, range: RangeName, cell: CellAddress | null, message?: RegExp): ExpectedProblem => ({ code, range, cell, ...(message ? { message } : {}) });
+const problem = (code: string, range: RangeName, cell: CellAddress | null, message?: RegExp): ExpectedProblem => ({
+  code,
+  range,
+  cell,
+  ...(message ? { message } : {}),
+});
 const VARS = "CVM_Variables";
 const ELS = "CVM_Elements";
 const SETS = "CVM_Settings";
@@ -198,7 +221,12 @@ function renamed(name: RangeName, refersTo: string, seedFormula?: string): Pick<
   return {
     file: { input: () => model(), extras: { unnamed: [key], names: [{ name, refersTo }] } },
     ...(seedFormula
-      ? { excelSeed: (seed: SimulationSeed) => ({ ...seed, names: (seed.names ?? []).map((n) => (n.name === name ? { name, formula: seedFormula } : n)) }) }
+      ? {
+          excelSeed: (seed: SimulationSeed) => ({
+            ...seed,
+            names: (seed.names ?? []).map((n) => (n.name === name ? { name, formula: seedFormula } : n)),
+          }),
+        }
       : {}),
   };
 }
@@ -241,7 +269,10 @@ const cases: CaseSpec[] = [
     name: "CVM_Variables is named only on its own sheet (a sheet-scoped name)",
     category: "missing ranges",
     model: { variables: null },
-    file: { input: () => model(), extras: { unnamed: ["variables"], names: [{ name: "CVM_Variables", refersTo: "Inputs!$B$3:$H$6", localSheetId: 0 }] } },
+    file: {
+      input: () => model(),
+      extras: { unnamed: ["variables"], names: [{ name: "CVM_Variables", refersTo: "Inputs!$B$3:$H$6", localSheetId: 0 }] },
+    },
     expected: [problem("range-missing", VARS, null)],
     errors: 1,
   },
@@ -272,7 +303,10 @@ const cases: CaseSpec[] = [
   {
     name: "CVM_Variables has the Name column twice",
     category: "missing or repeated headers",
-    model: { variableHeader: ["Name", "Value", "Unit", "Source", "Notes", "Name", "High"], variables: VARIABLES.map((r) => r.map((v, i) => (i === 5 || i === 6 ? "" : v))) },
+    model: {
+      variableHeader: ["Name", "Value", "Unit", "Source", "Notes", "Name", "High"],
+      variables: VARIABLES.map((r) => r.map((v, i) => (i === 5 || i === 6 ? "" : v))),
+    },
     expected: [problem("column-repeated", VARS, V("G3"), /"Name" appears twice/)],
     errors: 1,
   },
@@ -398,7 +432,9 @@ const cases: CaseSpec[] = [
     name: "a misspelt variable (Mils)",
     category: "unknown names",
     model: { elements: replaceElement(1, crewTime("Mils*10")) },
-    expected: [problem("formula-unknown-name", ELS, E("B3"), /"Mils", which is neither a variable nor an element id\. Did you mean Miles\?/)],
+    expected: [
+      problem("formula-unknown-name", ELS, E("B3"), /"Mils", which is neither a variable nor an element id\. Did you mean Miles\?/),
+    ],
     errors: 1,
   },
   {
@@ -481,8 +517,15 @@ const cases: CaseSpec[] = [
   {
     name: "a circle through 10,000 elements",
     category: "cycles",
-    model: () => ({ ...model(), elements: manyElements(10000, (i) => element({ element: `Step ${i}`, formula: `Step_${(i + 1) % 10000}+1`, id: `Step_${i}`, stakeholder: "CFO" })) }),
-    expected: [problem("element-cycle", ELS, E("B2"), /Step_0 → Step_1 → .*… \(9,992 more\) … → Step_9998 → Step_9999 → Step_0 \(10,000 elements\)/)],
+    model: () => ({
+      ...model(),
+      elements: manyElements(10000, (i) =>
+        element({ element: `Step ${i}`, formula: `Step_${(i + 1) % 10000}+1`, id: `Step_${i}`, stakeholder: "CFO" }),
+      ),
+    }),
+    expected: [
+      problem("element-cycle", ELS, E("B2"), /Step_0 → Step_1 → .*… \(9,992 more\) … → Step_9998 → Step_9999 → Step_0 \(10,000 elements\)/),
+    ],
     errors: 1,
     large: true,
   },
@@ -492,7 +535,12 @@ const cases: CaseSpec[] = [
     model: () => {
       const ids = Array.from({ length: 300 }, (_, i) => `Part_${i}`);
       // Each uses all the others (not itself): 44,850 circles, of which one is worth reporting.
-      return { ...model(), elements: manyElements(300, (i) => element({ element: `Part ${i}`, formula: ids.filter((_, j) => j !== i).join("+"), id: ids[i], stakeholder: "CFO" })) };
+      return {
+        ...model(),
+        elements: manyElements(300, (i) =>
+          element({ element: `Part ${i}`, formula: ids.filter((_, j) => j !== i).join("+"), id: ids[i], stakeholder: "CFO" }),
+        ),
+      };
     },
     expected: [problem("element-cycle", ELS, E("B2"), /Part_0 → Part_1 → Part_0/)],
     errors: 1,
@@ -533,7 +581,10 @@ const cases: CaseSpec[] = [
     name: "a variable's Low is text and its High an error",
     category: "text and error values where numbers belong",
     model: { variables: replaceVariable(0, variable("Miles", 120, { low: "about 100", high: "#VALUE!" })) },
-    expected: [problem("variable-low-not-number", VARS, V("G4"), /"about 100"/), problem("variable-high-not-number", VARS, V("H4"), /the error #VALUE!/)],
+    expected: [
+      problem("variable-low-not-number", VARS, V("G4"), /"about 100"/),
+      problem("variable-high-not-number", VARS, V("H4"), /the error #VALUE!/),
+    ],
     errors: 2,
   },
   {
@@ -579,7 +630,13 @@ const cases: CaseSpec[] = [
   {
     name: "CVM_Variables points at empty cells",
     category: "empty ranges",
-    model: { variables: [["", "", "", "", "", "", ""], ["", "", "", "", "", "", ""]], variableHeader: ["", "", "", "", "", "", ""] },
+    model: {
+      variables: [
+        ["", "", "", "", "", "", ""],
+        ["", "", "", "", "", "", ""],
+      ],
+      variableHeader: ["", "", "", "", "", "", ""],
+    },
     expected: [problem("range-no-header", VARS, V("B3"), /has no header row/)],
     errors: 1,
   },
@@ -608,7 +665,10 @@ const cases: CaseSpec[] = [
     name: "CVM_Variables is its header alone, and the formulas use its names",
     category: "empty ranges",
     model: { variables: [] },
-    expected: [problem("formula-unknown-name", ELS, E("B2"), /"Miles", which is neither a variable nor an element id/), problem("formula-unknown-name", ELS, E("B3"))],
+    expected: [
+      problem("formula-unknown-name", ELS, E("B2"), /"Miles", which is neither a variable nor an element id/),
+      problem("formula-unknown-name", ELS, E("B3")),
+    ],
     // Miles, LeakRate and CostPerLeak in Leak savings; Miles in Crew time.
     errors: 4,
   },
@@ -688,7 +748,14 @@ const cases: CaseSpec[] = [
     category: "formulas nested 10,000 deep",
     model: { elements: replaceElement(1, crewTime(nested(10000, "(", "Miles"))) },
     // 20,005 characters: past Excel's 8,192 before the depth is even looked at.
-    expected: [problem("element-formula-syntax", ELS, E("B3"), /"Crew time" cannot be read: The formula is 20,005 characters long; Excel allows at most 8,192\./)],
+    expected: [
+      problem(
+        "element-formula-syntax",
+        ELS,
+        E("B3"),
+        /"Crew time" cannot be read: The formula is 20,005 characters long; Excel allows at most 8,192\./,
+      ),
+    ],
     errors: 1,
   },
   {
@@ -709,7 +776,9 @@ const cases: CaseSpec[] = [
     name: "4,000 parentheses within Excel's length (past its 64 levels)",
     category: "formulas nested 10,000 deep",
     model: { elements: replaceElement(1, crewTime(nested(4000, "(", "Miles"))) },
-    expected: [problem("element-formula-syntax", ELS, E("B3"), /more than 64 levels deep \(Excel's limit\); the 65th level opens at character 65\./)],
+    expected: [
+      problem("element-formula-syntax", ELS, E("B3"), /more than 64 levels deep \(Excel's limit\); the 65th level opens at character 65\./),
+    ],
     errors: 1,
   },
   {
@@ -725,7 +794,9 @@ const cases: CaseSpec[] = [
     category: "formulas nested 10,000 deep",
     model: () => ({
       ...model(),
-      elements: manyElements(10000, (i) => element({ element: `Stage ${i}`, formula: i === 9999 ? "Miles/0" : `Stage_${i + 1}+1`, id: `Stage_${i}`, stakeholder: "CFO" })),
+      elements: manyElements(10000, (i) =>
+        element({ element: `Stage ${i}`, formula: i === 9999 ? "Miles/0" : `Stage_${i + 1}+1`, id: `Stage_${i}`, stakeholder: "CFO" }),
+      ),
     }),
     // Only the first failure is worth reporting: the 9,999 elements that use it fail with it.
     expected: [problem("element-value-error", ELS, at(ELEMENTS_SHEET, "B10001"), /"Stage 9999" gives #DIV\/0!/)],
@@ -807,20 +878,35 @@ const cases: CaseSpec[] = [
     name: "two elements of 1.5E+308, whose total overflows",
     category: "numbers that overflow",
     model: { variables: withVariable(variable("Huge", 1.5e308)), elements: [leakSavings({ formula: "Huge" }), crewTime("Huge")] },
-    expected: [problem("result-overflow", ELS, E("B2"), /total annual value comes to more than Excel can hold.*"Leak savings", 1\.5E\+308/)],
+    expected: [
+      problem("result-overflow", ELS, E("B2"), /total annual value comes to more than Excel can hold.*"Leak savings", 1\.5E\+308/),
+    ],
     errors: 1,
   },
   {
     name: "Investment and AnnualCost of 1E+308 over 30 years",
     category: "numbers that overflow",
-    model: { settings: [["Years", 30], ["Investment", 1e308], ["AnnualCost", 1e308]] },
+    model: {
+      settings: [
+        ["Years", 30],
+        ["Investment", 1e308],
+        ["AnnualCost", 1e308],
+      ],
+    },
     expected: [problem("result-overflow", SETS, S("E5"), /total cost .* comes to more than Excel can hold/)],
     errors: 1,
   },
   {
     name: "a DiscountRate of -99.99% over 30 years",
     category: "numbers that overflow",
-    model: { variables: withVariable(variable("Huge", 1e300)), elements: [leakSavings({ formula: "Huge" }), crewTime("Miles")], settings: [["Years", 30], ["DiscountRate", -0.9999]] },
+    model: {
+      variables: withVariable(variable("Huge", 1e300)),
+      elements: [leakSavings({ formula: "Huge" }), crewTime("Miles")],
+      settings: [
+        ["Years", 30],
+        ["DiscountRate", -0.9999],
+      ],
+    },
     expected: [problem("result-overflow", SETS, S("E4"), /The NPV comes to more than Excel can hold.*DiscountRate of -0\.9999/)],
     errors: 1,
   },
@@ -909,7 +995,9 @@ const cases: CaseSpec[] = [
     name: "Years 0",
     category: "settings out of range",
     model: { settings: settingsWith("Years", 0) },
-    expected: [problem("setting-years-invalid", SETS, S("E4"), /The setting Years is 0: the horizon must be a whole number of years from 1 to 30/)],
+    expected: [
+      problem("setting-years-invalid", SETS, S("E4"), /The setting Years is 0: the horizon must be a whole number of years from 1 to 30/),
+    ],
     errors: 1,
   },
   {
@@ -994,7 +1082,10 @@ const cases: CaseSpec[] = [
   {
     name: "the header has Value and VALUE",
     category: "names differing only by case",
-    model: { variableHeader: ["Name", "Value", "Unit", "Source", "Notes", "VALUE", "High"], variables: VARIABLES.map((r) => r.map((v, i) => (i === 5 || i === 6 ? "" : v))) },
+    model: {
+      variableHeader: ["Name", "Value", "Unit", "Source", "Notes", "VALUE", "High"],
+      variables: VARIABLES.map((r) => r.map((v, i) => (i === 5 || i === 6 ? "" : v))),
+    },
     expected: [problem("column-repeated", VARS, V("G3"), /"Value" appears twice/)],
     errors: 1,
   },

@@ -11,8 +11,6 @@ import { cvm, sha256Of } from "../support/cli";
 import { BASE, CORPUS, type ModelSource } from "./corpus";
 import { locationText } from "./expect";
 
-
-
 let folder: string;
 beforeAll(async () => {
   folder = await temporaryFolder("hostile");
@@ -53,8 +51,11 @@ describe("cvm build refuses every hostile model and writes nothing", () => {
       const errors = stderr.split("\n").filter((line) => line.startsWith("Error in "));
       for (const e of c.expected) {
         const prefix = `Error in ${locationText(e)}: `;
-        const lines = errors.filter((line) => line.startsWith(prefix) && (e.message === undefined || e.message.test(line.slice(prefix.length))));
-        if (lines.length === 0) throw new Error(`${c.name}: no line "${prefix}…" matching ${String(e.message)} in:\n${errors.slice(0, 10).join("\n")}`);
+        const lines = errors.filter(
+          (line) => line.startsWith(prefix) && (e.message === undefined || e.message.test(line.slice(prefix.length))),
+        );
+        if (lines.length === 0)
+          throw new Error(`${c.name}: no line "${prefix}…" matching ${String(e.message)} in:\n${errors.slice(0, 10).join("\n")}`);
       }
       if (c.errors !== undefined) expect(errors).toHaveLength(c.errors);
       expect(stderr).toContain(`; nothing was written.`);

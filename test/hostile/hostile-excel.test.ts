@@ -19,7 +19,13 @@ async function simulationFor(c: ModelSource): Promise<ExcelSimulation> {
 
 /** Everything a build could change: sheets with their cells, formats and charts, names, tables, the active sheet. */
 function documentOf(doc: DocumentView) {
-  return { sheets: doc.sheetNames().map((s) => doc.sheet(s)), names: doc.names(), tables: doc.tables(), active: doc.activeSheet(), selection: doc.selection() };
+  return {
+    sheets: doc.sheetNames().map((s) => doc.sheet(s)),
+    names: doc.names(),
+    tables: doc.tables(),
+    active: doc.activeSheet(),
+    selection: doc.selection(),
+  };
 }
 
 test("the base model builds, so a build that writes is seen", async () => {

@@ -14,8 +14,14 @@ import { BUILT_AT } from "../support/build";
 
 const EDGES = [0, 1, 1e300, 1e308, -1e308, 1.7976931348623157e308, -1.7976931348623157e308, 5e-324, 1e-305] as const;
 // Mostly the edges themselves: a random double rarely lands near one.
-const edgy = fc.oneof({ arbitrary: fc.constantFrom(...EDGES), weight: 3 }, { arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }), weight: 1 });
-const nonNegative = fc.oneof({ arbitrary: fc.constantFrom(...EDGES.filter((e) => e >= 0)), weight: 3 }, { arbitrary: fc.double({ min: 0, noNaN: true, noDefaultInfinity: true }), weight: 1 });
+const edgy = fc.oneof(
+  { arbitrary: fc.constantFrom(...EDGES), weight: 3 },
+  { arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }), weight: 1 },
+);
+const nonNegative = fc.oneof(
+  { arbitrary: fc.constantFrom(...EDGES.filter((e) => e >= 0)), weight: 3 },
+  { arbitrary: fc.double({ min: 0, noNaN: true, noDefaultInfinity: true }), weight: 1 },
+);
 
 const hostileNumbers: fc.Arbitrary<WorkbookInput> = fc
   .record({
@@ -23,19 +29,40 @@ const hostileNumbers: fc.Arbitrary<WorkbookInput> = fc
     b: edgy,
     ends: fc.tuple(edgy, edgy),
     actual: fc.option(edgy, { nil: undefined }),
-    formulas: fc.array(fc.constantFrom("A", "B", "A+B", "A-B", "A*B", "A/3", "-A", "A*0.5", "SUM(A,B,A)", "ABS(B)"), { minLength: 1, maxLength: 5 }),
+    formulas: fc.array(fc.constantFrom("A", "B", "A+B", "A-B", "A*B", "A/3", "-A", "A*0.5", "SUM(A,B,A)", "ABS(B)"), {
+      minLength: 1,
+      maxLength: 5,
+    }),
     years: fc.integer({ min: 1, max: 30 }),
     rate: fc.oneof(fc.constantFrom(-0.9999, 0, 0.1), fc.double({ min: -0.9999999, max: 9.999, noNaN: true })),
     investment: nonNegative,
     annualCost: nonNegative,
   })
   .map((m) => ({
-    variables: range("Inputs", "B3", [VARIABLE_HEADER, variable("A", m.a, { low: Math.min(...m.ends), high: Math.max(...m.ends) }), variable("B", m.b)]),
+    variables: range("Inputs", "B3", [
+      VARIABLE_HEADER,
+      variable("A", m.a, { low: Math.min(...m.ends), high: Math.max(...m.ends) }),
+      variable("B", m.b),
+    ]),
     elements: range("'Value Model'", "A1", [
       ELEMENT_HEADER,
-      ...m.formulas.map((formula, i) => element({ element: `Element ${i}`, formula, stakeholder: "CFO", ramp: "50%,100%", ...(i === 0 && m.actual !== undefined ? { actual: m.actual } : {}) })),
+      ...m.formulas.map((formula, i) =>
+        element({
+          element: `Element ${i}`,
+          formula,
+          stakeholder: "CFO",
+          ramp: "50%,100%",
+          ...(i === 0 && m.actual !== undefined ? { actual: m.actual } : {}),
+        }),
+      ),
     ]),
-    settings: range("Settings", "D2", [["Setting", "Value"], ["Years", m.years], ["DiscountRate", m.rate], ["Investment", m.investment], ["AnnualCost", m.annualCost]]),
+    settings: range("Settings", "D2", [
+      ["Setting", "Value"],
+      ["Years", m.years],
+      ["DiscountRate", m.rate],
+      ["Investment", m.investment],
+      ["AnnualCost", m.annualCost],
+    ]),
   }));
 
 /** Every number anywhere in a plan (cells, charts, record). */
@@ -57,7 +84,12 @@ test("numbers at the edges of a double: no throw; refusals located; what is acce
       }
       accepted += 1;
       const { totals, cashFlow, benefitByYear, elements } = analysis.results;
-      const results = [...Object.values(totals).filter((v): v is number => v !== undefined), ...cashFlow, ...benefitByYear, ...elements.flatMap((e) => [e.annualValue, ...e.byYear])];
+      const results = [
+        ...Object.values(totals).filter((v): v is number => v !== undefined),
+        ...cashFlow,
+        ...benefitByYear,
+        ...elements.flatMap((e) => [e.annualValue, ...e.byYear]),
+      ];
       expect(results.filter((n) => !Number.isFinite(n))).toEqual([]);
       const planned = planBuild(analysis.model, analysis.results, { sheets: ["Inputs", "Value Model", "Settings"], names: [] }, BUILT_AT);
       if (!planned.ok) throw new Error(planned.problems.map((p) => p.message).join("; "));

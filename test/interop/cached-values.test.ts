@@ -52,9 +52,16 @@ let builds: { name: string; stored: Awaited<ReturnType<typeof formulaCells>>; re
 beforeAll(async () => {
   folder = await temporaryFolder("cached");
   const built = await Promise.all(ALL.map((f) => buildFixture(f, folder)));
-  const recalculated = await recalculateWithLibreOffice(built.map((b) => b.valuePath), path.join(folder, "recalculated"));
+  const recalculated = await recalculateWithLibreOffice(
+    built.map((b) => b.valuePath),
+    path.join(folder, "recalculated"),
+  );
   builds = await Promise.all(
-    ALL.map(async (f, i) => ({ name: f.name, stored: await formulaCells(built[i]!.valuePath), recalculated: await formulaCells(recalculated[i]!) })),
+    ALL.map(async (f, i) => ({
+      name: f.name,
+      stored: await formulaCells(built[i]!.valuePath),
+      recalculated: await formulaCells(recalculated[i]!),
+    })),
   );
 });
 
@@ -64,7 +71,10 @@ describe.each(ALL.map((f) => f.name))("%s: the values stored beside the formulas
     expect(stored.size).toBeGreaterThan(20);
     const differing = [...stored]
       .filter(([address, c]) => !agree(c.shown, recalculated.get(address)?.shown ?? null))
-      .map(([address, c]) => `${address} =${c.formula}: stored ${JSON.stringify(c.shown)}, LibreOffice ${JSON.stringify(recalculated.get(address)?.shown)}`);
+      .map(
+        ([address, c]) =>
+          `${address} =${c.formula}: stored ${JSON.stringify(c.shown)}, LibreOffice ${JSON.stringify(recalculated.get(address)?.shown)}`,
+      );
     expect(differing).toEqual([]);
   });
 });

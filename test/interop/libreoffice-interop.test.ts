@@ -25,7 +25,10 @@ let built: Map<string, Built & { recalculated: Values; summary: Values; layout: 
 beforeAll(async () => {
   const folder = await temporaryFolder("interop");
   const builds = await Promise.all(ALL.map((f) => buildFixture(f, folder)));
-  const recalculated = await recalculateWithLibreOffice(builds.map((b) => b.valuePath), path.join(folder, "recalculated"));
+  const recalculated = await recalculateWithLibreOffice(
+    builds.map((b) => b.valuePath),
+    path.join(folder, "recalculated"),
+  );
   built = new Map();
   for (const [i, fixture] of ALL.entries()) {
     const { analysis } = builds[i]!;
@@ -35,7 +38,13 @@ beforeAll(async () => {
       "A1",
       ...Object.values(layout.scenarios?.results ?? {}).flatMap((byResult) => Object.values(byResult)),
       ...Object.values(layout.scenarios?.annual ?? {}).flat(),
-      ...(layout.realization ? [...layout.realization.rows.flatMap((r) => [r.estimated, r.actual, r.share, r.gap]), ...Object.values(layout.realization.total), layout.realization.unmeasured] : []),
+      ...(layout.realization
+        ? [
+            ...layout.realization.rows.flatMap((r) => [r.estimated, r.actual, r.share, r.gap]),
+            ...Object.values(layout.realization.total),
+            layout.realization.unmeasured,
+          ]
+        : []),
     ];
     built.set(fixture.name, {
       ...builds[i]!,
@@ -72,7 +81,8 @@ describe.each(ALL.map((f) => f.name))("%s, recalculated by LibreOffice", (name) 
     for (const result of analysis.results.elements) {
       if (result.element.id) expectClose(recalculated.get(result.element.id), result.annualValue, `${name} element ${result.element.id}`);
     }
-    for (const variable of analysis.model.variables) expectClose(recalculated.get(variable.name), variable.value, `${name} variable ${variable.name}`);
+    for (const variable of analysis.model.variables)
+      expectClose(recalculated.get(variable.name), variable.value, `${name} variable ${variable.name}`);
   });
 });
 
@@ -99,7 +109,9 @@ describe.each(ALL.map((f) => f.name))("%s: scenarios and realization, recalculat
         if (expected === undefined) expect([scenario, key, actual]).toEqual([scenario, key, "#N/A"]);
         else expectClose(actual, expected, `${name} ${scenario} ${key}`);
       }
-      outcome.results.elements.forEach((e, i) => expectClose(summary.get(scenarios!.annual[scenario][i]!), e.annualValue, `${name} ${scenario} ${e.element.element}`));
+      outcome.results.elements.forEach((e, i) =>
+        expectClose(summary.get(scenarios!.annual[scenario][i]!), e.annualValue, `${name} ${scenario} ${e.element.element}`),
+      );
     }
   });
 
@@ -152,12 +164,36 @@ test("workbook text that looks like a formula is written, and stays, as text", a
   for (const sheet of [workbook.getWorksheet("Value Summary")!, workbook.getWorksheet("Assumptions Log")!]) {
     sheet.eachRow((row) => row.eachCell((cell) => texts.push(cell.value)));
   }
-  for (const dangerous of ["=SUM(A1:A9)", "+1 555 0100", "-survey-", "@mention", "=Saving", "=Ops lead", "+Plant", "@risk desk", "=1+1", "=Hours*Rate*100", "+Guarded ratio", "@Averaged", "-Costly change", "-halved if audited", "@assumption owner", "+internal grading", '=IMPORTXML("x")']) {
+  for (const dangerous of [
+    "=SUM(A1:A9)",
+    "+1 555 0100",
+    "-survey-",
+    "@mention",
+    "=Saving",
+    "=Ops lead",
+    "+Plant",
+    "@risk desk",
+    "=1+1",
+    "=Hours*Rate*100",
+    "+Guarded ratio",
+    "@Averaged",
+    "-Costly change",
+    "-halved if audited",
+    "@assumption owner",
+    "+internal grading",
+    '=IMPORTXML("x")',
+  ]) {
     expect(texts).toContain(dangerous);
   }
   expect(texts.some((v) => typeof v === "string" && v.includes('HYPERLINK("http://example.invalid"'))).toBe(true);
-  const formulas = texts.filter((v): v is ExcelJS.CellFormulaValue => typeof v === "object" && v !== null && "formula" in v).map((v) => v.formula);
-  expect(formulas.some((f) => /SUM\(A1:A9\)|HYPERLINK|IMPORTXML|Ops lead|Plant|risk desk|mention|Guarded|Averaged|Costly|halved|owner|grading/.test(f))).toBe(false);
+  const formulas = texts
+    .filter((v): v is ExcelJS.CellFormulaValue => typeof v === "object" && v !== null && "formula" in v)
+    .map((v) => v.formula);
+  expect(
+    formulas.some((f) =>
+      /SUM\(A1:A9\)|HYPERLINK|IMPORTXML|Ops lead|Plant|risk desk|mention|Guarded|Averaged|Costly|halved|owner|grading/.test(f),
+    ),
+  ).toBe(false);
 });
 
 afterAll(async () => {

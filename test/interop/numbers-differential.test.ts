@@ -31,18 +31,81 @@ function random(seed: number): () => number {
 
 // Decimals that binary cannot hold, and that cancel in sums (KB 78113's among them), whole
 // numbers, and a few large and small ones.
-const NUMBERS = ["0", "1", "2", "3", "7", "10", "100", "0.1", "0.2", "0.3", "0.4", "0.5", "0.7", "1.1", "2.5", "3.3", "43.1", "43.2", "1.333", "1.225", "52.8", "8.8", "0.01", "1E-5", "1E15", "123456.789", "1E+300", "1E-300"];
-const TEXTS = ['"a"', '"B"', '"é"', '"e"', '"É"', '"f"', '"apple"', '"Apples"', '"10"', '"9"', '"2.5"', '" 3 "', '"15%"', '""', '"x y"', '"Zoë"', '"zoe"'];
+const NUMBERS = [
+  "0",
+  "1",
+  "2",
+  "3",
+  "7",
+  "10",
+  "100",
+  "0.1",
+  "0.2",
+  "0.3",
+  "0.4",
+  "0.5",
+  "0.7",
+  "1.1",
+  "2.5",
+  "3.3",
+  "43.1",
+  "43.2",
+  "1.333",
+  "1.225",
+  "52.8",
+  "8.8",
+  "0.01",
+  "1E-5",
+  "1E15",
+  "123456.789",
+  "1E+300",
+  "1E-300",
+];
+const TEXTS = [
+  '"a"',
+  '"B"',
+  '"é"',
+  '"e"',
+  '"É"',
+  '"f"',
+  '"apple"',
+  '"Apples"',
+  '"10"',
+  '"9"',
+  '"2.5"',
+  '" 3 "',
+  '"15%"',
+  '""',
+  '"x y"',
+  '"Zoë"',
+  '"zoe"',
+];
 const FUNCTIONS: readonly [string, number, number][] = [
-  ["SUM", 1, 4], ["MIN", 1, 3], ["MAX", 1, 3], ["AVERAGE", 1, 3], ["ROUND", 2, 2], ["ROUNDUP", 2, 2], ["ROUNDDOWN", 2, 2], ["ABS", 1, 1],
-  ["IF", 2, 3], ["AND", 1, 3], ["OR", 1, 3], ["NOT", 1, 1], ["IFERROR", 2, 2], ["POWER", 2, 2], ["SQRT", 1, 1], ["EXP", 1, 1], ["LN", 1, 1],
-  ["INT", 1, 1], ["MOD", 2, 2],
+  ["SUM", 1, 4],
+  ["MIN", 1, 3],
+  ["MAX", 1, 3],
+  ["AVERAGE", 1, 3],
+  ["ROUND", 2, 2],
+  ["ROUNDUP", 2, 2],
+  ["ROUNDDOWN", 2, 2],
+  ["ABS", 1, 1],
+  ["IF", 2, 3],
+  ["AND", 1, 3],
+  ["OR", 1, 3],
+  ["NOT", 1, 1],
+  ["IFERROR", 2, 2],
+  ["POWER", 2, 2],
+  ["SQRT", 1, 1],
+  ["EXP", 1, 1],
+  ["LN", 1, 1],
+  ["INT", 1, 1],
+  ["MOD", 2, 2],
 ];
 const ARITHMETIC = ["+", "-", "+", "-", "*", "/", "^"];
 const COMPARISONS = ["=", "<>", "<", ">", "<=", ">="];
 
 function generator(next: () => number) {
-  const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const numeric = (depth: number): string => {
     const roll = next();
     if (depth <= 0 || roll < 0.3) return pick(NUMBERS);
@@ -55,7 +118,13 @@ function generator(next: () => number) {
   const call = (depth: number): string => {
     const [name, min, max] = pick(FUNCTIONS);
     const count = min + Math.floor(next() * (max - min + 1));
-    const args = Array.from({ length: count }, (_, i) => (name === "IF" && i === 0 ? condition(depth - 1) : name.startsWith("ROUND") && i === 1 ? pick(["0", "1", "2", "-1", "3"]) : numeric(depth - 1)));
+    const args = Array.from({ length: count }, (_, i) =>
+      name === "IF" && i === 0
+        ? condition(depth - 1)
+        : name.startsWith("ROUND") && i === 1
+          ? pick(["0", "1", "2", "-1", "3"])
+          : numeric(depth - 1),
+    );
     return `${name}(${args.join(",")})`;
   };
   const condition = (depth: number): string => {
@@ -148,7 +217,14 @@ function LIBREOFFICE_DIFFERS(root: Expr): string | undefined {
 }
 
 function differenceAt(node: Expr, root: Expr): string | undefined {
-  const operands = node.type === "binary" ? [node.left, node.right] : node.type === "unary" || node.type === "percent" ? [node.operand] : node.type === "call" ? node.args : [];
+  const operands =
+    node.type === "binary"
+      ? [node.left, node.right]
+      : node.type === "unary" || node.type === "percent"
+        ? [node.operand]
+        : node.type === "call"
+          ? node.args
+          : [];
   const values = operands.map(valueOf);
   const numbers = values.map(asNumber);
   const [a, b] = numbers;
@@ -158,10 +234,14 @@ function differenceAt(node: Expr, root: Expr): string | undefined {
     if (a !== 0 && Math.sign(a) === Math.sign(other) && approxEqual(a, other) && here !== 0) return "1 (approxAdd and approxSub)";
   }
   const logicalOperand = values.some((v) => typeof v === "boolean");
-  if (logicalOperand && (node.type === "unary" || node.type === "percent" || (node.type === "binary" && !["+", "-", "*", "/", "^"].includes(node.operator)))) {
+  if (
+    logicalOperand &&
+    (node.type === "unary" || node.type === "percent" || (node.type === "binary" && !["+", "-", "*", "/", "^"].includes(node.operator)))
+  ) {
     return "2 (logical values are numbers)";
   }
-  if (node.type === "binary" && node.operator === "&" && values.some((v) => typeof v === "number" && /E/.test(toTextOf(v)))) return "3 (numbers as text)";
+  if (node.type === "binary" && node.operator === "&" && values.some((v) => typeof v === "number" && /E/.test(toTextOf(v))))
+    return "3 (numbers as text)";
   const isPower = (node.type === "binary" && node.operator === "^") || (node.type === "call" && node.name === "POWER");
   if (isPower && a !== undefined && b !== undefined) {
     if (a === 0 && b <= 0) return "4 (0 to the power of 0 or less)";
@@ -173,13 +253,18 @@ function differenceAt(node: Expr, root: Expr): string | undefined {
     const digits = x.toPrecision(16).replace(/e.*$/, "");
     if (Number(x.toPrecision(16)) === x && digits.endsWith("5")) return "9 (INT at a 15-digit tie)";
   }
-  if (node.type === "call" && (node.name === "SQRT" || node.name === "LN") && a !== undefined && (a < 0 || (node.name === "LN" && a === 0))) return "7 (invalid argument written as #VALUE!)";
-  if (node.type === "call" && node.name === "MOD" && a !== undefined && b !== undefined && b !== 0 && !(Math.abs(a / b) < 2 ** 48)) return "8 (MOD of a quotient beyond 2^48)";
+  if (node.type === "call" && (node.name === "SQRT" || node.name === "LN") && a !== undefined && (a < 0 || (node.name === "LN" && a === 0)))
+    return "7 (invalid argument written as #VALUE!)";
+  if (node.type === "call" && node.name === "MOD" && a !== undefined && b !== undefined && b !== 0 && !(Math.abs(a / b) < 2 ** 48))
+    return "8 (MOD of a quotient beyond 2^48)";
   return undefined;
 }
 
 function toTextOf(value: number): string {
-  const text = evaluate({ type: "binary", operator: "&", left: { type: "string", value: "" }, right: { type: "number", value } }, () => undefined);
+  const text = evaluate(
+    { type: "binary", operator: "&", left: { type: "string", value: "" }, right: { type: "number", value } },
+    () => undefined,
+  );
   return typeof text === "string" ? text : "";
 }
 
@@ -222,7 +307,11 @@ beforeAll(async () => {
   const file = path.join(folder, "numbers.xlsx");
   await workbook.xlsx.writeFile(file);
   const [recalculated] = await recalculateWithLibreOffice([file], path.join(folder, "recalculated"));
-  office = await readCellValues(recalculated!, SHEET, cases.map((_, i) => `A${i + 1}`));
+  office = await readCellValues(
+    recalculated!,
+    SHEET,
+    cases.map((_, i) => `A${i + 1}`),
+  );
 });
 
 describe("the core against LibreOffice, over generated formulas", () => {
@@ -230,7 +319,9 @@ describe("the core against LibreOffice, over generated formulas", () => {
     const disagreements = cases
       .map((c, i) => ({ ...c, office: office.get(`A${i + 1}`) }))
       .filter((c) => c.differs === undefined && !agree(c.exact, c.core, c.office!))
-      .map((c) => `${c.formula}: core ${JSON.stringify(isExcelError(c.core) ? c.core.code : c.core)}, LibreOffice ${JSON.stringify(c.office)}`);
+      .map(
+        (c) => `${c.formula}: core ${JSON.stringify(isExcelError(c.core) ? c.core.code : c.core)}, LibreOffice ${JSON.stringify(c.office)}`,
+      );
     expect(disagreements.slice(0, 60)).toEqual([]);
   });
 

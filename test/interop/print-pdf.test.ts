@@ -29,7 +29,8 @@ const PAGE: PagePlan = {
 
 function tallSheet(name: string, page?: PagePlan): SheetPlan {
   const cells: PlannedCell[] = [];
-  for (let column = 0; column < COLUMNS; column++) cells.push({ row: 0, column, content: { kind: "text", value: column === 0 ? "Item" : `Year ${column}` } });
+  for (let column = 0; column < COLUMNS; column++)
+    cells.push({ row: 0, column, content: { kind: "text", value: column === 0 ? "Item" : `Year ${column}` } });
   for (let row = 1; row < ROWS; row++) {
     cells.push({ row, column: 0, content: { kind: "text", value: `Row ${row + 1}` } });
     for (let column = 1; column < COLUMNS; column++) cells.push({ row, column, content: { kind: "number", value: row * 100 + column } });
@@ -52,7 +53,12 @@ async function writtenWorkbook(): Promise<Uint8Array> {
   user.addWorksheet("Notes").getCell("A1").value = "The user's own notes sheet";
   const x = await loadXlsx(new Uint8Array(await user.xlsx.writeBuffer()));
   const report = tallSheet("Report", PAGE);
-  const plan: WorkbookPlan = { sheets: [report, tallSheet("Unpaged")], names: [], deleteNames: [], provisionalRecord: { ...tallSheet("Record"), cells: [] } };
+  const plan: WorkbookPlan = {
+    sheets: [report, tallSheet("Unpaged")],
+    names: [],
+    deleteNames: [],
+    provisionalRecord: { ...tallSheet("Record"), cells: [] },
+  };
   return writePlannedXlsx(x, plan);
 }
 
@@ -74,7 +80,8 @@ describe("printing one sheet with LibreOffice", () => {
     const all = pages.join("\n");
     expect(all).not.toContain("The user's own notes sheet");
     // Every row once, none of another sheet's.
-    for (const row of [2, BREAK_BEFORE, BREAK_BEFORE + 1, ROWS]) expect(occurrences(all, `Row ${row} `) + occurrences(all, `Row ${row}\n`)).toBe(1);
+    for (const row of [2, BREAK_BEFORE, BREAK_BEFORE + 1, ROWS])
+      expect(occurrences(all, `Row ${row} `) + occurrences(all, `Row ${row}\n`)).toBe(1);
   });
 
   test("every column is on page 1: the sheet fits one page wide", () => {
@@ -115,6 +122,9 @@ describe("printing one sheet with LibreOffice", () => {
     expect(copy.workbook.views[0]?.activeTab).toBe(1);
     const notes = await loadXlsx(await onlySheetVisible(await writtenWorkbook(), "Notes"));
     expect(notes.names.filter((n) => n.name.startsWith("_xlnm."))).toEqual([]);
-    expect(copy.names.filter((n) => n.name.startsWith("_xlnm.")).map((n) => [n.name, n.localSheetId])).toEqual([["_xlnm.Print_Area", 1], ["_xlnm.Print_Titles", 1]]);
+    expect(copy.names.filter((n) => n.name.startsWith("_xlnm.")).map((n) => [n.name, n.localSheetId])).toEqual([
+      ["_xlnm.Print_Area", 1],
+      ["_xlnm.Print_Titles", 1],
+    ]);
   });
 });

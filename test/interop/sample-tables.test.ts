@@ -19,8 +19,16 @@ test("the sample's tables survive LibreOffice, and the reader finds the sample t
   await fs.copyFile(SAMPLE, copy);
   const [saved] = await recalculateWithLibreOffice([copy], path.join(folder, "out"));
   const zip = await JSZip.loadAsync(await fs.readFile(saved!));
-  const tables = await Promise.all(Object.keys(zip.files).filter((f) => /^xl\/tables\/table\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async("string")));
-  expect(tables.map((xml) => `${/ name="([^"]+)"/.exec(xml)?.[1]} ${/ ref="([^"]+)"/.exec(xml)?.[1]}`).sort()).toEqual(["CVM_Elements A1:I7", "CVM_Settings A1:B8", "CVM_Variables A1:G18"]);
+  const tables = await Promise.all(
+    Object.keys(zip.files)
+      .filter((f) => /^xl\/tables\/table\d+\.xml$/.test(f))
+      .map((f) => zip.file(f)!.async("string")),
+  );
+  expect(tables.map((xml) => `${/ name="([^"]+)"/.exec(xml)?.[1]} ${/ ref="([^"]+)"/.exec(xml)?.[1]}`).sort()).toEqual([
+    "CVM_Elements A1:I7",
+    "CVM_Settings A1:B8",
+    "CVM_Variables A1:G18",
+  ]);
   const asRead = (rows: readonly (readonly unknown[])[] | undefined) => rows?.map((r) => r.map((v) => (v === null ? "" : v)));
   for (const file of [SAMPLE, saved!]) {
     const { input } = readWorkbook(await loadXlsx(new Uint8Array(await fs.readFile(file))));

@@ -7,11 +7,18 @@ import { BUILT_AT } from "./build";
 export async function cvm(...argv: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
-  const status = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => BUILT_AT, stderrIsTTY: false });
+  const status = await runCli(argv, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    now: () => BUILT_AT,
+    stderrIsTTY: false,
+  });
   return { status, stdout, stderr };
 }
 
 /** A file's SHA-256, to show that a command left it exactly as it was. */
 export async function sha256Of(file: string): Promise<string> {
-  return createHash("sha256").update(await fs.readFile(file)).digest("hex");
+  return createHash("sha256")
+    .update(await fs.readFile(file))
+    .digest("hex");
 }

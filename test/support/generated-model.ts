@@ -23,7 +23,9 @@ export function generatedModel(elementCount: number, options: GeneratedModelOpti
   }
   const stakeholders = ["CFO", "Production Manager", "Maintenance Lead", "HSE Officer"];
   const ramps = ["40%,80%,100%", "", "50%,100%", "25%, 50%, 75%, 100%"];
-  const elements: (string | number)[][] = [["Element", "Formula", "Id", "Stakeholder", "Confidence", "Ramp", "Assumptions", ...(options.actuals ? ["Actual"] : [])]];
+  const elements: (string | number)[][] = [
+    ["Element", "Formula", "Id", "Stakeholder", "Confidence", "Ramp", "Assumptions", ...(options.actuals ? ["Actual"] : [])],
+  ];
   const variable = (i: number) => `Input_${1 + (i % variableCount)}`;
   for (let e = 1; e <= elementCount; e++) {
     const a = variable(e * 7);
@@ -34,7 +36,15 @@ export function generatedModel(elementCount: number, options: GeneratedModelOpti
     else if (e % 7 === 0) formula = `MIN(${a}*${b}, 50000) - ${c}`;
     else if (e % 5 === 0) formula = `IF(${a}>${b}, ${a}*12.5, ${b}*8)`;
     else formula = `${a}*${b}*0.${(e % 9) + 1} + ROUND(${c}/3, 2)`;
-    const row: (string | number)[] = [`Element ${e}`, formula, `Value_${e}`, stakeholders[e % 4]!, e % 3 === 0 ? "gray" : "green", ramps[e % 4]!, `Assumption ${e}`];
+    const row: (string | number)[] = [
+      `Element ${e}`,
+      formula,
+      `Value_${e}`,
+      stakeholders[e % 4]!,
+      e % 3 === 0 ? "gray" : "green",
+      ramps[e % 4]!,
+      `Assumption ${e}`,
+    ];
     if (options.actuals) row.push(e % 10 === 0 ? 1000 * e : "");
     elements.push(row);
   }

@@ -16,6 +16,9 @@ if (typeof window !== "undefined" && !("ResizeObserver" in window)) {
 // Every browser the add-in runs in has TextEncoder (the request budget counts UTF-8 bytes with it);
 // jest's jsdom environment leaves it out.
 if (typeof globalThis.TextEncoder === "undefined") {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- Node's own, only where jsdom lacks it
-  Object.defineProperty(globalThis, "TextEncoder", { value: (require("node:util") as typeof import("node:util")).TextEncoder, writable: true });
+  Object.defineProperty(globalThis, "TextEncoder", {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- Node's own, only where jsdom lacks it
+    value: (require("node:util") as typeof import("node:util")).TextEncoder,
+    writable: true,
+  });
 }

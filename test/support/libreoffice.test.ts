@@ -205,8 +205,8 @@ describe("LibreOffice harness", () => {
   });
 
   test("refuses inputs that would overwrite each other", async () => {
-    await expect(
-      recalculateWithLibreOffice([path.join(tmp, "in", "main.xlsx"), path.join(tmp, "out", "main.xlsx")], tmp),
-    ).rejects.toThrow(/would both be written as main\.xlsx/);
+    await expect(recalculateWithLibreOffice([path.join(tmp, "in", "main.xlsx"), path.join(tmp, "out", "main.xlsx")], tmp)).rejects.toThrow(
+      /would both be written as main\.xlsx/,
+    );
   });
 });

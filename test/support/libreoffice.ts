@@ -184,11 +184,7 @@ function run(command: string, args: string[], timeoutMs: number): Promise<RunRes
  * as .xlsx into outDir. Returns the paths of the recalculated copies, in input order.
  * All inputs go through one soffice process; their base names must be distinct.
  */
-export async function recalculateWithLibreOffice(
-  inputs: string[],
-  outDir: string,
-  options: RecalculateOptions = {},
-): Promise<string[]> {
+export async function recalculateWithLibreOffice(inputs: string[], outDir: string, options: RecalculateOptions = {}): Promise<string[]> {
   return convertWithLibreOffice(inputs, outDir, { convertTo: "xlsx:Calc MS Excel 2007 XML", extension: "xlsx" }, options);
 }
 
@@ -298,9 +294,7 @@ function decodeXml(text: string): string {
       case "apos":
         return "'";
       default:
-        return String.fromCodePoint(
-          entity.startsWith("#x") ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10),
-        );
+        return String.fromCodePoint(entity.startsWith("#x") ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10));
     }
   });
 }
@@ -404,8 +398,7 @@ export async function readDefinedNameValues(xlsxPath: string): Promise<Map<strin
   const date1904 = Boolean(workbook.properties?.date1904);
 
   const findSheet = (name: string): ExcelJS.Worksheet | undefined =>
-    workbook.worksheets.find((ws) => ws.name === name) ??
-    workbook.worksheets.find((ws) => ws.name.toLowerCase() === name.toLowerCase());
+    workbook.worksheets.find((ws) => ws.name === name) ?? workbook.worksheets.find((ws) => ws.name.toLowerCase() === name.toLowerCase());
 
   const values = new Map<string, DefinedNameValue>();
   for (const raw of rawNames) {
@@ -424,7 +417,11 @@ export async function readDefinedNameValues(xlsxPath: string): Promise<Map<strin
 }
 
 /** The cached values of cells of one sheet (A1 addresses), read as readDefinedNameValues reads a named cell. */
-export async function readCellValues(xlsxPath: string, sheetName: string, addresses: readonly string[]): Promise<Map<string, DefinedNameValue>> {
+export async function readCellValues(
+  xlsxPath: string,
+  sheetName: string,
+  addresses: readonly string[],
+): Promise<Map<string, DefinedNameValue>> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load((await fs.promises.readFile(xlsxPath)) as unknown as ExcelJS.Buffer);
   const date1904 = Boolean(workbook.properties?.date1904);

@@ -51,14 +51,22 @@ export async function onlySheetVisible(xlsx: Uint8Array, sheet: string): Promise
   if (index < 0) throw new Error(`the workbook has no sheet ${JSON.stringify(sheet)}`);
   const view = /<workbookView\b[^>]*?\/?>/.exec(xml);
   if (view) {
-    const active = view[0].replace(/\s+(activeTab|firstSheet)="[^"]*"/g, "").replace(/^<workbookView\b/, `<workbookView activeTab="${index}" firstSheet="${index}"`);
+    const active = view[0]
+      .replace(/\s+(activeTab|firstSheet)="[^"]*"/g, "")
+      .replace(/^<workbookView\b/, `<workbookView activeTab="${index}" firstSheet="${index}"`);
     xml = xml.replace(view[0], active);
   } else {
     xml = xml.replace(/<sheets>/, `<bookViews><workbookView activeTab="${index}" firstSheet="${index}"/></bookViews><sheets>`);
   }
   const printNames = /^_xlnm\.print_(area|titles)$/i;
   const kept = readDefinedNames(xml).filter((n) => !(printNames.test(n.name) && n.localSheetId !== index));
-  zip.file("xl/workbook.xml", withDefinedNames(xml, kept.map((n) => n.xml)));
+  zip.file(
+    "xl/workbook.xml",
+    withDefinedNames(
+      xml,
+      kept.map((n) => n.xml),
+    ),
+  );
   return zip.generateAsync({ type: "uint8array" });
 }
 
@@ -82,12 +90,22 @@ export async function pdfPageCount(pdf: string): Promise<number> {
  * Prints one sheet of an .xlsx to `outDir/<sheet>.pdf` with LibreOffice, as its page setup says
  * (print area, fit to width, title rows, breaks, header and footer), and returns each page's text.
  */
-export async function printSheetToPdf(xlsx: Uint8Array, sheet: string, outDir: string, options: RecalculateOptions = {}): Promise<PrintedSheet> {
+export async function printSheetToPdf(
+  xlsx: Uint8Array,
+  sheet: string,
+  outDir: string,
+  options: RecalculateOptions = {},
+): Promise<PrintedSheet> {
   return (await printSheetsToPdf(xlsx, [sheet], outDir, options)).get(sheet)!;
 }
 
 /** printSheetToPdf for several sheets of one workbook, each to its own PDF, in one LibreOffice run. */
-export async function printSheetsToPdf(xlsx: Uint8Array, sheets: readonly string[], outDir: string, options: RecalculateOptions = {}): Promise<Map<string, PrintedSheet>> {
+export async function printSheetsToPdf(
+  xlsx: Uint8Array,
+  sheets: readonly string[],
+  outDir: string,
+  options: RecalculateOptions = {},
+): Promise<Map<string, PrintedSheet>> {
   const bases = sheets.map((sheet, i) => `${i + 1}-${sheet.replace(/[^\p{L}\p{N}_-]+/gu, "-")}`);
   const work = await fs.mkdtemp(path.join(outDir, "print-"));
   try {

@@ -14,17 +14,26 @@ export function seedFromXlsx(x: XlsxWorkbook): SimulationSeed {
       row.eachCell({ includeEmpty: false }, (cell) => {
         const value = cellValueOf(cell) ?? "";
         const numberFormat = cell.numFmt && cell.numFmt !== "General" ? { numberFormat: cell.numFmt } : {};
-        cells[cell.address] = cell.type === ExcelJS.ValueType.Formula && cell.formula ? { formula: `=${cell.formula}`, value, ...numberFormat } : { value, ...numberFormat };
+        cells[cell.address] =
+          cell.type === ExcelJS.ValueType.Formula && cell.formula
+            ? { formula: `=${cell.formula}`, value, ...numberFormat }
+            : { value, ...numberFormat };
       });
     });
-    return { name: sheet.name, visibility: sheet.state === "veryHidden" ? "VeryHidden" : sheet.state === "hidden" ? "Hidden" : "Visible", cells };
+    return {
+      name: sheet.name,
+      visibility: sheet.state === "veryHidden" ? "VeryHidden" : sheet.state === "hidden" ? "Hidden" : "Visible",
+      cells,
+    };
   });
   const tables = x.workbook.worksheets.flatMap((sheet) =>
-    Object.entries((sheet as unknown as { tables?: Record<string, { table: { tableRef?: string; ref?: string } }> }).tables ?? {}).map(([name, t]) => ({
-      name,
-      sheet: sheet.name,
-      range: (t.table.tableRef ?? t.table.ref)!,
-    })),
+    Object.entries((sheet as unknown as { tables?: Record<string, { table: { tableRef?: string; ref?: string } }> }).tables ?? {}).map(
+      ([name, t]) => ({
+        name,
+        sheet: sheet.name,
+        range: (t.table.tableRef ?? t.table.ref)!,
+      }),
+    ),
   );
   const names = x.names.filter((n) => n.localSheetId === undefined).map((n) => ({ name: n.name, formula: `=${n.refersTo}` }));
   return { sheets, names, tables };

@@ -51,7 +51,14 @@ describe("the task pane", () => {
     let clock = 0;
     const host = waitingHost(
       { run: (_options, batch) => simulation.run(batch), isSetSupported: (version) => simulation.supports("ExcelApi", version) },
-      { now: () => clock, sleep: async (ms) => ((clock += ms), new Promise((resolve) => setTimeout(resolve, 5))), slowAfterMs: 60_000, giveUpAfterMs: 600_000, firstRetryMs: 250, longestRetryMs: 2000 },
+      {
+        now: () => clock,
+        sleep: async (ms) => ((clock += ms), new Promise((resolve) => setTimeout(resolve, 5))),
+        slowAfterMs: 60_000,
+        giveUpAfterMs: 600_000,
+        firstRetryMs: 250,
+        longestRetryMs: 2000,
+      },
     );
     render(<TaskPane host={host} />);
     await screen.findByLabelText("Results");
@@ -75,9 +82,11 @@ describe("the task pane", () => {
     for (const term of ["Annual value", "NPV at 8.0%", "ROI", "Payback"]) expect(within(results).getByText(term)).toBeTruthy();
     expect(screen.getByRole("img", { name: /green \(hard, documented\) money/ })).toBeTruthy();
     const stakeholders = screen.getByRole("list", { name: "Annual value by stakeholder" });
-    expect(within(stakeholders).getAllByRole("listitem").map((li) => li.textContent)).toEqual(
-      expect.arrayContaining([expect.stringContaining("Production Manager"), expect.stringContaining("CFO")]),
-    );
+    expect(
+      within(stakeholders)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual(expect.arrayContaining([expect.stringContaining("Production Manager"), expect.stringContaining("CFO")]));
   });
 
   test("a planted problem shows on Check with its cell; clicking it selects that cell in the workbook", async () => {
@@ -141,7 +150,10 @@ describe("the task pane", () => {
   });
 
   test("Check lists a clash with the user's own sheet before any build is tried", async () => {
-    const seed: SimulationSeed = { ...sampleSeed, sheets: [...(sampleSeed.sheets ?? []), { name: SUMMARY_SHEET, cells: { A1: { value: "mine" } } }] };
+    const seed: SimulationSeed = {
+      ...sampleSeed,
+      sheets: [...(sampleSeed.sheets ?? []), { name: SUMMARY_SHEET, cells: { A1: { value: "mine" } } }],
+    };
     renderPane(createExcelSimulation(seed));
     await userEvent.click(await screen.findByRole("tab", { name: /^Check/ }));
     const problems = await screen.findByRole("list", { name: "Problems" });
@@ -177,17 +189,32 @@ describe("the task pane", () => {
     const cell = (address: string) => simulation.document.value(SUMMARY_SHEET, address) as number;
     renderPane(simulation);
     const table = await screen.findByRole("table", { name: "Scenarios" });
-    const rows = within(table).getAllByRole("row").map((r) => Array.from(r.children, (c) => c.textContent));
+    const rows = within(table)
+      .getAllByRole("row")
+      .map((r) => Array.from(r.children, (c) => c.textContent));
     const npv = rows.find((r) => r[0] === "NPV")!;
     const { results } = layout.scenarios!;
-    expect(npv.slice(1)).toEqual([money(cell(results.conservative.NPV), "USD"), money(cell(results.expected.NPV), "USD"), money(cell(results.optimistic.NPV), "USD")]);
-    expect(rows.find((r) => r[0] === "ROI")!.slice(1)).toEqual([percent(cell(results.conservative.ROI)), percent(cell(results.expected.ROI)), percent(cell(results.optimistic.ROI))]);
+    expect(npv.slice(1)).toEqual([
+      money(cell(results.conservative.NPV), "USD"),
+      money(cell(results.expected.NPV), "USD"),
+      money(cell(results.optimistic.NPV), "USD"),
+    ]);
+    expect(rows.find((r) => r[0] === "ROI")!.slice(1)).toEqual([
+      percent(cell(results.conservative.ROI)),
+      percent(cell(results.expected.ROI)),
+      percent(cell(results.optimistic.ROI)),
+    ]);
     const total = layout.realization!.total;
-    expect(screen.getByText(/^\$900,000 of /).textContent).toBe(`${money(cell(total.actual), "USD")} of ${money(cell(total.estimated), "USD")} estimated for 1 measured element (${percent(cell(total.share))}).`);
+    expect(screen.getByText(/^\$900,000 of /).textContent).toBe(
+      `${money(cell(total.actual), "USD")} of ${money(cell(total.estimated), "USD")} estimated for 1 measured element (${percent(cell(total.share))}).`,
+    );
   });
 
   test("a clash with the user's own sheet is a clear message, and nothing is written", async () => {
-    const seed: SimulationSeed = { ...sampleSeed, sheets: [...(sampleSeed.sheets ?? []), { name: SUMMARY_SHEET, cells: { A1: { value: "mine" } } }] };
+    const seed: SimulationSeed = {
+      ...sampleSeed,
+      sheets: [...(sampleSeed.sheets ?? []), { name: SUMMARY_SHEET, cells: { A1: { value: "mine" } } }],
+    };
     const simulation = createExcelSimulation(seed);
     renderPane(simulation);
     await userEvent.click(await screen.findByRole("tab", { name: "Build" }));

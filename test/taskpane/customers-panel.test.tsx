@@ -110,7 +110,11 @@ describe("the Customers panel", () => {
     await clickWhenReady("Save current values");
     // The Customer setting names no profile (none is active yet): whether it follows is asked.
     const question = await openDialog("Also set the Customer setting to Northwind?");
-    expect(within(question).getAllByRole("button", { hidden: true }).map((b) => b.textContent)).toEqual(["Set it to Northwind", "Keep Northwind Midstream", "Cancel"]);
+    expect(
+      within(question)
+        .getAllByRole("button", { hidden: true })
+        .map((b) => b.textContent),
+    ).toEqual(["Set it to Northwind", "Keep Northwind Midstream", "Cancel"]);
     await userEvent.click(within(question).getByRole("button", { hidden: true, name: "Set it to Northwind" }));
 
     // The sample has Low, High and Actual columns: the profile keeps them.
@@ -146,7 +150,12 @@ describe("the Customers panel", () => {
     await clickWhenReady("Save current values");
     await userEvent.click(within(await openDialog()).getByRole("button", { hidden: true, name: "Replace" }));
     // The Customer setting (Northwind Midstream) names neither contoso nor the active Northwind: asked, and kept.
-    await userEvent.click(within(await openDialog("Also set the Customer setting to contoso?")).getByRole("button", { hidden: true, name: "Keep Northwind Midstream" }));
+    await userEvent.click(
+      within(await openDialog("Also set the Customer setting to contoso?")).getByRole("button", {
+        hidden: true,
+        name: "Keep Northwind Midstream",
+      }),
+    );
     await screen.findByText(/^Saved contoso: /);
     expect(simulation.document.cell("Settings", "B2").value).toBe("Northwind Midstream");
     expect(simulation.document.cell("CVM_Profiles", "A7").value).toBe("contoso");
@@ -156,7 +165,11 @@ describe("the Customers panel", () => {
   test("lists the saved profiles with when they were saved and which is active", async () => {
     await openCustomers(createExcelSimulation(sampleWithProfiles()));
     const list = await screen.findByRole("list", { name: "Saved profiles" });
-    expect(within(list).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+    expect(
+      within(list)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual([
       "Northwindactive" + "Saved 2026-11-23 09:30 UTC · 2 values" + "SwitchDelete",
       "Contoso" + "Saved 2026-11-24 14:00 UTC · 2 values" + "SwitchDelete",
     ]);
@@ -169,21 +182,33 @@ describe("the Customers panel", () => {
     const simulation = createExcelSimulation(sampleWithProfiles());
     await openCustomers(simulation);
     act(() => simulation.edit("Variables", "B2", "1500"));
-    await screen.findByText("The current values are not saved: 1 variable differ from Northwind (PipelineMiles).", undefined, { timeout: 3000 });
+    await screen.findByText("The current values are not saved: 1 variable differ from Northwind (PipelineMiles).", undefined, {
+      timeout: 3000,
+    });
 
     const before = everyCell(simulation);
     const syncs = simulation.syncs.length;
     await clickWhenReady("Switch to Contoso");
     const dialog = await openDialog("Unsaved values");
-    expect(dialog.textContent).toContain("The current values are not saved in any profile: 1 value and the Customer setting would be lost:");
-    expect(within(dialog).getByRole("list", { hidden: true, name: "Values that would be lost" }).textContent).toBe("PipelineMiles: 1,500 (Variables!B2)" + "Customer: Northwind Midstream (Settings!B2)");
-    expect(within(dialog).getAllByRole("button", { hidden: true }).map((b) => b.textContent)).toEqual(["Save them first", "Switch anyway", "Cancel"]);
+    expect(dialog.textContent).toContain(
+      "The current values are not saved in any profile: 1 value and the Customer setting would be lost:",
+    );
+    expect(within(dialog).getByRole("list", { hidden: true, name: "Values that would be lost" }).textContent).toBe(
+      "PipelineMiles: 1,500 (Variables!B2)" + "Customer: Northwind Midstream (Settings!B2)",
+    );
+    expect(
+      within(dialog)
+        .getAllByRole("button", { hidden: true })
+        .map((b) => b.textContent),
+    ).toEqual(["Save them first", "Switch anyway", "Cancel"]);
 
     await userEvent.click(within(dialog).getByRole("button", { hidden: true, name: "Cancel" }));
     await dialogGone();
     expect(everyCell(simulation)).toBe(before);
     // Asking only read.
-    expect(simulation.syncs.slice(syncs).every((s) => s.operations.every((o) => o.action.startsWith("load") || o.action === "instantiate"))).toBe(true);
+    expect(
+      simulation.syncs.slice(syncs).every((s) => s.operations.every((o) => o.action.startsWith("load") || o.action === "instantiate")),
+    ).toBe(true);
   });
 
   test("Save them first opens the save flow instead of switching", async () => {
@@ -208,7 +233,9 @@ describe("the Customers panel", () => {
     await userEvent.click(within(await openDialog()).getByRole("button", { hidden: true, name: "Switch anyway" }));
 
     const review = await openDialog("Switch to Contoso?");
-    expect(within(review).getByRole("list", { hidden: true, name: "Changes" }).textContent).toBe("PipelineMiles: 1,500 → 800 (Variables!B2)" + "LeaksPerMile: 0.012 → 0.02 (Variables!B3)");
+    expect(within(review).getByRole("list", { hidden: true, name: "Changes" }).textContent).toBe(
+      "PipelineMiles: 1,500 → 800 (Variables!B2)" + "LeaksPerMile: 0.012 → 0.02 (Variables!B3)",
+    );
     expect(review.textContent).toContain("Customer (Settings!B2): Northwind Midstream → Contoso.");
     expect(within(review).getByRole("list", { hidden: true, name: "Kept: not in the profile" }).textContent).toContain("WetShare: 0.35");
     expect(simulation.document.cell("Variables", "B2").value).toBe(1500);
@@ -216,7 +243,9 @@ describe("the Customers panel", () => {
     expect(review.textContent).toContain("This profile was saved before profiles kept Low, High and Actual: they stay as they are.");
 
     await userEvent.click(within(review).getByRole("button", { hidden: true, name: "Switch" }));
-    await screen.findByText("Switched to Contoso: 2 values written, and the Customer set to Contoso. Low, High and Actual were kept: the profile was saved without them. Build again so that the Value Summary's sensitivity and the Assumptions Log record this customer.");
+    await screen.findByText(
+      "Switched to Contoso: 2 values written, and the Customer set to Contoso. Low, High and Actual were kept: the profile was saved without them. Build again so that the Value Summary's sensitivity and the Assumptions Log record this customer.",
+    );
     expect(simulation.document.cell("Variables", "B2").value).toBe(800);
     expect(simulation.document.cell("Variables", "B3").value).toBe(0.02);
     expect(simulation.document.cell("Settings", "B2").value).toBe("Contoso");
@@ -242,7 +271,9 @@ describe("the Customers panel", () => {
 
   test("a profile is deleted after confirmation; the other profiles can be removed, keeping the active one", async () => {
     const seed = sampleWithProfiles();
-    const sheets = (seed.sheets ?? []).map((s) => (s.name === "CVM_Profiles" ? { ...s, rows: [...(s.rows ?? []), ["Fabrikam", MONDAY, 1000, 0.01]] } : s));
+    const sheets = (seed.sheets ?? []).map((s) =>
+      s.name === "CVM_Profiles" ? { ...s, rows: [...(s.rows ?? []), ["Fabrikam", MONDAY, 1000, 0.01]] } : s,
+    );
     const simulation = createExcelSimulation({ ...seed, sheets });
     await openCustomers(simulation);
     await userEvent.click(await screen.findByRole("button", { name: "Delete Fabrikam" }));
@@ -262,7 +293,10 @@ describe("the Customers panel", () => {
 
   test("a sheet named CVM_Profiles of the user's own is reported and never written", async () => {
     const seed = sampleSeed();
-    const simulation = createExcelSimulation({ ...seed, sheets: [...(seed.sheets ?? []), { name: "CVM_Profiles", cells: { A1: { value: "My notes" } } }] });
+    const simulation = createExcelSimulation({
+      ...seed,
+      sheets: [...(seed.sheets ?? []), { name: "CVM_Profiles", cells: { A1: { value: "My notes" } } }],
+    });
     await openCustomers(simulation);
     expect(await screen.findByText(/that the add-in did not create/)).toBeTruthy();
     const save = screen.getByRole("button", { name: "Save current values" });

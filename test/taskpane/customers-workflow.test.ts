@@ -45,16 +45,35 @@ describe("the customers workflow", () => {
 
   test("a save refused for a taken name or another customer becomes a question; a bad name goes under the field; anything else is said", () => {
     const base = { name: " Globex ", replace: false, customer: " Acme " };
-    expect(run({ type: "save-refused", refusal: refusal("replace", "taken"), ...base }).asking).toEqual({ kind: "replace", name: " Globex ", existing: "Globex" });
-    expect(run({ type: "save-refused", refusal: refusal("customer", "other"), ...base }).asking).toEqual({ kind: "customer", name: "Globex", replace: false, now: "Acme" });
+    expect(run({ type: "save-refused", refusal: refusal("replace", "taken"), ...base }).asking).toEqual({
+      kind: "replace",
+      name: " Globex ",
+      existing: "Globex",
+    });
+    expect(run({ type: "save-refused", refusal: refusal("customer", "other"), ...base }).asking).toEqual({
+      kind: "customer",
+      name: "Globex",
+      replace: false,
+      now: "Acme",
+    });
     const named = run({ type: "save-refused", refusal: refusal("name", "A profile name cannot be empty."), ...base });
     expect(named.nameError).toBe("A profile name cannot be empty.");
     expect(named.said).toBeUndefined();
-    expect(run({ type: "save-refused", refusal: refusal("changed", "The sheet changed."), ...base }).said).toEqual({ intent: "error", title: "Nothing was saved.", text: "The sheet changed.", problems: [] });
+    expect(run({ type: "save-refused", refusal: refusal("changed", "The sheet changed."), ...base }).said).toEqual({
+      intent: "error",
+      title: "Nothing was saved.",
+      text: "The sheet changed.",
+      problems: [],
+    });
   });
 
   test("Excel throwing is said as Excel refusing the request", () => {
-    expect(run({ type: "excel-refused", message: "RichApi.Error" }).said).toEqual({ intent: "error", title: "Excel refused the request.", text: "RichApi.Error", problems: [] });
+    expect(run({ type: "excel-refused", message: "RichApi.Error" }).said).toEqual({
+      intent: "error",
+      title: "Excel refused the request.",
+      text: "RichApi.Error",
+      problems: [],
+    });
   });
 
   test("saving under a name that differs only in case asks to replace the saved profile, spelled as saved", () => {

@@ -11,7 +11,17 @@ import { TaskPane } from "../../src/taskpane/TaskPane";
 import { sampleSeed as insertedSampleSeed } from "../../src/devtools/workbench/sample-seed";
 import type { SimulationSeed } from "../../src/devtools/simulation/excel";
 import { BUILT, hostOf } from "../adapters/excel/support";
-import { ACME, ACME_MILES, ACME_MILES_LATER, BETA, CRANE, CRANE_MILES, DELTA, simulationContaining, workedOnForThreeCustomers } from "../support/one-customer";
+import {
+  ACME,
+  ACME_MILES,
+  ACME_MILES_LATER,
+  BETA,
+  CRANE,
+  CRANE_MILES,
+  DELTA,
+  simulationContaining,
+  workedOnForThreeCustomers,
+} from "../support/one-customer";
 
 /** The bundled sample as the workbench inserts it (through the Excel adapter), made once for the file. */
 let SAMPLE_SEED: SimulationSeed;
@@ -52,16 +62,26 @@ test("Prepare for sending asks first with what it will remove, then builds, remo
   await clickWhenReady("Prepare for sending");
   const dialog = await screen.findByRole("dialog", { name: `Prepare this workbook for ${BETA}?` });
   await waitFor(() => expect(within(dialog).queryAllByRole("button", { hidden: true }).length).toBeGreaterThan(0));
-  expect(dialog.textContent).toContain(`Then it removes the profiles of ${ACME} and ${CRANE}, 1 history entry of ${CRANE}, and ${CRANE}' inputs from the build record.`);
+  expect(dialog.textContent).toContain(
+    `Then it removes the profiles of ${ACME} and ${CRANE}, 1 history entry of ${CRANE}, and ${CRANE}' inputs from the build record.`,
+  );
   expect(within(dialog).getByRole("list", { hidden: true, name: "Profiles to remove" }).textContent).toBe(`${ACME}${CRANE}`);
   // Nothing is written before the confirmation.
   expect(simulationContaining(simulation, [CRANE_MILES]).some((w) => w.startsWith("CVM_Meta!"))).toBe(true);
 
   await userEvent.click(within(dialog).getByRole("button", { hidden: true, name: "Build and remove" }));
-  await screen.findByText(`Built the workbook for ${BETA}. Removed the profiles of ${ACME} and ${CRANE}, 1 history entry of ${CRANE}, and ${CRANE}' inputs from the build record.`);
+  await screen.findByText(
+    `Built the workbook for ${BETA}. Removed the profiles of ${ACME} and ${CRANE}, 1 history entry of ${CRANE}, and ${CRANE}' inputs from the build record.`,
+  );
   expect(simulationContaining(simulation, OTHERS)).toEqual([]);
   const list = await screen.findByRole("list", { name: "Saved profiles" });
-  await waitFor(() => expect(within(list).getAllByRole("listitem").map((i) => i.textContent)).toEqual([expect.stringMatching(new RegExp(`^${BETA}active`))]));
+  await waitFor(() =>
+    expect(
+      within(list)
+        .getAllByRole("listitem")
+        .map((i) => i.textContent),
+    ).toEqual([expect.stringMatching(new RegExp(`^${BETA}active`))]),
+  );
 });
 
 test("Cancel removes nothing; with errors in the model nothing is built or removed, and the pane says why", async () => {

@@ -127,7 +127,11 @@ function errorText(error: unknown): string {
  * did last before the page setup; if so, only the page setup failed. A workbook set to Manual is
  * recalculated again, since the failure may have come before its recalculation.
  */
-async function sheetsCompleted(context: Excel.RequestContext, marks: readonly { readonly sheet: string; readonly address: string }[], calculation: ApplyOptions["calculation"]): Promise<boolean> {
+async function sheetsCompleted(
+  context: Excel.RequestContext,
+  marks: readonly { readonly sheet: string; readonly address: string }[],
+  calculation: ApplyOptions["calculation"],
+): Promise<boolean> {
   const cells = marks.map((m) => context.workbook.worksheets.getItem(m.sheet).getRange(m.address).load("formulas"));
   if (calculation === "manual") context.application.calculate("Recalculate");
   try {
@@ -194,7 +198,11 @@ function groupIntoRequests(steps: readonly Step[], budget: number): Step[][] {
 }
 
 /** The steps of a build, and where each output sheet's mark stands until the sheet is complete. */
-function planSteps(plan: WorkbookPlan, options: ApplyOptions, budget: number): { steps: Step[]; marks: { sheet: string; address: string }[] } {
+function planSteps(
+  plan: WorkbookPlan,
+  options: ApplyOptions,
+  budget: number,
+): { steps: Step[]; marks: { sheet: string; address: string }[] } {
   const exists = (name: string, list: readonly string[]) => list.some((n) => n.toLowerCase() === name.toLowerCase());
   const steps: Step[] = [];
   const step = (bytes: number, queue: Step["queue"]) => steps.push({ bytes, queue });
@@ -255,9 +263,13 @@ function planSteps(plan: WorkbookPlan, options: ApplyOptions, budget: number): {
       step(blockBytes(block), (c) => writeBlock(sheet(c, s.name), block));
     }
     for (const area of styleAreas(s)) {
-      step(64, (c) => formatRange(sheet(c, s.name).getRange(`${cellRef(area.top, area.left)}:${cellRef(area.bottom, area.right)}`), area.style));
+      step(64, (c) =>
+        formatRange(sheet(c, s.name).getRange(`${cellRef(area.top, area.left)}:${cellRef(area.bottom, area.right)}`), area.style),
+      );
     }
-    step(32 * (s.columnWidths.length + (s.rowHeights?.length ?? 0) + s.conditionalFormats.length + 4), (c) => layoutSheet(sheet(c, s.name), s));
+    step(32 * (s.columnWidths.length + (s.rowHeights?.length ?? 0) + s.conditionalFormats.length + 4), (c) =>
+      layoutSheet(sheet(c, s.name), s),
+    );
   }
   const active = plan.sheets.find((s) => s.activate);
   if (active) step(active.name.length, (c) => sheet(c, active.name).activate());
@@ -283,7 +295,9 @@ function formatRange(range: Excel.Range, style: CellStyle): void {
   if (style.fontSize) format.font.size = style.fontSize;
   if (style.fontColor) format.font.color = style.fontColor;
   if (style.fill) format.fill.color = style.fill;
-  if (style.horizontalAlignment) format.horizontalAlignment = style.horizontalAlignment === "left" ? "Left" : style.horizontalAlignment === "center" ? "Center" : "Right";
+  if (style.horizontalAlignment)
+    format.horizontalAlignment =
+      style.horizontalAlignment === "left" ? "Left" : style.horizontalAlignment === "center" ? "Center" : "Right";
   if (style.wrap) format.wrapText = true;
   if (style.wrap || style.alignTop) format.verticalAlignment = "Top";
   if (style.borderTop) format.borders.getItem("EdgeTop").style = "Continuous";
@@ -358,15 +372,24 @@ async function recoverCosmetics(
     }
     if (made === undefined) syncs += await deleteOwnChart(context, worksheet, CHART_NAMES[chart.kind]);
     const what = chart.kind === "tornado" ? "the sensitivity chart" : "the chart of value by element";
-    if (made === undefined) notes.push(`Excel refused ${what} (${errorText(refusals.at(-1))}), so the ${sheet} has its table without that chart; every number is there.`);
-    else if (made !== kinds[0]) notes.push(`Excel refused the waterfall chart of value by element (${errorText(refusals[0])}), so the ${sheet} shows value by element as a clustered bar chart.`);
+    if (made === undefined)
+      notes.push(
+        `Excel refused ${what} (${errorText(refusals.at(-1))}), so the ${sheet} has its table without that chart; every number is there.`,
+      );
+    else if (made !== kinds[0])
+      notes.push(
+        `Excel refused the waterfall chart of value by element (${errorText(refusals[0])}), so the ${sheet} shows value by element as a clustered bar chart.`,
+      );
   }
   if (pages.length > 0) {
     const refused = await attempt(() => {
       for (const s of pages) setUpPage(context.workbook.worksheets.getItem(s.name), s.page!);
     });
     // Excel kept the settings before the refused one: the page setup may be part old, part new.
-    if (refused !== undefined) notes.push(`The sheets are complete, but Excel refused part of their page setup for printing (${errorText(refused)}): check Page Layout on ${sheetList(pages)} before printing.`);
+    if (refused !== undefined)
+      notes.push(
+        `The sheets are complete, but Excel refused part of their page setup for printing (${errorText(refused)}): check Page Layout on ${sheetList(pages)} before printing.`,
+      );
   }
   return { syncs, notes };
 }
@@ -426,7 +449,12 @@ function addTornado(sheet: Excel.Worksheet, plan: TornadoChart): Excel.Chart {
 function sourceOf(plan: TornadoChart): string {
   const ranges = plan.series.map((s) => parseRangeAddress(`S!${s.values}`));
   const first = ranges[0];
-  const adjacent = first && ranges.every((r, i) => r && r.top === first.top && r.bottom === first.bottom && r.left === r.right && r.left === first.left + i);
-  if (!first || !adjacent) throw new Error(`The sensitivity chart's series must lie in adjacent columns of the same rows: ${plan.series.map((s) => s.values).join(", ")}`);
+  const adjacent =
+    first &&
+    ranges.every((r, i) => r && r.top === first.top && r.bottom === first.bottom && r.left === r.right && r.left === first.left + i);
+  if (!first || !adjacent)
+    throw new Error(
+      `The sensitivity chart's series must lie in adjacent columns of the same rows: ${plan.series.map((s) => s.values).join(", ")}`,
+    );
   return `${cellRef(first.top, first.left)}:${cellRef(first.bottom, first.left + ranges.length - 1)}`;
 }

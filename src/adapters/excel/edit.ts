@@ -26,7 +26,8 @@ export function applyEditToExcel(context: Excel.RequestContext, plan: EditPlan):
     const width = blockWidth(block);
     if (width === 0) continue;
     const range = sheet(block.sheet).getRangeByIndexes(block.top, block.left, block.rows.length, width);
-    if (block.numberFormats) range.numberFormat = block.rows.map((_, r) => Array.from({ length: width }, (_, c) => block.numberFormats![r]?.[c] ?? "General"));
+    if (block.numberFormats)
+      range.numberFormat = block.rows.map((_, r) => Array.from({ length: width }, (_, c) => block.numberFormats![r]?.[c] ?? "General"));
     range.formulas = block.rows.map((row) => Array.from({ length: width }, (_, c) => entry(row[c])));
   }
   for (const r of plan.bold) sheet(r.sheet).getRangeByIndexes(r.top, r.left, r.rows, r.columns).format.font.bold = true;

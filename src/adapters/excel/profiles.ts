@@ -39,7 +39,9 @@ export interface ProfilesInspection {
 export type ProfilesSheetOutcome = ({ readonly ok: true; readonly plan: ProfilesSheetPlan } | Refusal) & { readonly syncs: number };
 /** A switch: what was written, or why nothing was. */
 export type SwitchPreview = ({ readonly ok: true; readonly plan: SwitchPlan } | Refusal) & { readonly syncs: number };
-export type SwitchWriteOutcome = ({ readonly ok: true; readonly plan: SwitchPlan; readonly cellsWritten: number } | Refusal) & { readonly syncs: number };
+export type SwitchWriteOutcome = ({ readonly ok: true; readonly plan: SwitchPlan; readonly cellsWritten: number } | Refusal) & {
+  readonly syncs: number;
+};
 
 /** What every profiles operation reads first: two round trips, whatever the number of variables or profiles. */
 const READ_SYNCS = 2;
@@ -58,7 +60,12 @@ export async function inspectProfiles(host: ExcelHost): Promise<ProfilesInspecti
  * Saves the current values as profile `name` (replacing a profile of that name only with
  * `replace`), creating the hidden profiles sheet on the first save. One request after the read.
  */
-export async function saveProfile(host: ExcelHost, name: string, now: Date, options: { readonly replace?: boolean; readonly customer?: CustomerChoice } = {}): Promise<ProfilesSheetOutcome> {
+export async function saveProfile(
+  host: ExcelHost,
+  name: string,
+  now: Date,
+  options: { readonly replace?: boolean; readonly customer?: CustomerChoice } = {},
+): Promise<ProfilesSheetOutcome> {
   return changeProfilesSheet(host, (read, current) => planSave(read, name, current, now, options));
 }
 
@@ -106,7 +113,10 @@ export async function switchProfile(host: ExcelHost, shown: SwitchPlan): Promise
   });
 }
 
-async function changeProfilesSheet(host: ExcelHost, plan: (read: ProfilesRead, current: CurrentValues) => SheetPlanOutcome): Promise<ProfilesSheetOutcome> {
+async function changeProfilesSheet(
+  host: ExcelHost,
+  plan: (read: ProfilesRead, current: CurrentValues) => SheetPlanOutcome,
+): Promise<ProfilesSheetOutcome> {
   return host.run(async (context) => {
     const { read, current } = await readProfilesAndValues(context);
     const planned = plan(read, current);
@@ -122,7 +132,9 @@ async function changeProfilesSheet(host: ExcelHost, plan: (read: ProfilesRead, c
  * missing object; then together `CVM_Variables` and `CVM_Settings` (values, formulas, address)
  * and the used range of the profiles sheet.
  */
-async function readProfilesAndValues(context: Excel.RequestContext): Promise<{ readonly read: ProfilesRead; readonly current: CurrentValues }> {
+async function readProfilesAndValues(
+  context: Excel.RequestContext,
+): Promise<{ readonly read: ProfilesRead; readonly current: CurrentValues }> {
   const workbook = context.workbook;
   const sheets = workbook.worksheets.load("items/name");
   const names = workbook.names.load("items/name,items/type,items/formula");
@@ -141,6 +153,11 @@ async function readProfilesAndValues(context: Excel.RequestContext): Promise<{ r
     ...(elements ? { elements: rangeInputOf(elements) } : {}),
     ...(settings ? { settings: rangeInputOf(settings) } : {}),
   };
-  const read = readProfilesSheet(sheet && { name: sheet.name, ...(used && !used.isNullObject ? { used: { address: used.address, values: used.values as CellValue[][] } } : {}) });
+  const read = readProfilesSheet(
+    sheet && {
+      name: sheet.name,
+      ...(used && !used.isNullObject ? { used: { address: used.address, values: used.values as CellValue[][] } } : {}),
+    },
+  );
   return { read, current: readCurrentValues(input) };
 }

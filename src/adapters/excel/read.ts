@@ -46,7 +46,9 @@ export async function readExcelWorkbook(context: Excel.RequestContext, sheetsOfI
   const record = hasSheet(META_SHEET) ? workbook.worksheets.getItem(META_SHEET).getUsedRangeOrNullObject(true).load("values") : undefined;
   // The change history, so that a build for one customer can leave out another customer's entries.
   const historyColumns = `${columnLetters(HISTORY_COLUMN)}:${columnLetters(HISTORY_LAST_COLUMN)}`;
-  const history = hasSheet(ASSUMPTIONS_SHEET) ? workbook.worksheets.getItem(ASSUMPTIONS_SHEET).getRange(historyColumns).getUsedRangeOrNullObject(true).load("address,values") : undefined;
+  const history = hasSheet(ASSUMPTIONS_SHEET)
+    ? workbook.worksheets.getItem(ASSUMPTIONS_SHEET).getRange(historyColumns).getUsedRangeOrNullObject(true).load("address,values")
+    : undefined;
   const chartCollections = sheetsOfInterest
     .filter(hasSheet)
     .map((sheet) => ({ sheet, charts: workbook.worksheets.getItem(sheet).charts.load("items/name") }));
@@ -73,23 +75,31 @@ export async function readExcelWorkbook(context: Excel.RequestContext, sheetsOfI
  * A range of the contract to read in a second trip, or what is already known without reading.
  * `wholeLines` marks a name over whole columns or rows, read as its used part.
  */
-export type PendingRange = { readonly loaded: Excel.Range; readonly totalsRow?: boolean; readonly wholeLines?: WholeLines } | { readonly known: RangeInput };
+export type PendingRange =
+  { readonly loaded: Excel.Range; readonly totalsRow?: boolean; readonly wholeLines?: WholeLines } | { readonly known: RangeInput };
 
 /**
  * Queues the read of one of the contract's ranges, found among the loaded names and tables (a
  * name wins over a table of the same name); undefined when the workbook has neither.
  */
-export function requestRange(key: RangeKey, names: Excel.NamedItemCollection, tables: Excel.TableCollection, sheets: Excel.WorksheetCollection): PendingRange | undefined {
+export function requestRange(
+  key: RangeKey,
+  names: Excel.NamedItemCollection,
+  tables: Excel.TableCollection,
+  sheets: Excel.WorksheetCollection,
+): PendingRange | undefined {
   const wanted = RANGE_NAMES[key].toLowerCase();
   const name = names.items.find((n) => n.name.toLowerCase() === wanted);
   const table = tables.items.find((t) => t.name.toLowerCase() === wanted);
   // A name on a sheet the workbook does not have (typed so, or from another program) has no range
   // to get: asking for it would fail the whole read. It reads as a deleted range.
   const onSheet = name && name.type === "Range" ? sheetOf(String(name.formula)) : undefined;
-  if (onSheet !== undefined && !sheets.items.some((s) => s.name.toLowerCase() === onSheet.toLowerCase())) return { known: { address: "#REF!", values: [] } };
+  if (onSheet !== undefined && !sheets.items.some((s) => s.name.toLowerCase() === onSheet.toLowerCase()))
+    return { known: { address: "#REF!", values: [] } };
   const wholeLines = name && name.type === "Range" ? parseWholeLines(String(name.formula)) : undefined;
   // A million rows would exceed what Excel returns in one response: only the used part is read.
-  if (name && wholeLines) return { loaded: name.getRange().getUsedRangeOrNullObject(true).load("address,values,formulas,numberFormat"), wholeLines };
+  if (name && wholeLines)
+    return { loaded: name.getRange().getUsedRangeOrNullObject(true).load("address,values,formulas,numberFormat"), wholeLines };
   if (name && name.type === "Range") return { loaded: name.getRange().load("address,values,formulas,numberFormat") };
   // A name whose sheet was deleted is an `Error` name (`=#REF!$B$2:$C$9`): reported, not read.
   if (name) return { known: { address: brokenAddress(String(name.formula)), values: [] } };
@@ -118,5 +128,10 @@ function brokenAddress(formula: string): string {
 /** A table's totals row is no variable or element: it is left out, as the table's data ends above it. */
 function toRangeInput(range: Excel.Range, totalsRow: boolean): RangeInput {
   const rows = (grid: unknown[][]) => (totalsRow ? grid.slice(0, -1) : grid) as CellValue[][];
-  return { address: range.address, values: rows(range.values), formulas: rows(range.formulas), numberFormats: rows(range.numberFormat).map((r) => r.map(String)) };
+  return {
+    address: range.address,
+    values: rows(range.values),
+    formulas: rows(range.formulas),
+    numberFormats: rows(range.numberFormat).map((r) => r.map(String)),
+  };
 }

@@ -63,5 +63,16 @@ function columnRuns(columns: readonly number[]): { left: number; right: number }
 /** Number formats travel with the cell blocks; only the rest needs a format request. */
 function hasFormatting(style: CellStyle | undefined): boolean {
   if (!style) return false;
-  return Boolean(style.bold || style.italic || style.fontSize || style.fontColor || style.fill || style.horizontalAlignment || style.wrap || style.alignTop || style.borderTop || style.borderBottom);
+  return Boolean(
+    style.bold ||
+    style.italic ||
+    style.fontSize ||
+    style.fontColor ||
+    style.fill ||
+    style.horizontalAlignment ||
+    style.wrap ||
+    style.alignTop ||
+    style.borderTop ||
+    style.borderBottom,
+  );
 }

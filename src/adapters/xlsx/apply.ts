@@ -60,7 +60,8 @@ function applySheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
     const cell = sheet.getCell(planned.row + 1, planned.column + 1);
     const content = planned.content;
     // A string is stored as a shared string: ExcelJS never reads it as a formula, whatever it begins with.
-    if (content.kind === "formula") cell.value = { formula: content.formula.replace(/^=/, ""), result: cachedResult(content.value) } as ExcelJS.CellFormulaValue;
+    if (content.kind === "formula")
+      cell.value = { formula: content.formula.replace(/^=/, ""), result: cachedResult(content.value) } as ExcelJS.CellFormulaValue;
     else cell.value = content.value;
     const style = planned.style === undefined ? undefined : plan.styles[planned.style];
     if (style) applyStyle(cell, style);
@@ -79,7 +80,14 @@ function applySheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
           formulae: [cf.expression],
           style: {
             ...(cf.style.fill ? { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.style.fill) } } } : {}),
-            ...(cf.style.fontColor || cf.style.bold ? { font: { ...(cf.style.bold ? { bold: true } : {}), ...(cf.style.fontColor ? { color: { argb: argb(cf.style.fontColor) } } : {}) } } : {}),
+            ...(cf.style.fontColor || cf.style.bold
+              ? {
+                  font: {
+                    ...(cf.style.bold ? { bold: true } : {}),
+                    ...(cf.style.fontColor ? { color: { argb: argb(cf.style.fontColor) } } : {}),
+                  },
+                }
+              : {}),
           },
         },
       ],
@@ -160,15 +168,24 @@ export function plannedNamesXml(x: XlsxWorkbook, plan: WorkbookPlan): string[] {
   const paged = plan.sheets.filter((s) => s.page && position(s.name) >= 0);
   const repaged = new Set(paged.map((s) => position(s.name)));
   const kept = x.names
-    .filter((n) => (n.localSheetId === undefined ? !replaced.has(n.name.toLowerCase()) : !(repaged.has(n.localSheetId) && PRINT_NAMES.has(n.name.toLowerCase()))))
+    .filter((n) =>
+      n.localSheetId === undefined
+        ? !replaced.has(n.name.toLowerCase())
+        : !(repaged.has(n.localSheetId) && PRINT_NAMES.has(n.name.toLowerCase())),
+    )
     .map((n) => n.xml);
-  return [...kept, ...plan.names.map((n) => definedNameXml(n.name, n.refersTo)), ...paged.flatMap((s) => printNamesXml(s.name, position(s.name), s.page!))];
+  return [
+    ...kept,
+    ...plan.names.map((n) => definedNameXml(n.name, n.refersTo)),
+    ...paged.flatMap((s) => printNamesXml(s.name, position(s.name), s.page!)),
+  ];
 }
 
 function printNamesXml(sheet: string, localSheetId: number, page: PagePlan): string[] {
   const { firstRow, firstColumn, lastRow, lastColumn } = page.printArea;
   const quoted = quoteSheet(sheet);
-  const scoped = (name: string, refersTo: string) => `<definedName name="${name}" localSheetId="${localSheetId}">${encodeXml(refersTo)}</definedName>`;
+  const scoped = (name: string, refersTo: string) =>
+    `<definedName name="${name}" localSheetId="${localSheetId}">${encodeXml(refersTo)}</definedName>`;
   const names = [scoped("_xlnm.Print_Area", `${quoted}!${cellRef(firstRow, firstColumn, true)}:${cellRef(lastRow, lastColumn, true)}`)];
   if (page.titleRows) names.push(scoped("_xlnm.Print_Titles", `${quoted}!$${page.titleRows.first + 1}:$${page.titleRows.last + 1}`));
   return names;

@@ -11,7 +11,8 @@ import { encodeXml, sheetPartPath } from "./package-parts";
 export async function addCharts(zip: JSZip, plan: WorkbookPlan): Promise<void> {
   let counter = 0;
   const overrides: string[] = [];
-  const addContentType = (partName: string, contentType: string) => overrides.push(`<Override PartName="${partName}" ContentType="${contentType}"/>`);
+  const addContentType = (partName: string, contentType: string) =>
+    overrides.push(`<Override PartName="${partName}" ContentType="${contentType}"/>`);
   for (const sheet of plan.sheets) {
     if (sheet.charts.length === 0) continue;
     const sheetPath = await sheetPartPath(zip, sheet.name);
@@ -23,23 +24,37 @@ export async function addCharts(zip: JSZip, plan: WorkbookPlan): Promise<void> {
       const chartPath = `xl/charts/cvmChart${counter}_${i + 1}.xml`;
       zip.file(chartPath, chartXml(sheet.name, chart));
       addContentType(`/${chartPath}`, "application/vnd.openxmlformats-officedocument.drawingml.chart+xml");
-      drawingRels.push(`<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/cvmChart${counter}_${i + 1}.xml"/>`);
+      drawingRels.push(
+        `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/cvmChart${counter}_${i + 1}.xml"/>`,
+      );
       anchors.push(anchorXml(chart, i + 1));
     }
-    zip.file(drawingPath, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart">${anchors.join("")}</xdr:wsDr>`);
+    zip.file(
+      drawingPath,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart">${anchors.join("")}</xdr:wsDr>`,
+    );
     zip.file(`xl/drawings/_rels/cvmDrawing${counter}.xml.rels`, relsXml(drawingRels));
     addContentType(`/${drawingPath}`, "application/vnd.openxmlformats-officedocument.drawing+xml");
 
     const relsPath = sheetPath.replace(/([^/]+)$/, "_rels/$1.rels");
     const existingRels = (await zip.file(relsPath)?.async("string")) ?? relsXml([]);
     const relId = "rIdCvmDrawing";
-    zip.file(relsPath, existingRels.replace("</Relationships>", `<Relationship Id="${relId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/cvmDrawing${counter}.xml"/></Relationships>`));
+    zip.file(
+      relsPath,
+      existingRels.replace(
+        "</Relationships>",
+        `<Relationship Id="${relId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/cvmDrawing${counter}.xml"/></Relationships>`,
+      ),
+    );
     let sheetXml = await zip.file(sheetPath)!.async("string");
     if (!/xmlns:r=/.test(sheetXml.slice(0, sheetXml.indexOf(">", sheetXml.indexOf("<worksheet"))))) {
       sheetXml = sheetXml.replace("<worksheet", '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"');
     }
     // The schema puts <drawing> before these; anything else may come first.
-    const after = /<(legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b|<\/worksheet>/.exec(sheetXml)!;
+    const after =
+      /<(legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b|<\/worksheet>/.exec(
+        sheetXml,
+      )!;
     sheetXml = sheetXml.slice(0, after.index) + `<drawing r:id="${relId}"/>` + sheetXml.slice(after.index);
     zip.file(sheetPath, sheetXml);
   }
@@ -75,7 +90,9 @@ interface Series {
  */
 function chartXml(sheet: string, chart: ChartPlan): string {
   const series: readonly Series[] =
-    chart.kind === "tornado" ? chart.series.map((s) => ({ name: s.name, values: s.values, color: s.color.replace(/^#/, "") })) : [{ name: chart.seriesName, values: chart.values, color: "2E8B57" }];
+    chart.kind === "tornado"
+      ? chart.series.map((s) => ({ name: s.name, values: s.values, color: s.color.replace(/^#/, "") }))
+      : [{ name: chart.seriesName, values: chart.values, color: "2E8B57" }];
   const title = `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${encodeXml(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
   const seriesXml = series
     .map(

@@ -52,12 +52,14 @@ export function applyEditToXlsx(workbook: ExcelJS.Workbook, plan: EditPlan): voi
 }
 
 function eachCell(sheet: ExcelJS.Worksheet, r: EditRange, action: (cell: ExcelJS.Cell) => void): void {
-  for (let row = 0; row < r.rows; row++) for (let column = 0; column < r.columns; column++) action(sheet.getCell(r.top + row + 1, r.left + column + 1));
+  for (let row = 0; row < r.rows; row++)
+    for (let column = 0; column < r.columns; column++) action(sheet.getCell(r.top + row + 1, r.left + column + 1));
 }
 
 function write(cell: ExcelJS.Cell, content: EditCell): void {
   if (content === null) cell.value = null;
-  else if (content.kind === "formula") cell.value = { formula: content.formula.replace(/^=/, ""), result: cachedResult(content.value) } as ExcelJS.CellFormulaValue;
+  else if (content.kind === "formula")
+    cell.value = { formula: content.formula.replace(/^=/, ""), result: cachedResult(content.value) } as ExcelJS.CellFormulaValue;
   // A string is stored as a shared string: ExcelJS never reads it as a formula, whatever it begins with.
   else cell.value = content.value;
 }
@@ -88,5 +90,13 @@ function addTable(sheet: ExcelJS.Worksheet, name: string, r: EditRange): void {
   const valueAt = (row: number, column: number) => sheet.getCell(r.top + row + 1, r.left + column + 1).value;
   const columns = Array.from({ length: r.columns }, (_, c) => ({ name: String(valueAt(0, c) ?? `Column${c + 1}`), filterButton: true }));
   const rows = Array.from({ length: r.rows - 1 }, (_, row) => Array.from({ length: r.columns }, (_, c) => valueAt(row + 1, c)));
-  sheet.addTable({ name, ref: sheet.getCell(r.top + 1, r.left + 1).address, headerRow: true, totalsRow: false, style: { theme: "TableStyleMedium2", showRowStripes: true }, columns, rows });
+  sheet.addTable({
+    name,
+    ref: sheet.getCell(r.top + 1, r.left + 1).address,
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: "TableStyleMedium2", showRowStripes: true },
+    columns,
+    rows,
+  });
 }

@@ -28,7 +28,10 @@ export function readProfilesXlsx(workbook: ExcelJS.Workbook): ProfilesRead {
   if (bottom < 0) return readProfilesSheet({ name: sheet.name });
   const values: CellValue[][] = [];
   for (let r = 0; r <= bottom; r++) values.push(Array.from({ length: right + 1 }, (_, c) => cellValueOf(sheet.getCell(r + 1, c + 1))));
-  return readProfilesSheet({ name: sheet.name, used: { address: formatRange({ sheet: sheet.name, top: 0, left: 0, bottom, right }), values } });
+  return readProfilesSheet({
+    name: sheet.name,
+    used: { address: formatRange({ sheet: sheet.name, top: 0, left: 0, bottom, right }), values },
+  });
 }
 
 /**
@@ -38,7 +41,8 @@ export function readProfilesXlsx(workbook: ExcelJS.Workbook): ProfilesRead {
 export function setDocumentPropertiesXlsx(workbook: ExcelJS.Workbook, properties: DocumentProperties, otherCustomer: string): void {
   Object.assign(workbook, properties);
   const book = workbook as unknown as { company?: string; manager?: string };
-  const names = (text: string | undefined) => otherCustomer.trim() !== "" && (text ?? "").toLowerCase().includes(otherCustomer.trim().toLowerCase());
+  const names = (text: string | undefined) =>
+    otherCustomer.trim() !== "" && (text ?? "").toLowerCase().includes(otherCustomer.trim().toLowerCase());
   if (names(book.company)) book.company = "";
   if (names(book.manager)) book.manager = "";
 }
@@ -66,7 +70,13 @@ export function forgetCachedResults(workbook: ExcelJS.Workbook, keep: readonly s
  * Makes a copy of the model one customer's workbook, besides its build: `ownSheets` are the
  * sheets the build writes (their results are the build's own).
  */
-export function keepOneCustomer(workbook: ExcelJS.Workbook, profiles: ProfilesRead, settings: Pick<Settings, "offering" | "customer">, modelCustomer: string, ownSheets: readonly string[]): void {
+export function keepOneCustomer(
+  workbook: ExcelJS.Workbook,
+  profiles: ProfilesRead,
+  settings: Pick<Settings, "offering" | "customer">,
+  modelCustomer: string,
+  ownSheets: readonly string[],
+): void {
   const plan = planForCustomer(profiles, settings.customer);
   if (plan) applyEditToXlsx(workbook, plan.edit);
   setDocumentPropertiesXlsx(workbook, documentPropertiesFor(settings), modelCustomer);

@@ -106,7 +106,9 @@ function readWholeLines(workbook: ExcelJS.Workbook, lines: WholeLines): RangeInp
       if (cell.value === null || cell.value === undefined) return;
       const [r, c] = [rowNumber - 1, columnNumber - 1];
       if (r < lines.top || r > lines.bottom || c < lines.left || c > lines.right) return;
-      used = used ? { top: Math.min(used.top, r), left: Math.min(used.left, c), bottom: Math.max(used.bottom, r), right: Math.max(used.right, c) } : { top: r, left: c, bottom: r, right: c };
+      used = used
+        ? { top: Math.min(used.top, r), left: Math.min(used.left, c), bottom: Math.max(used.bottom, r), right: Math.max(used.right, c) }
+        : { top: r, left: c, bottom: r, right: c };
     });
   });
   const part = usedPart(lines, used);
@@ -115,7 +117,9 @@ function readWholeLines(workbook: ExcelJS.Workbook, lines: WholeLines): RangeInp
 
 function findTable(workbook: ExcelJS.Workbook, name: string): RangeInput | undefined {
   for (const sheet of workbook.worksheets) {
-    for (const [tableName, table] of Object.entries((sheet as unknown as { tables: Record<string, { table: { tableRef?: string; ref?: string } }> }).tables ?? {})) {
+    for (const [tableName, table] of Object.entries(
+      (sheet as unknown as { tables: Record<string, { table: { tableRef?: string; ref?: string } }> }).tables ?? {},
+    )) {
       if (tableName.toLowerCase() !== name.toLowerCase()) continue;
       const ref = table.table.tableRef ?? table.table.ref;
       if (ref) return readRange(workbook, `'${sheet.name.replace(/'/g, "''")}'!${ref}`);
@@ -129,7 +133,11 @@ export function readWorkbook(x: XlsxWorkbook): { input: WorkbookInput; existing:
   const variables = findRange(x, RANGE_NAMES.variables);
   const elements = findRange(x, RANGE_NAMES.elements);
   const settings = findRange(x, RANGE_NAMES.settings);
-  const input: WorkbookInput = { ...(variables ? { variables } : {}), ...(elements ? { elements } : {}), ...(settings ? { settings } : {}) };
+  const input: WorkbookInput = {
+    ...(variables ? { variables } : {}),
+    ...(elements ? { elements } : {}),
+    ...(settings ? { settings } : {}),
+  };
 
   const recordSheet = x.workbook.getWorksheet(META_SHEET);
   let record: CellValue[][] | undefined;
@@ -163,5 +171,14 @@ function readHistory(workbook: ExcelJS.Workbook): RangeInput | undefined {
     for (let c = HISTORY_COLUMN + 1; c <= HISTORY_LAST_COLUMN + 1; c++) line.push(cellValueOf(row.getCell(c)));
     values.push(line);
   }
-  return { address: formatRange({ sheet: ASSUMPTIONS_SHEET, top: 0, left: HISTORY_COLUMN, bottom: sheet.rowCount - 1, right: HISTORY_LAST_COLUMN }), values };
+  return {
+    address: formatRange({
+      sheet: ASSUMPTIONS_SHEET,
+      top: 0,
+      left: HISTORY_COLUMN,
+      bottom: sheet.rowCount - 1,
+      right: HISTORY_LAST_COLUMN,
+    }),
+    values,
+  };
 }

@@ -36,7 +36,14 @@ export function xlsxWorkbook(x: XlsxWorkbook, options: XlsxWorkbookOptions = {})
         read: async () => options.known ?? readWorkbook(x),
         async apply(plan: WorkbookPlan): Promise<XlsxApplied> {
           const one = options.oneCustomer;
-          if (one) keepOneCustomer(x.workbook, one.profiles, one.settings, one.modelCustomer, plan.sheets.map((s) => s.name));
+          if (one)
+            keepOneCustomer(
+              x.workbook,
+              one.profiles,
+              one.settings,
+              one.modelCustomer,
+              plan.sheets.map((s) => s.name),
+            );
           return { bytes: await writePlannedXlsx(x, plan) };
         },
       }),

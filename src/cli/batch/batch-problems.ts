@@ -27,5 +27,13 @@ export function describeBatchProblem(problem: BatchProblem, file: string): strin
   return `${problem.severity === "error" ? "Error" : "Warning"} in ${where}: ${problem.message}`;
 }
 
-export const batchError = (message: string, at: Omit<BatchProblem, "severity" | "message"> = {}): BatchProblem => ({ severity: "error", ...at, message });
-export const batchWarning = (message: string, at: Omit<BatchProblem, "severity" | "message"> = {}): BatchProblem => ({ severity: "warning", ...at, message });
+export const batchError = (message: string, at: Omit<BatchProblem, "severity" | "message"> = {}): BatchProblem => ({
+  severity: "error",
+  ...at,
+  message,
+});
+export const batchWarning = (message: string, at: Omit<BatchProblem, "severity" | "message"> = {}): BatchProblem => ({
+  severity: "warning",
+  ...at,
+  message,
+});

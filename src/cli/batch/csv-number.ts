@@ -7,7 +7,8 @@
  * Pure.
  */
 
-export type CsvNumber = { readonly ok: true; readonly value: number; readonly percent: boolean } | { readonly ok: false; readonly message: string };
+export type CsvNumber =
+  { readonly ok: true; readonly value: number; readonly percent: boolean } | { readonly ok: false; readonly message: string };
 
 /** `point`: 1,234.5 (files separated by `,` or tab); `comma`: 1.234,5 (files separated by `;`). */
 export type DecimalMark = "point" | "comma";
@@ -36,8 +37,16 @@ export function readCsvNumber(cell: string, mark: DecimalMark): CsvNumber {
     percent = true;
     body = body.slice(0, -1).trimEnd();
   }
-  if (EXCEL_ERRORS.test(body)) return { ok: false, message: `The cell holds the error ${body.toUpperCase()}, not a number; fix it where the CSV came from, or leave the cell empty to keep the model's value.` };
-  if (CURRENCY.test(body)) return { ok: false, message: `${quoted(text)} is not a plain number: write it without the currency symbol (the model's currency applies).` };
+  if (EXCEL_ERRORS.test(body))
+    return {
+      ok: false,
+      message: `The cell holds the error ${body.toUpperCase()}, not a number; fix it where the CSV came from, or leave the cell empty to keep the model's value.`,
+    };
+  if (CURRENCY.test(body))
+    return {
+      ok: false,
+      message: `${quoted(text)} is not a plain number: write it without the currency symbol (the model's currency applies).`,
+    };
   const spaced = SPACE_GROUPS.exec(body);
   if (spaced) body = `${spaced[1]}${spaced[2]!.replace(/[ \u00a0\u202f]/gu, "")}${spaced[3]}`;
 
@@ -48,13 +57,22 @@ export function readCsvNumber(cell: string, mark: DecimalMark): CsvNumber {
   else if (mark === "comma" && COMMA_GROUPED.test(body) && body.split(".").length > 2) normal = body.replace(/\./g, "");
   else if (mark === "comma" && COMMA_GROUPED.test(body)) {
     const whole = body.replace(/\./g, "");
-    return { ok: false, message: `${quoted(text)} could be ${whole} or ${body.replace(".", ",")}: this file separates its columns with ";", where "." groups thousands but is also read as a decimal point. Write ${whole}, or ${body.replace(".", ",")} for a decimal.` };
+    return {
+      ok: false,
+      message: `${quoted(text)} could be ${whole} or ${body.replace(".", ",")}: this file separates its columns with ";", where "." groups thousands but is also read as a decimal point. Write ${whole}, or ${body.replace(".", ",")} for a decimal.`,
+    };
   }
   if (normal === undefined) {
     if (mark === "point" && /^[+-]?\d+,\d+$/.test(body)) {
-      return { ok: false, message: `${quoted(text)} is not a number in this file: its columns are separated by "," so decimals take a point (${body.replace(",", ".")}); commas may only group thousands (1,200).` };
+      return {
+        ok: false,
+        message: `${quoted(text)} is not a number in this file: its columns are separated by "," so decimals take a point (${body.replace(",", ".")}); commas may only group thousands (1,200).`,
+      };
     }
-    return { ok: false, message: `${quoted(text)} is not a number; enter a number such as 1200, 0.35 or 35%, or leave the cell empty to keep the model's value.` };
+    return {
+      ok: false,
+      message: `${quoted(text)} is not a number; enter a number such as 1200, 0.35 or 35%, or leave the cell empty to keep the model's value.`,
+    };
   }
   const number = Number(normal);
   if (!Number.isFinite(number)) return { ok: false, message: `${quoted(text)} is too large a number.` };

@@ -26,7 +26,10 @@ export interface Bounds {
   readonly high?: number;
 }
 
-export function batchBase(model: ValueModel, bounds: readonly Bounds[] = model.variables.map((v) => (v.range ? { low: v.range.low, high: v.range.high } : {}))): BatchBase {
+export function batchBase(
+  model: ValueModel,
+  bounds: readonly Bounds[] = model.variables.map((v) => (v.range ? { low: v.range.low, high: v.range.high } : {})),
+): BatchBase {
   const declared = [...model.variables.map((v) => v.name), ...model.elements.flatMap((e) => (e.id ? [e.id] : []))];
   return { model, order: checkReferences(model.variables, model.elements, declared).order, bounds };
 }
@@ -58,7 +61,10 @@ export function customerModel(base: BatchBase, input: CustomerInput): ValueModel
       const value = input.values[i] ?? v.value;
       const { low, high } = customerBounds(base, input, i);
       // A range needs both ends and their cells, as the reader of CVM_Variables makes it.
-      const range = low !== undefined && high !== undefined && v.lowCell && v.highCell ? { low, high, lowCell: v.lowCell, highCell: v.highCell } : undefined;
+      const range =
+        low !== undefined && high !== undefined && v.lowCell && v.highCell
+          ? { low, high, lowCell: v.lowCell, highCell: v.highCell }
+          : undefined;
       const { range: _old, ...rest } = v;
       return { ...rest, value, ...(range ? { range } : {}) };
     }),
@@ -83,7 +89,10 @@ export type CustomerOutcome =
 export function computeCustomer(base: BatchBase, input: CustomerInput): CustomerOutcome {
   const model = customerModel(base, input);
   // The results are keyed by element object: a customer's Actual makes new ones, in the same order.
-  const order = model.elements === base.model.elements ? base.order : base.order.map((e) => model.elements[base.model.elements.indexOf(e)]!);
+  const order =
+    model.elements === base.model.elements ? base.order : base.order.map((e) => model.elements[base.model.elements.indexOf(e)]!);
   const computed = computeResults(model, order);
-  return computed.results ? { ok: true, model, results: computed.results, warnings: rangeWarnings(model.variables) } : { ok: false, problems: computed.problems };
+  return computed.results
+    ? { ok: true, model, results: computed.results, warnings: rangeWarnings(model.variables) }
+    : { ok: false, problems: computed.problems };
 }

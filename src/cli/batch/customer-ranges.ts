@@ -31,7 +31,10 @@ function numberIn(cell: ExcelJS.Cell): number | undefined {
  * copy by the number the batch computes with (the CSV's, else its present value), as a formula
  * Value is, so that the workbook's scenarios agree with the core's; each is reported once.
  */
-export function readRangeCells(model: ValueModel, cellAt: (address: CellAddress) => ExcelJS.Cell): { readonly ranges: RangeCells; readonly warnings: readonly Problem[] } {
+export function readRangeCells(
+  model: ValueModel,
+  cellAt: (address: CellAddress) => ExcelJS.Cell,
+): { readonly ranges: RangeCells; readonly warnings: readonly Problem[] } {
   const warnings: Problem[] = [];
   const isFormula = (address: CellAddress | undefined) => address !== undefined && cellAt(address).type === ExcelJS.ValueType.Formula;
   const bounds = model.variables.map((v): Bounds => {
@@ -62,7 +65,12 @@ export function readRangeCells(model: ValueModel, cellAt: (address: CellAddress)
 }
 
 /** Writes the customer's Low, High and Actual where the CSV gives them or where the model has a formula. */
-export function writeCustomerRanges(ranges: RangeCells, base: BatchBase, input: CustomerInput, write: (address: CellAddress, value: number) => void): void {
+export function writeCustomerRanges(
+  ranges: RangeCells,
+  base: BatchBase,
+  input: CustomerInput,
+  write: (address: CellAddress, value: number) => void,
+): void {
   base.model.variables.forEach((v, i) => {
     const { low, high } = customerBounds(base, input, i);
     if (v.lowCell && low !== undefined && (input.lows?.[i] !== undefined || ranges.formulaLows[i])) write(v.lowCell, low);

@@ -22,7 +22,6 @@ import { type RangeCells, readRangeCells, writeCustomerRanges } from "./customer
  * customer's numbers in any spreadsheet, without the add-in.
  */
 
-
 /** The model, loaded and checked once; each customer's workbook starts again from its bytes. */
 export interface BatchModel {
   readonly bytes: Uint8Array;
@@ -91,14 +90,32 @@ export async function openBatchModel(bytes: Uint8Array, now: Date): Promise<Mode
     );
   });
   for (const { cell, value } of formulaSettings) {
-    warnings.push(warning("batch-formula-setting", RANGE_NAMES.settings, `This setting is a formula (=${cellAt(x.workbook, cell).formula}); each customer's workbook gets its present value, ${value}, in its place, so that the workbook and the roll-up agree.`, cell));
+    warnings.push(
+      warning(
+        "batch-formula-setting",
+        RANGE_NAMES.settings,
+        `This setting is a formula (=${cellAt(x.workbook, cell).formula}); each customer's workbook gets its present value, ${value}, in its place, so that the workbook and the roll-up agree.`,
+        cell,
+      ),
+    );
   }
   const percent = model.variables.map((v) => cellAt(x.workbook, v.valueCell).numFmt?.includes("%") ?? false);
   const ranges = readRangeCells(model, (a) => cellAt(x.workbook, a));
   warnings.push(...ranges.warnings);
   return {
     kind: "ok",
-    model: { bytes, names: x.names, ...(x.pageBreaks ? { pageBreaks: x.pageBreaks } : {}), base: batchBase(model, ranges.ranges.bounds), read, formulaValues, formulaSettings, percent, profiles: readProfilesXlsx(x.workbook), ranges: ranges.ranges },
+    model: {
+      bytes,
+      names: x.names,
+      ...(x.pageBreaks ? { pageBreaks: x.pageBreaks } : {}),
+      base: batchBase(model, ranges.ranges.bounds),
+      read,
+      formulaValues,
+      formulaSettings,
+      percent,
+      profiles: readProfilesXlsx(x.workbook),
+      ranges: ranges.ranges,
+    },
     warnings,
   };
 }
@@ -125,7 +142,8 @@ function customerEdit(model: BatchModel, customer: Extract<CustomerOutcome, { ok
 /** The bytes of one customer's value workbook. The model's bytes are only read. */
 export async function buildCustomerWorkbook(model: BatchModel, input: CustomerInput, now: Date): Promise<Uint8Array> {
   const customer = computeCustomer(model.base, input);
-  if (!customer.ok) throw new Error(`The model of ${input.customer} does not compute: ${customer.problems.map((p) => p.message).join(" ")}`);
+  if (!customer.ok)
+    throw new Error(`The model of ${input.customer} does not compute: ${customer.problems.map((p) => p.message).join(" ")}`);
   // A fresh copy from the bytes: a build changes the workbook it writes.
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(model.bytes as unknown as ArrayBuffer);
@@ -134,7 +152,10 @@ export async function buildCustomerWorkbook(model: BatchModel, input: CustomerIn
   // port leaves only this customer's profile, its own document properties, no result cached from the model's inputs.
   const port = xlsxWorkbook(
     { workbook, names: model.names, ...(model.pageBreaks ? { pageBreaks: model.pageBreaks } : {}) },
-    { known: model.read, oneCustomer: { profiles: model.profiles, settings: customer.model.settings, modelCustomer: model.base.model.settings.customer } },
+    {
+      known: model.read,
+      oneCustomer: { profiles: model.profiles, settings: customer.model.settings, modelCustomer: model.base.model.settings.customer },
+    },
   );
   const built = await buildWorkbook(port, { now, analysis: { ok: true, model: customer.model, results: customer.results, problems: [] } });
   if (!built.ok) throw new Error(`The workbook of ${input.customer} cannot be planned: ${built.problems.map((p) => p.message).join(" ")}`);

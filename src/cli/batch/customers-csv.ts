@@ -72,7 +72,11 @@ export function decodeCsv(bytes: Uint8Array): { text: string; problems: BatchPro
   } catch {
     return {
       text: new TextDecoder("windows-1252").decode(body),
-      problems: [batchWarning('The file is not UTF-8; it was read as Windows-1252, the encoding of Excel\'s plain "CSV" format. If names look wrong, save it from Excel as "CSV UTF-8".')],
+      problems: [
+        batchWarning(
+          'The file is not UTF-8; it was read as Windows-1252, the encoding of Excel\'s plain "CSV" format. If names look wrong, save it from Excel as "CSV UTF-8".',
+        ),
+      ],
     };
   }
 }
@@ -136,7 +140,13 @@ function parseRecords(text: string, delimiter: string): { records: RawRecord[]; 
     // The record that fails starts where the last whole one ended.
     const line = lineAt(lastEnd);
     if (e.code === "CSV_QUOTE_NOT_CLOSED") {
-      return { records, problem: batchError('A double quote (") opened on this line is never closed, so the rest of the file would be one value. Close it, or write a quote inside a value as two quotes ("").', { line }) };
+      return {
+        records,
+        problem: batchError(
+          'A double quote (") opened on this line is never closed, so the rest of the file would be one value. Close it, or write a quote inside a value as two quotes ("").',
+          { line },
+        ),
+      };
     }
     return { records, problem: batchError(`This line cannot be read as CSV: ${e.message}`, { line }) };
   }
@@ -218,7 +228,11 @@ interface ReadContext {
  * (the element's Id, else its name) carry a customer's range and realized value: a variable name
  * has no spaces, so the last word of such a header is unambiguous.
  */
-export function readCustomersCsv(input: Uint8Array | string, variables: readonly CsvVariable[], elements: readonly CsvElement[] = []): CustomersCsv {
+export function readCustomersCsv(
+  input: Uint8Array | string,
+  variables: readonly CsvVariable[],
+  elements: readonly CsvElement[] = [],
+): CustomersCsv {
   const problems: BatchProblem[] = [];
   const text = csvText(input, problems);
   const delimiter = detectDelimiter(text);
@@ -228,14 +242,24 @@ export function readCustomersCsv(input: Uint8Array | string, variables: readonly
   const records = parsed.records.filter((r) => r.fields.some((f) => f.trim() !== ""));
   const header = records[0];
   if (!header) {
-    if (!parsed.problem) problems.push(batchError(`The file is empty. Its first line must name the columns: ${CUSTOMER}, then one per variable to override (for example ${variables[0]?.name ?? "PipelineMiles"}).`));
+    if (!parsed.problem)
+      problems.push(
+        batchError(
+          `The file is empty. Its first line must name the columns: ${CUSTOMER}, then one per variable to override (for example ${variables[0]?.name ?? "PipelineMiles"}).`,
+        ),
+      );
     return { customers: [], problems, columns: [] };
   }
   const rows = records.slice(1);
   const layout = readHeader(header, rows, variables, elements, problems);
   const columns = [...layout.columns];
   if (layout.customerColumn === undefined) {
-    problems.push(batchError(`There is no ${CUSTOMER} column. The first line must name the columns: ${CUSTOMER} (each customer's name), then one per variable to override, named as the variable.`, { line: header.line }));
+    problems.push(
+      batchError(
+        `There is no ${CUSTOMER} column. The first line must name the columns: ${CUSTOMER} (each customer's name), then one per variable to override, named as the variable.`,
+        { line: header.line },
+      ),
+    );
     return { customers: [], problems, columns };
   }
   if (rows.length === 0) {
@@ -255,7 +279,13 @@ function csvText(input: Uint8Array | string, problems: BatchProblem[]): string {
 }
 
 /** The header: which column is the customer, which variable, range or Actual each other column sets. */
-function readHeader(header: RawRecord, rows: readonly RawRecord[], variables: readonly CsvVariable[], elements: readonly CsvElement[], problems: BatchProblem[]): HeaderLayout {
+function readHeader(
+  header: RawRecord,
+  rows: readonly RawRecord[],
+  variables: readonly CsvVariable[],
+  elements: readonly CsvElement[],
+  problems: BatchProblem[],
+): HeaderLayout {
   const byName = new Map(variables.map((v, i) => [v.name.toLowerCase(), i]));
   const headers = header.fields.map((h) => h.trim());
   const columnVariable: (number | undefined)[] = [];
@@ -269,12 +299,20 @@ function readHeader(header: RawRecord, rows: readonly RawRecord[], variables: re
     const key = name.toLowerCase();
     if (name === "") {
       const used = rows.find((r) => (r.fields[column] ?? "").trim() !== "");
-      if (used) problems.push(batchError(`This column has values (the first on line ${used.line}) but no header. Name it after the variable it sets, or delete it.`, { line: header.line, column }));
+      if (used)
+        problems.push(
+          batchError(
+            `This column has values (the first on line ${used.line}) but no header. Name it after the variable it sets, or delete it.`,
+            { line: header.line, column },
+          ),
+        );
       return;
     }
     const first = seen.get(key);
     if (first !== undefined) {
-      problems.push(batchError(`The column "${name}" is repeated: column ${columnLetters(first)} has the same header. Keep one of them.`, at));
+      problems.push(
+        batchError(`The column "${name}" is repeated: column ${columnLetters(first)} has the same header. Keep one of them.`, at),
+      );
       return;
     }
     seen.set(key, column);
@@ -295,7 +333,12 @@ function readHeader(header: RawRecord, rows: readonly RawRecord[], variables: re
       const targetKey = `${ranged.target.kind} ${ranged.target.index}`;
       const twin = targetColumn.get(targetKey);
       if (twin !== undefined) {
-        problems.push(batchError(`The column "${name}" sets what column ${columnLetters(twin)} ("${headers[twin]}") sets already. Keep one of them.`, at));
+        problems.push(
+          batchError(
+            `The column "${name}" sets what column ${columnLetters(twin)} ("${headers[twin]}") sets already. Keep one of them.`,
+            at,
+          ),
+        );
         return;
       }
       targetColumn.set(targetKey, column);
@@ -309,13 +352,26 @@ function readHeader(header: RawRecord, rows: readonly RawRecord[], variables: re
 }
 
 /** Why a header is no column of the model: a setting, or an unknown name with the nearest one. */
-function unknownColumn(name: string, at: CsvPlace, customerColumn: number | undefined, variables: readonly CsvVariable[], elements: readonly CsvElement[]): BatchProblem {
+function unknownColumn(
+  name: string,
+  at: CsvPlace,
+  customerColumn: number | undefined,
+  variables: readonly CsvVariable[],
+  elements: readonly CsvElement[],
+): BatchProblem {
   const setting = SETTING_NAMES.find((s) => s.toLowerCase() === squash(name));
   if (setting) {
-    return batchError(`Unknown column: ${setting} is a setting of the model (CVM_Settings), not a variable; cvm batch sets variables only, and every customer keeps the model's ${setting}. Delete the column, or make ${setting} a variable of the model.`, at);
+    return batchError(
+      `Unknown column: ${setting} is a setting of the model (CVM_Settings), not a variable; cvm batch sets variables only, and every customer keeps the model's ${setting}. Delete the column, or make ${setting} a variable of the model.`,
+      at,
+    );
   }
-  const near = squash(name).startsWith("customer") && customerColumn === undefined ? CUSTOMER : closestName(name, columnNames(variables, elements));
-  return batchError(`Unknown column: "${name}" is not a variable of the model.${near ? ` Did you mean ${near}?` : ` The model's variables are: ${listNames(variables.map((v) => v.name))}.`}`, at);
+  const near =
+    squash(name).startsWith("customer") && customerColumn === undefined ? CUSTOMER : closestName(name, columnNames(variables, elements));
+  return batchError(
+    `Unknown column: "${name}" is not a variable of the model.${near ? ` Did you mean ${near}?` : ` The model's variables are: ${listNames(variables.map((v) => v.name))}.`}`,
+    at,
+  );
 }
 
 /** Each line a customer; a line with an error is reported and left out. */
@@ -353,11 +409,21 @@ function checkFieldCount(row: RawRecord, { layout, delimiter }: ReadContext, pro
   // Empty headers at the end (a spreadsheet's trailing separators) are no columns a line must have.
   const width = headers.reduce((last, h, i) => (h === "" ? last : i + 1), 0);
   if (row.fields.length < width) {
-    problems.push(batchError(`This line has ${row.fields.length} field${row.fields.length === 1 ? "" : "s"} but the header has ${width}: a separator (${describeDelimiter(delimiter)}) is missing, or the line was cut short.`, placeOf(row, headers, row.fields.length)));
+    problems.push(
+      batchError(
+        `This line has ${row.fields.length} field${row.fields.length === 1 ? "" : "s"} but the header has ${width}: a separator (${describeDelimiter(delimiter)}) is missing, or the line was cut short.`,
+        placeOf(row, headers, row.fields.length),
+      ),
+    );
   } else if (row.fields.length > headers.length) {
     const extra = row.fields.findIndex((f, i) => i >= headers.length && f.trim() !== "");
     if (extra >= 0) {
-      problems.push(batchError(`This line has ${row.fields.length} fields but the header has ${headers.length}. A value that contains ${describeDelimiter(delimiter)} must be put in double quotes.`, { line: row.line, column: extra }));
+      problems.push(
+        batchError(
+          `This line has ${row.fields.length} fields but the header has ${headers.length}. A value that contains ${describeDelimiter(delimiter)} must be put in double quotes.`,
+          { line: row.line, column: extra },
+        ),
+      );
     }
   }
 }
@@ -368,7 +434,9 @@ function customerName(row: RawRecord, { layout }: ReadContext, firstLineOf: Map<
   const at = placeOf(row, layout.headers, column);
   const customer = (row.fields[column] ?? "").trim();
   if (customer === "") {
-    problems.push(batchError("The customer has no name. Every line needs one: it names the customer's workbook and appears in the roll-up.", at));
+    problems.push(
+      batchError("The customer has no name. Every line needs one: it names the customer's workbook and appears in the roll-up.", at),
+    );
     // eslint-disable-next-line no-control-regex
   } else if (/[\u0000-\u001f\u007f]/.test(customer)) {
     problems.push(batchError("The customer's name holds a line break or another control character; keep it on one line.", at));
@@ -376,7 +444,12 @@ function customerName(row: RawRecord, { layout }: ReadContext, firstLineOf: Map<
     const key = customerKey(customer);
     const first = firstLineOf.get(key);
     if (first !== undefined) {
-      problems.push(batchError(`The customer "${customer}" is already on line ${first}. Each customer may appear once (names are compared ignoring case and surrounding spaces).`, at));
+      problems.push(
+        batchError(
+          `The customer "${customer}" is already on line ${first}. Each customer may appear once (names are compared ignoring case and surrounding spaces).`,
+          at,
+        ),
+      );
     } else firstLineOf.set(key, row.line);
   }
   return customer;
@@ -392,7 +465,12 @@ interface LineNumbers {
 
 /** The line's numbers; a percentage written as a whole number (35 for 35%) is a warning. */
 function readNumbers(row: RawRecord, { variables, elements, mark, layout }: ReadContext, problems: BatchProblem[]): LineNumbers {
-  const numbers: LineNumbers = { value: variables.map(() => undefined), low: variables.map(() => undefined), high: variables.map(() => undefined), actual: elements.map(() => undefined) };
+  const numbers: LineNumbers = {
+    value: variables.map(() => undefined),
+    low: variables.map(() => undefined),
+    high: variables.map(() => undefined),
+    actual: elements.map(() => undefined),
+  };
   layout.columnTarget.forEach((target, column) => {
     if (target === undefined) return;
     const cell = row.fields[column] ?? "";
@@ -408,14 +486,24 @@ function readNumbers(row: RawRecord, { variables, elements, mark, layout }: Read
     const variable = variables[target.index]!;
     if (variable.percent && !read.percent && read.value > 1 && read.value <= 100) {
       const what = target.kind === "value" ? variable.name : `The ${word[target.kind]} of ${variable.name}`;
-      problems.push(batchWarning(`${what} is a percentage in the model (${percentText(variable.value)}), and ${cell.trim()} is ${percentText(read.value)}. If ${cell.trim()}% is meant, write ${cell.trim()}% or ${Number((read.value / 100).toPrecision(12))}.`, at));
+      problems.push(
+        batchWarning(
+          `${what} is a percentage in the model (${percentText(variable.value)}), and ${cell.trim()} is ${percentText(read.value)}. If ${cell.trim()}% is meant, write ${cell.trim()}% or ${Number((read.value / 100).toPrecision(12))}.`,
+          at,
+        ),
+      );
     }
   });
   return numbers;
 }
 
 /** A Low or High the line gives: the other end must exist (here or in the model), and Low ≤ High. */
-function checkRanges(row: RawRecord, { variables, layout }: ReadContext, { low: lows, high: highs }: LineNumbers, problems: BatchProblem[]): void {
+function checkRanges(
+  row: RawRecord,
+  { variables, layout }: ReadContext,
+  { low: lows, high: highs }: LineNumbers,
+  problems: BatchProblem[],
+): void {
   variables.forEach((variable, index) => {
     const lowGiven = lows[index] !== undefined;
     const highGiven = highs[index] !== undefined;
@@ -425,10 +513,20 @@ function checkRanges(row: RawRecord, { variables, layout }: ReadContext, { low: 
     const at = placeOf(row, layout.headers, layout.targetColumn.get(lowGiven ? `low ${index}` : `high ${index}`)!);
     if (low === undefined || high === undefined) {
       const missing = low === undefined ? "Low" : "High";
-      problems.push(batchWarning(`${variable.name} gets a ${missing === "Low" ? "High" : "Low"} for this customer but no ${missing}, neither here nor in the model: its scenarios and sensitivity leave it out. Give ${variable.name} ${missing} too.`, at));
+      problems.push(
+        batchWarning(
+          `${variable.name} gets a ${missing === "Low" ? "High" : "Low"} for this customer but no ${missing}, neither here nor in the model: its scenarios and sensitivity leave it out. Give ${variable.name} ${missing} too.`,
+          at,
+        ),
+      );
     } else if (low > high) {
       const whose = (given: boolean) => (given ? "" : " (the model's: this line gives none)");
-      problems.push(batchError(`The Low of ${variable.name}, ${figure(low)}${whose(lowGiven)}, is greater than its High, ${figure(high)}${whose(highGiven)}: the range would be upside down. Swap them, or correct one.`, at));
+      problems.push(
+        batchError(
+          `The Low of ${variable.name}, ${figure(low)}${whose(lowGiven)}, is greater than its High, ${figure(high)}${whose(highGiven)}: the range would be upside down. Swap them, or correct one.`,
+          at,
+        ),
+      );
     }
   });
 }
@@ -437,7 +535,11 @@ function checkRanges(row: RawRecord, { variables, layout }: ReadContext, { low: 
  * A header `<Variable> Low`, `<Variable> High` or `<Element> Actual`: what it sets, or why the model
  * cannot take it; undefined when it is no such header (an unknown column, reported as one).
  */
-function rangeColumn(header: string, variables: readonly CsvVariable[], elements: readonly CsvElement[]): { readonly ok: true; readonly target: Target } | { readonly ok: false; readonly message: string } | undefined {
+function rangeColumn(
+  header: string,
+  variables: readonly CsvVariable[],
+  elements: readonly CsvElement[],
+): { readonly ok: true; readonly target: Target } | { readonly ok: false; readonly message: string } | undefined {
   const match = RANGE_SUFFIX.exec(header.trim());
   if (!match) return undefined;
   const prefix = spaced(match[1]!);
@@ -447,20 +549,29 @@ function rangeColumn(header: string, variables: readonly CsvVariable[], elements
     if (index < 0) return undefined;
     const variable = variables[index]!;
     if (!(kind === "low" ? variable.hasLow : variable.hasHigh)) {
-      return { ok: false, message: `The model has no ${word[kind]} column in CVM_Variables, so it has nowhere to keep the ${word[kind]} of ${variable.name} for each customer. Add Low and High columns to CVM_Variables, or delete this column.` };
+      return {
+        ok: false,
+        message: `The model has no ${word[kind]} column in CVM_Variables, so it has nowhere to keep the ${word[kind]} of ${variable.name} for each customer. Add Low and High columns to CVM_Variables, or delete this column.`,
+      };
     }
     return { ok: true, target: { kind, index } };
   }
   const byId = elements.findIndex((e) => e.id !== undefined && e.id.toLowerCase() === prefix);
   const byName = elements.flatMap((e, i) => (spaced(e.element) === prefix ? [i] : []));
   if (byId < 0 && byName.length > 1) {
-    return { ok: false, message: `${byName.length} elements are named "${elements[byName[0]!]!.element}", so this column could be the Actual of any of them. Give each an Id in CVM_Elements and name the column after the Id.` };
+    return {
+      ok: false,
+      message: `${byName.length} elements are named "${elements[byName[0]!]!.element}", so this column could be the Actual of any of them. Give each an Id in CVM_Elements and name the column after the Id.`,
+    };
   }
   const index = byId >= 0 ? byId : byName[0];
   if (index === undefined) return undefined;
   const element = elements[index]!;
   if (!element.hasActual) {
-    return { ok: false, message: `The model has no Actual column in CVM_Elements, so it has nowhere to keep the Actual of ${element.id ?? element.element} for each customer. Add an Actual column to CVM_Elements, or delete this column.` };
+    return {
+      ok: false,
+      message: `The model has no Actual column in CVM_Elements, so it has nowhere to keep the Actual of ${element.id ?? element.element} for each customer. Add an Actual column to CVM_Elements, or delete this column.`,
+    };
   }
   return { ok: true, target: { kind, index } };
 }

@@ -51,7 +51,10 @@ export async function checkOutDir(outDir: string, targets: readonly string[]): P
       files = undefined;
     }
     if (!files) {
-      return { ok: false, message: `${path.join(outDir, rollupName)} was not written by cvm batch, and a batch writes its own ${ROLLUP_JSON} there; nothing was written. Move that file, or choose another folder with --out-dir.` };
+      return {
+        ok: false,
+        message: `${path.join(outDir, rollupName)} was not written by cvm batch, and a batch writes its own ${ROLLUP_JSON} there; nothing was written. Move that file, or choose another folder with --out-dir.`,
+      };
     }
     listed = files;
   }
@@ -73,14 +76,19 @@ export async function checkOutDir(outDir: string, targets: readonly string[]): P
   if (foreign.length > 0) {
     const one = foreign.length === 1;
     const them = one ? "it" : "them";
-    const why = rollupName === undefined ? `and no earlier batch wrote ${them} (the folder has no rollup.json)` : `and the earlier batch's rollup.json does not list ${them}`;
+    const why =
+      rollupName === undefined
+        ? `and no earlier batch wrote ${them} (the folder has no rollup.json)`
+        : `and the earlier batch's rollup.json does not list ${them}`;
     return {
       ok: false,
       message: `${outDir} already holds ${list(foreign)}, ${one ? "a file this batch would write" : "files this batch would write"}, ${why}. cvm batch never replaces a file it did not write; nothing was written. Move ${them}, or choose another folder with --out-dir.`,
     };
   }
   const targeted = new Set(targets.map(foldName));
-  const earlier = entries.filter((e) => isOurs(e) && !targeted.has(foldName(e)) && foldName(e) !== foldName(ROLLUP_CSV) && foldName(e) !== foldName(ROLLUP_JSON));
+  const earlier = entries.filter(
+    (e) => isOurs(e) && !targeted.has(foldName(e)) && foldName(e) !== foldName(ROLLUP_CSV) && foldName(e) !== foldName(ROLLUP_JSON),
+  );
   return { ok: true, replacing, earlier: earlier.sort() };
 }
 
@@ -117,7 +125,12 @@ export class Staging {
    * `replacing` names (moved aside first). Undoes every move when one fails or `signal` aborts,
    * and throws.
    */
-  async commit(files: readonly string[], replacing: ReadonlyMap<string, readonly string[]>, signal?: AbortSignal, onMoved?: (done: number) => void): Promise<void> {
+  async commit(
+    files: readonly string[],
+    replacing: ReadonlyMap<string, readonly string[]>,
+    signal?: AbortSignal,
+    onMoved?: (done: number) => void,
+  ): Promise<void> {
     await fs.mkdir(path.join(this.folder, REPLACED));
     let placed = 0;
     try {

@@ -40,7 +40,11 @@ export interface Progress {
 export const NO_PROGRESS: Progress = { update: () => undefined, finish: () => undefined };
 
 /** A bar drawn through `write`, at most every `intervalMs`, and always for the last customer. */
-export function terminalProgress(write: (text: string) => void, total: number, options: { columns?: number; now?: () => number; intervalMs?: number } = {}): Progress {
+export function terminalProgress(
+  write: (text: string) => void,
+  total: number,
+  options: { columns?: number; now?: () => number; intervalMs?: number } = {},
+): Progress {
   const now = options.now ?? (() => performance.now());
   const interval = options.intervalMs ?? 100;
   const started = now();

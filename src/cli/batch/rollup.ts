@@ -33,7 +33,17 @@ export interface Rollup {
 export const ROLLUP_CSV = "rollup.csv";
 export const ROLLUP_JSON = "rollup.json";
 
-export const TOTAL_KEYS = ["TotalAnnualValue", "Green", "Gray", "TotalBenefit", "TotalCost", "NetValue", "NPV", "ROI", "PaybackMonths"] as const satisfies readonly (keyof RollupTotals)[];
+export const TOTAL_KEYS = [
+  "TotalAnnualValue",
+  "Green",
+  "Gray",
+  "TotalBenefit",
+  "TotalCost",
+  "NetValue",
+  "NPV",
+  "ROI",
+  "PaybackMonths",
+] as const satisfies readonly (keyof RollupTotals)[];
 
 /**
  * Text made harmless for a spreadsheet: a cell that begins with `=`, `+`, `-`, `@`, tab or

@@ -146,7 +146,14 @@ function checkCustomers(csvPath: string, csvBytes: Uint8Array, model: BatchModel
   const variables = model.base.model.variables;
   const csv = readCustomersCsv(
     csvBytes,
-    variables.map((v, i) => ({ name: v.name, value: v.value, percent: model.percent[i]!, hasLow: v.lowCell !== undefined, hasHigh: v.highCell !== undefined, ...model.base.bounds[i] })),
+    variables.map((v, i) => ({
+      name: v.name,
+      value: v.value,
+      percent: model.percent[i]!,
+      hasLow: v.lowCell !== undefined,
+      hasHigh: v.highCell !== undefined,
+      ...model.base.bounds[i],
+    })),
     model.base.model.elements.map((e) => ({ ...(e.id ? { id: e.id } : {}), element: e.element, hasActual: e.actualCell !== undefined })),
   );
   const problems: BatchProblem[] = [...csv.problems];
@@ -155,11 +162,19 @@ function checkCustomers(csvPath: string, csvBytes: Uint8Array, model: BatchModel
     const outcome = computeCustomer(model.base, row);
     if (!outcome.ok) {
       for (const p of outcome.problems) {
-        problems.push(batchError(`${p.message} The formula is in ${describeLocation(p)}; this line gives the customer's numbers.`, { line: row.line, customer: row.customer }));
+        problems.push(
+          batchError(`${p.message} The formula is in ${describeLocation(p)}; this line gives the customer's numbers.`, {
+            line: row.line,
+            customer: row.customer,
+          }),
+        );
       }
       continue;
     }
-    for (const p of outcome.warnings) problems.push(batchWarning(`${p.message} (${describeLocation(p)} of the customer's workbook)`, { line: row.line, customer: row.customer }));
+    for (const p of outcome.warnings)
+      problems.push(
+        batchWarning(`${p.message} (${describeLocation(p)} of the customer's workbook)`, { line: row.line, customer: row.customer }),
+      );
     entries.push({ line: row.line, customer: row.customer, totals: resultsJson(outcome.model, outcome.results).totals });
   }
   for (const p of byPlace(problems)) io.stderr(`${describeBatchProblem(p, csvPath)}\n`);
@@ -238,7 +253,14 @@ async function buildIntoStaging(batch: Batch, staging: Staging, progress: Progre
       options.onEvent?.({ kind: "built", done, total: rollupEntries.length });
     },
   });
-  const rollup = { model: path.basename(modelPath), customersCsv: path.basename(csvPath), built: now.toISOString(), currency: model.base.model.settings.currency, customers: rollupEntries, earlierFiles: check.earlier };
+  const rollup = {
+    model: path.basename(modelPath),
+    customersCsv: path.basename(csvPath),
+    built: now.toISOString(),
+    currency: model.base.model.settings.currency,
+    customers: rollupEntries,
+    earlierFiles: check.earlier,
+  };
   await fs.writeFile(staging.file(ROLLUP_CSV), rollupCsv(rollupEntries));
   await fs.writeFile(staging.file(ROLLUP_JSON), rollupJson(rollup));
   if (signal?.aborted) throw new Interrupted();
@@ -252,7 +274,10 @@ async function buildIntoStaging(batch: Batch, staging: Staging, progress: Progre
 function reportFailure(batch: Batch, staging: Staging, e: unknown, io: BatchIo): number {
   const { outDir, rollupEntries } = batch;
   const { csvPath, signal } = batch.options;
-  const kept = staging.unrestored.length > 0 ? ` Some files could not be put back: ${staging.unrestored.join(", ")}; they are in ${staging.folder}.` : "";
+  const kept =
+    staging.unrestored.length > 0
+      ? ` Some files could not be put back: ${staging.unrestored.join(", ")}; they are in ${staging.folder}.`
+      : "";
   if (e instanceof Interrupted || signal?.aborted) {
     io.stderr(kept ? `cvm: interrupted.${kept}\n` : `cvm: interrupted; nothing was written, ${outDir} is as it was.\n`);
     return EXIT_BATCH.interrupted;
@@ -272,8 +297,12 @@ function reportWritten(batch: Batch, elapsed: number, io: BatchIo): void {
   const customers = batch.rollupEntries.length;
   if (check.earlier.length > 0) {
     const shown = check.earlier.slice(0, 5).join(", ") + (check.earlier.length > 5 ? ` and ${check.earlier.length - 5} more` : "");
-    io.stderr(`Note: ${outDir} still holds ${plural(check.earlier.length, "file")} of an earlier batch whose customers are not in ${path.basename(batch.options.csvPath)}: ${shown}. They were left as they were (rollup.json lists them under earlierFiles); delete them if they are no longer wanted.\n`);
+    io.stderr(
+      `Note: ${outDir} still holds ${plural(check.earlier.length, "file")} of an earlier batch whose customers are not in ${path.basename(batch.options.csvPath)}: ${shown}. They were left as they were (rollup.json lists them under earlierFiles); delete them if they are no longer wanted.\n`,
+    );
   }
   const rate = customers / (elapsed / 1000);
-  io.stdout(`Wrote ${plural(customers, "customer workbook")}, ${ROLLUP_CSV} and ${ROLLUP_JSON} to ${outDir} in ${seconds(elapsed)} (${rate >= 10 ? Math.round(rate) : rate.toFixed(1)} workbooks a second${threads > 1 ? `, ${threads} threads` : ""}).\n`);
+  io.stdout(
+    `Wrote ${plural(customers, "customer workbook")}, ${ROLLUP_CSV} and ${ROLLUP_JSON} to ${outDir} in ${seconds(elapsed)} (${rate >= 10 ? Math.round(rate) : rate.toFixed(1)} workbooks a second${threads > 1 ? `, ${threads} threads` : ""}).\n`,
+  );
 }

@@ -11,7 +11,10 @@ async function main(port: NonNullable<typeof parentPort>): Promise<void> {
   const now = new Date(data.now);
   const opened = await openBatchModel(data.modelBytes, now);
   if (opened.kind !== "ok") {
-    port.postMessage({ type: "failed", message: "the worker could not read the model, which the main thread had read" } satisfies FromWorker);
+    port.postMessage({
+      type: "failed",
+      message: "the worker could not read the model, which the main thread had read",
+    } satisfies FromWorker);
     return;
   }
   const model = opened.model;

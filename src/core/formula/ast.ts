@@ -23,7 +23,13 @@ export type Expr =
    * `parenthesized` is set on a formula's root `+` or `-` written inside parentheses, `=(0.5-0.4-0.1)`:
    * Excel keeps those parentheses in the formula, and they change its value (see evaluate).
    */
-  | { readonly type: "binary"; readonly operator: BinaryOperator; readonly left: Expr; readonly right: Expr; readonly parenthesized?: boolean };
+  | {
+      readonly type: "binary";
+      readonly operator: BinaryOperator;
+      readonly left: Expr;
+      readonly right: Expr;
+      readonly parenthesized?: boolean;
+    };
 
 /** A syntax problem, with the 0-based character offset in the formula text where it was found. */
 export interface SyntaxProblem {

@@ -14,7 +14,8 @@ export const MAX_TEXT_VALUE_LENGTH = 32767;
  * Excel's near-zero rule (see finalSum in values.ts).
  */
 export function evaluate(expr: Expr, resolve: Resolver): FormulaValue {
-  if (expr.type !== "binary" || (expr.operator !== "+" && expr.operator !== "-") || expr.parenthesized === true) return evaluateNode(expr, resolve);
+  if (expr.type !== "binary" || (expr.operator !== "+" && expr.operator !== "-") || expr.parenthesized === true)
+    return evaluateNode(expr, resolve);
   const left = evaluateNode(expr.left, resolve);
   if (isExcelError(left)) return left;
   const right = evaluateNode(expr.right, resolve);
@@ -191,7 +192,13 @@ export function compareValues(left: number | string | boolean, right: number | s
  * comparison operators (docs/workbook-contract.md says what is known). Options are spelled out so
  * that no browser's defaults decide.
  */
-const TEXT_ORDER = new Intl.Collator("en-US", { usage: "sort", sensitivity: "accent", ignorePunctuation: false, numeric: false, caseFirst: "false" });
+const TEXT_ORDER = new Intl.Collator("en-US", {
+  usage: "sort",
+  sensitivity: "accent",
+  ignorePunctuation: false,
+  numeric: false,
+  caseFirst: "false",
+});
 
 /**
  * -1, 0 or 1. Texts the collation holds equal but that differ other than by case (a control

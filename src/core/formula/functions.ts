@@ -1,4 +1,14 @@
-import { type ExcelError, excelError, type FormulaValue, isExcelError, NEAR_ZERO_UNITS, numberResult, toBoolean, toNumber, unitsApart } from "./values";
+import {
+  type ExcelError,
+  excelError,
+  type FormulaValue,
+  isExcelError,
+  NEAR_ZERO_UNITS,
+  numberResult,
+  toBoolean,
+  toNumber,
+  unitsApart,
+} from "./values";
 
 /**
  * A built-in function. Arguments arrive unevaluated, as `argument(i)`, so that IF and IFERROR
@@ -81,7 +91,10 @@ export function power(base: number, exponent: number): number | ExcelError {
   if (base === 0 && exponent === 0) return excelError("#NUM!", "0 to the power of 0 is not defined");
   if (base === 0 && exponent < 0) return excelError("#DIV/0!", "0 to a negative power divides by zero");
   if (base < 0 && !Number.isInteger(exponent) && isOddRoot(exponent)) return numberResult(-Math.pow(-base, exponent));
-  return numberResult(Math.pow(base, exponent), base < 0 && !Number.isInteger(exponent) ? "a negative number to a fractional power is not a real number" : undefined);
+  return numberResult(
+    Math.pow(base, exponent),
+    base < 0 && !Number.isInteger(exponent) ? "a negative number to a fractional power is not a real number" : undefined,
+  );
 }
 
 function isOddRoot(exponent: number): boolean {
@@ -149,7 +162,8 @@ export function roundByText(value: number, digits: number, rounding: Rounding): 
   // Rounding up to a power of ten beyond any double: the answer is too large, not 0.
   if (rounding === "up" && shifted === 0) return excelError("#NUM!", "the rounded number is too large");
   const whole = Math.floor(shifted);
-  const rounded = rounding === "down" ? whole : rounding === "up" ? (shifted > whole ? whole + 1 : whole) : shifted - whole >= 0.5 ? whole + 1 : whole;
+  const rounded =
+    rounding === "down" ? whole : rounding === "up" ? (shifted > whole ? whole + 1 : whole) : shifted - whole >= 0.5 ? whole + 1 : whole;
   return numberResult(Math.sign(stored) * shiftDecimal(rounded, -places));
 }
 
@@ -185,7 +199,8 @@ export function mod(n: number, d: number): number | ExcelError {
   const quotient = n / d;
   if (!Number.isFinite(quotient)) return excelError("#NUM!", "the quotient of MOD is too large");
   const product = d * floor15(quotient);
-  if (product !== 0 && n !== 0 && Math.sign(product) === Math.sign(n) && unitsApart(Math.abs(n), Math.abs(product)) <= NEAR_ZERO_UNITS) return 0;
+  if (product !== 0 && n !== 0 && Math.sign(product) === Math.sign(n) && unitsApart(Math.abs(n), Math.abs(product)) <= NEAR_ZERO_UNITS)
+    return 0;
   return numberResult(n - product);
 }
 

@@ -9,7 +9,13 @@ export const MAX_NESTING = 64;
  * Binary operators from the loosest to the tightest binding, Excel's order; all are
  * left-associative. Unary minus and percent bind tighter still (see parsePostfix).
  */
-export const BINARY_LEVELS: readonly (readonly BinaryOperator[])[] = [["=", "<>", "<", ">", "<=", ">="], ["&"], ["+", "-"], ["*", "/"], ["^"]];
+export const BINARY_LEVELS: readonly (readonly BinaryOperator[])[] = [
+  ["=", "<>", "<", ">", "<=", ">="],
+  ["&"],
+  ["+", "-"],
+  ["*", "/"],
+  ["^"],
+];
 
 /** Thrown only inside this module, to unwind to parseFormula from any depth. */
 class SyntaxFailure {
@@ -23,7 +29,10 @@ class SyntaxFailure {
 export function parseFormula(text: string): ParseResult {
   // Checked before anything else so that a huge paste costs nothing.
   if (text.length > MAX_FORMULA_LENGTH) {
-    return failure(`The formula is ${text.length.toLocaleString("en-US")} characters long; Excel allows at most ${MAX_FORMULA_LENGTH.toLocaleString("en-US")}.`, MAX_FORMULA_LENGTH);
+    return failure(
+      `The formula is ${text.length.toLocaleString("en-US")} characters long; Excel allows at most ${MAX_FORMULA_LENGTH.toLocaleString("en-US")}.`,
+      MAX_FORMULA_LENGTH,
+    );
   }
   const tokenized = tokenize(text);
   if (!tokenized.ok) return { ok: false, problem: tokenized.problem };
@@ -51,12 +60,14 @@ class Parser {
     const expr = this.expression();
     const after = this.peek();
     if (after.kind !== "end") {
-      if (after.kind === "close") fail(`Unexpected ")" at character ${after.position + 1}: there is no "(" for it to close.`, after.position);
+      if (after.kind === "close")
+        fail(`Unexpected ")" at character ${after.position + 1}: there is no "(" for it to close.`, after.position);
       this.unexpectedAfterValue(after);
     }
     // Only the root's parentheses change a value (Excel's near-zero rule of a final + or -);
     // parentheses anywhere else are carried by the tree's shape.
-    if (expr.type === "binary" && (expr.operator === "+" || expr.operator === "-") && this.grouped.has(expr)) return { ...expr, parenthesized: true };
+    if (expr.type === "binary" && (expr.operator === "+" || expr.operator === "-") && this.grouped.has(expr))
+      return { ...expr, parenthesized: true };
     return expr;
   }
 
@@ -160,7 +171,10 @@ class Parser {
   private enter(open: Token): void {
     this.nesting += 1;
     if (this.nesting > MAX_NESTING) {
-      fail(`The formula nests parentheses and functions more than ${MAX_NESTING} levels deep (Excel's limit); the ${MAX_NESTING + 1}th level opens at character ${open.position + 1}.`, open.position);
+      fail(
+        `The formula nests parentheses and functions more than ${MAX_NESTING} levels deep (Excel's limit); the ${MAX_NESTING + 1}th level opens at character ${open.position + 1}.`,
+        open.position,
+      );
     }
   }
 

@@ -7,7 +7,9 @@ const PERCENT = BINARY_LEVELS.length + 1;
 const PREFIX = PERCENT + 1;
 const ATOM = PREFIX + 1;
 
-const LEVEL_OF = new Map<BinaryOperator, number>(BINARY_LEVELS.flatMap((operators, index) => operators.map((op) => [op, index + 1] as const)));
+const LEVEL_OF = new Map<BinaryOperator, number>(
+  BINARY_LEVELS.flatMap((operators, index) => operators.map((op) => [op, index + 1] as const)),
+);
 
 function bindingOf(expr: Expr): number {
   switch (expr.type) {

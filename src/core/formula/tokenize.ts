@@ -19,7 +19,8 @@ export type Token =
   | (TokenBase & { readonly kind: "operator"; readonly operator: OperatorText })
   | (TokenBase & { readonly kind: "open" | "close" | "comma" | "end" });
 
-export type TokenizeResult = { readonly ok: true; readonly tokens: readonly Token[] } | { readonly ok: false; readonly problem: SyntaxProblem };
+export type TokenizeResult =
+  { readonly ok: true; readonly tokens: readonly Token[] } | { readonly ok: false; readonly problem: SyntaxProblem };
 
 /** Excel refuses text constants longer than this inside a formula. */
 export const MAX_TEXT_LENGTH = 255;
@@ -50,7 +51,8 @@ export function tokenize(text: string): TokenizeResult {
       continue;
     }
     const two = text.slice(at, at + 2);
-    const operator = TWO_CHARACTER_OPERATORS.find((op) => op === two) ?? (ONE_CHARACTER_OPERATORS.includes(char) ? (char as OperatorText) : undefined);
+    const operator =
+      TWO_CHARACTER_OPERATORS.find((op) => op === two) ?? (ONE_CHARACTER_OPERATORS.includes(char) ? (char as OperatorText) : undefined);
     if (operator !== undefined) {
       tokens.push({ kind: "operator", operator, position, text: operator });
       at += operator.length;
@@ -74,7 +76,10 @@ export function tokenize(text: string): TokenizeResult {
     if (char === "#") {
       const code = ERROR_CODES.find((c) => text.slice(at, at + c.length).toUpperCase() === c);
       if (code === undefined) {
-        return fail(`Unknown error value at character ${at + 1}. The error values are ${ERROR_CODES.slice(0, -1).join(", ")} and ${ERROR_CODES[ERROR_CODES.length - 1]}.`, at);
+        return fail(
+          `Unknown error value at character ${at + 1}. The error values are ${ERROR_CODES.slice(0, -1).join(", ")} and ${ERROR_CODES[ERROR_CODES.length - 1]}.`,
+          at,
+        );
       }
       tokens.push({ kind: "error", code, position, text: text.slice(at, at + code.length) });
       at += code.length;
@@ -130,7 +135,10 @@ function readString(text: string, start: number): Token | SyntaxProblem {
       continue;
     }
     if (value.length > MAX_TEXT_LENGTH) {
-      return problem(`The text in quotes starting at character ${start + 1} is ${value.length} characters long; Excel allows at most ${MAX_TEXT_LENGTH} in a formula.`, start);
+      return problem(
+        `The text in quotes starting at character ${start + 1} is ${value.length} characters long; Excel allows at most ${MAX_TEXT_LENGTH} in a formula.`,
+        start,
+      );
     }
     return { kind: "string", value, position: start, text: text.slice(start, close + 1) };
   }

@@ -24,7 +24,9 @@ export function analyzeWorkbook(input: WorkbookInput): Analysis {
   // When CVM_Variables cannot be read (missing, or a header typo), every name in every formula
   // would look unknown; the one real problem is reported instead of a flood.
   const unreadable = (problems: readonly { code: string; severity: string }[]) =>
-    problems.some((p) => p.severity === "error" && ["range-missing", "range-invalid", "range-no-header", "column-missing"].includes(p.code));
+    problems.some(
+      (p) => p.severity === "error" && ["range-missing", "range-invalid", "range-no-header", "column-missing"].includes(p.code),
+    );
   const namesComplete = !unreadable(variables.problems) && !unreadable(elements.problems);
   const references = checkReferences(variables.variables, elements.elements, [...variables.declared, ...elements.declared], namesComplete);
   const problems = [...variables.problems, ...elements.problems, ...settings.problems, ...references.problems];

@@ -72,9 +72,23 @@ export function computeResults(model: ValueModel, order: readonly Element[]): { 
     if (element.id) failed.add(element.id.toLowerCase());
     if (isExcelError(value)) {
       const why = value.detail ? ` (${value.detail.length > 120 ? `${value.detail.slice(0, 120)}…` : value.detail})` : "";
-      problems.push(error("element-value-error", RANGE_NAMES.elements, `The formula of ${quoted(element.element)} gives ${value.code}${why} with the current variables; change the formula or the variables so that it gives an amount of money.`, element.formulaCell));
+      problems.push(
+        error(
+          "element-value-error",
+          RANGE_NAMES.elements,
+          `The formula of ${quoted(element.element)} gives ${value.code}${why} with the current variables; change the formula or the variables so that it gives an amount of money.`,
+          element.formulaCell,
+        ),
+      );
     } else {
-      problems.push(error("element-value-not-number", RANGE_NAMES.elements, `The formula of ${quoted(element.element)} gives ${typeof value === "string" ? `the text ${quoted(value)}` : `the logical value ${value ? "TRUE" : "FALSE"}`}, not an amount of money.`, element.formulaCell));
+      problems.push(
+        error(
+          "element-value-not-number",
+          RANGE_NAMES.elements,
+          `The formula of ${quoted(element.element)} gives ${typeof value === "string" ? `the text ${quoted(value)}` : `the logical value ${value ? "TRUE" : "FALSE"}`}, not an amount of money.`,
+          element.formulaCell,
+        ),
+      );
     }
   }
   if (failed.size > 0 || problems.length > 0) return { problems };
@@ -114,7 +128,13 @@ export function computeResults(model: ValueModel, order: readonly Element[]): { 
  * largest number (about 1.8E+308): the workbook would show #NUM! where the add-in showed a number.
  * The first result that does is a model error, located where the number that causes it is entered.
  */
-function overflowProblem(model: ValueModel, elements: readonly ElementResult[], benefitByYear: readonly number[], cashFlow: readonly number[], totals: Totals): Problem | undefined {
+function overflowProblem(
+  model: ValueModel,
+  elements: readonly ElementResult[],
+  benefitByYear: readonly number[],
+  cashFlow: readonly number[],
+  totals: Totals,
+): Problem | undefined {
   const { settings } = model;
   const beyond = "comes to more than Excel can hold (about 1.8E+308), so the workbook would show #NUM!";
   const atElements = (what: string): Problem => {
@@ -129,23 +149,41 @@ function overflowProblem(model: ValueModel, elements: readonly ElementResult[], 
   };
   const atSetting = (what: string, cell: CellAddress | undefined, hint: string): Problem =>
     cell ? error("result-overflow", RANGE_NAMES.settings, `${what} ${beyond}. ${hint}`, cell) : atElements(what);
-  const costCell = settings.years * settings.annualCost >= settings.investment ? (settings.cells.annualCost ?? settings.cells.investment) : (settings.cells.investment ?? settings.cells.annualCost);
-  const atCost = (what: string) => atSetting(what, costCell, `Check the settings Investment (${numberToText(settings.investment)}) and AnnualCost (${numberToText(settings.annualCost)}).`);
+  const costCell =
+    settings.years * settings.annualCost >= settings.investment
+      ? (settings.cells.annualCost ?? settings.cells.investment)
+      : (settings.cells.investment ?? settings.cells.annualCost);
+  const atCost = (what: string) =>
+    atSetting(
+      what,
+      costCell,
+      `Check the settings Investment (${numberToText(settings.investment)}) and AnnualCost (${numberToText(settings.annualCost)}).`,
+    );
   const finite = (values: readonly number[]) => values.every(Number.isFinite);
 
   if (!finite([totals.TotalAnnualValue, totals.Green, totals.Gray])) return atElements("The total annual value");
-  if (!finite(benefitByYear) || !Number.isFinite(totals.TotalBenefit)) return atElements(`The benefit over ${settings.years} year${settings.years === 1 ? "" : "s"}`);
+  if (!finite(benefitByYear) || !Number.isFinite(totals.TotalBenefit))
+    return atElements(`The benefit over ${settings.years} year${settings.years === 1 ? "" : "s"}`);
   if (!Number.isFinite(totals.TotalCost)) return atCost("The total cost (Investment + Years × AnnualCost)");
   const year = cashFlow.findIndex((flow) => !Number.isFinite(flow));
-  if (year > 0) return settings.annualCost >= Math.abs(benefitByYear[year - 1]!) ? atCost(`The net cash flow of year ${year}`) : atElements(`The net cash flow of year ${year}`);
-  if (!Number.isFinite(totals.NetValue)) return totals.TotalCost >= Math.abs(totals.TotalBenefit) ? atCost("The net value") : atElements("The net value");
+  if (year > 0)
+    return settings.annualCost >= Math.abs(benefitByYear[year - 1]!)
+      ? atCost(`The net cash flow of year ${year}`)
+      : atElements(`The net cash flow of year ${year}`);
+  if (!Number.isFinite(totals.NetValue))
+    return totals.TotalCost >= Math.abs(totals.TotalBenefit) ? atCost("The net value") : atElements("The net value");
   if (!Number.isFinite(totals.NPV)) {
     if (settings.discountRate < 0) {
-      return atSetting("The NPV", settings.cells.discountRate, `A DiscountRate of ${numberToText(settings.discountRate)} makes each later year's cash flow count for more than it is; check it.`);
+      return atSetting(
+        "The NPV",
+        settings.cells.discountRate,
+        `A DiscountRate of ${numberToText(settings.discountRate)} makes each later year's cash flow count for more than it is; check it.`,
+      );
     }
     return benefitByYear.every((b) => settings.annualCost >= Math.abs(b)) ? atCost("The NPV") : atElements("The NPV");
   }
-  if (totals.ROI !== undefined && !Number.isFinite(totals.ROI)) return atCost(`The ROI (net value divided by a total cost of ${numberToText(totals.TotalCost)})`);
+  if (totals.ROI !== undefined && !Number.isFinite(totals.ROI))
+    return atCost(`The ROI (net value divided by a total cost of ${numberToText(totals.TotalCost)})`);
   if (totals.PaybackMonths !== undefined && !Number.isFinite(totals.PaybackMonths)) return atElements("The payback time");
   return undefined;
 }

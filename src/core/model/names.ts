@@ -14,9 +14,7 @@ export const RESULT_NAMES = [
 ] as const;
 export type ResultName = (typeof RESULT_NAMES)[number];
 
-const RESERVED = new Set(
-  [...RESULT_NAMES, "CVM_Variables", "CVM_Elements", "CVM_Settings"].map((n) => n.toLowerCase()),
-);
+const RESERVED = new Set([...RESULT_NAMES, "CVM_Variables", "CVM_Elements", "CVM_Settings"].map((n) => n.toLowerCase()));
 
 /**
  * Why `name` cannot be a defined name in Excel (and so cannot be a variable or element id),
@@ -31,10 +29,11 @@ export function nameRuleBroken(name: string): string | undefined {
     if (/^[\p{N}.]/u.test(name)) return "starts with a digit or a dot; names must start with a letter or _";
     return "contains a character Excel does not allow in names; use letters, digits, _ and . only";
   }
-  if (looksLikeCellReference(name)) return "looks like a cell reference to Excel; add a word, e.g. \"" + name + "_value\"";
+  if (looksLikeCellReference(name)) return 'looks like a cell reference to Excel; add a word, e.g. "' + name + '_value"';
   if (/^(true|false)$/i.test(name)) return "is a logical value in Excel; choose another name";
   // How a file stores Excel's own names (_xlnm.Print_Area) and newer functions (_xlfn.XLOOKUP).
-  if (/^_xl(?:nm|fn|ws|pm|udf)\./i.test(name)) return "begins with a prefix Excel keeps for its own names and functions (_xlnm., _xlfn.); choose another name";
+  if (/^_xl(?:nm|fn|ws|pm|udf)\./i.test(name))
+    return "begins with a prefix Excel keeps for its own names and functions (_xlnm., _xlfn.); choose another name";
   if (RESERVED.has(name.toLowerCase())) return "is a name the add-in uses for its own results";
   return undefined;
 }

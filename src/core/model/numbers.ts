@@ -14,7 +14,10 @@ export function readNumberCell(value: CellValue | undefined, what: string): Numb
   if (isBlank(value)) return { ok: false, message: `${what} is empty; enter a number.` };
   if (cellErrorCode(value)) return { ok: false, message: `${what} holds ${describeCell(value)}; fix the cell so that it shows a number.` };
   if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value.replace(/%$/, "")))) {
-    return { ok: false, message: `${what} holds ${describeCell(value)}, a number stored as text; enter it as a number (without quotes or a leading apostrophe).` };
+    return {
+      ok: false,
+      message: `${what} holds ${describeCell(value)}, a number stored as text; enter it as a number (without quotes or a leading apostrophe).`,
+    };
   }
   return { ok: false, message: `${what} holds ${describeCell(value)}; enter a number.` };
 }

@@ -14,11 +14,20 @@ export function parseRamp(value: string | number): RampParse {
   for (const text of texts) {
     const match = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*(%?)$/.exec(text);
     if (!match) {
-      return { ok: false, message: text === "" ? `The ramp ${quoted(value)} has an empty entry; write it like 40%,80%,100%.` : `The ramp entry ${quoted(text)} is not a percentage or a fraction; write the ramp like 40%,80%,100%.` };
+      return {
+        ok: false,
+        message:
+          text === ""
+            ? `The ramp ${quoted(value)} has an empty entry; write it like 40%,80%,100%.`
+            : `The ramp entry ${quoted(text)} is not a percentage or a fraction; write the ramp like 40%,80%,100%.`,
+      };
     }
     const n = Number(match[1]);
     if (match[2] !== "%" && n > 1) {
-      return { ok: false, message: `The ramp entry ${quoted(text)} is more than 1: write ${n}% for a percentage or a fraction from 0 to 1.` };
+      return {
+        ok: false,
+        message: `The ramp entry ${quoted(text)} is more than 1: write ${n}% for a percentage or a fraction from 0 to 1.`,
+      };
     }
     entries.push(match[2] === "%" ? n / 100 : n);
   }
@@ -29,7 +38,10 @@ function checkEntries(entries: number[], texts: string[]): RampParse {
   for (let i = 0; i < entries.length; i++) {
     const n = entries[i]!;
     if (!Number.isFinite(n) || n < 0 || n > 1) {
-      return { ok: false, message: `The ramp entry ${quoted(texts[i] ?? "")} is outside 0% to 100%: a ramp says how much of the full annual value is realized in a year.` };
+      return {
+        ok: false,
+        message: `The ramp entry ${quoted(texts[i] ?? "")} is outside 0% to 100%: a ramp says how much of the full annual value is realized in a year.`,
+      };
     }
   }
   return { ok: true, ramp: entries };

@@ -39,7 +39,17 @@ function readConfidence(text: string): Confidence | undefined {
 /** Reads `CVM_Elements`: each row's formula is parsed here; names are checked once all are known. */
 export function readElements(input: RangeInput | undefined): ElementsRead {
   if (!input) {
-    return { elements: [], declared: [], problems: [error("range-missing", RANGE, `The workbook has no named range ${RANGE}. Add a table of value elements (Element, Formula, Id, Stakeholder, Confidence, Ramp) and name it ${RANGE}.`)] };
+    return {
+      elements: [],
+      declared: [],
+      problems: [
+        error(
+          "range-missing",
+          RANGE,
+          `The workbook has no named range ${RANGE}. Add a table of value elements (Element, Formula, Id, Stakeholder, Confidence, Ramp) and name it ${RANGE}.`,
+        ),
+      ],
+    };
   }
   const { table, problems } = readTable(RANGE, input, COLUMNS);
   if (!table || problems.some((p) => p.code === "column-missing")) return { elements: [], declared: [], problems };
@@ -51,7 +61,13 @@ export function readElements(input: RangeInput | undefined): ElementsRead {
     if (element) elements.push(element);
   }
   if (table.rows.length === 0) {
-    problems.push(error("elements-empty", RANGE, `${RANGE} lists no value elements: add at least one row below its header.`, { sheet: table.range.sheet, row: table.range.top, column: table.range.left }));
+    problems.push(
+      error("elements-empty", RANGE, `${RANGE} lists no value elements: add at least one row below its header.`, {
+        sheet: table.range.sheet,
+        row: table.range.top,
+        column: table.range.left,
+      }),
+    );
   }
   return { elements, declared, problems };
 }
@@ -65,7 +81,15 @@ function readElementRow(row: Row, problems: Problem[], declared: string[]): Elem
   const nameCell = row.cells.element!;
   const formulaCell = row.cells.formula!;
   const name = cellText(nameCell.value);
-  if (name === "") problems.push(error("element-name-missing", RANGE, "This value element has no name in the Element column; name it, or clear the whole row.", nameCell.address));
+  if (name === "")
+    problems.push(
+      error(
+        "element-name-missing",
+        RANGE,
+        "This value element has no name in the Element column; name it, or clear the whole row.",
+        nameCell.address,
+      ),
+    );
   const label = name === "" ? "this element" : quoted(name);
   const id = readId(row, label, problems, declared);
   const formula = readElementFormula(row, label, problems);
@@ -75,7 +99,14 @@ function readElementRow(row: Row, problems: Problem[], declared: string[]): Elem
   const rowOk = name !== "" && id.ok && formula.ok && confidence.ok && ramp.ok && actual.ok;
   const stakeholder = cellText(row.cells.stakeholder?.value);
   if (rowOk && stakeholder === "") {
-    problems.push(warning("element-stakeholder-missing", RANGE, `${capitalise(label)} names no stakeholder: value is always value to someone (a CFO, a production manager).`, (row.cells.stakeholder ?? nameCell).address));
+    problems.push(
+      warning(
+        "element-stakeholder-missing",
+        RANGE,
+        `${capitalise(label)} names no stakeholder: value is always value to someone (a CFO, a production manager).`,
+        (row.cells.stakeholder ?? nameCell).address,
+      ),
+    );
   }
   if (!rowOk) return undefined;
   const idText = id.value;
@@ -111,19 +142,32 @@ function readId(row: Row, label: string, problems: Problem[], declared: string[]
   return { ok: true, value: idText };
 }
 
-function readElementFormula(row: Row, label: string, problems: Problem[]): Field<{ readonly text: string; readonly expr: Element["expr"] }> {
+function readElementFormula(
+  row: Row,
+  label: string,
+  problems: Problem[],
+): Field<{ readonly text: string; readonly expr: Element["expr"] }> {
   const formulaCell = row.cells.formula!;
   // A formula typed without a leading apostrophe is stored by Excel as a real formula: its text,
   // not its last result, is the element's formula.
   const formulaValue = formulaCell.formula ?? formulaCell.value;
   const text = typeof formulaValue === "number" ? String(formulaValue) : cellText(formulaValue);
   if (text === "") {
-    problems.push(error("element-formula-missing", RANGE, `${capitalise(label)} has no formula; write how its annual value is computed from the variables, e.g. Miles*LeaksPerMile*CostPerLeak.`, formulaCell.address));
+    problems.push(
+      error(
+        "element-formula-missing",
+        RANGE,
+        `${capitalise(label)} has no formula; write how its annual value is computed from the variables, e.g. Miles*LeaksPerMile*CostPerLeak.`,
+        formulaCell.address,
+      ),
+    );
     return { ok: false };
   }
   const parsed = parseFormula(text);
   if (parsed.ok) return { ok: true, value: { text, expr: parsed.expr } };
-  problems.push(error("element-formula-syntax", RANGE, `The formula of ${label} cannot be read: ${parsed.problem.message}`, formulaCell.address));
+  problems.push(
+    error("element-formula-syntax", RANGE, `The formula of ${label} cannot be read: ${parsed.problem.message}`, formulaCell.address),
+  );
   return { ok: false };
 }
 
@@ -131,7 +175,14 @@ function readConfidenceCell(row: Row, label: string, problems: Problem[]): Field
   const confidenceText = cellText(row.cells.confidence?.value);
   const confidence = readConfidence(confidenceText);
   if (confidence) return { ok: true, value: confidence };
-  problems.push(error("element-confidence-unknown", RANGE, `The confidence ${quoted(confidenceText)} of ${label} is neither green (hard, documented money) nor gray (soft money).`, row.cells.confidence!.address));
+  problems.push(
+    error(
+      "element-confidence-unknown",
+      RANGE,
+      `The confidence ${quoted(confidenceText)} of ${label} is neither green (hard, documented money) nor gray (soft money).`,
+      row.cells.confidence!.address,
+    ),
+  );
   return { ok: false };
 }
 

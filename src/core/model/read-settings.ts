@@ -3,7 +3,16 @@ import type { CellAddress } from "../workbook/address";
 import { type CellValue, cellText, quoted, RANGE_NAMES, type RangeInput } from "../workbook/cells";
 import { readTable } from "../workbook/table";
 import { readNumberCell } from "./numbers";
-import { DEFAULT_SETTINGS, type NumericSettingKey, type SettingCells, type SettingKey, SETTINGS, type Settings, settingByLabel, type TextSettingKey } from "./settings";
+import {
+  DEFAULT_SETTINGS,
+  type NumericSettingKey,
+  type SettingCells,
+  type SettingKey,
+  SETTINGS,
+  type Settings,
+  settingByLabel,
+  type TextSettingKey,
+} from "./settings";
 
 const RANGE = RANGE_NAMES.settings;
 
@@ -21,7 +30,16 @@ function checkNumber(label: string, accept: (n: number) => string | undefined, c
 /** Reads `CVM_Settings`. The range is optional: without it every setting takes its default. */
 export function readSettings(input: RangeInput | undefined): { settings: Settings; problems: Problem[] } {
   if (!input) {
-    return { settings: DEFAULT_SETTINGS, problems: [warning("range-missing", RANGE, `The workbook has no named range ${RANGE}; the defaults apply (3 years, 10% discount rate, no price). Add a two-column table Setting | Value named ${RANGE} to set them.`)] };
+    return {
+      settings: DEFAULT_SETTINGS,
+      problems: [
+        warning(
+          "range-missing",
+          RANGE,
+          `The workbook has no named range ${RANGE}; the defaults apply (3 years, 10% discount rate, no price). Add a two-column table Setting | Value named ${RANGE} to set them.`,
+        ),
+      ],
+    };
   }
   const { table, problems } = readTable(RANGE, input, [
     { key: "setting", header: "Setting", required: true },
@@ -38,11 +56,25 @@ export function readSettings(input: RangeInput | undefined): { settings: Setting
     const label = cellText(settingCell.value);
     const declared = settingByLabel(label);
     if (!declared) {
-      problems.push(warning("setting-unknown", RANGE, `${quoted(label)} is not a setting the add-in knows (${SETTINGS.map((d) => d.label).join(", ")}); it is ignored.`, settingCell.address));
+      problems.push(
+        warning(
+          "setting-unknown",
+          RANGE,
+          `${quoted(label)} is not a setting the add-in knows (${SETTINGS.map((d) => d.label).join(", ")}); it is ignored.`,
+          settingCell.address,
+        ),
+      );
       continue;
     }
     if (seen.has(declared.key)) {
-      problems.push(error("setting-repeated", RANGE, `The setting ${label.length > 60 ? quoted(label) : label} is given twice; keep one row.`, settingCell.address));
+      problems.push(
+        error(
+          "setting-repeated",
+          RANGE,
+          `The setting ${label.length > 60 ? quoted(label) : label} is given twice; keep one row.`,
+          settingCell.address,
+        ),
+      );
       continue;
     }
     seen.add(declared.key);
@@ -53,7 +85,13 @@ export function readSettings(input: RangeInput | undefined): { settings: Setting
 }
 
 /** Reads one setting's Value cell into `values` (and its cell into `cells`, where the sheets refer to it); a refused value is a problem. */
-function readValue(declared: (typeof SETTINGS)[number], value: CellValue, at: CellAddress, values: Values, cells: Cells): Problem | undefined {
+function readValue(
+  declared: (typeof SETTINGS)[number],
+  value: CellValue,
+  at: CellAddress,
+  values: Values,
+  cells: Cells,
+): Problem | undefined {
   const { key } = declared;
   if (declared.kind === "text") {
     values[key as TextSettingKey] = cellText(value);
@@ -63,7 +101,13 @@ function readValue(declared: (typeof SETTINGS)[number], value: CellValue, at: Ce
   if (declared.kind === "currency") {
     const code = cellText(value).toUpperCase();
     if (code === "") return undefined;
-    if (!/^[A-Z]{3}$/.test(code)) return error("setting-currency-invalid", RANGE, `The currency ${quoted(cellText(value))} is not a three-letter ISO 4217 code such as USD, EUR or GBP.`, at);
+    if (!/^[A-Z]{3}$/.test(code))
+      return error(
+        "setting-currency-invalid",
+        RANGE,
+        `The currency ${quoted(cellText(value))} is not a three-letter ISO 4217 code such as USD, EUR or GBP.`,
+        at,
+      );
     values.currency = code;
     return undefined;
   }

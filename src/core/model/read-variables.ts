@@ -30,7 +30,17 @@ export interface VariablesRead {
 
 export function readVariables(input: RangeInput | undefined): VariablesRead {
   if (!input) {
-    return { variables: [], declared: [], problems: [error("range-missing", RANGE, `The workbook has no named range ${RANGE}. Add a table of customer variables (Name, Value, Unit, Source, Notes) and name it ${RANGE}.`)] };
+    return {
+      variables: [],
+      declared: [],
+      problems: [
+        error(
+          "range-missing",
+          RANGE,
+          `The workbook has no named range ${RANGE}. Add a table of customer variables (Name, Value, Unit, Source, Notes) and name it ${RANGE}.`,
+        ),
+      ],
+    };
   }
   const { table, problems } = readTable(RANGE, input, COLUMNS);
   if (!table || problems.some((p) => p.code === "column-missing")) return { variables: [], declared: [], problems };
@@ -42,7 +52,9 @@ export function readVariables(input: RangeInput | undefined): VariablesRead {
     const valueCell = row.cells.value!;
     const name = cellText(nameCell.value);
     if (name === "") {
-      problems.push(error("variable-name-missing", RANGE, "This variable has no name; give it one, or clear the whole row.", nameCell.address));
+      problems.push(
+        error("variable-name-missing", RANGE, "This variable has no name; give it one, or clear the whole row.", nameCell.address),
+      );
       continue;
     }
     const broken = nameRuleBroken(name);
@@ -67,11 +79,25 @@ export function readVariables(input: RangeInput | undefined): VariablesRead {
       if (low && !low.ok) problems.push(error("variable-low-not-number", RANGE, low.message, lowCell!.address));
       if (high && !high.ok) problems.push(error("variable-high-not-number", RANGE, high.message, highCell!.address));
       if (!low || !high) {
-        const missing = low ? highCell ?? lowCell! : lowCell ?? highCell!;
-        problems.push(warning("variable-range-half", RANGE, `${name} has only one of Low and High; give both for sensitivity analysis, or neither.`, missing.address));
+        const missing = low ? (highCell ?? lowCell!) : (lowCell ?? highCell!);
+        problems.push(
+          warning(
+            "variable-range-half",
+            RANGE,
+            `${name} has only one of Low and High; give both for sensitivity analysis, or neither.`,
+            missing.address,
+          ),
+        );
       } else if (low.ok && high.ok) {
         if (low.value > high.value) {
-          problems.push(error("variable-range-reversed", RANGE, `The Low of ${name} (${low.value}) is greater than its High (${high.value}).`, lowCell!.address));
+          problems.push(
+            error(
+              "variable-range-reversed",
+              RANGE,
+              `The Low of ${name} (${low.value}) is greater than its High (${high.value}).`,
+              lowCell!.address,
+            ),
+          );
         } else {
           range = { low: low.value, high: high.value, lowCell: lowCell!.address, highCell: highCell!.address };
           const outside = outsideRange(name, value.value, low.value, high.value, valueCell.address);

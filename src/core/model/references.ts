@@ -33,14 +33,28 @@ export function checkReferences(
   for (const variable of variables) {
     const key = variable.name.toLowerCase();
     if (owners.has(key)) {
-      problems.push(error("name-duplicate", VARIABLES, `The name "${variable.name}" is already used by ${owners.get(key)}; names must be unique, ignoring case.`, variable.nameCell));
+      problems.push(
+        error(
+          "name-duplicate",
+          VARIABLES,
+          `The name "${variable.name}" is already used by ${owners.get(key)}; names must be unique, ignoring case.`,
+          variable.nameCell,
+        ),
+      );
     } else owners.set(key, `the variable ${variable.name}`);
   }
   for (const element of elements) {
     if (element.id === undefined) continue;
     const key = element.id.toLowerCase();
     if (owners.has(key)) {
-      problems.push(error("name-duplicate", ELEMENTS, `The id "${element.id}" is already used by ${owners.get(key)}; ids must be unique across variables and elements, ignoring case.`, element.idCell));
+      problems.push(
+        error(
+          "name-duplicate",
+          ELEMENTS,
+          `The id "${element.id}" is already used by ${owners.get(key)}; ids must be unique across variables and elements, ignoring case.`,
+          element.idCell,
+        ),
+      );
     } else {
       owners.set(key, `the element ${element.element.length > 60 ? quoted(element.element) : element.element}`);
       byId.set(key, element);
@@ -66,14 +80,30 @@ export function checkReferences(
           }
         } else if (namesComplete && !owners.has(key) && !declaredKeys.has(key) && !reported.has(key)) {
           reported.add(key);
-          problems.push(error("formula-unknown-name", ELEMENTS, unknownNameMessage(element, node.name, suggest(node.name)), element.formulaCell));
+          problems.push(
+            error("formula-unknown-name", ELEMENTS, unknownNameMessage(element, node.name, suggest(node.name)), element.formulaCell),
+          );
         }
       } else if (node.type === "call") {
         const fn = FUNCTIONS.get(node.name);
         if (!fn) {
-          problems.push(error("formula-unknown-function", ELEMENTS, `The formula of ${quoted(element.element)} calls ${shorten(node.name)}, a function the add-in does not know. Known functions: ${[...FUNCTIONS.keys()].join(", ")}.`, element.formulaCell));
+          problems.push(
+            error(
+              "formula-unknown-function",
+              ELEMENTS,
+              `The formula of ${quoted(element.element)} calls ${shorten(node.name)}, a function the add-in does not know. Known functions: ${[...FUNCTIONS.keys()].join(", ")}.`,
+              element.formulaCell,
+            ),
+          );
         } else if (node.args.length < fn.minArgs || node.args.length > fn.maxArgs) {
-          problems.push(error("formula-argument-count", ELEMENTS, `In the formula of ${quoted(element.element)}, ${node.name} is given ${node.args.length} argument${node.args.length === 1 ? "" : "s"} but takes ${describeArity(fn)}.`, element.formulaCell));
+          problems.push(
+            error(
+              "formula-argument-count",
+              ELEMENTS,
+              `In the formula of ${quoted(element.element)}, ${node.name} is given ${node.args.length} argument${node.args.length === 1 ? "" : "s"} but takes ${describeArity(fn)}.`,
+              element.formulaCell,
+            ),
+          );
         }
       }
     });
@@ -85,9 +115,19 @@ export function checkReferences(
     const first = cycle[0]!;
     const names = [...cycle, first].map((e) => e.id ?? quoted(e.element));
     // A circle through thousands of elements is named by its ends, not spelled out in full.
-    const path = names.length > 12 ? [...names.slice(0, 6), `… (${(names.length - 9).toLocaleString("en-US")} more) …`, ...names.slice(-3)].join(" → ") : names.join(" → ");
+    const path =
+      names.length > 12
+        ? [...names.slice(0, 6), `… (${(names.length - 9).toLocaleString("en-US")} more) …`, ...names.slice(-3)].join(" → ")
+        : names.join(" → ");
     const size = names.length > 12 ? ` (${cycle.length.toLocaleString("en-US")} elements)` : "";
-    problems.push(error("element-cycle", ELEMENTS, `Elements use each other's values in a circle: ${path}${size}. Break the circle so that each value can be computed.`, first.formulaCell));
+    problems.push(
+      error(
+        "element-cycle",
+        ELEMENTS,
+        `Elements use each other's values in a circle: ${path}${size}. Break the circle so that each value can be computed.`,
+        first.formulaCell,
+      ),
+    );
   }
   return { problems, order };
 }

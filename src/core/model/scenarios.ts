@@ -9,9 +9,14 @@ export const SCENARIOS = ["conservative", "expected", "optimistic"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 /** What a scenario sets each ranged variable to; variables without Low and High keep their value. */
-export const SCENARIO_END: Readonly<Record<Scenario, "low" | "value" | "high">> = { conservative: "low", expected: "value", optimistic: "high" };
+export const SCENARIO_END: Readonly<Record<Scenario, "low" | "value" | "high">> = {
+  conservative: "low",
+  expected: "value",
+  optimistic: "high",
+};
 
-export type ScenarioOutcome = { readonly ok: true; readonly results: Results } | { readonly ok: false; readonly problems: readonly Problem[] };
+export type ScenarioOutcome =
+  { readonly ok: true; readonly results: Results } | { readonly ok: false; readonly problems: readonly Problem[] };
 
 /** The variables as a scenario sets them. */
 export function variablesIn(model: ValueModel, scenario: Scenario): Variable[] {

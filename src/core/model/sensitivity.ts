@@ -8,7 +8,8 @@ import { checkReferences } from "./references";
 import { type Element, rampAt, type ValueModel, type Variable } from "./types";
 
 /** The NPV with one variable moved, or the problems that stop the model computing there. */
-export type NpvAt = { readonly ok: true; readonly npv: number } | { readonly ok: false; readonly value: number; readonly problems: readonly Problem[] };
+export type NpvAt =
+  { readonly ok: true; readonly npv: number } | { readonly ok: false; readonly value: number; readonly problems: readonly Problem[] };
 
 export interface VariableSensitivity {
   readonly variable: Variable;
@@ -86,7 +87,12 @@ export function npvSensitivity(model: ValueModel, base?: Results): VariableSensi
       const change = now - annual.get(e)!;
       if (change !== 0) for (let y = 1; y <= years; y++) benefit[y - 1]! += change * rampAt(e.ramp, y);
     }
-    const npv = -investment + excelNpv(discountRate, benefit.map((b) => b - annualCost));
+    const npv =
+      -investment +
+      excelNpv(
+        discountRate,
+        benefit.map((b) => b - annualCost),
+      );
     // A sum that passes Excel's largest number: the full computation says where, as the model's own would.
     return Number.isFinite(npv) ? { ok: true, npv } : fullyComputed(model, order, variable, value);
   };
@@ -99,7 +105,8 @@ export function npvSensitivity(model: ValueModel, base?: Results): VariableSensi
     // Both ends may be in reach of the NPV as given and not of each other (-1E+308 and 1E+308):
     // the end further from the NPV as given is the one that cannot be shown beside the other.
     if (low.ok && high.ok && !Number.isFinite(high.npv - low.npv)) {
-      if (Math.abs(high.npv - results.totals.NPV) >= Math.abs(low.npv - results.totals.NPV)) high = withinReach(variable, "high", high, low.npv, "the NPV at the Low");
+      if (Math.abs(high.npv - results.totals.NPV) >= Math.abs(low.npv - results.totals.NPV))
+        high = withinReach(variable, "high", high, low.npv, "the NPV at the Low");
       else low = withinReach(variable, "low", low, high.npv, "the NPV at the High");
     }
     return [{ variable, low, high, swing: low.ok && high.ok ? Math.abs(high.npv - low.npv) : undefined }];
@@ -118,7 +125,11 @@ function withinReach(variable: Variable, end: "low" | "high", at: NpvAt, other: 
   const range = variable.range!;
   const value = end === "low" ? range.low : range.high;
   const message = `At ${variable.name} = ${numberToText(value)} the NPV is ${numberToText(at.npv)}, further from ${otherName} (${numberToText(other)}) than Excel can hold (about 1.8E+308): the difference would show #NUM!.`;
-  return { ok: false, value, problems: [error("result-overflow", RANGE_NAMES.variables, message, end === "low" ? range.lowCell : range.highCell)] };
+  return {
+    ok: false,
+    value,
+    problems: [error("result-overflow", RANGE_NAMES.variables, message, end === "low" ? range.lowCell : range.highCell)],
+  };
 }
 
 function fullyComputed(model: ValueModel, order: readonly Element[], variable: Variable, value: number): NpvAt {

@@ -24,7 +24,8 @@ export const SETTINGS = [
     label: "Years",
     kind: "whole",
     default: 3,
-    accept: (n: number) => (Number.isInteger(n) && n >= 1 && n <= 30 ? undefined : "the horizon must be a whole number of years from 1 to 30."),
+    accept: (n: number) =>
+      Number.isInteger(n) && n >= 1 && n <= 30 ? undefined : "the horizon must be a whole number of years from 1 to 30.",
     csvColumn: false,
     // Not live: the summary's columns are laid out for the years of the build.
     summary: { place: "terms", order: 4, label: "Years", meaning: "the horizon of this business case", live: false },
@@ -98,9 +99,14 @@ type CellSettingKey = Exclude<SettingKey, Extract<Declared, { kind: "currency" }
 /** Where a setting's value lives, when the workbook gives it (defaults have no cell). */
 export type SettingCells = Partial<Record<CellSettingKey, CellAddress>>;
 
-export type Settings = { readonly [D in Declared as D["key"]]: D["kind"] extends NumericKind ? number : string } & { readonly cells: SettingCells };
+export type Settings = { readonly [D in Declared as D["key"]]: D["kind"] extends NumericKind ? number : string } & {
+  readonly cells: SettingCells;
+};
 
-export const DEFAULT_SETTINGS: Settings = { ...(Object.fromEntries(SETTINGS.map((d) => [d.key, d.default])) as Omit<Settings, "cells">), cells: {} };
+export const DEFAULT_SETTINGS: Settings = {
+  ...(Object.fromEntries(SETTINGS.map((d) => [d.key, d.default])) as Omit<Settings, "cells">),
+  cells: {},
+};
 
 export const NUMERIC_KINDS: ReadonlySet<SettingKind> = new Set<SettingKind>(["whole", "rate", "money"]);
 
@@ -108,7 +114,9 @@ export const NUMERIC_KINDS: ReadonlySet<SettingKind> = new Set<SettingKind>(["wh
 export const NUMERIC_SETTING_KEYS = SETTINGS.flatMap((d) => (NUMERIC_KINDS.has(d.kind) ? [d.key as NumericSettingKey] : []));
 
 /** The price and terms rows of the Value Summary, top to bottom. */
-export const SUMMARY_TERMS = SETTINGS.flatMap((d) => (d.summary.place === "terms" ? [{ key: d.key as TermSettingKey, kind: d.kind as NumericKind, ...(d.summary as SummaryTerm) }] : [])).sort((a, b) => a.order - b.order);
+export const SUMMARY_TERMS = SETTINGS.flatMap((d) =>
+  d.summary.place === "terms" ? [{ key: d.key as TermSettingKey, kind: d.kind as NumericKind, ...(d.summary as SummaryTerm) }] : [],
+).sort((a, b) => a.order - b.order);
 
 /** The labels of the settings a batch CSV refuses as columns (all but the Customer, which names each customer). */
 export const CSV_REFUSED_SETTINGS = SETTINGS.filter((d) => !d.csvColumn).map((d) => d.label);

@@ -4,7 +4,18 @@ import { type NumericSettingKey, SETTINGS, settingStyle } from "../model/setting
 import { walkFormula } from "../formula/ast";
 import type { ValueModel } from "../model/types";
 import { formatCell } from "../workbook/address";
-import { COLORS, DATE_TIME_FORMAT, excelSerialDate, GENERAL_NUMBER_FORMAT, moneyFormat, PERCENT_FORMAT, SHEET_STYLES, sheetTitle, sheetTitleContent, WHOLE_NUMBER_FORMAT } from "./formats";
+import {
+  COLORS,
+  DATE_TIME_FORMAT,
+  excelSerialDate,
+  GENERAL_NUMBER_FORMAT,
+  moneyFormat,
+  PERCENT_FORMAT,
+  SHEET_STYLES,
+  sheetTitle,
+  sheetTitleContent,
+  WHOLE_NUMBER_FORMAT,
+} from "./formats";
 import { headerText, PAGE_X_OF_Y, planPage } from "./page";
 import { pointsByRow, rowHeightsFor } from "./row-heights";
 import { SheetBuilder } from "./sheet-builder";
@@ -45,9 +56,19 @@ export function planAssumptions(
 ): { sheet: SheetPlan; historyRows: number } {
   const recorded = new Map(actuals.map((a) => [a.item.toLowerCase(), a.recorded]));
   // Money and shares read as they do on the Value Summary.
-  const s = new SheetBuilder({ ...STYLES, money: { numberFormat: moneyFormat(model.settings.currency), alignTop: true }, percent: { numberFormat: PERCENT_FORMAT, alignTop: true }, whole: { numberFormat: WHOLE_NUMBER_FORMAT, alignTop: true } });
+  const s = new SheetBuilder({
+    ...STYLES,
+    money: { numberFormat: moneyFormat(model.settings.currency), alignTop: true },
+    percent: { numberFormat: PERCENT_FORMAT, alignTop: true },
+    whole: { numberFormat: WHOLE_NUMBER_FORMAT, alignTop: true },
+  });
   s.put(0, 0, sheetTitleContent(ASSUMPTIONS_SHEET, model.settings), "title");
-  s.text(1, 0, `Rebuilt ${builtText} from CVM_Variables, CVM_Elements and CVM_Settings. The change history (from column ${String.fromCharCode(65 + HISTORY_COLUMN)}) is kept across builds; an Actual's date is that of the first build that saw it.`, "note");
+  s.text(
+    1,
+    0,
+    `Rebuilt ${builtText} from CVM_Variables, CVM_Elements and CVM_Settings. The change history (from column ${String.fromCharCode(65 + HISTORY_COLUMN)}) is kept across builds; an Actual's date is that of the first build that saw it.`,
+    "note",
+  );
 
   const variablesEnd = planVariables(s, model, 3);
   const elementsStart = variablesEnd + 2;
@@ -86,7 +107,11 @@ export function planAssumptions(
           { first: settingsStart, last: settingsEnd },
         ],
         repeatable: { first: 4, last: 4, tableLast: variablesEnd },
-        header: { left: headerText(sheetTitle(ASSUMPTIONS_SHEET, model.settings)), center: "", right: headerText(`Built ${builtText.slice(0, 10)}`) },
+        header: {
+          left: headerText(sheetTitle(ASSUMPTIONS_SHEET, model.settings)),
+          center: "",
+          right: headerText(`Built ${builtText.slice(0, 10)}`),
+        },
         footer: { left: headerText(ASSUMPTIONS_SHEET), center: PAGE_X_OF_Y, right: "" },
       }),
     },
@@ -144,7 +169,20 @@ function planElements(
 ): number {
   let row = start;
   s.text(row++, 0, "Value elements", "section");
-  ["Element", "Id", "Formula", "As an Excel formula", "Stakeholder", "Category", "Confidence", "Ramp", "Assumptions", "Actual", "Actual first recorded", "Annual value"].forEach((h, c) => s.text(row, c, h, "header"));
+  [
+    "Element",
+    "Id",
+    "Formula",
+    "As an Excel formula",
+    "Stakeholder",
+    "Category",
+    "Confidence",
+    "Ramp",
+    "Assumptions",
+    "Actual",
+    "Actual first recorded",
+    "Annual value",
+  ].forEach((h, c) => s.text(row, c, h, "header"));
   row++;
   model.elements.forEach((e, i) => {
     s.text(row, 0, e.element, "text");

@@ -60,7 +60,14 @@ export function planBuild(model: ValueModel, results: Results, existing: Existin
   // keeps nothing of, that customer's build.
   const history = planHistoryFor(model, record, existing.history ? historyRowsOf(existing.history) : undefined, snapshot);
   const actuals = recordActuals(model, history.switched ? undefined : record?.actuals, excelSerialDate(built));
-  const assumptions = planAssumptions(model, summary.annualCells.map((cell, i) => ({ cell, value: results.elements[i]!.annualValue })), history, built, builtText, actuals);
+  const assumptions = planAssumptions(
+    model,
+    summary.annualCells.map((cell, i) => ({ cell, value: results.elements[i]!.annualValue })),
+    history,
+    built,
+    builtText,
+    actuals,
+  );
 
   const names: NamePlan[] = [
     ...model.variables.map((v) => ({ name: v.name, refersTo: `=${formatCell(v.valueCell, true)}` })),
@@ -69,12 +76,24 @@ export function planBuild(model: ValueModel, results: Results, existing: Existin
 
   const problems: Problem[] = [];
   if (recordSheetExists && !record) {
-    problems.push(error("sheet-clash", META_SHEET, `The workbook has a sheet named "${META_SHEET}" that the add-in did not write. Rename it so that the add-in can keep its record there.`));
+    problems.push(
+      error(
+        "sheet-clash",
+        META_SHEET,
+        `The workbook has a sheet named "${META_SHEET}" that the add-in did not write. Rename it so that the add-in can keep its record there.`,
+      ),
+    );
   }
   for (const sheet of [SUMMARY_SHEET, ASSUMPTIONS_SHEET]) {
     const exists = existing.sheets.some((s) => s.toLowerCase() === sheet.toLowerCase());
     if (exists && !ownedSheets.has(sheet.toLowerCase())) {
-      problems.push(error("sheet-clash", sheet, `The workbook already has a sheet named "${sheet}" that the add-in did not create. Rename or move it, then build again; nothing was written.`));
+      problems.push(
+        error(
+          "sheet-clash",
+          sheet,
+          `The workbook already has a sheet named "${sheet}" that the add-in did not create. Rename or move it, then build again; nothing was written.`,
+        ),
+      );
     }
   }
   const existingNames = new Map(existing.names.map((n) => [n.name.toLowerCase(), n]));
@@ -87,12 +106,25 @@ export function planBuild(model: ValueModel, results: Results, existing: Existin
       adopted.add(key);
       continue;
     }
-    problems.push(error("name-clash", name.name, `The workbook already defines the name "${current.name}" (${current.refersTo}) and the add-in did not create it. Delete or rename it in Formulas > Name Manager, or rename the variable or element id; nothing was written.`));
+    problems.push(
+      error(
+        "name-clash",
+        name.name,
+        `The workbook already defines the name "${current.name}" (${current.refersTo}) and the add-in did not create it. Delete or rename it in Formulas > Name Manager, or rename the variable or element id; nothing was written.`,
+      ),
+    );
   }
   const tables = new Map((existing.tables ?? []).map((t) => [t.toLowerCase(), t]));
   for (const name of names) {
     const table = tables.get(name.name.toLowerCase());
-    if (table) problems.push(error("name-clash", name.name, `The workbook has a table named "${table}", and Excel cannot give a defined name the same text as a table. Rename the table (Table Design > Table Name) or the variable or element id; nothing was written.`));
+    if (table)
+      problems.push(
+        error(
+          "name-clash",
+          name.name,
+          `The workbook has a table named "${table}", and Excel cannot give a defined name the same text as a table. Rename the table (Table Design > Table Name) or the variable or element id; nothing was written.`,
+        ),
+      );
   }
   problems.push(...formulasTooLong([summary.sheet, assumptions.sheet]));
   if (problems.length > 0) return { ok: false, problems };

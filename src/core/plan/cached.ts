@@ -61,7 +61,12 @@ export interface CashFlowValues {
   readonly payback: CachedValue;
 }
 
-export function cashFlowValues(benefit: readonly CachedValue[], investment: number, annualCost: number, discountRate: number): CashFlowValues {
+export function cashFlowValues(
+  benefit: readonly CachedValue[],
+  investment: number,
+  annualCost: number,
+  discountRate: number,
+): CashFlowValues {
   // Net (`=benefit+price`), cumulative (`=before+net`) and NPV (`=net0+NPV(…)`) end in a +: Excel's
   // near-zero rule applies to each.
   const net: CachedValue[] = [-investment, ...benefit.map((b) => arithmetic([b], (x) => nearZeroSum(x, -annualCost)))];
@@ -78,7 +83,11 @@ export function cashFlowValues(benefit: readonly CachedValue[], investment: numb
   const numbers = crossingShown.filter((c): c is number => typeof c === "number");
   // IF(cumulative0>=0, 0, IF(COUNT(helpers)=0, NA(), MIN(helpers))): COUNT skips errors, MIN does not.
   const payback: CachedValue =
-    typeof cumulative[0] === "number" && cumulative[0] >= 0 ? 0 : numbers.length === 0 ? NOT_AVAILABLE : (crossingShown.find(isCachedError) ?? Math.min(...numbers));
+    typeof cumulative[0] === "number" && cumulative[0] >= 0
+      ? 0
+      : numbers.length === 0
+        ? NOT_AVAILABLE
+        : (crossingShown.find(isCachedError) ?? Math.min(...numbers));
   return {
     benefit,
     net,

@@ -10,7 +10,12 @@ import type { SheetPlan, WorkbookPlan } from "./types";
  * What a build wrote, in sentences a sales engineer can check against the workbook: which sheets,
  * how much on each, how many names, and whether the change history grew.
  */
-export function describeBuild(plan: WorkbookPlan, model: ValueModel, results: Results, built?: { readonly historyAdded: number; readonly removed: OtherCustomersRemoved }): string[] {
+export function describeBuild(
+  plan: WorkbookPlan,
+  model: ValueModel,
+  results: Results,
+  built?: { readonly historyAdded: number; readonly removed: OtherCustomersRemoved },
+): string[] {
   const sheet = (name: string) => plan.sheets.find((s) => s.name === name);
   const lines: string[] = [];
   const summary = sheet(SUMMARY_SHEET);
@@ -23,7 +28,9 @@ export function describeBuild(plan: WorkbookPlan, model: ValueModel, results: Re
     );
     const ranged = model.variables.filter((v) => v.range).length;
     if (ranged > 0) {
-      lines.push(`Scenarios (conservative, expected, optimistic) and the NPV's sensitivity to ${count(ranged, "variable")} with a Low and a High, with a tornado chart; the sensitivity numbers are as of this build.`);
+      lines.push(
+        `Scenarios (conservative, expected, optimistic) and the NPV's sensitivity to ${count(ranged, "variable")} with a Low and a High, with a tornado chart; the sensitivity numbers are as of this build.`,
+      );
     }
     const measured = model.elements.filter((e) => e.actual !== undefined).length;
     if (measured > 0) lines.push(`Value realization: ${count(measured, "measured element")} against the estimate.`);
@@ -33,12 +40,19 @@ export function describeBuild(plan: WorkbookPlan, model: ValueModel, results: Re
     // A history rewritten without another customer's entries plans its kept rows again: only the planner knows which are new.
     const added = built?.historyAdded ?? historyRowsWritten(assumptions);
     const history = added === 0 ? "no change to the history" : `${count(added, "new history row")}`;
-    lines.push(`${ASSUMPTIONS_SHEET}: ${count(model.variables.length, "variable")}, ${count(model.elements.length, "element")} and the settings; ${history}.`);
+    lines.push(
+      `${ASSUMPTIONS_SHEET}: ${count(model.variables.length, "variable")}, ${count(model.elements.length, "element")} and the settings; ${history}.`,
+    );
   }
   const others = built && describeRemoved(built.removed);
-  if (others) lines.push(`This workbook is for ${model.settings.customer.trim() === "" ? "no named customer" : model.settings.customer.trim()}: ${others.charAt(0).toLowerCase()}${others.slice(1)}`);
+  if (others)
+    lines.push(
+      `This workbook is for ${model.settings.customer.trim() === "" ? "no named customer" : model.settings.customer.trim()}: ${others.charAt(0).toLowerCase()}${others.slice(1)}`,
+    );
   const removed = plan.deleteNames.length > 0 ? `; ${count(plan.deleteNames.length, "name")} no longer needed removed` : "";
-  const kinds = model.elements.some((e) => e.id) ? "variables, element ids and results such as CVM_NPV" : "variables and results such as CVM_NPV";
+  const kinds = model.elements.some((e) => e.id)
+    ? "variables, element ids and results such as CVM_NPV"
+    : "variables and results such as CVM_NPV";
   lines.push(`${count(plan.names.length, "defined name")} set (${kinds})${removed}.`);
   return lines;
 }

@@ -61,7 +61,9 @@ export interface EditTable {
 export const EMPTY_EDIT: EditPlan = { addSheets: [], clear: [], blocks: [], bold: [], tables: [], columnWidths: [] };
 
 /** An edit of single cells (the batch's values, a switch): one block per cell. */
-export function cellEdits(cells: readonly { readonly sheet: string; readonly row: number; readonly column: number; readonly content: EditCell }[]): EditPlan {
+export function cellEdits(
+  cells: readonly { readonly sheet: string; readonly row: number; readonly column: number; readonly content: EditCell }[],
+): EditPlan {
   return { ...EMPTY_EDIT, blocks: cells.map((c) => ({ sheet: c.sheet, top: c.row, left: c.column, rows: [[c.content]] })) };
 }
 

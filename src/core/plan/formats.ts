@@ -3,7 +3,22 @@ import type { Settings } from "../model/types";
 import { type CellAddress, formatCell } from "../workbook/address";
 import type { CellContent, CellStyle } from "./types";
 
-const SYMBOLS: Record<string, string> = { USD: "$", EUR: "€", GBP: "£", JPY: "¥", CNY: "¥", INR: "₹", KRW: "₩", BRL: "R$", AUD: "A$", CAD: "C$", CHF: "CHF ", NOK: "kr ", SEK: "kr ", DKK: "kr " };
+const SYMBOLS: Record<string, string> = {
+  USD: "$",
+  EUR: "€",
+  GBP: "£",
+  JPY: "¥",
+  CNY: "¥",
+  INR: "₹",
+  KRW: "₩",
+  BRL: "R$",
+  AUD: "A$",
+  CAD: "C$",
+  CHF: "CHF ",
+  NOK: "kr ",
+  SEK: "kr ",
+  DKK: "kr ",
+};
 
 /** Whole units of money, negatives in red: `"$"#,##0;[Red]-"$"#,##0`. */
 export function moneyFormat(currency: string): string {
@@ -64,7 +79,11 @@ export function summaryTitleContent(settings: Pick<Settings, "offering" | "custo
   if (!customer && !offering) return { kind: "text", value };
   const o = part(offering, settings.offering);
   const c = part(customer, settings.customer);
-  return { kind: "formula", formula: `=IF(AND(${o}="",${c}=""),"Value Summary","Value"&IF(${o}="",""," of "&${o})&IF(${c}="",""," to "&${c}))`, value };
+  return {
+    kind: "formula",
+    formula: `=IF(AND(${o}="",${c}=""),"Value Summary","Value"&IF(${o}="",""," of "&${o})&IF(${c}="",""," to "&${c}))`,
+    value,
+  };
 }
 
 function part(cell: CellAddress | undefined, text: string): string {

@@ -19,7 +19,8 @@ export const HISTORY_HEADERS = ["Date", "Input", "Item", "Field", "Before", "Aft
 export const CUSTOMER_COLUMN = HISTORY_COLUMN + 6;
 export const HISTORY_LAST_COLUMN = CUSTOMER_COLUMN;
 export const HISTORY_WIDTHS = [17, 10, 24, 12, 20, 20, 24] as const;
-export const HISTORY_NOTE = "Each build adds what changed in the inputs since the build before, for this workbook's customer; the add-in never rewrites these rows, except to remove another customer's.";
+export const HISTORY_NOTE =
+  "Each build adds what changed in the inputs since the build before, for this workbook's customer; the add-in never rewrites these rows, except to remove another customer's.";
 
 /** What the history says when a value was missing before or is gone after. */
 const NONE = "(none)";
@@ -43,7 +44,10 @@ export type HistoryCells = readonly CellValue[];
  * The history's rows as an adapter read them (the values of columns M to S, from wherever the
  * read began), indexed from row 5; and whether the Customer header is already there.
  */
-export function historyRowsOf(block: RangeInput | undefined): { readonly rows: readonly (HistoryCells | undefined)[]; readonly tagHeader: boolean } {
+export function historyRowsOf(block: RangeInput | undefined): {
+  readonly rows: readonly (HistoryCells | undefined)[];
+  readonly tagHeader: boolean;
+} {
   const at = block && parseRangeAddress(block.address);
   if (!block || !at) return { rows: [], tagHeader: false };
   const rows: (HistoryCells | undefined)[] = [];
@@ -85,7 +89,11 @@ function sideOf(value: CellValue | undefined): string {
  * after the last change belong to. The rows a build wrote along with a change of customer from X
  * name X too: they hold X's values as Before.
  */
-export function attributeHistory(rows: readonly (HistoryCells | undefined)[], recordCustomer: string, trailing = ""): (AttributedRow | undefined)[] {
+export function attributeHistory(
+  rows: readonly (HistoryCells | undefined)[],
+  recordCustomer: string,
+  trailing = "",
+): (AttributedRow | undefined)[] {
   const owners: (string | undefined)[] = [];
   const startRows: number[] = [];
   let carried: string | undefined;

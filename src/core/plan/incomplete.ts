@@ -5,7 +5,8 @@ import type { PlannedCell, SheetPlan } from "./types";
  * request did up to a failure, so a build that stops halfway would otherwise leave a sheet that
  * looks finished and is not; with the mark, it says so until a build completes.
  */
-export const INCOMPLETE_MARK = "INCOMPLETE: the last build stopped before it finished. Build again (add-in, Build tab) to complete this sheet.";
+export const INCOMPLETE_MARK =
+  "INCOMPLETE: the last build stopped before it finished. Build again (add-in, Build tab) to complete this sheet.";
 
 /** A sheet plan as written under the mark, and the cell that replaces the mark once all is written. */
 export interface MarkedSheet {
@@ -20,7 +21,11 @@ export function markIncomplete(plan: SheetPlan): MarkedSheet {
   const mark = { row: 0, column: plan.replaceColumns.first };
   const isMark = (c: PlannedCell) => c.row === mark.row && c.column === mark.column;
   const planned = plan.cells.find(isMark);
-  const markCell: PlannedCell = { ...mark, content: { kind: "text", value: INCOMPLETE_MARK }, ...(planned?.style === undefined ? {} : { style: planned.style }) };
+  const markCell: PlannedCell = {
+    ...mark,
+    content: { kind: "text", value: INCOMPLETE_MARK },
+    ...(planned?.style === undefined ? {} : { style: planned.style }),
+  };
   return {
     sheet: { ...plan, cells: [markCell, ...plan.cells.filter((c) => !isMark(c))] },
     mark,

@@ -20,7 +20,11 @@ export function describeRemoved(removed: Partial<RemovedForSending>, verb = "Rem
     parts.push(customer === "" ? `${count(entries)} ${noun} recorded without a customer name` : `${count(entries)} ${noun} of ${customer}`);
   }
   if (removed.recordOf !== undefined) {
-    parts.push(removed.recordOf === "" ? "the inputs of the last build (made without a customer name) from the build record" : `${possessive(removed.recordOf)} inputs from the build record`);
+    parts.push(
+      removed.recordOf === ""
+        ? "the inputs of the last build (made without a customer name) from the build record"
+        : `${possessive(removed.recordOf)} inputs from the build record`,
+    );
   }
   return parts.length === 0 ? undefined : `${verb} ${list(parts)}.`;
 }

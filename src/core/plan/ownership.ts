@@ -43,12 +43,16 @@ export function readBuildRecord(values: readonly (readonly CellValue[])[] | unde
     else if (kind === "actual") {
       const [value, recorded] = [row[2], row[3]];
       if (typeof value === "number" && typeof recorded === "number") actuals.push({ item: cellText(row[1]), value, recorded });
-    }
-    else if (kind === "input") {
+    } else if (kind === "input") {
       const entryKind = cellText(row[1]);
       if (entryKind !== "Variable" && entryKind !== "Element" && entryKind !== "Setting") continue;
       const value = row[4];
-      snapshot.push({ kind: entryKind, item: cellText(row[2]), field: cellText(row[3]), value: typeof value === "number" ? value : cellText(value) });
+      snapshot.push({
+        kind: entryKind,
+        item: cellText(row[2]),
+        field: cellText(row[3]),
+        value: typeof value === "number" ? value : cellText(value),
+      });
     }
   }
   return format === FORMAT ? { sheets, names, historyRows, snapshot, actuals } : undefined;
@@ -57,7 +61,10 @@ export function readBuildRecord(values: readonly (readonly CellValue[])[] | unde
 export function planBuildRecord(record: BuildRecord): SheetPlan {
   const cells: SheetPlan["cells"][number][] = [];
   const rows: (string | number)[][] = [
-    ["CVM_Meta", "Written by the Customer Value Model add-in: the sheets and names it created, and the inputs of its last build. Do not edit."],
+    [
+      "CVM_Meta",
+      "Written by the Customer Value Model add-in: the sheets and names it created, and the inputs of its last build. Do not edit.",
+    ],
     ["format", FORMAT],
     ...record.sheets.map((s) => ["sheet", s]),
     ...record.names.map((n) => ["name", n]),

@@ -18,7 +18,11 @@ const BOLD_LETTERS_PER_WIDTH = 0.95;
  * row to its wrapped text when it opens a file, nor does a printer: without a height, the lines
  * past the first are hidden or drawn over the next row.
  */
-export function rowHeightsFor(cells: readonly PlannedCell[], styles: Readonly<Record<string, CellStyle>>, columnWidths: readonly { readonly column: number; readonly width: number }[]): RowHeights {
+export function rowHeightsFor(
+  cells: readonly PlannedCell[],
+  styles: Readonly<Record<string, CellStyle>>,
+  columnWidths: readonly { readonly column: number; readonly width: number }[],
+): RowHeights {
   const widths = new Map(columnWidths.map((c) => [c.column, c.width]));
   const heights = new Map<number, number>();
   let lastRow = -1;
@@ -28,9 +32,16 @@ export function rowHeightsFor(cells: readonly PlannedCell[], styles: Readonly<Re
     const lineHeight = DEFAULT_ROW_POINTS * ((style?.fontSize ?? 11) / 11);
     let lines = 1;
     if (style?.wrap && cell.content.kind === "text") {
-      const perLine = Math.max(1, Math.floor((widths.get(cell.column) ?? DEFAULT_WIDTH) * (style.bold ? BOLD_LETTERS_PER_WIDTH : LETTERS_PER_WIDTH)));
+      const perLine = Math.max(
+        1,
+        Math.floor((widths.get(cell.column) ?? DEFAULT_WIDTH) * (style.bold ? BOLD_LETTERS_PER_WIDTH : LETTERS_PER_WIDTH)),
+      );
       // A word longer than a line (a formula has no spaces) is broken across lines wherever it fills one.
-      const linesOf = (paragraph: string) => Math.max(1, wrapWords(paragraph, perLine).reduce((n, line) => n + Math.ceil(line.length / perLine), 0));
+      const linesOf = (paragraph: string) =>
+        Math.max(
+          1,
+          wrapWords(paragraph, perLine).reduce((n, line) => n + Math.ceil(line.length / perLine), 0),
+        );
       lines = cell.content.value.split("\n").reduce((n, paragraph) => n + linesOf(paragraph), 0);
     }
     heights.set(cell.row, Math.max(heights.get(cell.row) ?? DEFAULT_ROW_POINTS, Math.min(409, lines * lineHeight)));
@@ -48,6 +59,7 @@ export function rowHeightsFor(cells: readonly PlannedCell[], styles: Readonly<Re
 /** The height of each row of the runs, for estimating pages. */
 export function pointsByRow(runs: RowHeights): Map<number, number> {
   const points = new Map<number, number>();
-  for (const run of runs) if (run.points !== DEFAULT_ROW_POINTS) for (let row = run.first; row <= run.last; row++) points.set(row, run.points);
+  for (const run of runs)
+    if (run.points !== DEFAULT_ROW_POINTS) for (let row = run.first; row <= run.last; row++) points.set(row, run.points);
   return points;
 }

@@ -58,7 +58,8 @@ export function diffSnapshots(before: readonly SnapshotEntry[], after: readonly 
     const previous = old.get(key);
     old.delete(key);
     if (!previous) changes.push({ kind: entry.kind, item: entry.item, field: entry.field, after: entry.value });
-    else if (previous.value !== entry.value) changes.push({ kind: entry.kind, item: entry.item, field: entry.field, before: previous.value, after: entry.value });
+    else if (previous.value !== entry.value)
+      changes.push({ kind: entry.kind, item: entry.item, field: entry.field, before: previous.value, after: entry.value });
   }
   for (const removed of old.values()) changes.push({ kind: removed.kind, item: removed.item, field: removed.field, before: removed.value });
   return changes;

@@ -49,7 +49,9 @@ export function cashFlowFormulas(g: SummaryGrid, rows: CashFlowRows) {
   const years = (row: number) => `${relative(row, g.yearColumn(1))}:${relative(row, g.yearColumn(g.years))}`;
   return {
     cumulative: (year: number) =>
-      year === 0 ? relative(rows.net, g.annualColumn) : `${relative(rows.cumulative, g.yearColumn(year) - 1)}+${relative(rows.net, g.yearColumn(year))}`,
+      year === 0
+        ? relative(rows.net, g.annualColumn)
+        : `${relative(rows.cumulative, g.yearColumn(year) - 1)}+${relative(rows.net, g.yearColumn(year))}`,
     crossing: (year: number) => {
       const before = relative(rows.cumulative, g.yearColumn(year) - 1);
       const now = relative(rows.cumulative, g.yearColumn(year));

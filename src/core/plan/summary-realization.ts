@@ -6,7 +6,13 @@ import { relative, type SummaryGrid } from "./summary-grid";
 /** Where realization's cells sit: sheet-relative A1 addresses on the Value Summary. */
 export interface RealizationLayout {
   /** One entry per element with an Actual, in the model's order. */
-  readonly rows: readonly { readonly element: number; readonly estimated: string; readonly actual: string; readonly share: string; readonly gap: string }[];
+  readonly rows: readonly {
+    readonly element: number;
+    readonly estimated: string;
+    readonly actual: string;
+    readonly share: string;
+    readonly gap: string;
+  }[];
   readonly total: { readonly estimated: string; readonly actual: string; readonly share: string; readonly gap: string };
   readonly unmeasured: string;
 }
@@ -18,14 +24,23 @@ export interface RealizationLayout {
  */
 export function planRealization(g: SummaryGrid, start: number): { nextRow: number; layout: RealizationLayout } | undefined {
   const { s, model } = g;
-  const measured = model.elements.flatMap((e, index) => (e.actual !== undefined && e.actualCell ? [{ e, index, actualCell: e.actualCell }] : []));
+  const measured = model.elements.flatMap((e, index) =>
+    e.actual !== undefined && e.actualCell ? [{ e, index, actualCell: e.actualCell }] : [],
+  );
   if (measured.length === 0) return undefined;
 
   s.text(start, 0, "Value realization", "section");
-  s.text(start + 1, 0, `Estimated annual value against the actual value measured, for the ${measured.length} of ${model.elements.length} elements measured so far.`, "note");
+  s.text(
+    start + 1,
+    0,
+    `Estimated annual value against the actual value measured, for the ${measured.length} of ${model.elements.length} elements measured so far.`,
+    "note",
+  );
   s.text(start + 2, 0, "The Assumptions Log records when each actual value was first seen.", "note");
   const header = start + 3;
-  ["Element", "Estimated (full realization)", "Actual", "Realized", "Gap"].forEach((h, c) => s.text(header, c, h, c === 0 ? "header" : "headerRight"));
+  ["Element", "Estimated (full realization)", "Actual", "Realized", "Gap"].forEach((h, c) =>
+    s.text(header, c, h, c === 0 ? "header" : "headerRight"),
+  );
   const first = header + 1;
   let estimatedTotal = 0;
   let actualTotal = 0;
@@ -54,10 +69,20 @@ export function planRealization(g: SummaryGrid, start: number): { nextRow: numbe
   const unmeasured = total + 1;
   const waiting = model.elements.length - measured.length;
   s.text(unmeasured, 0, `Estimated, not yet measured (${waiting} element${waiting === 1 ? "" : "s"})`, "label");
-  s.formula(unmeasured, 1, `${g.result("CVM_TotalAnnualValue")}-${relative(total, 1)}`, "money", inExcel(g.results.totals.TotalAnnualValue - estimatedTotal));
+  s.formula(
+    unmeasured,
+    1,
+    `${g.result("CVM_TotalAnnualValue")}-${relative(total, 1)}`,
+    "money",
+    inExcel(g.results.totals.TotalAnnualValue - estimatedTotal),
+  );
   return {
     nextRow: unmeasured,
-    layout: { rows, total: { estimated: relative(total, 1), actual: relative(total, 2), share: relative(total, 3), gap: relative(total, 4) }, unmeasured: relative(unmeasured, 1) },
+    layout: {
+      rows,
+      total: { estimated: relative(total, 1), actual: relative(total, 2), share: relative(total, 3), gap: relative(total, 4) },
+      unmeasured: relative(unmeasured, 1),
+    },
   };
 }
 

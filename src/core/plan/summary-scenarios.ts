@@ -1,7 +1,16 @@
 import { nearZeroSum, printFormula } from "../formula";
 import type { ResultName } from "../model/names";
 import { elementValuesIn, hasScenarios, type Scenario, SCENARIO_END } from "../model/scenarios";
-import { arithmetic, type CashFlowValues, cashFlowValues, fromFormulaValue, isCachedError, NOT_AVAILABLE, orNotAvailable, sumOf } from "./cached";
+import {
+  arithmetic,
+  type CashFlowValues,
+  cashFlowValues,
+  fromFormulaValue,
+  isCachedError,
+  NOT_AVAILABLE,
+  orNotAvailable,
+  sumOf,
+} from "./cached";
 import { wrapWords } from "./text-lines";
 import type { CachedValue } from "./types";
 import { rampAt } from "../model/types";
@@ -29,7 +38,10 @@ const LABEL: Readonly<Record<Scenario, string>> = { conservative: "Conservative"
  * each scenario's cash flow and results computed exactly as the model's. Absent when no
  * variable has a Low and a High.
  */
-export function planScenarios(g: SummaryGrid, start: number): { nextRow: number; layout: ScenarioLayout; blocks: { first: number; last: number }[] } | undefined {
+export function planScenarios(
+  g: SummaryGrid,
+  start: number,
+): { nextRow: number; layout: ScenarioLayout; blocks: { first: number; last: number }[] } | undefined {
   if (!hasScenarios(g.model)) return undefined;
   const table = planScenarioElements(g, start);
   const flowHeader = table.total + 2;
@@ -90,9 +102,21 @@ function planScenarioElements(g: SummaryGrid, start: number): ScenarioTable {
   model.elements.forEach((e, i) => {
     const row = first + i;
     s.text(row, 0, e.element, "text");
-    s.formula(row, COLUMN.conservative, printFormula(e.expr, spellIn("conservative", COLUMN.conservative)), "money", elementValues.conservative[i]!);
+    s.formula(
+      row,
+      COLUMN.conservative,
+      printFormula(e.expr, spellIn("conservative", COLUMN.conservative)),
+      "money",
+      elementValues.conservative[i]!,
+    );
     s.formula(row, COLUMN.expected, g.annualCell(i), "money", elementValues.expected[i]!);
-    s.formula(row, COLUMN.optimistic, printFormula(e.expr, spellIn("optimistic", COLUMN.optimistic)), "money", elementValues.optimistic[i]!);
+    s.formula(
+      row,
+      COLUMN.optimistic,
+      printFormula(e.expr, spellIn("optimistic", COLUMN.optimistic)),
+      "money",
+      elementValues.optimistic[i]!,
+    );
     for (let y = 1; y <= g.years; y++) s.number(row, g.yearColumn(y), rampAt(e.ramp, y), "share");
     for (const scenario of SCENARIOS) annual[scenario].push(relative(row, COLUMN[scenario]));
   });
@@ -149,7 +173,9 @@ function planScenarioCashFlows(g: SummaryGrid, table: ScenarioTable, flowHeader:
     const scenarioValues = `${absolute(table.first, COLUMN[scenario])}:${absolute(table.last, COLUMN[scenario])}`;
     // SUMPRODUCT of the scenario's values and the year's ramp shares: an error among them is the result.
     const benefit = Array.from({ length: g.years }, (_, i) =>
-      arithmetic(table.elementValues[scenario], (...values) => values.reduce((sum, v, k) => sum + v * rampAt(model.elements[k]!.ramp, i + 1), 0)),
+      arithmetic(table.elementValues[scenario], (...values) =>
+        values.reduce((sum, v, k) => sum + v * rampAt(model.elements[k]!.ramp, i + 1), 0),
+      ),
     );
     const values = cashFlowValues(benefit, investment, annualCost, discountRate);
     s.number(rows.benefit, g.annualColumn, 0, "money");
@@ -157,7 +183,13 @@ function planScenarioCashFlows(g: SummaryGrid, table: ScenarioTable, flowHeader:
     s.formula(rows.cumulative, g.annualColumn, flow.cumulative(0), "money", values.cumulative[0]!);
     for (let y = 1; y <= g.years; y++) {
       const c = g.yearColumn(y);
-      s.formula(rows.benefit, c, `SUMPRODUCT(${scenarioValues},${relative(table.first, c)}:${relative(table.last, c)})`, "money", benefit[y - 1]!);
+      s.formula(
+        rows.benefit,
+        c,
+        `SUMPRODUCT(${scenarioValues},${relative(table.first, c)}:${relative(table.last, c)})`,
+        "money",
+        benefit[y - 1]!,
+      );
       s.formula(rows.net, c, `${relative(rows.benefit, c)}-${g.setting("annualCost")}`, "money", values.net[y]!);
       s.formula(rows.cumulative, c, flow.cumulative(y), "money", values.cumulative[y]!);
       s.formula(rows.crossing, c, flow.crossing(y), "helper", values.crossing[y - 1]!);
@@ -178,12 +210,18 @@ const RESULT_LABELS: Record<ScenarioResult, [string, string]> = {
 };
 
 /** Each scenario's results, computed as the model's own: the expected column refers to the key figures. Returns where each lives. */
-function planScenarioResults(g: SummaryGrid, table: ScenarioTable, flows: ReadonlyMap<Scenario, ScenarioFlow>, resultsHeader: number): Record<Scenario, Record<ScenarioResult, string>> {
+function planScenarioResults(
+  g: SummaryGrid,
+  table: ScenarioTable,
+  flows: ReadonlyMap<Scenario, ScenarioFlow>,
+  resultsHeader: number,
+): Record<Scenario, Record<ScenarioResult, string>> {
   const { s } = g;
   s.text(resultsHeader, 0, "Result", "header");
   for (const scenario of SCENARIOS) s.text(resultsHeader, COLUMN[scenario], LABEL[scenario], "headerRight");
   const results = { conservative: {}, expected: {}, optimistic: {} } as Record<Scenario, Record<ScenarioResult, string>>;
-  const cell = (scenario: Scenario, metric: ScenarioResult) => relative(resultsHeader + 1 + SCENARIO_RESULTS.indexOf(metric), COLUMN[scenario]);
+  const cell = (scenario: Scenario, metric: ScenarioResult) =>
+    relative(resultsHeader + 1 + SCENARIO_RESULTS.indexOf(metric), COLUMN[scenario]);
   SCENARIO_RESULTS.forEach((key, i) => {
     const row = resultsHeader + 1 + i;
     const [label, style] = RESULT_LABELS[key];

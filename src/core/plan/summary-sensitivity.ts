@@ -25,7 +25,12 @@ export interface SensitivityPlace {
  * build time, shown in their own colour and labelled as such beside them; CVM.SENSITIVITY gives
  * the same table live where the add-in is installed. Absent when no variable has a range.
  */
-export function planSensitivity(g: SummaryGrid, start: number, built: string, place: SensitivityPlace): { nextRow: number; chart: TornadoChart; blocks: { first: number; last: number }[] } | undefined {
+export function planSensitivity(
+  g: SummaryGrid,
+  start: number,
+  built: string,
+  place: SensitivityPlace,
+): { nextRow: number; chart: TornadoChart; blocks: { first: number; last: number }[] } | undefined {
   const { s, model } = g;
   const rows = npvSensitivity(model, g.results);
   if (rows.length === 0) return undefined;
@@ -59,7 +64,10 @@ export function planSensitivity(g: SummaryGrid, start: number, built: string, pl
     s.number(r, 5, variable.range!.high, s.withFormat("staticNumber", variable.numberFormat));
     if (row.low.ok) s.number(r, lowChange, row.low.npv - base, "staticMoney");
     if (row.high.ok) s.number(r, highChange, row.high.npv - base, "staticMoney");
-    const failed = [row.low.ok ? undefined : `at its Low: ${reason(row.low)}`, row.high.ok ? undefined : `at its High: ${reason(row.high)}`].filter(Boolean);
+    const failed = [
+      row.low.ok ? undefined : `at its Low: ${reason(row.low)}`,
+      row.high.ok ? undefined : `at its High: ${reason(row.high)}`,
+    ].filter(Boolean);
     if (failed.length > 0) s.text(r, noteColumn, `The model has no NPV ${failed.join("; ")}`, "note");
   });
   const last = first + rows.length - 1;

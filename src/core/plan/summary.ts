@@ -5,7 +5,17 @@ import { SUMMARY_TERMS, settingStyle } from "../model/settings";
 import { rampAt, type ValueModel } from "../model/types";
 import { cellRef, columnLetters, formatCell, MAX_COLUMNS } from "../workbook/address";
 import { cashFlowValues, inExcel, orNotAvailable } from "./cached";
-import { COLORS, CONFIDENCE_LABEL, MONTHS_FORMAT, moneyFormat, PERCENT_FORMAT, SHEET_STYLES, summaryTitle, summaryTitleContent, WHOLE_NUMBER_FORMAT } from "./formats";
+import {
+  COLORS,
+  CONFIDENCE_LABEL,
+  MONTHS_FORMAT,
+  moneyFormat,
+  PERCENT_FORMAT,
+  SHEET_STYLES,
+  summaryTitle,
+  summaryTitleContent,
+  WHOLE_NUMBER_FORMAT,
+} from "./formats";
 import { headerText, PAGE_X_OF_Y, planPage } from "./page";
 import { pointsByRow, rowHeightsFor } from "./row-heights";
 import { SheetBuilder } from "./sheet-builder";
@@ -32,7 +42,17 @@ const NOTE_WIDTH = 78;
 const WIDE_NOTE_WIDTH = 170;
 
 /** The key figures in the order a CFO reads them: what it is worth a year, over the horizon, against the price, and when it pays back. */
-const RESULT_ORDER: readonly ResultName[] = ["CVM_TotalAnnualValue", "CVM_Green", "CVM_Gray", "CVM_TotalBenefit", "CVM_TotalCost", "CVM_NetValue", "CVM_NPV", "CVM_ROI", "CVM_PaybackMonths"];
+const RESULT_ORDER: readonly ResultName[] = [
+  "CVM_TotalAnnualValue",
+  "CVM_Green",
+  "CVM_Gray",
+  "CVM_TotalBenefit",
+  "CVM_TotalCost",
+  "CVM_NetValue",
+  "CVM_NPV",
+  "CVM_ROI",
+  "CVM_PaybackMonths",
+];
 
 export interface SummaryPlan {
   readonly sheet: SheetPlan;
@@ -92,7 +112,13 @@ interface SummaryRows {
   readonly setting: Record<SummarySetting, number>;
   readonly cashTitle: number;
   readonly cashHeader: number;
-  readonly cash: { readonly benefit: number; readonly price: number; readonly net: number; readonly cumulative: number; readonly crossing: number };
+  readonly cash: {
+    readonly benefit: number;
+    readonly price: number;
+    readonly net: number;
+    readonly cumulative: number;
+    readonly crossing: number;
+  };
 }
 
 /** The summary's columns for a horizon of `years`: the year columns, then the row total, the category and the id. */
@@ -185,7 +211,9 @@ function summaryColumns(years: number): SummaryColumns {
 function stakeholderGroups(results: Results): StakeholderGroup[] {
   return results.byStakeholder.map((group) => ({
     group,
-    members: results.elements.flatMap((e, index) => (e.element.stakeholder.trim().toLowerCase() === group.stakeholder.toLowerCase() ? [index] : [])),
+    members: results.elements.flatMap((e, index) =>
+      e.element.stakeholder.trim().toLowerCase() === group.stakeholder.toLowerCase() ? [index] : [],
+    ),
   }));
 }
 
@@ -209,7 +237,13 @@ function summaryRows(elementCount: number, groups: readonly StakeholderGroup[]):
   const setting = Object.fromEntries(SUMMARY_TERMS.map((term) => [term.key, priceTitle + term.order])) as Record<SummarySetting, number>;
   const cashTitle = priceTitle + SUMMARY_TERMS.length + 2;
   const cashHeader = cashTitle + 1;
-  const cash = { benefit: cashHeader + 1, price: cashHeader + 2, net: cashHeader + 3, cumulative: cashHeader + 4, crossing: cashHeader + 5 };
+  const cash = {
+    benefit: cashHeader + 1,
+    price: cashHeader + 2,
+    net: cashHeader + 3,
+    cumulative: cashHeader + 4,
+    crossing: cashHeader + 5,
+  };
   return {
     title,
     figuresTitle,
@@ -245,7 +279,12 @@ const elementsRange = (rows: SummaryRows, column: number) => `${a(rows.firstElem
 function planTitle({ s, model, years, rows }: SummaryContext, built: string): void {
   const { settings } = model;
   s.put(rows.title, 0, summaryTitleContent(settings), "title");
-  s.text(rows.title + 1, 0, `Business case, ${built.slice(0, 10)}. Amounts in ${settings.currency}, over ${plural(years, "year")}.`, "subtitle");
+  s.text(
+    rows.title + 1,
+    0,
+    `Business case, ${built.slice(0, 10)}. Amounts in ${settings.currency}, over ${plural(years, "year")}.`,
+    "subtitle",
+  );
 }
 
 /** Key figures, each behind its defined name, with what they mean below them. */
@@ -260,15 +299,63 @@ function planKeyFigures(c: SummaryContext): void {
   const annual = elementsRange(rows, COL.annual);
   const confidence = elementsRange(rows, COL.confidence);
   const figures: Record<ResultName, { label: string; formula: string; style: string; note: string; value: number | undefined }> = {
-    CVM_TotalAnnualValue: { label: "Annual value, in full effect", formula: `SUM(${annual})`, style: "figure", note: "every element, each year", value: t.TotalAnnualValue },
-    CVM_Green: { label: "  of which documented (green)", formula: `SUMIF(${confidence},"${CONFIDENCE_LABEL.green}",${annual})`, style: "money", note: "hard money, from records", value: t.Green },
-    CVM_Gray: { label: "  of which estimated (gray)", formula: `SUMIF(${confidence},"${CONFIDENCE_LABEL.gray}",${annual})`, style: "money", note: "soft money, from estimates", value: t.Gray },
-    CVM_TotalBenefit: { label: `Total benefit, ${yearsText}`, formula: flow.total(rows.cash.benefit), style: "figure", note: "with each element's ramp-up", value: t.TotalBenefit },
-    CVM_TotalCost: { label: `Total cost, ${yearsText}`, formula: `${setting("investment")}+${setting("years")}*${setting("annualCost")}`, style: "figure", note: "investment and annual cost", value: t.TotalCost },
-    CVM_NetValue: { label: "Net value", formula: `${res("CVM_TotalBenefit")}-${res("CVM_TotalCost")}`, style: "figure", note: "benefit minus cost", value: t.NetValue },
+    CVM_TotalAnnualValue: {
+      label: "Annual value, in full effect",
+      formula: `SUM(${annual})`,
+      style: "figure",
+      note: "every element, each year",
+      value: t.TotalAnnualValue,
+    },
+    CVM_Green: {
+      label: "  of which documented (green)",
+      formula: `SUMIF(${confidence},"${CONFIDENCE_LABEL.green}",${annual})`,
+      style: "money",
+      note: "hard money, from records",
+      value: t.Green,
+    },
+    CVM_Gray: {
+      label: "  of which estimated (gray)",
+      formula: `SUMIF(${confidence},"${CONFIDENCE_LABEL.gray}",${annual})`,
+      style: "money",
+      note: "soft money, from estimates",
+      value: t.Gray,
+    },
+    CVM_TotalBenefit: {
+      label: `Total benefit, ${yearsText}`,
+      formula: flow.total(rows.cash.benefit),
+      style: "figure",
+      note: "with each element's ramp-up",
+      value: t.TotalBenefit,
+    },
+    CVM_TotalCost: {
+      label: `Total cost, ${yearsText}`,
+      formula: `${setting("investment")}+${setting("years")}*${setting("annualCost")}`,
+      style: "figure",
+      note: "investment and annual cost",
+      value: t.TotalCost,
+    },
+    CVM_NetValue: {
+      label: "Net value",
+      formula: `${res("CVM_TotalBenefit")}-${res("CVM_TotalCost")}`,
+      style: "figure",
+      note: "benefit minus cost",
+      value: t.NetValue,
+    },
     CVM_NPV: { label: "Net present value", formula: flow.npv, style: "figure", note: "discounted at the rate below", value: t.NPV },
-    CVM_ROI: { label: "Return on investment", formula: `IF(${res("CVM_TotalCost")}=0,NA(),${res("CVM_NetValue")}/${res("CVM_TotalCost")})`, style: "figurePercent", note: "net value / total cost", value: t.ROI },
-    CVM_PaybackMonths: { label: "Payback, months", formula: flow.payback, style: "figureMonths", note: "months to recover the cost", value: t.PaybackMonths },
+    CVM_ROI: {
+      label: "Return on investment",
+      formula: `IF(${res("CVM_TotalCost")}=0,NA(),${res("CVM_NetValue")}/${res("CVM_TotalCost")})`,
+      style: "figurePercent",
+      note: "net value / total cost",
+      value: t.ROI,
+    },
+    CVM_PaybackMonths: {
+      label: "Payback, months",
+      formula: flow.payback,
+      style: "figureMonths",
+      note: "months to recover the cost",
+      value: t.PaybackMonths,
+    },
   };
   for (const name of RESULT_ORDER) {
     const figure = figures[name];
@@ -362,7 +449,13 @@ function planElementRow(c: SummaryContext, e: ValueModel["elements"][number], i:
   for (let y = 1; y <= years; y++) {
     const shareOfYear = rampAt(e.ramp, y);
     const annual = `$${columnLetters(COL.annual)}${row + 1}`;
-    s.formula(row, columns.year(y), shareOfYear === 1 ? annual : `${annual}*${numberLiteral(shareOfYear)}`, "money", computed.byYear[y - 1]!);
+    s.formula(
+      row,
+      columns.year(y),
+      shareOfYear === 1 ? annual : `${annual}*${numberLiteral(shareOfYear)}`,
+      "money",
+      computed.byYear[y - 1]!,
+    );
     rowTotal += computed.byYear[y - 1]!;
   }
   s.formula(row, columns.total, `SUM(${r(row, COL.firstYear)}:${r(row, columns.lastYear)})`, "money", inExcel(rowTotal));
@@ -378,7 +471,8 @@ function planElementTotals({ s, rows, columns, years, results }: SummaryContext)
   s.text(rows.total, COL.element, "Total", "labelTotal");
   for (let column = COL.stakeholder; column < COL.annual; column++) s.text(rows.total, column, "", "labelTotal");
   s.formula(rows.total, COL.annual, sum(COL.annual), "moneyTotal", results.totals.TotalAnnualValue);
-  for (let y = 1; y <= years; y++) s.formula(rows.total, columns.year(y), sum(columns.year(y)), "moneyTotal", results.benefitByYear[y - 1]!);
+  for (let y = 1; y <= years; y++)
+    s.formula(rows.total, columns.year(y), sum(columns.year(y)), "moneyTotal", results.benefitByYear[y - 1]!);
   s.formula(rows.total, columns.total, sum(columns.total), "moneyTotal", results.totals.TotalBenefit);
 }
 
@@ -440,7 +534,11 @@ function planOptionalSections(c: SummaryContext, built: string) {
   }
   // The tornado from column G to the printed edge (at least five columns wide); its numbers past both the ids and the chart.
   const tornadoColumns = Math.max(5, columns.category - 5);
-  const sensitivity = planSensitivity(grid, next, built, { chartColumn: 6, chartColumns: tornadoColumns, dataColumn: Math.max(columns.id + 1, 6 + tornadoColumns) });
+  const sensitivity = planSensitivity(grid, next, built, {
+    chartColumn: 6,
+    chartColumns: tornadoColumns,
+    dataColumn: Math.max(columns.id + 1, 6 + tornadoColumns),
+  });
   if (sensitivity) {
     blocks.push(...sensitivity.blocks);
     next = sensitivity.nextRow + 2;
@@ -461,7 +559,9 @@ function planAbout({ s, blocks }: SummaryContext, aboutTitle: number, built: str
     `Built ${built} by the Customer Value Model add-in from the workbook's named ranges CVM_Variables, CVM_Elements and CVM_Settings. A setting the workbook does not give takes its default.`,
     `Every number on this sheet is a live Excel formula over those inputs, except the sensitivity table, which is computed at build. Change an input and the sheet recalculates; build again after adding elements or changing Years or a ramp-up.`,
     `Green money is hard value, documented in the customer's own records; gray money is soft value, estimated. Return on investment and payback show #N/A when there is no price or no payback within the horizon.`,
-    ...(withSensitivity ? ["Where the add-in is installed, =CVM.SENSITIVITY(CVM_Elements,CVM_Variables,CVM_Settings) gives the sensitivity table live."] : []),
+    ...(withSensitivity
+      ? ["Where the add-in is installed, =CVM.SENSITIVITY(CVM_Elements,CVM_Variables,CVM_Settings) gives the sensitivity table live."]
+      : []),
   ]) {
     aboutRow = note(s, aboutRow, paragraph, WIDE_NOTE_WIDTH);
   }
@@ -481,7 +581,11 @@ function summarySheet(c: SummaryContext, charts: readonly ChartPlan[], aboutEnd:
   for (let y = 1; y <= years; y++) widths.push({ column: columns.year(y), width: 13 });
   widths.push({ column: columns.total, width: 14 }, { column: columns.category, width: 12 }, { column: columns.id, width: 16 });
 
-  const lastRow = Math.max(aboutEnd - 1, ...s.cells.map((cell) => cell.row), ...charts.map((chart) => chart.anchor.row + chart.anchor.rows - 1));
+  const lastRow = Math.max(
+    aboutEnd - 1,
+    ...s.cells.map((cell) => cell.row),
+    ...charts.map((chart) => chart.anchor.row + chart.anchor.rows - 1),
+  );
   const lastColumn = Math.max(columns.category, ...charts.map((chart) => chart.anchor.column + chart.anchor.columns - 1));
   const rowHeights = rowHeightsFor(s.cells, s.styles, widths);
   const confidence = `${r(rows.firstElement, COL.confidence)}:${r(rows.lastElement, COL.confidence)}`;

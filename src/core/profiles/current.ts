@@ -66,9 +66,13 @@ const RANGE_NOT_NUMBER = ["variable-low-not-number", "variable-high-not-number",
  * Reads the variables' current values from `CVM_Variables` (through `readVariables`, so that the
  * rest of the model may have errors) and the Customer setting's cell from `CVM_Settings`.
  */
-export function readCurrentValues(input: Pick<WorkbookInput, "variables" | "settings"> & Partial<Pick<WorkbookInput, "elements">>): CurrentValues {
+export function readCurrentValues(
+  input: Pick<WorkbookInput, "variables" | "settings"> & Partial<Pick<WorkbookInput, "elements">>,
+): CurrentValues {
   const read = readVariables(input.variables);
-  const problems: Problem[] = read.problems.filter((p) => p.severity === "error" && (UNREADABLE.includes(p.code) || p.code === VALUE_NOT_NUMBER || RANGE_NOT_NUMBER.includes(p.code)));
+  const problems: Problem[] = read.problems.filter(
+    (p) => p.severity === "error" && (UNREADABLE.includes(p.code) || p.code === VALUE_NOT_NUMBER || RANGE_NOT_NUMBER.includes(p.code)),
+  );
   const variables: CurrentVariable[] = [];
   if (input.variables && !problems.some((p) => UNREADABLE.includes(p.code))) {
     const { table } = readTable(RANGE_NAMES.variables, input.variables, [
@@ -85,12 +89,26 @@ export function readCurrentValues(input: Pick<WorkbookInput, "variables" | "sett
       if (name === "" || nameRuleBroken(name)) continue;
       const twin = variables.find((v) => v.name.toLowerCase() === name.toLowerCase());
       if (twin) {
-        problems.push(error("name-duplicate", RANGE_NAMES.variables, `The variable name "${name}" is used twice; a profile could not tell the two values apart. Rename one.`, nameCell.address));
+        problems.push(
+          error(
+            "name-duplicate",
+            RANGE_NAMES.variables,
+            `The variable name "${name}" is used twice; a profile could not tell the two values apart. Rename one.`,
+            nameCell.address,
+          ),
+        );
         continue;
       }
       const low = row.cells.low && currentCell(row.cells.low);
       const high = row.cells.high && currentCell(row.cells.high);
-      variables.push({ name, cell: valueCell.address, value: valueCell.value ?? "", ...(valueCell.formula ? { formula: valueCell.formula } : {}), ...(low ? { low } : {}), ...(high ? { high } : {}) });
+      variables.push({
+        name,
+        cell: valueCell.address,
+        value: valueCell.value ?? "",
+        ...(valueCell.formula ? { formula: valueCell.formula } : {}),
+        ...(low ? { low } : {}),
+        ...(high ? { high } : {}),
+      });
     }
   }
   const elements = currentElements(input.elements, problems);
@@ -125,7 +143,14 @@ function currentElements(input: RangeInput | undefined, problems: Problem[]): Cu
     const lower = key.toLowerCase();
     keys.set(lower, (keys.get(lower) ?? 0) + 1);
     if (!isBlank(actual.value) && typeof actual.value !== "number") {
-      problems.push(error("element-actual-not-number", RANGE_NAMES.elements, `The Actual of ${key} is ${describeCell(actual.value)}; a profile keeps numbers only. Enter a number, or clear the cell.`, actual.address));
+      problems.push(
+        error(
+          "element-actual-not-number",
+          RANGE_NAMES.elements,
+          `The Actual of ${key} is ${describeCell(actual.value)}; a profile keeps numbers only. Enter a number, or clear the cell.`,
+          actual.address,
+        ),
+      );
     }
     found.push({ key, actual: currentCell(actual) });
   }

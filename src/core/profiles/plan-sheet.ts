@@ -87,7 +87,13 @@ export function writableStore(read: ProfilesRead): { readonly ok: true; readonly
  * that name exists (ignoring case) and `replace` is set, in its place; it becomes the active
  * profile. Without `replace`, an existing name is a question for the user (`reason: "replace"`).
  */
-export function planSave(read: ProfilesRead, typedName: string, current: CurrentValues, now: Date, options: { readonly replace?: boolean; readonly customer?: CustomerChoice } = {}): SheetPlanOutcome {
+export function planSave(
+  read: ProfilesRead,
+  typedName: string,
+  current: CurrentValues,
+  now: Date,
+  options: { readonly replace?: boolean; readonly customer?: CustomerChoice } = {},
+): SheetPlanOutcome {
   const writable = writableStore(read);
   if (!writable.ok) return writable;
   const checked = checkProfileName(typedName);
@@ -103,7 +109,8 @@ export function planSave(read: ProfilesRead, typedName: string, current: Current
   const existing = old.find((p) => sameName(p.name, checked.name));
   if (existing && !options.replace) return refusal("replace", `Replace the saved values of ${existing.name}?`);
   const customer = saveCustomer(current, checked.name, store?.active ?? "", options.customer);
-  if (customer === "ask") return refusal("customer", `Also set the Customer setting to ${checked.name}? It says ${current.customer!.value.trim()}.`);
+  if (customer === "ask")
+    return refusal("customer", `Also set the Customer setting to ${checked.name}? It says ${current.customer!.value.trim()}.`);
   const values = current.variables.flatMap((v) => (typeof v.value === "number" ? [{ variable: v.name, value: v.value }] : []));
   const ranges = currentRanges(current);
   const profile: Profile = { name: checked.name, saved: excelSerialDate(now), values, ...(ranges ? { ranges } : {}) };
@@ -116,7 +123,8 @@ export function planSave(read: ProfilesRead, typedName: string, current: Current
   const rangeColumns = orderRangeColumns(modelRangeColumns(current), store?.rangeColumns ?? [], profiles);
   const sheet = layout(store, profiles, columns, profile.name, rangeColumns);
   if (!customer) return { ok: true, plan: sheet };
-  const customerEdit = customer.kind === "write" ? cellEdits([{ ...customer.cell, content: { kind: "text", value: customer.to } }]) : EMPTY_EDIT;
+  const customerEdit =
+    customer.kind === "write" ? cellEdits([{ ...customer.cell, content: { kind: "text", value: customer.to } }]) : EMPTY_EDIT;
   return { ok: true, plan: { ...sheet, customer, edit: combineEdits(sheet.edit, customerEdit) } };
 }
 
@@ -126,10 +134,16 @@ export function planSave(read: ProfilesRead, typedName: string, current: Current
  * (the user moved on to the next customer), otherwise only when the user says so ("ask"). A
  * formula in its cell is never overwritten.
  */
-function saveCustomer(current: CurrentValues, name: string, active: string, choice: CustomerChoice | undefined): SaveCustomer | "ask" | undefined {
+function saveCustomer(
+  current: CurrentValues,
+  name: string,
+  active: string,
+  choice: CustomerChoice | undefined,
+): SaveCustomer | "ask" | undefined {
   const cell = current.customer;
   if (!cell) return undefined;
-  if (cell.formula !== undefined) return cell.value === name ? undefined : { kind: "formula", cell: cell.cell, formula: cell.formula, to: name };
+  if (cell.formula !== undefined)
+    return cell.value === name ? undefined : { kind: "formula", cell: cell.cell, formula: cell.formula, to: name };
   const now = cell.value.trim();
   // The same name but for case is the same customer: no question, nothing rewritten.
   if (sameName(now, name)) return undefined;
@@ -147,9 +161,17 @@ function saveCustomer(current: CurrentValues, name: string, active: string, choi
 function currentRanges(current: CurrentValues): SavedRange[] | undefined {
   const hasColumns = current.variables.some((v) => v.low || v.high) || (current.elements?.length ?? 0) > 0;
   if (!hasColumns) return undefined;
-  const saved = (kind: RangeKind, of: string, cell: { readonly value: CellValue }): SavedRange => ({ kind, of, value: typeof cell.value === "number" ? cell.value : null });
+  const saved = (kind: RangeKind, of: string, cell: { readonly value: CellValue }): SavedRange => ({
+    kind,
+    of,
+    value: typeof cell.value === "number" ? cell.value : null,
+  });
   return [
-    ...current.variables.flatMap((v) => (typeof v.value !== "number" ? [] : [...(v.low ? [saved("low", v.name, v.low)] : []), ...(v.high ? [saved("high", v.name, v.high)] : [])])),
+    ...current.variables.flatMap((v) =>
+      typeof v.value !== "number"
+        ? []
+        : [...(v.low ? [saved("low", v.name, v.low)] : []), ...(v.high ? [saved("high", v.name, v.high)] : [])],
+    ),
     ...(current.elements ?? []).map((e) => saved("actual", e.key, e.actual)),
   ];
 }
@@ -158,7 +180,10 @@ type RangeColumn = { readonly kind: RangeKind; readonly of: string };
 
 function modelRangeColumns(current: CurrentValues): RangeColumn[] {
   return [
-    ...current.variables.flatMap((v): RangeColumn[] => [...(v.low ? [{ kind: "low" as const, of: v.name }] : []), ...(v.high ? [{ kind: "high" as const, of: v.name }] : [])]),
+    ...current.variables.flatMap((v): RangeColumn[] => [
+      ...(v.low ? [{ kind: "low" as const, of: v.name }] : []),
+      ...(v.high ? [{ kind: "high" as const, of: v.name }] : []),
+    ]),
     ...(current.elements ?? []).map((e): RangeColumn => ({ kind: "actual", of: e.key })),
   ];
 }
@@ -166,7 +191,11 @@ function modelRangeColumns(current: CurrentValues): RangeColumn[] {
 const rangeKey = (c: RangeColumn) => `${c.kind} ${c.of.toLowerCase()}`;
 
 /** As `orderColumns`, for the Low, High and Actual columns: the model's order first, then the sheet's; unused ones go. */
-export function orderRangeColumns(modelOrder: readonly RangeColumn[], sheetOrder: readonly RangeColumn[], profiles: readonly Profile[]): RangeColumn[] {
+export function orderRangeColumns(
+  modelOrder: readonly RangeColumn[],
+  sheetOrder: readonly RangeColumn[],
+  profiles: readonly Profile[],
+): RangeColumn[] {
   const used = new Set(profiles.flatMap((p) => (p.ranges ?? []).map(rangeKey)));
   const columns: RangeColumn[] = [];
   const taken = new Set<string>();
@@ -187,7 +216,16 @@ export function planDelete(read: ProfilesRead, name: string): SheetPlanOutcome {
   const { store, profile } = found;
   const profiles = store.profiles.filter((p) => p !== profile);
   const active = sameName(store.active, profile.name) ? "" : store.active;
-  return { ok: true, plan: layout(store, profiles, orderColumns([], store.variables, profiles), active, orderRangeColumns([], store.rangeColumns ?? [], profiles)) };
+  return {
+    ok: true,
+    plan: layout(
+      store,
+      profiles,
+      orderColumns([], store.variables, profiles),
+      active,
+      orderRangeColumns([], store.rangeColumns ?? [], profiles),
+    ),
+  };
 }
 
 /** Keeps only `name`'s profile (the one for the customer the workbook goes to) and makes it active. */
@@ -195,10 +233,22 @@ export function planKeepOnly(read: ProfilesRead, name: string): SheetPlanOutcome
   const found = findProfile(read, name);
   if (!found.ok) return found;
   const { store, profile } = found;
-  return { ok: true, plan: layout(store, [profile], orderColumns([], store.variables, [profile]), profile.name, orderRangeColumns([], store.rangeColumns ?? [], [profile])) };
+  return {
+    ok: true,
+    plan: layout(
+      store,
+      [profile],
+      orderColumns([], store.variables, [profile]),
+      profile.name,
+      orderRangeColumns([], store.rangeColumns ?? [], [profile]),
+    ),
+  };
 }
 
-function findProfile(read: ProfilesRead, name: string): { readonly ok: true; readonly store: ProfileStore; readonly profile: Profile } | Refusal {
+function findProfile(
+  read: ProfilesRead,
+  name: string,
+): { readonly ok: true; readonly store: ProfileStore; readonly profile: Profile } | Refusal {
   const writable = writableStore(read);
   if (!writable.ok) return writable;
   const profile = writable.store?.profiles.find((p) => sameName(p.name, name));
@@ -226,7 +276,13 @@ export function orderColumns(modelOrder: readonly string[], sheetOrder: readonly
  * (an older add-in still reads and changes it); format 2, with the marker column and the range
  * columns, once one does.
  */
-function layout(store: ProfileStore | undefined, profiles: readonly Profile[], columns: readonly string[], active: string, rangeColumns: readonly RangeColumn[] = []): ProfilesSheetPlan {
+function layout(
+  store: ProfileStore | undefined,
+  profiles: readonly Profile[],
+  columns: readonly string[],
+  active: string,
+  rangeColumns: readonly RangeColumn[] = [],
+): ProfilesSheetPlan {
   const text = (value: string): CellContent => ({ kind: "text", value });
   const number = (value: number): CellContent => ({ kind: "number", value });
   const withRanges = profiles.some((p) => p.ranges !== undefined);
@@ -237,7 +293,13 @@ function layout(store: ProfileStore | undefined, profiles: readonly Profile[], c
   ];
   const marker: ProfileCell[] = withRanges ? [text(RANGES_HEADER)] : [];
   // The marker after the values, so that the values keep their columns from C as in format 1.
-  const header: ProfileCell[] = [text(CUSTOMER_HEADER), text(SAVED_HEADER), ...columns.map(text), ...marker, ...rangeColumns.map((c) => text(rangeHeader(c.kind, c.of)))];
+  const header: ProfileCell[] = [
+    text(CUSTOMER_HEADER),
+    text(SAVED_HEADER),
+    ...columns.map(text),
+    ...marker,
+    ...rangeColumns.map((c) => text(rangeHeader(c.kind, c.of))),
+  ];
   const rows = profiles.map((p): ProfileCell[] => {
     const values = new Map(p.values.map((v) => [v.variable.toLowerCase(), v.value]));
     const ranges = new Map((p.ranges ?? []).map((r) => [rangeKey(r), r.value]));
@@ -256,7 +318,10 @@ function layout(store: ProfileStore | undefined, profiles: readonly Profile[], c
     ];
   });
   const width = header.length;
-  const numberFormats = [header.map(() => GENERAL), ...rows.map(() => Array.from({ length: width }, (_, c) => (c === 1 ? DATE_TIME_FORMAT : GENERAL)))];
+  const numberFormats = [
+    header.map(() => GENERAL),
+    ...rows.map(() => Array.from({ length: width }, (_, c) => (c === 1 ? DATE_TIME_FORMAT : GENERAL))),
+  ];
   const extent = store?.extent;
   const clear = extent && extent.bottom >= HEADER_ROW ? { rows: extent.bottom - HEADER_ROW + 1, columns: extent.right + 1 } : undefined;
   const planned = {
@@ -288,7 +353,10 @@ function sheetEdit(plan: Omit<ProfilesSheetPlan, "edit">): EditPlan {
       { sheet, top: 0, left: 0, rows: plan.top },
       { sheet, top: HEADER_ROW, left: 0, rows: plan.table, numberFormats: plan.numberFormats },
     ],
-    bold: [{ sheet, top: HEADER_ROW, left: 0, rows: 1, columns: width }, ...(plan.create ? [{ sheet, top: 0, left: 0, rows: 1, columns: 1 }] : [])],
+    bold: [
+      { sheet, top: HEADER_ROW, left: 0, rows: 1, columns: width },
+      ...(plan.create ? [{ sheet, top: 0, left: 0, rows: 1, columns: 1 }] : []),
+    ],
     columnWidths: plan.create
       ? [
           { sheet, column: 0, width: 28 },

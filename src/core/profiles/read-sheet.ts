@@ -56,10 +56,25 @@ export function readProfilesSheet(sheet: { readonly name: string; readonly used?
   const activeText = cellText(r.at(ACTIVE_ROW, 1));
   const active = profiles.find((p) => p.name.toLowerCase() === activeText.toLowerCase());
   if (activeText !== "" && !active) {
-    r.problem(warning, "profiles-active-unknown", `The active profile is "${activeText}", but no profile has that name; no profile is taken as active.`, r.cell(ACTIVE_ROW, 1));
+    r.problem(
+      warning,
+      "profiles-active-unknown",
+      `The active profile is "${activeText}", but no profile has that name; no profile is taken as active.`,
+      r.cell(ACTIVE_ROW, 1),
+    );
   }
   const ranged = columns.ranges.map(({ kind, of }) => ({ kind, of }));
-  return { kind: "ours", store: { ...base, active: active?.name ?? "", variables: columns.variables, ...(ranged.length > 0 ? { rangeColumns: ranged } : {}), profiles }, problems };
+  return {
+    kind: "ours",
+    store: {
+      ...base,
+      active: active?.name ?? "",
+      variables: columns.variables,
+      ...(ranged.length > 0 ? { rangeColumns: ranged } : {}),
+      profiles,
+    },
+    problems,
+  };
 }
 
 /** The sheet's cells as the reader needs them, and the problems it finds, each at its cell. */
@@ -86,9 +101,19 @@ function sheetReader(name: string, grid: ReturnType<typeof gridOf>): SheetReader
 function checkFormat({ at, cell, problem }: SheetReader): void {
   const format = at(FORMAT_ROW, 1);
   if (typeof format === "number" && format > PROFILES_FORMAT) {
-    problem(error, "profiles-format-newer", `This profiles sheet was written by a newer version of the add-in (format ${format}); update the add-in before you change profiles.`, cell(FORMAT_ROW, 1));
+    problem(
+      error,
+      "profiles-format-newer",
+      `This profiles sheet was written by a newer version of the add-in (format ${format}); update the add-in before you change profiles.`,
+      cell(FORMAT_ROW, 1),
+    );
   } else if (!isBlank(format) && format !== PROFILES_FORMAT && format !== PROFILES_FORMAT_VALUES_ONLY) {
-    problem(warning, "profiles-format-unknown", `The format of the profiles sheet should be ${PROFILES_FORMAT_VALUES_ONLY} or ${PROFILES_FORMAT}, not ${describeCell(format)}; the sheet is read as format ${PROFILES_FORMAT}.`, cell(FORMAT_ROW, 1));
+    problem(
+      warning,
+      "profiles-format-unknown",
+      `The format of the profiles sheet should be ${PROFILES_FORMAT_VALUES_ONLY} or ${PROFILES_FORMAT}, not ${describeCell(format)}; the sheet is read as format ${PROFILES_FORMAT}.`,
+      cell(FORMAT_ROW, 1),
+    );
   }
 }
 
@@ -134,13 +159,21 @@ function readColumns({ grid, at, cell, problem }: SheetReader): ProfileColumns {
     const name = cellText(at(HEADER_ROW, column));
     if (name === "") {
       const filled = grid.rows.slice(FIRST_PROFILE_ROW).some((row) => !isBlank(row[column] ?? ""));
-      if (filled) problem(error, "profiles-column-unnamed", "This column holds saved values but no variable name in the header row: type the variable's name here, or clear the column.", cell(HEADER_ROW, column));
+      if (filled)
+        problem(
+          error,
+          "profiles-column-unnamed",
+          "This column holds saved values but no variable name in the header row: type the variable's name here, or clear the column.",
+          cell(HEADER_ROW, column),
+        );
       continue;
     }
     const key = name.replace(/\s+/gu, " ").toLowerCase();
     if (headers.has(key)) {
       const variable = !parseRangeHeader(name) && key !== RANGES_HEADER.toLowerCase();
-      const message = variable ? `The variable ${name} has two columns on the profiles sheet; keep one.` : `The column ${name} is on the profiles sheet twice; keep one.`;
+      const message = variable
+        ? `The variable ${name} has two columns on the profiles sheet; keep one.`
+        : `The column ${name} is on the profiles sheet twice; keep one.`;
       problem(error, "profiles-column-repeated", message, cell(HEADER_ROW, column));
       continue;
     }
@@ -167,7 +200,12 @@ function readProfileRow(r: SheetReader, row: number, columns: ProfileColumns, ab
   if (line.every((value) => isBlank(value))) return undefined;
   const name = cellText(at(row, 0));
   if (name === "") {
-    problem(error, "profile-name-missing", "This row of saved values has no customer name: type one in this cell, or clear the whole row.", cell(row, 0));
+    problem(
+      error,
+      "profile-name-missing",
+      "This row of saved values has no customer name: type one in this cell, or clear the whole row.",
+      cell(row, 0),
+    );
     return undefined;
   }
   if (above.some((p) => p.name.toLowerCase() === name.toLowerCase())) {
@@ -178,13 +216,23 @@ function readProfileRow(r: SheetReader, row: number, columns: ProfileColumns, ab
   let saved: number | undefined;
   if (typeof savedCell === "number" && Number.isFinite(savedCell)) saved = savedCell;
   else if (!isBlank(savedCell)) {
-    problem(error, "profile-saved-invalid", `When "${name}" was saved should be a date and time, not ${describeCell(savedCell)}; enter one, or clear the cell.`, cell(row, 1));
+    problem(
+      error,
+      "profile-saved-invalid",
+      `When "${name}" was saved should be a date and time, not ${describeCell(savedCell)}; enter one, or clear the cell.`,
+      cell(row, 1),
+    );
   }
   const values = readSavedValues(r, row, name, columns);
   const marker = columns.marker === undefined ? "" : at(row, columns.marker);
   const withRanges = typeof marker === "string" && marker.trim().toLowerCase() === RANGES_YES;
   if (!withRanges && !isBlank(marker)) {
-    problem(error, "profile-ranges-marker", `Whether "${name}" was saved with its Low, High and Actual should be "${RANGES_YES}" or empty, not ${describeCell(marker)}.`, cell(row, columns.marker!));
+    problem(
+      error,
+      "profile-ranges-marker",
+      `Whether "${name}" was saved with its Low, High and Actual should be "${RANGES_YES}" or empty, not ${describeCell(marker)}.`,
+      cell(row, columns.marker!),
+    );
   }
   const ranges = readSavedRanges(r, row, name, columns, values, withRanges);
   return { name, ...(saved === undefined ? {} : { saved }), values, ...(withRanges ? { ranges } : {}) };
@@ -212,15 +260,33 @@ function readSavedValues({ at, cell, problem }: SheetReader, row: number, name: 
  * A row's Low, High and Actual. Saved with ranges, an empty cell is "none", for a variable the
  * profile has a value for (it was in the model then) and for every element whose column is on the sheet.
  */
-function readSavedRanges({ at, cell, problem }: SheetReader, row: number, name: string, columns: ProfileColumns, values: readonly SavedValue[], withRanges: boolean): SavedRange[] {
+function readSavedRanges(
+  { at, cell, problem }: SheetReader,
+  row: number,
+  name: string,
+  columns: ProfileColumns,
+  values: readonly SavedValue[],
+  withRanges: boolean,
+): SavedRange[] {
   const ranges: SavedRange[] = [];
   for (const { column, kind, of } of columns.ranges) {
     const value = at(row, column);
     if (typeof value === "number" && Number.isFinite(value)) {
       if (withRanges) ranges.push({ kind, of, value });
-      else problem(error, "profile-range-without-marker", `${of} ${RANGE_WORD[kind]} is saved for "${name}", but the profile is not marked as saved with ranges: type ${RANGES_YES} in its "${RANGES_HEADER}" cell, or clear this one.`, cell(row, column));
+      else
+        problem(
+          error,
+          "profile-range-without-marker",
+          `${of} ${RANGE_WORD[kind]} is saved for "${name}", but the profile is not marked as saved with ranges: type ${RANGES_YES} in its "${RANGES_HEADER}" cell, or clear this one.`,
+          cell(row, column),
+        );
     } else if (!isBlank(value)) {
-      problem(error, "profile-value-invalid", `The ${RANGE_WORD[kind]} of ${of} saved for "${name}" is ${describeCell(value)}; enter a number, or clear the cell (empty means none).`, cell(row, column));
+      problem(
+        error,
+        "profile-value-invalid",
+        `The ${RANGE_WORD[kind]} of ${of} saved for "${name}" is ${describeCell(value)}; enter a number, or clear the cell (empty means none).`,
+        cell(row, column),
+      );
     } else if (withRanges && (kind === "actual" || values.some((v) => v.variable.toLowerCase() === of.toLowerCase()))) {
       ranges.push({ kind, of, value: null });
     }
@@ -229,7 +295,11 @@ function readSavedRanges({ at, cell, problem }: SheetReader, row: number, name: 
 }
 
 /** The used range as rows from A1 (cells above and left of it are empty), and its last row and column. */
-function gridOf(used: RangeInput | undefined): { readonly rows: readonly (readonly CellValue[])[]; readonly bottom: number; readonly right: number } {
+function gridOf(used: RangeInput | undefined): {
+  readonly rows: readonly (readonly CellValue[])[];
+  readonly bottom: number;
+  readonly right: number;
+} {
   const range = used && parseRangeAddress(used.address);
   if (!used || !range) return { rows: [], bottom: -1, right: -1 };
   const rows: CellValue[][] = [];

@@ -3,7 +3,18 @@ import type { CellAddress } from "../workbook/address";
 import { type CellValue, isBlank } from "../workbook/cells";
 import { type CurrentCell, type CurrentValues, switchBlockers } from "./current";
 import { writableStore } from "./plan-sheet";
-import { ACTIVE_ROW, type Profile, type ProfilesRead, type ProfileStore, RANGE_WORD, rangeHeader, type RangeKind, type Refusal, refusal, sameName } from "./types";
+import {
+  ACTIVE_ROW,
+  type Profile,
+  type ProfilesRead,
+  type ProfileStore,
+  RANGE_WORD,
+  rangeHeader,
+  type RangeKind,
+  type Refusal,
+  refusal,
+  sameName,
+} from "./types";
 
 /** One Value cell a switch writes. */
 export interface VariableChange {
@@ -37,7 +48,13 @@ export interface RangesPlan {
   /** Cells that already hold the profile's value. */
   readonly unchanged: readonly string[];
   /** Cells that hold a formula: never overwritten. */
-  readonly formulas: readonly { readonly name: string; readonly cell: CellAddress; readonly formula: string; readonly value: CellValue; readonly saved: number | null }[];
+  readonly formulas: readonly {
+    readonly name: string;
+    readonly cell: CellAddress;
+    readonly formula: string;
+    readonly value: CellValue;
+    readonly saved: number | null;
+  }[];
   /** Saved for a variable or element the model no longer has, or for a column the model does not have: ignored. */
   readonly ignored: readonly { readonly name: string; readonly value: number | null }[];
 }
@@ -65,7 +82,13 @@ export interface SwitchPlan {
   /** Variables that already hold the profile's value. */
   readonly unchanged: readonly string[];
   /** Value cells that hold a formula: never overwritten, whatever the profile saved. */
-  readonly formulas: readonly { readonly name: string; readonly cell: CellAddress; readonly formula: string; readonly value: CellValue; readonly saved: number }[];
+  readonly formulas: readonly {
+    readonly name: string;
+    readonly cell: CellAddress;
+    readonly formula: string;
+    readonly value: CellValue;
+    readonly saved: number;
+  }[];
   /** Variables of the model the profile has no value for: kept as they are. */
   readonly notInProfile: readonly { readonly name: string; readonly cell: CellAddress; readonly value: CellValue }[];
   /** Values of the profile for variables the model no longer has: ignored. */
@@ -135,7 +158,8 @@ export function planSwitch(read: ProfilesRead, name: string, current: CurrentVal
   const profile = store?.profiles.find((p) => sameName(p.name, name));
   if (!store || !profile) return refusal("no-profile", `No profile is named "${name}" in this workbook any more.`);
   const blockers = switchBlockers(current);
-  if (blockers.length > 0) return refusal("values", "Nothing was switched: CVM_Variables must be readable, with each name used once.", blockers);
+  if (blockers.length > 0)
+    return refusal("values", "Nothing was switched: CVM_Variables must be readable, with each name used once.", blockers);
 
   const saved = savedValues(profile);
   const inModel = new Set(current.variables.map((v) => v.name.toLowerCase()));
@@ -146,7 +170,8 @@ export function planSwitch(read: ProfilesRead, name: string, current: CurrentVal
   for (const variable of current.variables) {
     const to = saved.get(variable.name.toLowerCase());
     if (to === undefined) notInProfile.push({ name: variable.name, cell: variable.cell, value: variable.value });
-    else if (variable.formula !== undefined) formulas.push({ name: variable.name, cell: variable.cell, formula: variable.formula, value: variable.value, saved: to });
+    else if (variable.formula !== undefined)
+      formulas.push({ name: variable.name, cell: variable.cell, formula: variable.formula, value: variable.value, saved: to });
     else if (variable.value === to) unchanged.push(variable.name);
     else changes.push({ name: variable.name, cell: variable.cell, from: variable.value, to });
   }
@@ -174,7 +199,9 @@ export function planSwitch(read: ProfilesRead, name: string, current: CurrentVal
   // The Customer's text is saved as a profile's name; any other text would be gone.
   const customer = customerChange(current, profile);
   const lostCustomer =
-    customer.kind === "write" && customer.from.trim() !== "" && !store.profiles.some((p) => p.name === customer.from.trim()) ? { cell: customer.cell, from: customer.from } : undefined;
+    customer.kind === "write" && customer.from.trim() !== "" && !store.profiles.some((p) => p.name === customer.from.trim())
+      ? { cell: customer.cell, from: customer.from }
+      : undefined;
 
   return {
     ok: true,
@@ -217,7 +244,14 @@ interface RangeCell {
 }
 
 function rangeCells(current: CurrentValues): RangeCell[] {
-  const of = (kind: RangeKind, name: string, cell: CurrentCell): RangeCell => ({ kind, of: name, name: rangeHeader(kind, name), cell: cell.cell, value: cell.value, ...(cell.formula !== undefined ? { formula: cell.formula } : {}) });
+  const of = (kind: RangeKind, name: string, cell: CurrentCell): RangeCell => ({
+    kind,
+    of: name,
+    name: rangeHeader(kind, name),
+    cell: cell.cell,
+    value: cell.value,
+    ...(cell.formula !== undefined ? { formula: cell.formula } : {}),
+  });
   return [
     ...current.variables.flatMap((v) => [...(v.low ? [of("low", v.name, v.low)] : []), ...(v.high ? [of("high", v.name, v.high)] : [])]),
     ...(current.elements ?? []).map((e) => of("actual", e.key, e.actual)),
@@ -255,12 +289,15 @@ function rangesPlan(profile: Profile, current: CurrentValues): RangesPlan | unde
     const to = saved.get(key);
     if (to === undefined || (cell.kind !== "actual" && !valued.has(cell.of.toLowerCase()))) continue;
     used.add(key);
-    if (cell.formula !== undefined) formulas.push({ name: cell.name, cell: cell.cell, formula: cell.formula, value: cell.value, saved: to });
+    if (cell.formula !== undefined)
+      formulas.push({ name: cell.name, cell: cell.cell, formula: cell.formula, value: cell.value, saved: to });
     else if (sameRange(to, cell.value)) unchanged.push(cell.name);
     else changes.push({ name: cell.name, kind: cell.kind, cell: cell.cell, from: cell.value, to });
   }
   // What the model has no cell for: only a number is worth mentioning (an empty one changes nothing).
-  const ignored = (profile.ranges ?? []).filter((r) => r.value !== null && !used.has(rangeKey(r.kind, r.of)) && !(r.kind !== "actual" && !valued.has(r.of.toLowerCase()))).map((r) => ({ name: rangeHeader(r.kind, r.of), value: r.value }));
+  const ignored = (profile.ranges ?? [])
+    .filter((r) => r.value !== null && !used.has(rangeKey(r.kind, r.of)) && !(r.kind !== "actual" && !valued.has(r.of.toLowerCase())))
+    .map((r) => ({ name: rangeHeader(r.kind, r.of), value: r.value }));
   if (cells.length === 0 && ignored.length === 0) return undefined;
   return { kept: false, changes, unchanged, formulas, ignored };
 }

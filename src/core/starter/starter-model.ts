@@ -80,7 +80,8 @@ export function missingInputs(existing: ExistingInputs): InputRange[] {
  */
 export function planStarterModel(kind: StarterKind, existing: ExistingInputs, source: StarterSource): StarterOutcome {
   const missing = missingInputs(existing);
-  if (missing.length === 0) return { ok: false, message: "The workbook already has CVM_Variables, CVM_Elements and CVM_Settings: there is nothing to insert." };
+  if (missing.length === 0)
+    return { ok: false, message: "The workbook already has CVM_Variables, CVM_Elements and CVM_Settings: there is nothing to insert." };
   if (kind === "sample" && missing.length < INPUT_RANGES.length) {
     const present = INPUT_RANGES.filter((r) => !missing.includes(r)).map((r) => RANGE_NAMES[r]);
     return {
@@ -92,7 +93,12 @@ export function planStarterModel(kind: StarterKind, existing: ExistingInputs, so
   const tables = missing.map((range) => {
     const sheet = freeSheetName(SHEET_NAMES[range], usedSheets);
     usedSheets.push(sheet.toLowerCase());
-    return starterTable(range, sheet, kind === "sample" ? (source.tables[range] ?? [HEADERS[range]]) : skeletonRows(range), source.numberFormat);
+    return starterTable(
+      range,
+      sheet,
+      kind === "sample" ? (source.tables[range] ?? [HEADERS[range]]) : skeletonRows(range),
+      source.numberFormat,
+    );
   });
   return { ok: true, plan: { kind, tables, edit: starterEdit(tables) } };
 }
@@ -108,7 +114,10 @@ function starterEdit(tables: readonly StarterTable[]): EditPlan {
     addSheets: tables.map((t) => ({ name: t.sheet, visibility: "visible" })),
     blocks: tables.map((t) => ({ sheet: t.sheet, top: 0, left: 0, rows: t.rows, numberFormats: t.numberFormats })),
     bold: tables.map((t) => ({ sheet: t.sheet, top: 0, left: 0, rows: 1, columns: t.columnWidths.length })),
-    tables: tables.map((t) => ({ name: t.tableName, range: { sheet: t.sheet, top: 0, left: 0, rows: t.rows.length, columns: t.columnWidths.length } })),
+    tables: tables.map((t) => ({
+      name: t.tableName,
+      range: { sheet: t.sheet, top: 0, left: 0, rows: t.rows.length, columns: t.columnWidths.length },
+    })),
     columnWidths: tables.flatMap((t) => t.columnWidths.map((width, column) => ({ sheet: t.sheet, column, width }))),
     ...(first ? { activate: first.sheet } : {}),
   };
@@ -128,7 +137,12 @@ function skeletonRows(range: InputRange): readonly (readonly CellValue[])[] {
   return [HEADERS.settings, ...SETTINGS.map((setting) => [setting.label, setting.default])];
 }
 
-function starterTable(range: InputRange, sheet: string, values: readonly (readonly CellValue[])[], numberFormat: NumberFormatOf | undefined): StarterTable {
+function starterTable(
+  range: InputRange,
+  sheet: string,
+  values: readonly (readonly CellValue[])[],
+  numberFormat: NumberFormatOf | undefined,
+): StarterTable {
   const width = Math.max(...values.map((r) => r.length));
   const header = values[0] ?? [];
   const rows = values.map((row) => Array.from({ length: width }, (_, c) => contentOf(row[c])));

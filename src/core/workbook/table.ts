@@ -49,13 +49,32 @@ export function readTable<K extends string>(
   const problems: Problem[] = [];
   const range = parseRangeAddress(input.address);
   if (!range) {
-    const why = input.address.includes("#REF!") ? "its sheet or cells were deleted (it refers to #REF!)" : `its address "${input.address}" is not a range of cells`;
-    return { problems: [error("range-invalid", rangeName, `The named range ${rangeName} cannot be read: ${why}. Point it at the table again (Formulas > Name Manager).`)] };
+    const why = input.address.includes("#REF!")
+      ? "its sheet or cells were deleted (it refers to #REF!)"
+      : `its address "${input.address}" is not a range of cells`;
+    return {
+      problems: [
+        error(
+          "range-invalid",
+          rangeName,
+          `The named range ${rangeName} cannot be read: ${why}. Point it at the table again (Formulas > Name Manager).`,
+        ),
+      ],
+    };
   }
   const header = input.values[0];
   if (!header || header.every(isBlank)) {
     const at = { sheet: range.sheet, row: range.top, column: range.left };
-    return { problems: [error("range-no-header", rangeName, `The named range ${rangeName} has no header row: its first row must name the columns (${spec.map((c) => c.header).join(", ")}).`, at)] };
+    return {
+      problems: [
+        error(
+          "range-no-header",
+          rangeName,
+          `The named range ${rangeName} has no header row: its first row must name the columns (${spec.map((c) => c.header).join(", ")}).`,
+          at,
+        ),
+      ],
+    };
   }
 
   const columns: Partial<Record<K, number>> = {};

@@ -34,7 +34,13 @@ export function parseWholeLines(reference: string): WholeLines | undefined {
 /** The part of the lines that holds something, given the sheet's used rectangle; undefined when nothing. */
 export function usedPart(lines: WholeLines, used: Omit<RangeAddress, "sheet"> | undefined): RangeAddress | undefined {
   if (!used) return undefined;
-  const part = { sheet: lines.sheet, top: Math.max(lines.top, used.top), left: Math.max(lines.left, used.left), bottom: Math.min(lines.bottom, used.bottom), right: Math.min(lines.right, used.right) };
+  const part = {
+    sheet: lines.sheet,
+    top: Math.max(lines.top, used.top),
+    left: Math.max(lines.left, used.left),
+    bottom: Math.min(lines.bottom, used.bottom),
+    right: Math.min(lines.right, used.right),
+  };
   return part.top <= part.bottom && part.left <= part.right ? part : undefined;
 }
 

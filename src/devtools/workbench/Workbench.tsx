@@ -61,8 +61,8 @@ export function Workbench({ simulation, options }: { readonly simulation: ExcelS
       <header className={styles.top}>
         <h1 className={styles.title}>Customer Value Model · workbench</h1>
         <p className={styles.explanation}>
-          A simulated Excel workbook ({options.workbook === "empty" ? "empty" : "the bundled pipeline-leak sample"}), no Excel needed: the task pane on the right is
-          the add-in&apos;s own code, working on it.
+          A simulated Excel workbook ({options.workbook === "empty" ? "empty" : "the bundled pipeline-leak sample"}), no Excel needed: the
+          task pane on the right is the add-in&apos;s own code, working on it.
         </p>
         <nav className={styles.links} aria-label="Workbench">
           <Link href={queryOf(options) || "?"}>Reset</Link>

@@ -42,7 +42,9 @@ export function seedOfDocument(document: DocumentView, options: { readonly leave
     }
     return { name, visibility: sheet.visibility, cells, columnWidths: sheet.columnWidths, frozen: sheet.frozen };
   });
-  const names = document.names().map((n) => ({ name: n.name, formula: n.formula, ...(n.type ? { type: n.type } : {}), visible: n.visible, comment: n.comment }));
+  const names = document
+    .names()
+    .map((n) => ({ name: n.name, formula: n.formula, ...(n.type ? { type: n.type } : {}), visible: n.visible, comment: n.comment }));
   const tables = document.tables().map((t) => ({ name: t.name, sheet: t.sheet, range: t.range, style: t.style, showTotals: t.showTotals }));
   const active = document.activeSheet();
   return { sheets, names, tables, ...(active && kept.includes(active) ? { activeSheet: active } : {}) };

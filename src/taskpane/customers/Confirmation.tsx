@@ -33,7 +33,10 @@ export function Confirmation(props: ConfirmationProps) {
   switch (asking.kind) {
     case "replace":
       return (
-        <Ask title={`Replace the saved values of ${asking.existing}?`} actions={[<Primary key="go" label="Replace" onClick={props.onReplace} />, cancel]}>
+        <Ask
+          title={`Replace the saved values of ${asking.existing}?`}
+          actions={[<Primary key="go" label="Replace" onClick={props.onReplace} />, cancel]}
+        >
           <Body1>The current values replace the ones saved under this name.</Body1>
         </Ask>
       );
@@ -43,21 +46,31 @@ export function Confirmation(props: ConfirmationProps) {
       return <UnsavedQuestion plan={asking.plan} onSaveFirst={props.onSaveFirst} onSwitchAnyway={props.onSwitchAnyway} cancel={cancel} />;
     case "review":
       return (
-        <Ask title={`Switch to ${asking.plan.profile}?`} actions={[<Primary key="go" label="Switch" onClick={() => props.onSwitch(asking.plan)} />, cancel]}>
+        <Ask
+          title={`Switch to ${asking.plan.profile}?`}
+          actions={[<Primary key="go" label="Switch" onClick={() => props.onSwitch(asking.plan)} />, cancel]}
+        >
           <SwitchReview plan={asking.plan} />
         </Ask>
       );
     case "delete":
       return (
-        <Ask title={`Delete the profile ${asking.name}?`} actions={[<Primary key="go" label="Delete" onClick={() => props.onDelete(asking.name)} />, cancel]}>
+        <Ask
+          title={`Delete the profile ${asking.name}?`}
+          actions={[<Primary key="go" label="Delete" onClick={() => props.onDelete(asking.name)} />, cancel]}
+        >
           <Body1>Its saved values are removed from this workbook. The variables keep their current values.</Body1>
         </Ask>
       );
     case "keep-only":
       return (
-        <Ask title="Remove the other profiles?" actions={[<Primary key="go" label="Remove" onClick={() => props.onKeepOnly(asking.name, asking.others)} />, cancel]}>
+        <Ask
+          title="Remove the other profiles?"
+          actions={[<Primary key="go" label="Remove" onClick={() => props.onKeepOnly(asking.name, asking.others)} />, cancel]}
+        >
           <Body1>
-            Only {asking.name} stays in this workbook; {count(asking.others.length, "profile")} {asking.others.length === 1 ? "is" : "are"} removed:
+            Only {asking.name} stays in this workbook; {count(asking.others.length, "profile")} {asking.others.length === 1 ? "is" : "are"}{" "}
+            removed:
           </Body1>
           <Lines label="Profiles to remove" lines={asking.others} />
         </Ask>
@@ -67,7 +80,11 @@ export function Confirmation(props: ConfirmationProps) {
   }
 }
 
-function CustomerQuestion(props: { readonly asking: Extract<Asking, { kind: "customer" }>; readonly onCustomer: ConfirmationProps["onCustomer"]; readonly cancel: ReactNode }) {
+function CustomerQuestion(props: {
+  readonly asking: Extract<Asking, { kind: "customer" }>;
+  readonly onCustomer: ConfirmationProps["onCustomer"];
+  readonly cancel: ReactNode;
+}) {
   const { asking, onCustomer } = props;
   return (
     <Ask
@@ -81,14 +98,20 @@ function CustomerQuestion(props: { readonly asking: Extract<Asking, { kind: "cus
       ]}
     >
       <Body1>
-        The Customer setting says {asking.now}. The next build titles its figures with it: set it to {asking.name} if these values are {asking.name}&apos;s.
+        The Customer setting says {asking.now}. The next build titles its figures with it: set it to {asking.name} if these values are{" "}
+        {asking.name}&apos;s.
       </Body1>
     </Ask>
   );
 }
 
 /** "Save them first / Switch anyway / Cancel": a switch would lose values no profile holds. */
-function UnsavedQuestion(props: { readonly plan: SwitchPlan; readonly onSaveFirst: (plan: SwitchPlan) => void; readonly onSwitchAnyway: (plan: SwitchPlan) => void; readonly cancel: ReactNode }) {
+function UnsavedQuestion(props: {
+  readonly plan: SwitchPlan;
+  readonly onSaveFirst: (plan: SwitchPlan) => void;
+  readonly onSwitchAnyway: (plan: SwitchPlan) => void;
+  readonly cancel: ReactNode;
+}) {
   const { plan } = props;
   return (
     <Ask
@@ -103,7 +126,10 @@ function UnsavedQuestion(props: { readonly plan: SwitchPlan; readonly onSaveFirs
     >
       <Body1>
         The current values are not saved in any profile:{" "}
-        {plan.lost.length > 0 ? `${count(plan.lost.length, "value")}${plan.lostCustomer ? " and the Customer setting" : ""}` : "the Customer setting"} would be lost:
+        {plan.lost.length > 0
+          ? `${count(plan.lost.length, "value")}${plan.lostCustomer ? " and the Customer setting" : ""}`
+          : "the Customer setting"}{" "}
+        would be lost:
       </Body1>
       <Lines
         label="Values that would be lost"
@@ -116,12 +142,19 @@ function UnsavedQuestion(props: { readonly plan: SwitchPlan; readonly onSaveFirs
   );
 }
 
-function PrepareQuestion(props: { readonly asking: Extract<Asking, { kind: "prepare" }>; readonly onPrepare: () => void; readonly cancel: ReactNode }) {
+function PrepareQuestion(props: {
+  readonly asking: Extract<Asking, { kind: "prepare" }>;
+  readonly onPrepare: () => void;
+  readonly cancel: ReactNode;
+}) {
   const { asking } = props;
   const what = describeRemoved(asking.removes, "Then it removes");
   const customer = asking.customer === "" ? "no named customer" : asking.customer;
   return (
-    <Ask title={`Prepare this workbook for ${customer}?`} actions={[<Primary key="go" label="Build and remove" onClick={props.onPrepare} />, props.cancel]}>
+    <Ask
+      title={`Prepare this workbook for ${customer}?`}
+      actions={[<Primary key="go" label="Build and remove" onClick={props.onPrepare} />, props.cancel]}
+    >
       <Body1>The workbook is built for {customer}, as the Build tab builds it.</Body1>
       <Body1>{what ?? "Nothing of another customer was found in it: nothing is removed."}</Body1>
       {asking.removes.profiles.length > 0 && <Lines label="Profiles to remove" lines={asking.removes.profiles} />}
@@ -143,11 +176,22 @@ function SwitchReview({ plan }: { readonly plan: SwitchPlan }) {
         </>
       )}
       <Body1>{customerLine(plan.customer)}</Body1>
-      <Kept title="Kept, because the cell holds a formula:" label="Kept: formulas" lines={plan.formulas.map((f) => `${f.name}: kept: its value is a formula (${f.formula}); the profile saved ${shown(f.saved)}`)} />
-      <Kept title="Kept as they are (the profile has no value for them):" label="Kept: not in the profile" lines={plan.notInProfile.map((v) => `${v.name}: ${shown(v.value)}`)} />
+      <Kept
+        title="Kept, because the cell holds a formula:"
+        label="Kept: formulas"
+        lines={plan.formulas.map((f) => `${f.name}: kept: its value is a formula (${f.formula}); the profile saved ${shown(f.saved)}`)}
+      />
+      <Kept
+        title="Kept as they are (the profile has no value for them):"
+        label="Kept: not in the profile"
+        lines={plan.notInProfile.map((v) => `${v.name}: ${shown(v.value)}`)}
+      />
       <Kept title="Ignored (no longer in the model):" label="Ignored" lines={plan.ignored.map((v) => `${v.name}: ${shown(v.value)}`)} />
       {plan.unchanged.length > 0 && (
-        <Caption1>{plan.unchanged.length === 1 ? "1 other variable already holds" : `${plan.unchanged.length} other variables already hold`} the profile&apos;s value.</Caption1>
+        <Caption1>
+          {plan.unchanged.length === 1 ? "1 other variable already holds" : `${plan.unchanged.length} other variables already hold`} the
+          profile&apos;s value.
+        </Caption1>
       )}
       {ranges.groups.map((g) => (
         <Fragment key={g.label}>
@@ -185,7 +229,15 @@ function customerLine(customer: CustomerChange): string {
   }
 }
 
-function Ask({ title, actions, children }: { readonly title: string; readonly actions: readonly ReactNode[]; readonly children: ReactNode }) {
+function Ask({
+  title,
+  actions,
+  children,
+}: {
+  readonly title: string;
+  readonly actions: readonly ReactNode[];
+  readonly children: ReactNode;
+}) {
   return (
     <DialogBody>
       <DialogTitle>{title}</DialogTitle>

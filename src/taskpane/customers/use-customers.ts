@@ -4,7 +4,17 @@ import { prepareForSending, previewSending } from "../../app/prepare-for-sending
 import { sendingWorkbook } from "../sending-workbook";
 import { checkProfileName, type CustomerChoice, type SwitchPlan } from "../../core/profiles";
 import { useProfiles } from "../use-profiles";
-import { type Asking, deletedText, keptOnlyText, saveOptions, saveQuestion, START, step, switchedText, type WorkflowEvent } from "./workflow";
+import {
+  type Asking,
+  deletedText,
+  keptOnlyText,
+  saveOptions,
+  saveQuestion,
+  START,
+  step,
+  switchedText,
+  type WorkflowEvent,
+} from "./workflow";
 
 /**
  * Runs the customer profiles' workflow against the workbook: each action is one request through
@@ -57,32 +67,44 @@ export function useCustomers(host: ExcelHost, readAt: Date | undefined, onWritte
     startSwitch: (profile: string) =>
       void previewing(async () => {
         const preview = await previewSwitch(host, profile);
-        return preview.ok ? { type: "switch-previewed", plan: preview.plan } : { type: "refused", title: "Nothing was switched.", message: preview.message, problems: preview.problems };
+        return preview.ok
+          ? { type: "switch-previewed", plan: preview.plan }
+          : { type: "refused", title: "Nothing was switched.", message: preview.message, problems: preview.problems };
       }),
     confirmSwitch: (plan: SwitchPlan) =>
       void writing(async () => {
         const outcome = await switchProfile(host, plan);
-        return outcome.ok ? { type: "done", text: switchedText(outcome.plan) } : { type: "refused", title: "Nothing was switched.", message: outcome.message, problems: outcome.problems };
+        return outcome.ok
+          ? { type: "done", text: switchedText(outcome.plan) }
+          : { type: "refused", title: "Nothing was switched.", message: outcome.message, problems: outcome.problems };
       }),
     remove: (target: string) =>
       void writing(async () => {
         const outcome = await deleteProfile(host, target);
-        return outcome.ok ? { type: "done", text: deletedText(target) } : { type: "refused", title: "Nothing was deleted.", message: outcome.message, problems: outcome.problems };
+        return outcome.ok
+          ? { type: "done", text: deletedText(target) }
+          : { type: "refused", title: "Nothing was deleted.", message: outcome.message, problems: outcome.problems };
       }),
     keepOnly: (target: string, others: readonly string[]) =>
       void writing(async () => {
         const outcome = await keepOnlyProfile(host, target);
-        return outcome.ok ? { type: "done", text: keptOnlyText(target, others) } : { type: "refused", title: "Nothing was removed.", message: outcome.message, problems: outcome.problems };
+        return outcome.ok
+          ? { type: "done", text: keptOnlyText(target, others) }
+          : { type: "refused", title: "Nothing was removed.", message: outcome.message, problems: outcome.problems };
       }),
     startPrepare: () =>
       void previewing(async () => {
         const preview = await previewSending(sendingWorkbook(host));
-        return preview.ok ? { type: "ask", asking: { kind: "prepare", customer: preview.customer, removes: preview.removes } } : { type: "refused", title: preview.title, message: preview.message, problems: preview.problems };
+        return preview.ok
+          ? { type: "ask", asking: { kind: "prepare", customer: preview.customer, removes: preview.removes } }
+          : { type: "refused", title: preview.title, message: preview.message, problems: preview.problems };
       }),
     prepare: () =>
       void writing(async () => {
         const outcome = await prepareForSending(sendingWorkbook(host), new Date());
-        return outcome.ok ? { type: "done", text: outcome.message } : { type: "refused", title: outcome.title, message: outcome.message, problems: outcome.problems };
+        return outcome.ok
+          ? { type: "done", text: outcome.message }
+          : { type: "refused", title: outcome.title, message: outcome.message, problems: outcome.problems };
       }),
     ask: (asking: Asking) => dispatch({ type: "ask", asking }),
     close: () => dispatch({ type: "close" }),

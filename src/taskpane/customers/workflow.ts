@@ -46,7 +46,13 @@ export type WorkflowEvent =
   | { readonly type: "close" }
   | { readonly type: "name-checked"; readonly message?: string }
   | { readonly type: "saved"; readonly plan: ProfilesSheetPlan }
-  | { readonly type: "save-refused"; readonly refusal: Refusal; readonly name: string; readonly replace: boolean; readonly customer: string }
+  | {
+      readonly type: "save-refused";
+      readonly refusal: Refusal;
+      readonly name: string;
+      readonly replace: boolean;
+      readonly customer: string;
+    }
   | { readonly type: "switch-previewed"; readonly plan: SwitchPlan }
   | { readonly type: "save-first"; readonly plan: SwitchPlan }
   | { readonly type: "done"; readonly text: string }
@@ -114,24 +120,32 @@ export function savedText(plan: ProfilesSheetPlan): string {
 
 export function switchedText(plan: SwitchPlan): string {
   const ranges = switchedRanges(plan);
-  const values = plan.changes.length === 0 && ranges.written === "" ? "no value needed changing" : `${count(plan.changes.length, "value")}${ranges.written} written`;
+  const values =
+    plan.changes.length === 0 && ranges.written === ""
+      ? "no value needed changing"
+      : `${count(plan.changes.length, "value")}${ranges.written} written`;
   const customer = plan.customer.kind === "write" ? `, and the Customer set to ${plan.customer.to}` : "";
   // What no formula can follow: the sensitivity table and the history are as of the last build.
   return `Switched to ${plan.profile}: ${values}${customer}.${ranges.kept} Build again so that the Value Summary's sensitivity and the Assumptions Log record this customer.`;
 }
 
 export const deletedText = (name: string) => `Deleted the profile ${name}.`;
-export const keptOnlyText = (name: string, others: readonly string[]) => `Removed ${count(others.length, "profile")}; only ${name} stays in this workbook.`;
+export const keptOnlyText = (name: string, others: readonly string[]) =>
+  `Removed ${count(others.length, "profile")}; only ${name} stays in this workbook.`;
 
 /** Whether the current values are saved, as the status line says it. */
 export function savedStateText(state: SavedState): string {
   if (state.kind === "saved") return `The current values are saved as ${state.profile}.`;
-  if (state.against) return `The current values are not saved: ${count(state.differing.length, "variable")} differ from ${state.against} (${names(state.differing.map((v) => v.name))}).`;
+  if (state.against)
+    return `The current values are not saved: ${count(state.differing.length, "variable")} differ from ${state.against} (${names(state.differing.map((v) => v.name))}).`;
   return "The current values are not saved in any profile.";
 }
 
 /** A save's options: whether it replaces a profile of the same name, and the answer about the Customer setting when one was given. */
-export function saveOptions(replace: boolean, customer?: CustomerChoice): { readonly replace: boolean; readonly customer?: CustomerChoice } {
+export function saveOptions(
+  replace: boolean,
+  customer?: CustomerChoice,
+): { readonly replace: boolean; readonly customer?: CustomerChoice } {
   return { replace, ...(customer ? { customer } : {}) };
 }
 

@@ -1,4 +1,14 @@
-import { Body1, Button, Caption1, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  tokens,
+} from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
 import { excelWorkbook, type ExcelHost } from "../../adapters/excel";
 import { buildWorkbook } from "../../app/pipeline";
@@ -9,7 +19,13 @@ import { describeProblem, type Problem } from "../../core/problems";
 import { problemKey } from "./problem-key";
 
 type Ended =
-  | { readonly step: "built"; readonly at: Date; readonly wrote: readonly string[]; readonly notes: readonly string[]; readonly warnings: readonly Problem[] }
+  | {
+      readonly step: "built";
+      readonly at: Date;
+      readonly wrote: readonly string[];
+      readonly notes: readonly string[];
+      readonly warnings: readonly Problem[];
+    }
   | { readonly step: "refused"; readonly at: Date; readonly problems: readonly Problem[] }
   | { readonly step: "failed"; readonly at: Date; readonly message: string };
 
@@ -22,7 +38,10 @@ export function BuildPanel({ host, canBuild }: { readonly host: ExcelHost; reado
   const [status, setStatus] = useState<BuildStatus>({});
   useEffect(() => subscribeBuilds(setStatus), []);
 
-  const build = useCallback(() => void runBuild((onProgress) => buildWorkbook(excelWorkbook(host, { onProgress }), { now: new Date() })), [host]);
+  const build = useCallback(
+    () => void runBuild((onProgress) => buildWorkbook(excelWorkbook(host, { onProgress }), { now: new Date() })),
+    [host],
+  );
 
   const ended = status.last && endedOf(status.last);
   return (
@@ -31,8 +50,8 @@ export function BuildPanel({ host, canBuild }: { readonly host: ExcelHost; reado
         Value Summary and Assumptions Log
       </h2>
       <Body1>
-        Writes both sheets as live Excel formulas over your named inputs, so the workbook calculates without the add-in. Only sheets and names the add-in created are
-        ever replaced.
+        Writes both sheets as live Excel formulas over your named inputs, so the workbook calculates without the add-in. Only sheets and
+        names the add-in created are ever replaced.
       </Body1>
       <div>
         <Button appearance="primary" disabledFocusable={status.running !== undefined} onClick={build}>
@@ -85,7 +104,9 @@ function Outcome({ ended }: { readonly ended: Ended }) {
               <MessageBarBody>{note}</MessageBarBody>
             </MessageBar>
           ))}
-          {ended.warnings.length > 0 && <Caption1>{ended.warnings.length === 1 ? "1 warning" : `${ended.warnings.length} warnings`}: see Check.</Caption1>}
+          {ended.warnings.length > 0 && (
+            <Caption1>{ended.warnings.length === 1 ? "1 warning" : `${ended.warnings.length} warnings`}: see Check.</Caption1>
+          )}
         </div>
       );
     case "refused": {
@@ -110,7 +131,8 @@ function Outcome({ ended }: { readonly ended: Ended }) {
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Excel refused the request.</MessageBarTitle>
-            {ended.message} (at {time}). Nothing the add-in did not create was touched. A sheet the build had begun to rewrite says INCOMPLETE in cell A1: build again to complete it.
+            {ended.message} (at {time}). Nothing the add-in did not create was touched. A sheet the build had begun to rewrite says
+            INCOMPLETE in cell A1: build again to complete it.
           </MessageBarBody>
         </MessageBar>
       );

@@ -23,7 +23,15 @@ const useStyles = makeStyles({
 });
 
 /** Check: every problem of the model; one with a cell selects that cell when clicked. */
-export function CheckPanel({ host, problems, readAt }: { readonly host: ExcelHost; readonly problems: readonly Problem[]; readonly readAt?: Date }) {
+export function CheckPanel({
+  host,
+  problems,
+  readAt,
+}: {
+  readonly host: ExcelHost;
+  readonly problems: readonly Problem[];
+  readonly readAt?: Date;
+}) {
   const styles = useStyles();
   const [lost, setLost] = useState<string | undefined>();
   // A thousand rows with the same mistake make a thousand problems: the first ones, then all on request.
@@ -35,7 +43,8 @@ export function CheckPanel({ host, problems, readAt }: { readonly host: ExcelHos
     if (!problem.cell) return;
     setLost(undefined);
     try {
-      if (!(await selectCell(host, problem.cell))) setLost(`The sheet "${problem.cell.sheet}" is no longer there; check again to update the list.`);
+      if (!(await selectCell(host, problem.cell)))
+        setLost(`The sheet "${problem.cell.sheet}" is no longer there; check again to update the list.`);
     } catch (e) {
       setLost(`Excel could not select the cell (a hidden sheet, or a cell being edited?): ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -99,7 +108,12 @@ function ProblemItem({ problem, onSelect }: { readonly problem: Problem; readonl
   return (
     <li>
       {problem.cell ? (
-        <Button appearance="subtle" className={styles.problem} onClick={onSelect} aria-label={`${kind} in ${describeLocation(problem)}: ${problem.message} Select the cell.`}>
+        <Button
+          appearance="subtle"
+          className={styles.problem}
+          onClick={onSelect}
+          aria-label={`${kind} in ${describeLocation(problem)}: ${problem.message} Select the cell.`}
+        >
           {body}
         </Button>
       ) : (

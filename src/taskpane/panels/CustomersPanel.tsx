@@ -30,7 +30,15 @@ type Customers = ReturnType<typeof useCustomers>;
  * what will change (and first, when values would be lost, asking). The profiles live on a hidden
  * sheet of the workbook; the workflow runs in useCustomers, and this panel only shows it.
  */
-export function CustomersPanel({ host, readAt, onWritten }: { readonly host: ExcelHost; readonly readAt?: Date; readonly onWritten: () => void }) {
+export function CustomersPanel({
+  host,
+  readAt,
+  onWritten,
+}: {
+  readonly host: ExcelHost;
+  readonly readAt?: Date;
+  readonly onWritten: () => void;
+}) {
   const styles = useStyles();
   const ids = useId();
   const customers = useCustomers(host, readAt, onWritten);
@@ -61,13 +69,22 @@ export function CustomersPanel({ host, readAt, onWritten }: { readonly host: Exc
       <h2 id={`${ids}-heading`} className={styles.heading}>
         Customer profiles
       </h2>
-      <Body1>Save the variables&apos; current values under a customer&apos;s name, and switch between customers: a switch writes the saved values into CVM_Variables.</Body1>
+      <Body1>
+        Save the variables&apos; current values under a customer&apos;s name, and switch between customers: a switch writes the saved values
+        into CVM_Variables.
+      </Body1>
       <SheetWarnings read={read} />
       <Body1 role="status" aria-live="polite">
         {savedStateText(inspection.state)}
       </Body1>
       <SaveForm customers={customers} foreign={read.kind === "foreign"} nameInput={nameInput} />
-      <ProfileList profiles={profiles} active={active} busy={state.busy} onSwitch={actions.startSwitch} onDelete={(name) => actions.ask({ kind: "delete", name })} />
+      <ProfileList
+        profiles={profiles}
+        active={active}
+        busy={state.busy}
+        onSwitch={actions.startSwitch}
+        onDelete={(name) => actions.ask({ kind: "delete", name })}
+      />
       <Sending customers={customers} profiles={profiles} active={active} foreign={read.kind === "foreign"} />
       <Status busy={state.busy} said={state.said} reading={reading} />
       <Dialog open={state.asking !== undefined} onOpenChange={(_, data) => !data.open && actions.close()}>
@@ -110,7 +127,8 @@ function SheetWarnings({ read }: { readonly read: ProfilesRead }) {
         <MessageBar intent={blocking ? "error" : "warning"} layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>The profiles sheet was edited by hand.</MessageBarTitle>
-            {blocking && `Profiles cannot change until these cells are fixed: unhide the sheet ${PROFILES_SHEET} (right-click a sheet tab, then Unhide).`}
+            {blocking &&
+              `Profiles cannot change until these cells are fixed: unhide the sheet ${PROFILES_SHEET} (right-click a sheet tab, then Unhide).`}
             <ProblemList problems={problems} />
           </MessageBarBody>
         </MessageBar>
@@ -119,7 +137,15 @@ function SheetWarnings({ read }: { readonly read: ProfilesRead }) {
   );
 }
 
-function SaveForm({ customers, foreign, nameInput }: { readonly customers: Customers; readonly foreign: boolean; readonly nameInput: RefObject<HTMLInputElement | null> }) {
+function SaveForm({
+  customers,
+  foreign,
+  nameInput,
+}: {
+  readonly customers: Customers;
+  readonly foreign: boolean;
+  readonly nameInput: RefObject<HTMLInputElement | null>;
+}) {
   const styles = useStyles();
   const { state, name, actions } = customers;
   const onSubmit = (event: FormEvent) => {
@@ -182,7 +208,13 @@ function ProfileList(props: {
   );
 }
 
-function ProfileItem(props: { readonly profile: Profile; readonly active: boolean; readonly busy: boolean; readonly onSwitch: () => void; readonly onDelete: () => void }) {
+function ProfileItem(props: {
+  readonly profile: Profile;
+  readonly active: boolean;
+  readonly busy: boolean;
+  readonly onSwitch: () => void;
+  readonly onDelete: () => void;
+}) {
   const styles = useStyles();
   const { profile, active, busy } = props;
   return (
@@ -199,7 +231,13 @@ function ProfileItem(props: { readonly profile: Profile; readonly active: boolea
         {profile.saved === undefined ? "No save date" : `Saved ${savedWhen(profile.saved)}`} · {count(profile.values.length, "value")}
       </Caption1>
       <div className={styles.actions}>
-        <Button size="small" appearance={active ? "secondary" : "primary"} disabledFocusable={busy} onClick={props.onSwitch} aria-label={`Switch to ${profile.name}`}>
+        <Button
+          size="small"
+          appearance={active ? "secondary" : "primary"}
+          disabledFocusable={busy}
+          onClick={props.onSwitch}
+          aria-label={`Switch to ${profile.name}`}
+        >
           Switch
         </Button>
         <Button size="small" disabledFocusable={busy} onClick={props.onDelete} aria-label={`Delete ${profile.name}`}>
@@ -211,7 +249,12 @@ function ProfileItem(props: { readonly profile: Profile; readonly active: boolea
 }
 
 /** Before the workbook goes to a customer: why, and the two ways to leave the others out. */
-function Sending(props: { readonly customers: Customers; readonly profiles: readonly Profile[]; readonly active: string; readonly foreign: boolean }) {
+function Sending(props: {
+  readonly customers: Customers;
+  readonly profiles: readonly Profile[];
+  readonly active: string;
+  readonly foreign: boolean;
+}) {
   const { customers, profiles, active } = props;
   const { busy } = customers.state;
   const others = profiles.filter((p) => p.name !== active).map((p) => p.name);
@@ -220,13 +263,17 @@ function Sending(props: { readonly customers: Customers; readonly profiles: read
       <MessageBar intent="warning" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>Profiles travel with the workbook.</MessageBarTitle>
-          Anyone who gets this file can unhide {PROFILES_SHEET} and read every profile in it: a workbook sent to one customer would carry the others&apos; numbers. Before you send
-          it, switch to that customer and press Prepare for sending: it builds the workbook for that customer, which leaves out other customers&apos; entries in the Assumptions
-          Log&apos;s change history and their inputs in the add-in&apos;s record of the last build, and removes the other customers&apos; profiles.
+          Anyone who gets this file can unhide {PROFILES_SHEET} and read every profile in it: a workbook sent to one customer would carry
+          the others&apos; numbers. Before you send it, switch to that customer and press Prepare for sending: it builds the workbook for
+          that customer, which leaves out other customers&apos; entries in the Assumptions Log&apos;s change history and their inputs in the
+          add-in&apos;s record of the last build, and removes the other customers&apos; profiles.
         </MessageBarBody>
       </MessageBar>
       <div>
-        <Button disabledFocusable={busy || active === "" || others.length === 0} onClick={() => customers.actions.ask({ kind: "keep-only", name: active, others })}>
+        <Button
+          disabledFocusable={busy || active === "" || others.length === 0}
+          onClick={() => customers.actions.ask({ kind: "keep-only", name: active, others })}
+        >
           Remove the other profiles
         </Button>{" "}
         <Button disabledFocusable={busy || props.foreign} onClick={customers.actions.startPrepare}>

@@ -36,9 +36,15 @@ export function PreviewOutlook({ model, results }: { readonly model: ValueModel;
                 <th className={styles.label} scope="col">
                   <span style={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clipPath: "inset(50%)" }}>Result</span>
                 </th>
-                <th className={styles.cell} scope="col">Conservative</th>
-                <th className={styles.cell} scope="col">Expected</th>
-                <th className={styles.cell} scope="col">Optimistic</th>
+                <th className={styles.cell} scope="col">
+                  Conservative
+                </th>
+                <th className={styles.cell} scope="col">
+                  Expected
+                </th>
+                <th className={styles.cell} scope="col">
+                  Optimistic
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -72,7 +78,8 @@ export function PreviewOutlook({ model, results }: { readonly model: ValueModel;
         <div style={{ display: "grid", gap: 4 }}>
           <h3 className={styles.heading}>Realized so far</h3>
           <Body1>
-            {m(realized.total)} of {m(measuredEstimate)} estimated for {realized.recorded} measured {realized.recorded === 1 ? "element" : "elements"}
+            {m(realized.total)} of {m(measuredEstimate)} estimated for {realized.recorded} measured{" "}
+            {realized.recorded === 1 ? "element" : "elements"}
             {measuredEstimate === 0 ? "" : ` (${percent(realized.total / measuredEstimate)})`}.
           </Body1>
         </div>

@@ -14,8 +14,20 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
   },
   term: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  amount: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums", overflowWrap: "normal" },
-  split: { display: "flex", height: "10px", borderRadius: tokens.borderRadiusSmall, overflow: "hidden", backgroundColor: tokens.colorNeutralBackground4 },
+  amount: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    fontVariantNumeric: "tabular-nums",
+    overflowWrap: "normal",
+  },
+  split: {
+    display: "flex",
+    height: "10px",
+    borderRadius: tokens.borderRadiusSmall,
+    overflow: "hidden",
+    backgroundColor: tokens.colorNeutralBackground4,
+  },
   green: { backgroundColor: tokens.colorPaletteGreenBackground3 },
   gray: { backgroundColor: tokens.colorNeutralForeground3 },
   list: { margin: 0, padding: 0, listStyleType: "none", display: "grid", gap: "6px" },
@@ -26,7 +38,15 @@ const useStyles = makeStyles({
 });
 
 /** Preview: the model's value as the Value Summary will show it, computed without building. */
-export function PreviewPanel({ model, results, readAt }: { readonly model: ValueModel; readonly results: Results; readonly readAt?: Date }) {
+export function PreviewPanel({
+  model,
+  results,
+  readAt,
+}: {
+  readonly model: ValueModel;
+  readonly results: Results;
+  readonly readAt?: Date;
+}) {
   const styles = useStyles();
   const { totals } = results;
   const { currency, years, customer, offering } = model.settings;
@@ -42,7 +62,11 @@ export function PreviewPanel({ model, results, readAt }: { readonly model: Value
         <h2 id="preview-heading" style={{ margin: 0, fontSize: tokens.fontSizeBase400 }}>
           Value{customer ? ` to ${customer}` : ""}
         </h2>
-        {offering && <Caption1>of {offering}, over {years} {years === 1 ? "year" : "years"}</Caption1>}
+        {offering && (
+          <Caption1>
+            of {offering}, over {years} {years === 1 ? "year" : "years"}
+          </Caption1>
+        )}
       </div>
       <dl className={styles.figures} aria-label="Results">
         <Figure term="Annual value" amount={m(totals.TotalAnnualValue)} />

@@ -1,4 +1,14 @@
-import { Body1, Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useState } from "react";
 import { type ExcelHost, insertStarterModel } from "../../adapters/excel";
 import type { ModelInspection } from "../../app/pipeline";
@@ -28,7 +38,15 @@ type Insertion =
   | { readonly step: "refused"; readonly message: string };
 
 /** A range's state in words: where it is, that it points at a deleted sheet, or that it is missing. */
-function RangeState({ present, address, optional }: { readonly present: boolean; readonly address: string | undefined; readonly optional: boolean }) {
+function RangeState({
+  present,
+  address,
+  optional,
+}: {
+  readonly present: boolean;
+  readonly address: string | undefined;
+  readonly optional: boolean;
+}) {
   const styles = useStyles();
   if (present && address?.includes("#REF!")) {
     return <span className={styles.broken}>points at a deleted sheet: fix or delete it in Formulas &gt; Name Manager</span>;
@@ -38,7 +56,15 @@ function RangeState({ present, address, optional }: { readonly present: boolean;
 }
 
 /** Start: where the three named ranges are, and a starter model where they are missing. */
-export function StartPanel({ host, inspection, onInserted }: { readonly host: ExcelHost; readonly inspection: ModelInspection; readonly onInserted: () => void }) {
+export function StartPanel({
+  host,
+  inspection,
+  onInserted,
+}: {
+  readonly host: ExcelHost;
+  readonly inspection: ModelInspection;
+  readonly onInserted: () => void;
+}) {
   const styles = useStyles();
   const [insertion, setInsertion] = useState<Insertion>({ step: "idle" });
   const missing = missingInputs(inspection.existing);
@@ -68,8 +94,7 @@ export function StartPanel({ host, inspection, onInserted }: { readonly host: Ex
           return (
             <li key={range} className={styles.item}>
               <Body1>
-                <strong>{RANGE_NAMES[range]}</strong>{" "}
-                <RangeState present={present} address={address} optional={range === "settings"} />
+                <strong>{RANGE_NAMES[range]}</strong> <RangeState present={present} address={address} optional={range === "settings"} />
               </Body1>
               <Caption1>{PURPOSE[range]}</Caption1>
             </li>
@@ -89,18 +114,25 @@ export function StartPanel({ host, inspection, onInserted }: { readonly host: Ex
                 Insert the sample model
               </Button>
             )}
-            <Button appearance={noModel ? "secondary" : "primary"} disabled={insertion.step === "inserting"} onClick={() => void insert("skeleton")}>
+            <Button
+              appearance={noModel ? "secondary" : "primary"}
+              disabled={insertion.step === "inserting"}
+              onClick={() => void insert("skeleton")}
+            >
               {noModel ? "Insert empty tables" : "Add the missing tables"}
             </Button>
           </div>
         </>
       )}
-      {insertion.step === "inserting" && <Spinner size="tiny" label={insertion.kind === "sample" ? "Inserting the sample model…" : "Inserting empty tables…"} />}
+      {insertion.step === "inserting" && (
+        <Spinner size="tiny" label={insertion.kind === "sample" ? "Inserting the sample model…" : "Inserting empty tables…"} />
+      )}
       {insertion.step === "inserted" && (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Inserted.</MessageBarTitle>
-            New {insertion.sheets.length === 1 ? "sheet" : "sheets"}: {insertion.sheets.join(", ")}. Edit the tables there; Check and Preview follow your changes.
+            New {insertion.sheets.length === 1 ? "sheet" : "sheets"}: {insertion.sheets.join(", ")}. Edit the tables there; Check and
+            Preview follow your changes.
           </MessageBarBody>
         </MessageBar>
       )}

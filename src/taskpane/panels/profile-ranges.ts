@@ -15,16 +15,24 @@ export function shown(value: CellValue): string {
 const savedShown = (value: number | null) => (value === null ? "none" : shown(value));
 
 /** What a switch does to Low, High and Actual, as review lines under their headings. */
-export function rangeReview(ranges: RangesPlan | undefined): { readonly note?: string; readonly groups: readonly { readonly title: string; readonly label: string; readonly lines: readonly string[] }[] } {
+export function rangeReview(ranges: RangesPlan | undefined): {
+  readonly note?: string;
+  readonly groups: readonly { readonly title: string; readonly label: string; readonly lines: readonly string[] }[];
+} {
   if (!ranges) return { groups: [] };
   if (ranges.kept) {
-    return { note: "This profile was saved before profiles kept Low, High and Actual: they stay as they are. Check them for this customer, then save the profile again to keep them with it.", groups: [] };
+    return {
+      note: "This profile was saved before profiles kept Low, High and Actual: they stay as they are. Check them for this customer, then save the profile again to keep them with it.",
+      groups: [],
+    };
   }
   const groups = [
     {
       title: ranges.changes.length === 1 ? "1 Low, High or Actual changes:" : `${ranges.changes.length} Low, High and Actual cells change:`,
       label: "Changes: Low, High and Actual",
-      lines: ranges.changes.map((c) => `${c.name}: ${shown(c.from)} → ${c.to === null ? "none (cleared)" : shown(c.to)} (${formatCell(c.cell)})`),
+      lines: ranges.changes.map(
+        (c) => `${c.name}: ${shown(c.from)} → ${c.to === null ? "none (cleared)" : shown(c.to)} (${formatCell(c.cell)})`,
+      ),
     },
     {
       title: "Kept, because the cell holds a formula:",
@@ -37,7 +45,10 @@ export function rangeReview(ranges: RangesPlan | undefined): { readonly note?: s
       lines: ranges.ignored.map((r) => `${r.name}: ${savedShown(r.value)}`),
     },
   ].filter((g) => g.lines.length > 0);
-  return { groups, ...(ranges.changes.length === 0 && ranges.formulas.length === 0 ? { note: "Low, High and Actual already hold the profile's." } : {}) };
+  return {
+    groups,
+    ...(ranges.changes.length === 0 && ranges.formulas.length === 0 ? { note: "Low, High and Actual already hold the profile's." } : {}),
+  };
 }
 
 /** The end of the sentence after a save: what the profile keeps besides the values, and the Customer setting. */

@@ -52,15 +52,39 @@ describe("a build inside Excel (simulated)", () => {
     const simulation = await simulationOf(await seedOfTables(EDGE_CASES.tables, EDGE_CASES.options));
     const outcome = await buildInExcel(hostOf(simulation), BUILT);
     expect(outcome.ok).toBe(true);
-    const texts = (sheet: string) => simulation.document.sheet(sheet).cells.filter((c) => typeof c.value === "string" && c.formula === undefined).map((c) => c.value);
+    const texts = (sheet: string) =>
+      simulation.document
+        .sheet(sheet)
+        .cells.filter((c) => typeof c.value === "string" && c.formula === undefined)
+        .map((c) => c.value);
     const written = [...texts(SUMMARY_SHEET), ...texts(ASSUMPTIONS_SHEET)];
-    for (const risky of ["=SUM(A1:A9)", "+1 555 0100", "-survey-", "@mention", "=Saving", "=1+1", "=Ops lead", "+Plant", "@risk desk", "+Guarded ratio", "@Averaged", "-Costly change", "-halved if audited", "@assumption owner", "+internal grading", '=IMPORTXML("x")']) {
+    for (const risky of [
+      "=SUM(A1:A9)",
+      "+1 555 0100",
+      "-survey-",
+      "@mention",
+      "=Saving",
+      "=1+1",
+      "=Ops lead",
+      "+Plant",
+      "@risk desk",
+      "+Guarded ratio",
+      "@Averaged",
+      "-Costly change",
+      "-halved if audited",
+      "@assumption owner",
+      "+internal grading",
+      '=IMPORTXML("x")',
+    ]) {
       expect(written).toContain(risky);
     }
-    const formulas = [SUMMARY_SHEET, ASSUMPTIONS_SHEET].flatMap((s) => simulation.document.sheet(s).cells.flatMap((c) => (c.formula ? [c.formula] : [])));
-    expect(formulas.some((f) => /SUM\(A1:A9\)|HYPERLINK|IMPORTXML|mention|Guarded|Averaged|Costly|halved|owner|grading/.test(f))).toBe(false);
+    const formulas = [SUMMARY_SHEET, ASSUMPTIONS_SHEET].flatMap((s) =>
+      simulation.document.sheet(s).cells.flatMap((c) => (c.formula ? [c.formula] : [])),
+    );
+    expect(formulas.some((f) => /SUM\(A1:A9\)|HYPERLINK|IMPORTXML|mention|Guarded|Averaged|Costly|halved|owner|grading/.test(f))).toBe(
+      false,
+    );
   });
-
 });
 
 describe("round trips", () => {
@@ -160,9 +184,15 @@ describe("never clobbers", () => {
 
 test("a table whose name a variable would take as a defined name: a clash, nothing written", async () => {
   const seed = await seedOfFile(SAMPLE_FILE);
-  const simulation = await simulationOf({ ...seed, sheets: [...seed.sheets!, { name: "Lookup", cells: { A1: "Key", A2: 1 } }], tables: [...(seed.tables ?? []), { name: "PipelineMiles", sheet: "Lookup", range: "A1:A2" }] });
+  const simulation = await simulationOf({
+    ...seed,
+    sheets: [...seed.sheets!, { name: "Lookup", cells: { A1: "Key", A2: 1 } }],
+    tables: [...(seed.tables ?? []), { name: "PipelineMiles", sheet: "Lookup", range: "A1:A2" }],
+  });
   const outcome = await buildInExcel(hostOf(simulation), BUILT);
-  expect(!outcome.ok && outcome.problems.filter((p) => p.code === "name-clash").map((p) => p.message)).toEqual([expect.stringContaining('table named "PipelineMiles"')]);
+  expect(!outcome.ok && outcome.problems.filter((p) => p.code === "name-clash").map((p) => p.message)).toEqual([
+    expect.stringContaining('table named "PipelineMiles"'),
+  ]);
   expect(writes(simulation)).toEqual([]);
 });
 
@@ -176,9 +206,14 @@ describe("an interrupted build", () => {
         context.workbook.worksheets.getItem("Variables").getRange(cell.address).values = [["NetworkMiles"]];
         await context.sync();
       });
-      const elements = simulation.document.sheet("Elements").cells.filter((c) => typeof c.value === "string" && c.value.includes("PipelineMiles"));
+      const elements = simulation.document
+        .sheet("Elements")
+        .cells.filter((c) => typeof c.value === "string" && c.value.includes("PipelineMiles"));
       await simulation.run(async (context) => {
-        for (const c of elements) context.workbook.worksheets.getItem("Elements").getRange(c.address).values = [[(c.value as string).replace(/PipelineMiles/g, "NetworkMiles")]];
+        for (const c of elements)
+          context.workbook.worksheets.getItem("Elements").getRange(c.address).values = [
+            [(c.value as string).replace(/PipelineMiles/g, "NetworkMiles")],
+          ];
         await context.sync();
       });
     };
@@ -235,9 +270,12 @@ describe("an interrupted build, wherever it stops", () => {
     const operations = writeRequest.operationCount;
     // A chart is named by the operation right after the one that adds it; stopped between the two,
     // Excel would keep a chart the next build cannot tell from one of the user's (its own test below).
-    const unnamedChart = (after: number) => after > 0 && /\.charts$/.test(writeRequest.operations[after - 1]!.object) && writeRequest.operations[after - 1]!.action === "add";
+    const unnamedChart = (after: number) =>
+      after > 0 && /\.charts$/.test(writeRequest.operations[after - 1]!.object) && writeRequest.operations[after - 1]!.action === "add";
     // Every point of the request, sampled evenly, its first and last operations included.
-    const points = [...new Set(Array.from({ length: 40 }, (_, i) => Math.round((i * operations) / 39)))].filter((after) => !unnamedChart(after));
+    const points = [...new Set(Array.from({ length: 40 }, (_, i) => Math.round((i * operations) / 39)))].filter(
+      (after) => !unnamedChart(after),
+    );
     // The charts and the page setup come last, after every mark gave way to its cell.
     const firstCosmetic = writeRequest.operations.findIndex((o) => /\.charts$/.test(o.object) && o.action === "add");
     expect(firstCosmetic).toBeGreaterThan(0);
@@ -312,10 +350,12 @@ describe("a hundred rebuilds", () => {
     const userSheets = seed.sheets!.map((s) => s.name);
     const before = userSheets.map((s) => simulation.document.sheet(s).cells);
     const userNames = new Map(seed.names!.map((n) => [n.name, n.formula]));
-    const milesCell = /^=Variables!\$([A-Z]+)\$(\d+)$/.exec((await (async () => {
-      await buildInExcel(host, BUILT);
-      return simulation.document.name("PipelineMiles")!.formula;
-    })()))!;
+    const milesCell = /^=Variables!\$([A-Z]+)\$(\d+)$/.exec(
+      await (async () => {
+        await buildInExcel(host, BUILT);
+        return simulation.document.name("PipelineMiles")!.formula;
+      })(),
+    )!;
     const milesAddress = `${milesCell[1]}${milesCell[2]}`;
     const history = () => simulation.document.sheet(ASSUMPTIONS_SHEET).cells.filter((c) => c.column >= 12);
     let previous = history();
@@ -347,8 +387,21 @@ describe("a hundred rebuilds", () => {
 test("a table's totals row is not read as one more variable", async () => {
   const simulation = await simulationOf({
     sheets: [
-      { name: "Inputs", rows: [["Name", "Value"], ["Miles", 120], ["Total", 120]] },
-      { name: "Elements", rows: [["Element", "Formula"], ["Repairs", "Miles*10"]] },
+      {
+        name: "Inputs",
+        rows: [
+          ["Name", "Value"],
+          ["Miles", 120],
+          ["Total", 120],
+        ],
+      },
+      {
+        name: "Elements",
+        rows: [
+          ["Element", "Formula"],
+          ["Repairs", "Miles*10"],
+        ],
+      },
     ],
     names: [{ name: "CVM_Elements", formula: "=Elements!$A$1:$B$2" }],
     tables: [{ name: "CVM_Variables", sheet: "Inputs", range: "A1:B3", showTotals: true }],

@@ -9,7 +9,14 @@ import { BUILT, SAMPLE_FILE, hostOf, seedOfFile, simulationOf } from "./support"
  * Excel to hold its requests (`delayForCellEdit`) and, where a host refuses them instead
  * (InvalidOperationInCellEditMode), tries the whole batch again until the edit ends.
  */
-const quick = { now: () => clock, sleep: async (ms: number) => void (clock += ms), slowAfterMs: 60_000, giveUpAfterMs: 30_000, firstRetryMs: 250, longestRetryMs: 2000 };
+const quick = {
+  now: () => clock,
+  sleep: async (ms: number) => void (clock += ms),
+  slowAfterMs: 60_000,
+  giveUpAfterMs: 30_000,
+  firstRetryMs: 250,
+  longestRetryMs: 2000,
+};
 let clock = 0;
 beforeEach(() => (clock = 0));
 

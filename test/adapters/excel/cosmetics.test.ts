@@ -30,7 +30,11 @@ describe.each([["title"], ["series"]] as const)("a host that refuses a waterfall
     const value = simulation.document.sheet(SUMMARY_SHEET).charts[0]!;
     expect(value.title).toBe("Annual value by element");
     expect(value.series[0]!.name).toBe("Annual value");
-    expect(outcome.notes).toEqual([expect.stringMatching(/^Excel refused the waterfall chart of value by element \(.*not implemented.*\), so the Value Summary shows value by element as a clustered bar chart\.$/)]);
+    expect(outcome.notes).toEqual([
+      expect.stringMatching(
+        /^Excel refused the waterfall chart of value by element \(.*not implemented.*\), so the Value Summary shows value by element as a clustered bar chart\.$/,
+      ),
+    ]);
     // The page setup, which came after the refused call, was set after all.
     expect(simulation.document.sheet(SUMMARY_SHEET).pageLayout.orientation).toBe("Landscape");
 
@@ -54,8 +58,12 @@ test("a host that refuses every chart: the sheets complete without charts, each 
   expect(marked(simulation)).toEqual([]);
   expect(charts(simulation)).toEqual([]);
   expect(outcome.notes).toEqual([
-    expect.stringMatching(/^Excel refused the chart of value by element \(.+\), so the Value Summary has its table without that chart; every number is there\.$/),
-    expect.stringMatching(/^Excel refused the sensitivity chart \(.+\), so the Value Summary has its table without that chart; every number is there\.$/),
+    expect.stringMatching(
+      /^Excel refused the chart of value by element \(.+\), so the Value Summary has its table without that chart; every number is there\.$/,
+    ),
+    expect.stringMatching(
+      /^Excel refused the sensitivity chart \(.+\), so the Value Summary has its table without that chart; every number is there\.$/,
+    ),
   ]);
   // Every number is written: the key figures' formulas are there.
   expect(simulation.document.name("CVM_NPV")).toBeDefined();

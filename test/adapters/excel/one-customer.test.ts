@@ -64,7 +64,14 @@ test("a profile switch, a build and Remove the other profiles leave nothing of t
   expect(await keepOnlyProfile(host, BETA)).toMatchObject({ ok: true });
   expect(simulationContaining(simulation, OTHERS)).toEqual([]);
   const own = simulationContaining(simulation, [BETA, BETA_MILES]);
-  expect(own).toEqual(expect.arrayContaining([`${ASSUMPTIONS_SHEET}!O5: ${BETA}`, `${ASSUMPTIONS_SHEET}!S5: ${BETA}`, `CVM_Profiles!A6: ${BETA}`, `CVM_Profiles!C6: ${BETA_MILES}`]));
+  expect(own).toEqual(
+    expect.arrayContaining([
+      `${ASSUMPTIONS_SHEET}!O5: ${BETA}`,
+      `${ASSUMPTIONS_SHEET}!S5: ${BETA}`,
+      `CVM_Profiles!A6: ${BETA}`,
+      `CVM_Profiles!C6: ${BETA_MILES}`,
+    ]),
+  );
   expect(simulation.document.cell(ASSUMPTIONS_SHEET, "O5").value).toBe(`First build for ${BETA}`);
 });
 
@@ -90,6 +97,10 @@ test("with errors in the model, Prepare for sending builds nothing, removes noth
   simulation.edit("Elements", "C2", "PipelineMiles/0");
   const everything = JSON.stringify(simulation.document.sheetNames().map((s) => simulation.document.sheet(s)));
   const outcome = await prepareForSending(sendingWorkbook(host), LATER);
-  expect(outcome).toMatchObject({ ok: false, title: "Nothing was removed.", message: expect.stringMatching(/^The model has an error, so the workbook was not built and nothing was removed\./) });
+  expect(outcome).toMatchObject({
+    ok: false,
+    title: "Nothing was removed.",
+    message: expect.stringMatching(/^The model has an error, so the workbook was not built and nothing was removed\./),
+  });
   expect(JSON.stringify(simulation.document.sheetNames().map((s) => simulation.document.sheet(s)))).toBe(everything);
 });

@@ -26,7 +26,10 @@ async function build(simulation: ExcelSimulation, pages: Readonly<Record<string,
     if (!analysis.ok) throw new Error("the sample does not analyze");
     const planned = planBuild(analysis.model, analysis.results, read.existing, BUILT);
     if (!planned.ok) throw new Error("the sample does not plan");
-    const plan = pages === "none" ? { ...planned.plan, sheets: planned.plan.sheets.map(({ page: _page, ...s }) => s) } : withPages(planned.plan, pages);
+    const plan =
+      pages === "none"
+        ? { ...planned.plan, sheets: planned.plan.sheets.map(({ page: _page, ...s }) => s) }
+        : withPages(planned.plan, pages);
     const applied = await applyPlanToExcel(context, plan, {
       supportsExcelApi,
       existingSheets: read.existing.sheets,
@@ -65,7 +68,11 @@ describe("page setup inside Excel (simulated)", () => {
       footer: { left: "Built 23 Nov 2026", center: "", right: "Page &P of &N" },
       rowBreaks: [20, 41],
     });
-    expect(simulation.document.sheet(ASSUMPTIONS_SHEET).pageLayout).toMatchObject({ orientation: "Portrait", printArea: "A1:F31", rowBreaks: [] });
+    expect(simulation.document.sheet(ASSUMPTIONS_SHEET).pageLayout).toMatchObject({
+      orientation: "Portrait",
+      printArea: "A1:F31",
+      rowBreaks: [],
+    });
     expect(simulation.document.sheet(ASSUMPTIONS_SHEET).pageLayout.printTitleRows).toBeUndefined();
     // Last in the last request: after the marks gave way, so a refusal cannot leave a sheet marked.
     const operations = simulation.syncs.at(-1)!.operations;
@@ -79,7 +86,11 @@ describe("page setup inside Excel (simulated)", () => {
     const simulation = await simulationOf(await seedOfFile(SAMPLE_FILE));
     await build(simulation, PAGES);
     await build(simulation, { [SUMMARY_SHEET]: { ...SUMMARY_PAGE, orientation: "portrait", breaksBefore: [30] } });
-    expect(simulation.document.sheet(SUMMARY_SHEET).pageLayout).toMatchObject({ orientation: "Portrait", rowBreaks: [30], printArea: "A1:J60" });
+    expect(simulation.document.sheet(SUMMARY_SHEET).pageLayout).toMatchObject({
+      orientation: "Portrait",
+      rowBreaks: [30],
+      printArea: "A1:J60",
+    });
   });
 
   test("a host that refuses a page-layout call: the sheets are complete, the build succeeds with a note", async () => {
@@ -95,7 +106,11 @@ describe("page setup inside Excel (simulated)", () => {
     const outcome = await build(simulation, PAGES);
     expect(outcome.syncs).toBe(9);
     expect(simulation.syncs).toHaveLength(9);
-    expect(outcome.notes).toEqual([expect.stringMatching(/^The sheets are complete, but Excel refused part of their page setup for printing \(.+\): check Page Layout on Value Summary and Assumptions Log before printing\.$/)]);
+    expect(outcome.notes).toEqual([
+      expect.stringMatching(
+        /^The sheets are complete, but Excel refused part of their page setup for printing \(.+\): check Page Layout on Value Summary and Assumptions Log before printing\.$/,
+      ),
+    ]);
     expect(marks(simulation)).toEqual([]);
     // The verifying sync only reads.
     expect(simulation.syncs[3]!.operations.every((o) => o.action.startsWith("load"))).toBe(true);

@@ -38,20 +38,31 @@ function sampleWithFormulaHigh(): ExcelSimulation {
 function everyCell(simulation: ExcelSimulation): Map<string, unknown> {
   const all = new Map<string, unknown>();
   for (const sheet of simulation.document.sheetNames().filter((s) => s !== "CVM_Profiles")) {
-    for (const c of simulation.document.sheet(sheet).cells) all.set(`${sheet}!${c.address}`, { value: c.value, formula: c.formula, numberFormat: c.numberFormat });
+    for (const c of simulation.document.sheet(sheet).cells)
+      all.set(`${sheet}!${c.address}`, { value: c.value, formula: c.formula, numberFormat: c.numberFormat });
   }
   return all;
 }
 
 function changedCells(before: Map<string, unknown>, after: Map<string, unknown>): string[] {
-  return [...new Set([...before.keys(), ...after.keys()])].filter((k) => JSON.stringify(before.get(k)) !== JSON.stringify(after.get(k))).sort();
+  return [...new Set([...before.keys(), ...after.keys()])]
+    .filter((k) => JSON.stringify(before.get(k)) !== JSON.stringify(after.get(k)))
+    .sort();
 }
 
 /** Northwind: the sample as it is. Contoso: 2,300 miles with its own range 2,000 to 2,600, no range for LeaksPerMile, an Actual for LeakRepairs. */
 async function twoCustomers(simulation: ExcelSimulation) {
   const host = hostOf(simulation);
   expect(await saveProfile(host, "Northwind", MONDAY, KEEP)).toMatchObject({ ok: true });
-  for (const [address, typed] of [["B2", "2300"], ["F2", "2000"], ["G2", "2600"], ["F3", ""], ["G3", ""], ["B7", "150000"]] as const) simulation.edit("Variables", address, typed);
+  for (const [address, typed] of [
+    ["B2", "2300"],
+    ["F2", "2000"],
+    ["G2", "2600"],
+    ["F3", ""],
+    ["G3", ""],
+    ["B7", "150000"],
+  ] as const)
+    simulation.edit("Variables", address, typed);
   simulation.edit("Elements", "I2", "500000");
   expect(await saveProfile(host, "Contoso", TUESDAY, KEEP)).toMatchObject({ ok: true });
   return host;
@@ -62,7 +73,14 @@ describe("profiles with Low, High and Actual", () => {
     const simulation = sampleWithFormulaHigh();
     await twoCustomers(simulation);
     const header = simulation.document.formulas("CVM_Profiles", "S5:X5")[0]!;
-    expect(header).toEqual(["OvertimePremium", "Saved with ranges", "PipelineMiles Low", "PipelineMiles High", "LeaksPerMile Low", "LeaksPerMile High"]);
+    expect(header).toEqual([
+      "OvertimePremium",
+      "Saved with ranges",
+      "PipelineMiles Low",
+      "PipelineMiles High",
+      "LeaksPerMile Low",
+      "LeaksPerMile High",
+    ]);
     expect(simulation.document.formulas("CVM_Profiles", "T6:X7")).toEqual([
       ["yes", 1100, 1300, 0.008, 0.016],
       ["yes", 2000, 2600, "", ""],
@@ -117,8 +135,12 @@ describe("profiles with Low, High and Actual", () => {
     expect(simulation.document.value("Variables", "G7")).toBe(222000);
     expect(simulation.document.cell("Elements", "I2").value ?? "").toBe("");
     // Formats stay: the cleared Actual keeps its currency format, the Low its number format.
-    expect(simulation.document.cell("Elements", "I2").numberFormat).toBe((before.get("Elements!I2") as { numberFormat: string }).numberFormat);
-    expect(simulation.document.cell("Variables", "F2").numberFormat).toBe((before.get("Variables!F2") as { numberFormat: string }).numberFormat);
+    expect(simulation.document.cell("Elements", "I2").numberFormat).toBe(
+      (before.get("Elements!I2") as { numberFormat: string }).numberFormat,
+    );
+    expect(simulation.document.cell("Variables", "F2").numberFormat).toBe(
+      (before.get("Variables!F2") as { numberFormat: string }).numberFormat,
+    );
 
     // The model as the pane reads it: Northwind's range, no warning; the profiles say so.
     const inspection = await inspectInExcel(host);
@@ -183,7 +205,14 @@ describe("profiles with Low, High and Actual", () => {
     const old = {
       name: "CVM_Profiles",
       visibility: "Hidden" as const,
-      rows: [["CVM_Profiles", "Customer profiles"], ["format", 1], ["active", ""], [], ["Customer", "Saved", "PipelineMiles"], ["Contoso", 46000, 2300]],
+      rows: [
+        ["CVM_Profiles", "Customer profiles"],
+        ["format", 1],
+        ["active", ""],
+        [],
+        ["Customer", "Saved", "PipelineMiles"],
+        ["Contoso", 46000, 2300],
+      ],
     };
     const simulation = createExcelSimulation({ ...seed, sheets: [...(seed.sheets ?? []), old] });
     const host = hostOf(simulation);
@@ -198,7 +227,8 @@ describe("profiles with Low, High and Actual", () => {
     expect(inspection.analysis.problems.find((p) => p.code === "variable-outside-range")).toMatchObject({
       severity: "warning",
       cell: V(1, 1),
-      message: "PipelineMiles is 2,300, outside its range 1,100 to 1,300 (Low to High): the conservative and optimistic cases would not bracket it; update Low and High for this customer.",
+      message:
+        "PipelineMiles is 2,300, outside its range 1,100 to 1,300 (Low to High): the conservative and optimistic cases would not bracket it; update Low and High for this customer.",
     });
   });
 });
@@ -209,13 +239,27 @@ describe("saving sets the Customer setting", () => {
     const host = hostOf(simulation);
     // Northwind Midstream names no profile: the question comes back, and nothing is written.
     const start = simulation.syncs.length;
-    expect(await saveProfile(host, "Northwind", MONDAY)).toMatchObject({ ok: false, reason: "customer", message: "Also set the Customer setting to Northwind? It says Northwind Midstream.", syncs: 2 });
-    expect(simulation.syncs.slice(start).every((s) => s.operations.every((o) => o.action.startsWith("load") || o.action === "instantiate"))).toBe(true);
-    expect(await saveProfile(host, "Northwind", MONDAY, { customer: "set" })).toMatchObject({ ok: true, syncs: 3, plan: { customer: { kind: "write", to: "Northwind" } } });
+    expect(await saveProfile(host, "Northwind", MONDAY)).toMatchObject({
+      ok: false,
+      reason: "customer",
+      message: "Also set the Customer setting to Northwind? It says Northwind Midstream.",
+      syncs: 2,
+    });
+    expect(
+      simulation.syncs.slice(start).every((s) => s.operations.every((o) => o.action.startsWith("load") || o.action === "instantiate")),
+    ).toBe(true);
+    expect(await saveProfile(host, "Northwind", MONDAY, { customer: "set" })).toMatchObject({
+      ok: true,
+      syncs: 3,
+      plan: { customer: { kind: "write", to: "Northwind" } },
+    });
     expect(simulation.document.cell("Settings", "B2").value).toBe("Northwind");
     // The Customer names the active profile: the next customer's name follows without a question.
     simulation.edit("Variables", "B2", "900");
-    expect(await saveProfile(host, "=Contoso", TUESDAY)).toMatchObject({ ok: true, plan: { customer: { kind: "write", from: "Northwind", to: "=Contoso" } } });
+    expect(await saveProfile(host, "=Contoso", TUESDAY)).toMatchObject({
+      ok: true,
+      plan: { customer: { kind: "write", from: "Northwind", to: "=Contoso" } },
+    });
     expect(simulation.document.cell("Settings", "B2").value).toBe("=Contoso");
     expect(simulation.document.cell("Settings", "B2").formula).toBeUndefined();
 

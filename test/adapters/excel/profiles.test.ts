@@ -1,5 +1,13 @@
 import ExcelJS from "exceljs";
-import { CHANGED_SINCE_SHOWN, deleteProfile, inspectProfiles, keepOnlyProfile, previewSwitch, saveProfile, switchProfile } from "../../../src/adapters/excel";
+import {
+  CHANGED_SINCE_SHOWN,
+  deleteProfile,
+  inspectProfiles,
+  keepOnlyProfile,
+  previewSwitch,
+  saveProfile,
+  switchProfile,
+} from "../../../src/adapters/excel";
 import { inspectInExcel } from "../../support/pipeline";
 import { loadXlsx } from "../../../src/adapters/xlsx/read";
 import type { ModelTables } from "../../support/model-workbook";
@@ -27,13 +35,19 @@ const KEEP = { customer: "keep" } as const;
 /** The sample, with LeaksPerMile (Variables!B3) a formula over PipelineMiles, calculated by the simulation's calculator. */
 function sampleWithFormula(): ExcelSimulation {
   const seed = sampleSeed();
-  const sheets = (seed.sheets ?? []).map((s) => (s.name === "Variables" ? { ...s, cells: { ...s.cells, B3: { formula: "=B2/100000" } } } : s));
+  const sheets = (seed.sheets ?? []).map((s) =>
+    s.name === "Variables" ? { ...s, cells: { ...s.cells, B3: { formula: "=B2/100000" } } } : s,
+  );
   return createExcelSimulation({ ...seed, sheets }, { calculate: createFormulaCalculator() });
 }
 
 /** Every stored cell of a sheet, by address: value, formula, number format and format. */
 function cellsOf(simulation: ExcelSimulation, sheet: string): Map<string, unknown> {
-  return new Map(simulation.document.sheet(sheet).cells.map((c) => [c.address, { value: c.value, formula: c.formula, numberFormat: c.numberFormat, format: c.format }]));
+  return new Map(
+    simulation.document
+      .sheet(sheet)
+      .cells.map((c) => [c.address, { value: c.value, formula: c.formula, numberFormat: c.numberFormat, format: c.format }]),
+  );
 }
 
 function everyCell(simulation: ExcelSimulation, except: readonly string[] = ["CVM_Profiles"]): Map<string, unknown> {
@@ -52,7 +66,11 @@ function changedCells(before: Map<string, unknown>, after: Map<string, unknown>)
 
 /** Operations that change the workbook (not loads, nor the instantiation of a range to load). */
 function writes(simulation: ExcelSimulation, start = 0): string[] {
-  return simulation.syncs.slice(start).flatMap((s) => s.operations.filter((o) => !o.action.startsWith("load") && o.action !== "instantiate").map((o) => `${o.object} ${o.action}`));
+  return simulation.syncs
+    .slice(start)
+    .flatMap((s) =>
+      s.operations.filter((o) => !o.action.startsWith("load") && o.action !== "instantiate").map((o) => `${o.object} ${o.action}`),
+    );
 }
 
 function syncsSince(simulation: ExcelSimulation, start: number): number {
@@ -82,10 +100,14 @@ describe("customer profiles in Excel", () => {
       ["format", 2],
       ["active", "Northwind"],
     ]);
-    expect(simulation.document.formulas("CVM_Profiles", "A5:E5")).toEqual([["Customer", "Saved", "PipelineMiles", "LeaksPerMile", "WetShare"]]);
+    expect(simulation.document.formulas("CVM_Profiles", "A5:E5")).toEqual([
+      ["Customer", "Saved", "PipelineMiles", "LeaksPerMile", "WetShare"],
+    ]);
     // The sample's 17 variables, in its order, from column C to S.
     // Then the marker, and each Low and High (of the variables that have those cells), then each element's Actual.
-    expect(simulation.document.formulas("CVM_Profiles", "S5:W5")).toEqual([["OvertimePremium", "Saved with ranges", "PipelineMiles Low", "PipelineMiles High", "LeaksPerMile Low"]]);
+    expect(simulation.document.formulas("CVM_Profiles", "S5:W5")).toEqual([
+      ["OvertimePremium", "Saved with ranges", "PipelineMiles Low", "PipelineMiles High", "LeaksPerMile Low"],
+    ]);
     expect(simulation.document.formulas("CVM_Profiles", "T6:W6")).toEqual([["yes", 1100, 1300, 0.008]]);
     expect(cell("A6").value).toBe("Northwind");
     expect(cell("B6").value).toBeCloseTo(SAVED_SERIAL, 8);
@@ -146,8 +168,15 @@ describe("customer profiles in Excel", () => {
       { name: "PipelineMiles", cell: { sheet: "Variables", row: 1, column: 1 }, from: 800, to: 1200 },
       { name: "CostPerRepair", cell: { sheet: "Variables", row: 6, column: 1 }, from: 150000, to: 185000 },
     ]);
-    expect(plan.formulas).toEqual([{ name: "LeaksPerMile", cell: { sheet: "Variables", row: 2, column: 1 }, formula: "=B2/100000", value: 0.008, saved: 0.012 }]);
-    expect(plan.customer).toEqual({ kind: "write", cell: { sheet: "Settings", row: 1, column: 1 }, from: "Northwind Midstream", to: "Northwind" });
+    expect(plan.formulas).toEqual([
+      { name: "LeaksPerMile", cell: { sheet: "Variables", row: 2, column: 1 }, formula: "=B2/100000", value: 0.008, saved: 0.012 },
+    ]);
+    expect(plan.customer).toEqual({
+      kind: "write",
+      cell: { sheet: "Settings", row: 1, column: 1 },
+      from: "Northwind Midstream",
+      to: "Northwind",
+    });
     expect(plan.lost).toEqual([]);
     expect(plan.notInProfile).toEqual([]);
     expect(plan.ignored).toEqual([]);
@@ -279,7 +308,11 @@ describe("customer profiles in Excel", () => {
       await context.sync();
     });
     const outcome = await saveProfile(host, "B", SAVED_AT, KEEP);
-    expect(outcome).toMatchObject({ ok: false, reason: "sheet-problems", problems: [{ code: "profile-value-invalid", cell: { sheet: "CVM_Profiles", row: 5, column: 2 } }] });
+    expect(outcome).toMatchObject({
+      ok: false,
+      reason: "sheet-problems",
+      problems: [{ code: "profile-value-invalid", cell: { sheet: "CVM_Profiles", row: 5, column: 2 } }],
+    });
     expect(simulation.document.cell("CVM_Profiles", "C6").value).toBe("lots");
   });
 
@@ -291,7 +324,11 @@ describe("customer profiles in Excel", () => {
     expect(await saveProfile(host, "A", SAVED_AT, KEEP)).toMatchObject({ ok: true });
     simulation.edit("Variables", "B2", "lots");
     const outcome = await saveProfile(host, "B", SAVED_AT, KEEP);
-    expect(outcome).toMatchObject({ ok: false, reason: "values", problems: [{ code: "variable-value-not-number", cell: { sheet: "Variables", row: 1, column: 1 } }] });
+    expect(outcome).toMatchObject({
+      ok: false,
+      reason: "values",
+      problems: [{ code: "variable-value-not-number", cell: { sheet: "Variables", row: 1, column: 1 } }],
+    });
   });
 
   test("an existing name needs replace; with it the row is replaced in place", async () => {
@@ -300,7 +337,11 @@ describe("customer profiles in Excel", () => {
     await saveProfile(host, "Northwind", SAVED_AT, KEEP);
     await saveProfile(host, "Contoso", SAVED_AT, KEEP);
     simulation.edit("Variables", "B2", "1500");
-    expect(await saveProfile(host, "northwind", LATER, KEEP)).toMatchObject({ ok: false, reason: "replace", message: "Replace the saved values of Northwind?" });
+    expect(await saveProfile(host, "northwind", LATER, KEEP)).toMatchObject({
+      ok: false,
+      reason: "replace",
+      message: "Replace the saved values of Northwind?",
+    });
     expect(await saveProfile(host, "northwind", LATER, { replace: true, ...KEEP })).toMatchObject({ ok: true });
     expect(simulation.document.formulas("CVM_Profiles", "A6:C7")).toEqual([
       ["northwind", expect.any(Number), 1500],
@@ -308,36 +349,39 @@ describe("customer profiles in Excel", () => {
     ]);
   });
 
-  test.each([["1.7"], ["1.12"]])("ExcelApi %s: save, preview and switch run; reading stays 2 syncs, writing 1 more, for 5 or 500 variables", async (api) => {
-    const counts: number[][] = [];
-    for (const size of [5, 500]) {
-      const simulation = createExcelSimulation(await seedOfTables(tablesWith(size)), { apiVersion: api });
-      const host = hostOf(simulation);
-      const measured: number[] = [];
-      const measure = async (action: () => Promise<unknown>) => {
-        const start = simulation.syncs.length;
-        await action();
-        measured.push(simulation.syncs.length - start);
-      };
-      await measure(() => inspectProfiles(host));
-      await measure(() => saveProfile(host, "A", SAVED_AT, KEEP));
-      for (let v = 1; v <= size; v++) simulation.edit("Variables", `B${v + 1}`, String(v * 3));
-      await measure(() => saveProfile(host, "B", SAVED_AT, KEEP));
-      let preview: Awaited<ReturnType<typeof previewSwitch>> | undefined;
-      await measure(async () => (preview = await previewSwitch(host, "A")));
-      if (!preview?.ok) throw new Error("expected a switch plan");
-      const { plan } = preview;
-      expect(plan.changes).toHaveLength(size);
-      await measure(async () => expect(await switchProfile(host, plan)).toMatchObject({ ok: true, cellsWritten: size + 2 }));
-      await measure(() => deleteProfile(host, "B"));
-      expect(simulation.document.value("Variables", `B${size + 1}`)).toBe(size);
-      counts.push(measured);
-    }
-    expect(counts).toEqual([
-      [2, 3, 3, 2, 3, 3],
-      [2, 3, 3, 2, 3, 3],
-    ]);
-  });
+  test.each([["1.7"], ["1.12"]])(
+    "ExcelApi %s: save, preview and switch run; reading stays 2 syncs, writing 1 more, for 5 or 500 variables",
+    async (api) => {
+      const counts: number[][] = [];
+      for (const size of [5, 500]) {
+        const simulation = createExcelSimulation(await seedOfTables(tablesWith(size)), { apiVersion: api });
+        const host = hostOf(simulation);
+        const measured: number[] = [];
+        const measure = async (action: () => Promise<unknown>) => {
+          const start = simulation.syncs.length;
+          await action();
+          measured.push(simulation.syncs.length - start);
+        };
+        await measure(() => inspectProfiles(host));
+        await measure(() => saveProfile(host, "A", SAVED_AT, KEEP));
+        for (let v = 1; v <= size; v++) simulation.edit("Variables", `B${v + 1}`, String(v * 3));
+        await measure(() => saveProfile(host, "B", SAVED_AT, KEEP));
+        let preview: Awaited<ReturnType<typeof previewSwitch>> | undefined;
+        await measure(async () => (preview = await previewSwitch(host, "A")));
+        if (!preview?.ok) throw new Error("expected a switch plan");
+        const { plan } = preview;
+        expect(plan.changes).toHaveLength(size);
+        await measure(async () => expect(await switchProfile(host, plan)).toMatchObject({ ok: true, cellsWritten: size + 2 }));
+        await measure(() => deleteProfile(host, "B"));
+        expect(simulation.document.value("Variables", `B${size + 1}`)).toBe(size);
+        counts.push(measured);
+      }
+      expect(counts).toEqual([
+        [2, 3, 3, 2, 3, 3],
+        [2, 3, 3, 2, 3, 3],
+      ]);
+    },
+  );
 });
 
 /** `count` variables Input_1..Input_n with values 1..n, one element over the first, and a Customer setting. */
@@ -360,7 +404,9 @@ async function throughXlsx(simulation: ExcelSimulation): Promise<SimulationSeed>
   const workbook = new ExcelJS.Workbook();
   for (const name of simulation.document.sheetNames()) {
     const sheet = simulation.document.sheet(name);
-    const out = workbook.addWorksheet(name, { state: sheet.visibility === "Hidden" ? "hidden" : sheet.visibility === "VeryHidden" ? "veryHidden" : "visible" });
+    const out = workbook.addWorksheet(name, {
+      state: sheet.visibility === "Hidden" ? "hidden" : sheet.visibility === "VeryHidden" ? "veryHidden" : "visible",
+    });
     for (const cell of sheet.cells) {
       const target = out.getCell(cell.address);
       target.value = cell.formula ? { formula: cell.formula.slice(1), result: cell.value as number } : (cell.value ?? null);

@@ -7,12 +7,22 @@ import type { PlannedCell, SheetPlan } from "../../../src/core/plan/types";
 function sheet(cells: PlannedCell[], styles: SheetPlan["styles"] = {}, replace = { first: 0, last: 4 }): SheetPlan {
   return { name: "S", visibility: "visible", replaceColumns: replace, cells, styles, columnWidths: [], conditionalFormats: [], charts: [] };
 }
-const text = (row: number, column: number, value: string, style?: string): PlannedCell => ({ row, column, content: { kind: "text", value }, ...(style ? { style } : {}) });
-const num = (row: number, column: number, value: number, style?: string): PlannedCell => ({ row, column, content: { kind: "number", value }, ...(style ? { style } : {}) });
+const text = (row: number, column: number, value: string, style?: string): PlannedCell => ({
+  row,
+  column,
+  content: { kind: "text", value },
+  ...(style ? { style } : {}),
+});
+const num = (row: number, column: number, value: number, style?: string): PlannedCell => ({
+  row,
+  column,
+  content: { kind: "number", value },
+  ...(style ? { style } : {}),
+});
 
 describe("text written as text", () => {
   test.each([
-    ["=HYPERLINK(\"http://x\")", true],
+    ['=HYPERLINK("http://x")', true],
     ["+1", true],
     ["-cmd", true],
     ["@SUM(A1)", true],
@@ -43,7 +53,10 @@ describe("text written as text", () => {
 
 describe("cell blocks", () => {
   test("owned columns form one block; holes are null, formats only where styled", () => {
-    const blocks = planBlocks(sheet([text(0, 0, "Title", "t"), num(2, 1, 5, "money"), num(3, 3, 7)], { t: { bold: true }, money: { numberFormat: "0.00" } }), 1000);
+    const blocks = planBlocks(
+      sheet([text(0, 0, "Title", "t"), num(2, 1, 5, "money"), num(3, 3, 7)], { t: { bold: true }, money: { numberFormat: "0.00" } }),
+      1000,
+    );
     expect(blocks).toEqual([
       {
         top: 0,
@@ -109,7 +122,9 @@ describe("style areas", () => {
     for (let r = 4; r < 104; r++) {
       cells.push(text(r, 0, "e", "name"), num(r, 5, 1, "money"), num(r, 6, 1, "money"), num(r, 7, 1, "money"));
     }
-    const areas = styleAreas(sheet(cells, { name: { wrap: true }, money: { fontColor: "#112233", numberFormat: "0" } }, { first: 0, last: 10 }));
+    const areas = styleAreas(
+      sheet(cells, { name: { wrap: true }, money: { fontColor: "#112233", numberFormat: "0" } }, { first: 0, last: 10 }),
+    );
     expect(areas.map((a) => [a.top, a.left, a.bottom, a.right])).toEqual([
       [4, 0, 103, 0],
       [4, 5, 103, 7],
@@ -118,7 +133,10 @@ describe("style areas", () => {
 
   test("bordered styles stay one row high; number-format-only styles need no area", () => {
     const areas = styleAreas(
-      sheet([num(1, 0, 1, "total"), num(2, 0, 1, "total"), num(3, 0, 1, "plain")], { total: { borderTop: true, bold: true }, plain: { numberFormat: "0" } }),
+      sheet([num(1, 0, 1, "total"), num(2, 0, 1, "total"), num(3, 0, 1, "plain")], {
+        total: { borderTop: true, bold: true },
+        plain: { numberFormat: "0" },
+      }),
     );
     expect(areas.map((a) => [a.top, a.bottom])).toEqual([
       [1, 1],

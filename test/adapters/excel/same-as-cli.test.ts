@@ -34,7 +34,10 @@ function fromXlsx(workbook: ExcelJS.Workbook, sheetName: string): Written {
 
 const inputs: [string, () => Promise<Uint8Array>][] = [
   ["the bundled sample", async () => new Uint8Array(fs.readFileSync(SAMPLE_FILE))],
-  ...[EDGE_CASES, NEVER_PAYS_BACK, MID_PAYBACK].map((f): [string, () => Promise<Uint8Array>] => [f.name, () => writeModelWorkbook(f.tables, f.options)]),
+  ...[EDGE_CASES, NEVER_PAYS_BACK, MID_PAYBACK].map((f): [string, () => Promise<Uint8Array>] => [
+    f.name,
+    () => writeModelWorkbook(f.tables, f.options),
+  ]),
 ];
 
 test.each(inputs)("%s: the same cells and names in Excel as in the .xlsx", async (_, bytesOf) => {
@@ -59,7 +62,8 @@ test.each(inputs)("%s: the same cells and names in Excel as in the .xlsx", async
     expect(actual).toEqual(expected);
   }
 
-  const names = (list: readonly { name: string; refersTo: string }[]) => new Map(list.map((n) => [n.name.toLowerCase(), n.refersTo.replace(/^=/, "")]));
+  const names = (list: readonly { name: string; refersTo: string }[]) =>
+    new Map(list.map((n) => [n.name.toLowerCase(), n.refersTo.replace(/^=/, "")]));
   expect(names(simulation.document.names().map((n) => ({ name: n.name, refersTo: n.formula })))).toEqual(
     names(written.names.filter((n) => n.localSheetId === undefined)),
   );
@@ -80,5 +84,13 @@ test("what one adapter wrote, the other recognizes as its own: ownership survive
   // The first build's history row, kept, and one row for the change.
   const history = simulation.document.sheet(ASSUMPTIONS_SHEET).cells.filter((c) => c.row >= 4 && c.column >= 12);
   expect(history.filter((c) => c.column === 12)).toHaveLength(2);
-  expect(history.filter((c) => c.row === 5).map((c) => c.value)).toEqual([expect.any(Number), "Variable", "PipelineMiles", "Value", 1200, 1250, "Northwind Midstream"]);
+  expect(history.filter((c) => c.row === 5).map((c) => c.value)).toEqual([
+    expect.any(Number),
+    "Variable",
+    "PipelineMiles",
+    "Value",
+    1200,
+    1250,
+    "Northwind Midstream",
+  ]);
 });

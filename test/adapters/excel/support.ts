@@ -11,7 +11,10 @@ export const BUILT = new Date(Date.UTC(2026, 10, 23, 9, 30));
 
 /** The host the add-in gets inside Excel, on the simulation: every run waits out a cell being edited. */
 export function hostOf(simulation: ExcelSimulation): ExcelHost {
-  return waitingHost({ run: (options, batch) => simulation.run(options, batch), isSetSupported: (version) => simulation.supports("ExcelApi", version) });
+  return waitingHost({
+    run: (options, batch) => simulation.run(options, batch),
+    isSetSupported: (version) => simulation.supports("ExcelApi", version),
+  });
 }
 
 export async function seedOfFile(file: string): Promise<SimulationSeed> {

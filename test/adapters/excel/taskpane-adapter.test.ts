@@ -45,7 +45,11 @@ describe("what the task pane asks of the adapter", () => {
       const simulation = createExcelSimulation({ sheets: [{ name: "Sheet1", cells: { A1: { value: "my notes" } } }] });
       const host = hostOf(simulation);
       const inserted = await insertStarterModel(host, "sample", PIPELINE_STARTER);
-      expect(inserted).toEqual({ ok: true, sheets: ["Variables", "Elements", "Settings"], tables: ["CVM_Variables", "CVM_Elements", "CVM_Settings"] });
+      expect(inserted).toEqual({
+        ok: true,
+        sheets: ["Variables", "Elements", "Settings"],
+        tables: ["CVM_Variables", "CVM_Elements", "CVM_Settings"],
+      });
       expect(simulation.syncs).toHaveLength(2);
       expect(simulation.document.tables().map((t) => [t.name, t.sheet, t.range])).toEqual([
         ["CVM_Variables", "Variables", "A1:G18"],

@@ -63,7 +63,9 @@ describe("ROUND, ROUNDUP, ROUNDDOWN give Excel's answers", () => {
   it("rounds as the decimal text does, whether or not it takes the fast path", () => {
     const rounding = fc.constantFrom<Rounding>("nearest", "up", "down");
     // Decimals with few digits (money, rates) land on rounding boundaries: the cases that matter.
-    const decimal = fc.tuple(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: 0, max: 6 })).map(([n, p]) => n / 10 ** p);
+    const decimal = fc
+      .tuple(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: 0, max: 6 }))
+      .map(([n, p]) => n / 10 ** p);
     const value = fc.oneof(decimal, fc.double({ noNaN: true, noDefaultInfinity: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true }));
     fc.assert(
       fc.property(value, fc.integer({ min: -4, max: 17 }), rounding, (x, places, how) => {
@@ -71,7 +73,14 @@ describe("ROUND, ROUNDUP, ROUNDDOWN give Excel's answers", () => {
       }),
       { numRuns: 20_000 },
     );
-    for (const [x, places] of [[2.675, 2], [1.005, 2], [0.285, 2], [1.0049999999999999, 2], [-8.345, 2], [0.1 + 0.2, 15]] as const) {
+    for (const [x, places] of [
+      [2.675, 2],
+      [1.005, 2],
+      [0.285, 2],
+      [1.0049999999999999, 2],
+      [-8.345, 2],
+      [0.1 + 0.2, 15],
+    ] as const) {
       for (const how of ["nearest", "up", "down"] as const) expect(roundNumber(x, places, how)).toEqual(roundByText(x, places, how));
     }
   });

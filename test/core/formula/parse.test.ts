@@ -5,7 +5,12 @@ const num = (value: number): Expr => ({ type: "number", value });
 const name = (text: string): Expr => ({ type: "name", name: text });
 const neg = (operand: Expr): Expr => ({ type: "unary", operator: "-", operand });
 const pct = (operand: Expr): Expr => ({ type: "percent", operand });
-const bin = (operator: Extract<Expr, { type: "binary" }>["operator"], left: Expr, right: Expr): Expr => ({ type: "binary", operator, left, right });
+const bin = (operator: Extract<Expr, { type: "binary" }>["operator"], left: Expr, right: Expr): Expr => ({
+  type: "binary",
+  operator,
+  left,
+  right,
+});
 const call = (fn: string, ...args: Expr[]): Expr => ({ type: "call", name: fn, args });
 
 function tree(text: string): Expr {
@@ -97,7 +102,9 @@ describe("parseFormula: precedence and associativity (Excel's)", () => {
   it("orders * over +, + over &, & over comparisons", () => {
     expect(tree("1+2*3")).toEqual(bin("+", num(1), bin("*", num(2), num(3))));
     expect(tree('1+2&"x"')).toEqual(bin("&", bin("+", num(1), num(2)), { type: "string", value: "x" }));
-    expect(tree('"a"&"b"="ab"')).toEqual(bin("=", bin("&", { type: "string", value: "a" }, { type: "string", value: "b" }), { type: "string", value: "ab" }));
+    expect(tree('"a"&"b"="ab"')).toEqual(
+      bin("=", bin("&", { type: "string", value: "a" }, { type: "string", value: "b" }), { type: "string", value: "ab" }),
+    );
   });
 
   it("makes - and / left-associative", () => {
@@ -149,7 +156,11 @@ describe("parseFormula: problems, with the 0-based position of the culprit", () 
     ["#FOO", "Unknown error value at character 1. The error values are #DIV/0!, #N/A, #NAME?, #NULL!, #NUM!, #REF! and #VALUE!.", 0],
     ["2e", 'The number at character 1 has an "e" with no exponent digits after it, as in 2E3.', 0],
     ["1e999", "The number 1e999 at character 1 is too large for Excel.", 0],
-    ["A1:B2", 'The character ":" at character 3 is not allowed: formulas here use names of variables and elements, not cell references.', 2],
+    [
+      "A1:B2",
+      'The character ":" at character 3 is not allowed: formulas here use names of variables and elements, not cell references.',
+      2,
+    ],
     ["1\u00a0+2", "There is an unusual space character (U+00A0) at character 2; use an ordinary space.", 1],
     ['"x" "y"', 'Unexpected text "y" at character 5. An operator such as + or * is missing before it.', 4],
     ["a b", 'Unexpected "b" at character 3. An operator such as + or * is missing before it.', 2],
@@ -174,7 +185,8 @@ describe("parseFormula: Excel's limits", () => {
   it("accepts 64 levels of nesting and refuses 65, pointing at the 65th opening", () => {
     expect(tree(nested(64))).toEqual(num(1));
     expect(problem(nested(65))).toEqual({
-      message: "The formula nests parentheses and functions more than 64 levels deep (Excel's limit); the 65th level opens at character 65.",
+      message:
+        "The formula nests parentheses and functions more than 64 levels deep (Excel's limit); the 65th level opens at character 65.",
       position: 64,
     });
     const calls = `${"ABS(".repeat(65)}1${")".repeat(65)}`;
@@ -204,7 +216,10 @@ describe("parseFormula: Excel's limits", () => {
     const atLimit = `1${"+1".repeat(4095)}0`;
     expect(atLimit.length).toBe(8192);
     expect(parseFormula(atLimit).ok).toBe(true);
-    expect(problem(`${atLimit} `)).toEqual({ message: "The formula is 8,193 characters long; Excel allows at most 8,192.", position: 8192 });
+    expect(problem(`${atLimit} `)).toEqual({
+      message: "The formula is 8,193 characters long; Excel allows at most 8,192.",
+      position: 8192,
+    });
     const started = Date.now();
     expect(problem("1+".repeat(50_000)).message).toBe("The formula is 100,000 characters long; Excel allows at most 8,192.");
     expect(Date.now() - started).toBeLessThan(1000);
@@ -212,7 +227,9 @@ describe("parseFormula: Excel's limits", () => {
 
   it("quotes a long token shortened, so that the message stays a sentence", () => {
     const long = "x".repeat(5000);
-    expect(problem(`Miles ${long}`).message).toBe(`Unexpected "${"x".repeat(60)}…" at character 7. An operator such as + or * is missing before it.`);
+    expect(problem(`Miles ${long}`).message).toBe(
+      `Unexpected "${"x".repeat(60)}…" at character 7. An operator such as + or * is missing before it.`,
+    );
     expect(problem(`${"9".repeat(400)}`).message).toBe(`The number ${"9".repeat(60)}… at character 1 is too large for Excel.`);
   });
 

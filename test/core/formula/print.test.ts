@@ -6,7 +6,12 @@ const name = (text: string): Expr => ({ type: "name", name: text });
 const neg = (operand: Expr): Expr => ({ type: "unary", operator: "-", operand });
 const plus = (operand: Expr): Expr => ({ type: "unary", operator: "+", operand });
 const pct = (operand: Expr): Expr => ({ type: "percent", operand });
-const bin = (operator: Extract<Expr, { type: "binary" }>["operator"], left: Expr, right: Expr): Expr => ({ type: "binary", operator, left, right });
+const bin = (operator: Extract<Expr, { type: "binary" }>["operator"], left: Expr, right: Expr): Expr => ({
+  type: "binary",
+  operator,
+  left,
+  right,
+});
 const call = (fn: string, ...args: Expr[]): Expr => ({ type: "call", name: fn, args });
 const [a, b, c] = [name("a"), name("b"), name("c")];
 
@@ -98,7 +103,10 @@ describe("printFormula: long chains", () => {
 describe("printFormula on chains of any depth", () => {
   it.each([10, 199, 200, 201, 1500])("a chain %p operations long prints back to its own text", (length) => {
     // Mixed operators and a percent at the end of every tenth term, so that parentheses matter.
-    const text = ["a", ...Array.from({ length }, (_, i) => (i % 3 === 0 ? `-b` : i % 3 === 1 ? `*c` : `+${i}${i % 10 === 0 ? "%" : ""}`))].join("");
+    const text = [
+      "a",
+      ...Array.from({ length }, (_, i) => (i % 3 === 0 ? `-b` : i % 3 === 1 ? `*c` : `+${i}${i % 10 === 0 ? "%" : ""}`)),
+    ].join("");
     const parsed = parseFormula(text);
     if (!parsed.ok) throw new Error(parsed.problem.message);
     expect(printFormula(parsed.expr)).toBe(text);

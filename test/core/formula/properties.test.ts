@@ -7,10 +7,16 @@ const BINARY_OPERATORS: readonly BinaryOperator[] = ["+", "-", "*", "/", "^", "&
 
 /** Valid names that cannot be read as anything else (not TRUE or FALSE). */
 const nameText = fc
-  .oneof(fc.stringMatching(/^[A-Za-z_\\][A-Za-z0-9_.]{0,7}$/), fc.constantFrom("Größe", "año_2", "日本", "Ωmega.x", "_", "A1", "R1C1", "e3"))
+  .oneof(
+    fc.stringMatching(/^[A-Za-z_\\][A-Za-z0-9_.]{0,7}$/),
+    fc.constantFrom("Größe", "año_2", "日本", "Ωmega.x", "_", "A1", "R1C1", "e3"),
+  )
   .filter((text) => !["TRUE", "FALSE"].includes(text.toUpperCase()));
 
-const functionName = fc.oneof(fc.constantFrom("SUM", "IF", "ROUND", "MAX", "IFERROR", "AND", "TRUE"), fc.stringMatching(/^[A-Z][A-Z0-9.]{0,5}$/));
+const functionName = fc.oneof(
+  fc.constantFrom("SUM", "IF", "ROUND", "MAX", "IFERROR", "AND", "TRUE"),
+  fc.stringMatching(/^[A-Z][A-Z0-9.]{0,5}$/),
+);
 
 const literal: fc.Arbitrary<Expr> = fc.oneof(
   fc.integer({ min: 0, max: 1_000_000 }).map((value): Expr => ({ type: "number", value })),
@@ -32,22 +38,95 @@ const { expr: exprTree } = fc.letrec<{ expr: Expr }>((tie) => ({
     literal,
     fc.record({ type: fc.constant("unary" as const), operator: fc.constantFrom("-" as const, "+" as const), operand: tie("expr") }),
     fc.record({ type: fc.constant("percent" as const), operand: tie("expr") }),
-    fc.record({ type: fc.constant("binary" as const), operator: fc.constantFrom(...BINARY_OPERATORS), left: tie("expr"), right: tie("expr") }),
+    fc.record({
+      type: fc.constant("binary" as const),
+      operator: fc.constantFrom(...BINARY_OPERATORS),
+      left: tie("expr"),
+      right: tie("expr"),
+    }),
     fc.record({ type: fc.constant("call" as const), name: functionName, args: fc.array(tie("expr"), { maxLength: 3 }) }),
   ),
 }));
 
 /** Pieces of the language, so that random text often comes close to a formula. */
 const piece = fc.constantFrom(
-  "1", "2.5", ".5", "1e3", "E", "e", "%", "+", "-", "*", "/", "^", "&", "=", "<", ">", "<>", "<=", ">=", "(", ")", ",", " ", "\t",
-  '"', '""', '"x"', "#", "#N/A", "#DIV/0!", "#name?", "SUM", "if", "ROUND", "IFERROR", "a", "Miles", "TRUE", "false", "x.y", "_", "\\",
-  "{", "}", "$", ":", "!", "ü", "日", "\u00a0", "\u0000", "\ud800",
+  "1",
+  "2.5",
+  ".5",
+  "1e3",
+  "E",
+  "e",
+  "%",
+  "+",
+  "-",
+  "*",
+  "/",
+  "^",
+  "&",
+  "=",
+  "<",
+  ">",
+  "<>",
+  "<=",
+  ">=",
+  "(",
+  ")",
+  ",",
+  " ",
+  "\t",
+  '"',
+  '""',
+  '"x"',
+  "#",
+  "#N/A",
+  "#DIV/0!",
+  "#name?",
+  "SUM",
+  "if",
+  "ROUND",
+  "IFERROR",
+  "a",
+  "Miles",
+  "TRUE",
+  "false",
+  "x.y",
+  "_",
+  "\\",
+  "{",
+  "}",
+  "$",
+  ":",
+  "!",
+  "ü",
+  "日",
+  "\u00a0",
+  "\u0000",
+  "\ud800",
 );
 const formulaLike = fc.array(piece, { maxLength: 40 }).map((pieces) => pieces.join(""));
 
 /** Well-formed formula text with random spacing and letter case, as people type it. */
 const space = fc.constantFrom("", "", " ", "  ", "\n");
-const atomText = fc.constantFrom("1", "0", ".5", "2E-3", "1e3", "15", "3.25", '"a""b"', '""', "true", "FALSE", "#n/a", "#DIV/0!", "Miles", "rate", "x.y", "_a", "Größe");
+const atomText = fc.constantFrom(
+  "1",
+  "0",
+  ".5",
+  "2E-3",
+  "1e3",
+  "15",
+  "3.25",
+  '"a""b"',
+  '""',
+  "true",
+  "FALSE",
+  "#n/a",
+  "#DIV/0!",
+  "Miles",
+  "rate",
+  "x.y",
+  "_a",
+  "Größe",
+);
 const callName = fc.constantFrom("sum", "Max", "IF", "round", "IfError", "and", "not", "abs", "FROB");
 const binaryText = fc.constantFrom(...BINARY_OPERATORS);
 const { formula: typedFormula } = fc.letrec<{ formula: string; operand: string }>((tie) => ({
@@ -69,15 +148,18 @@ const numbersOnly = (): FormulaValue => 3;
 describe("properties", () => {
   it("parseFormula never throws, whatever the text", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" }), formulaLike, typedFormula), (text) => {
-        const result = parseFormula(text);
-        if (!result.ok) {
-          expect(typeof result.problem.message).toBe("string");
-          expect(result.problem.message.length).toBeGreaterThan(0);
-          expect(result.problem.position).toBeGreaterThanOrEqual(0);
-          expect(result.problem.position).toBeLessThanOrEqual(text.length);
-        }
-      }),
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" }), formulaLike, typedFormula),
+        (text) => {
+          const result = parseFormula(text);
+          if (!result.ok) {
+            expect(typeof result.problem.message).toBe("string");
+            expect(result.problem.message.length).toBeGreaterThan(0);
+            expect(result.problem.position).toBeGreaterThanOrEqual(0);
+            expect(result.problem.position).toBeLessThanOrEqual(text.length);
+          }
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -108,13 +190,20 @@ describe("properties", () => {
 
   it("evaluate never throws on a parsed formula when every name is a number", () => {
     fc.assert(
-      fc.property(fc.oneof(formulaLike, typedFormula, exprTree.map((expr) => printFormula(expr))), (text) => {
-        const parsed = parseFormula(text);
-        if (!parsed.ok) return;
-        const value = evaluate(parsed.expr, numbersOnly);
-        expect(["number", "string", "boolean", "object"]).toContain(typeof value);
-        if (typeof value === "number") expect(Number.isFinite(value)).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          formulaLike,
+          typedFormula,
+          exprTree.map((expr) => printFormula(expr)),
+        ),
+        (text) => {
+          const parsed = parseFormula(text);
+          if (!parsed.ok) return;
+          const value = evaluate(parsed.expr, numbersOnly);
+          expect(["number", "string", "boolean", "object"]).toContain(typeof value);
+          if (typeof value === "number") expect(Number.isFinite(value)).toBe(true);
+        },
+      ),
       { numRuns: 3000 },
     );
   });

@@ -8,7 +8,22 @@ function kinds(text: string): string[] {
 
 describe("tokenize", () => {
   it("reads two-character comparison operators as one token", () => {
-    expect(kinds("a<>b<=c>=d<e>f=g")).toEqual(["name", "<>", "name", "<=", "name", ">=", "name", "<", "name", ">", "name", "=", "name", "end"]);
+    expect(kinds("a<>b<=c>=d<e>f=g")).toEqual([
+      "name",
+      "<>",
+      "name",
+      "<=",
+      "name",
+      ">=",
+      "name",
+      "<",
+      "name",
+      ">",
+      "name",
+      "=",
+      "name",
+      "end",
+    ]);
   });
 
   it("keeps positions and source text", () => {

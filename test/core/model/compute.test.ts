@@ -36,7 +36,13 @@ describe("a two-element model over three years", () => {
       variable("HourlyRate", 50),
     ],
     elements: [
-      element({ element: "Leak reduction", formula: "=Miles*LeaksPerMile*CostPerLeak", stakeholder: "Production Manager", confidence: "green", ramp: "50%,100%" }),
+      element({
+        element: "Leak reduction",
+        formula: "=Miles*LeaksPerMile*CostPerLeak",
+        stakeholder: "Production Manager",
+        confidence: "green",
+        ramp: "50%,100%",
+      }),
       element({ element: "Labor savings", formula: "Hours*HourlyRate", stakeholder: "CFO", confidence: "gray", ramp: "20%, 60%, 100%" }),
     ],
     settings: settings({ years: 3, rate: 0.1, investment: 120000, annualCost: 20000 }),
@@ -139,7 +145,11 @@ describe("by stakeholder", () => {
 describe("edge cases", () => {
   it("TotalCost 0: ROI has no value; Investment 0: payback at month 0", () => {
     // No settings range: Investment 0, AnnualCost 0, 3 years at 10%.
-    const { results } = compute({ variables: [variable("X", 1000)], elements: [element({ element: "A", formula: "X", stakeholder: "CFO" })], settings: null });
+    const { results } = compute({
+      variables: [variable("X", 1000)],
+      elements: [element({ element: "A", formula: "X", stakeholder: "CFO" })],
+      settings: null,
+    });
     expect(results.totals.TotalCost).toBe(0);
     expect(results.totals.ROI).toBeUndefined();
     expect(results.totals.PaybackMonths).toBe(0);
@@ -256,7 +266,10 @@ describe("edge cases", () => {
   it("a negative element (a cost) lowers the totals", () => {
     const { results } = compute({
       variables: [variable("Gain", 5000), variable("Loss", 1500)],
-      elements: [element({ element: "Gain", formula: "Gain", stakeholder: "CFO", confidence: "green" }), element({ element: "Training", formula: "-Loss", stakeholder: "CFO" })],
+      elements: [
+        element({ element: "Gain", formula: "Gain", stakeholder: "CFO", confidence: "green" }),
+        element({ element: "Training", formula: "-Loss", stakeholder: "CFO" }),
+      ],
       settings: settings({ years: 1, rate: 0 }),
     });
     // TotalAnnualValue = 5000 − 1500 = 3500; Green 5000; Gray −1500; NPV at 0% = 3500.

@@ -90,7 +90,10 @@ export interface WorkbookParts {
   settingHeader?: Row;
 }
 
-export function workbook(parts: WorkbookParts, defaults: { variables: readonly Row[]; elements: readonly Row[]; settings: readonly Row[] }): WorkbookInput {
+export function workbook(
+  parts: WorkbookParts,
+  defaults: { variables: readonly Row[]; elements: readonly Row[]; settings: readonly Row[] },
+): WorkbookInput {
   const variables = parts.variables === undefined ? defaults.variables : parts.variables;
   const elements = parts.elements === undefined ? defaults.elements : parts.elements;
   const settings = parts.settings === undefined ? defaults.settings : parts.settings;

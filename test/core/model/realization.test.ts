@@ -4,7 +4,14 @@ import { element, variable, workbook } from "./helpers";
 
 function realized(actuals: (number | "")[]) {
   const analysis = analyzeWorkbook(
-    workbook({ variables: [variable("X", 1)], elements: actuals.map((actual, i) => element({ element: `E${i}`, formula: "X", stakeholder: "CFO", actual })), settings: null }, { variables: [], elements: [], settings: [] }),
+    workbook(
+      {
+        variables: [variable("X", 1)],
+        elements: actuals.map((actual, i) => element({ element: `E${i}`, formula: "X", stakeholder: "CFO", actual })),
+        settings: null,
+      },
+      { variables: [], elements: [], settings: [] },
+    ),
   );
   if (!analysis.ok) throw new Error(JSON.stringify(analysis.problems));
   return realizedValue(analysis.model);

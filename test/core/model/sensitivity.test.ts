@@ -21,7 +21,10 @@ describe("npvSensitivity", () => {
   // Investment 1000. Units 10 (Low 5, High 20), Price 100 (Low 90, High 110), Fixed 7 (no range).
   const m = model(
     [variable("Units", 10, { low: 5, high: 20 }), variable("Price", 100, { low: 90, high: 110 }), variable("Fixed", 7)],
-    [element({ element: "Value", formula: "Units*Price", id: "Value", stakeholder: "CFO", ramp: "50%,100%" }), element({ element: "Extra", formula: "Value*10%+Fixed*0", stakeholder: "CFO" })],
+    [
+      element({ element: "Value", formula: "Units*Price", id: "Value", stakeholder: "CFO", ramp: "50%,100%" }),
+      element({ element: "Extra", formula: "Value*10%+Fixed*0", stakeholder: "CFO" }),
+    ],
     [
       ["Years", 2],
       ["DiscountRate", 0.1],
@@ -72,8 +75,15 @@ describe("npvSensitivity on a large model", () => {
   // 240 elements over 60 variables, with elements built on other elements' ids: moving one
   // variable reaches elements through those ids too.
   const tables = generatedModel(240);
-  const range = (t: readonly (readonly CellValue[])[] | undefined, sheet: string) => ({ address: `${sheet}!A1:${String.fromCharCode(64 + t![0]!.length)}${t!.length}`, values: t! });
-  const input: WorkbookInput = { variables: range(tables.variables, "V"), elements: range(tables.elements, "E"), settings: range(tables.settings, "S") };
+  const range = (t: readonly (readonly CellValue[])[] | undefined, sheet: string) => ({
+    address: `${sheet}!A1:${String.fromCharCode(64 + t![0]!.length)}${t!.length}`,
+    values: t!,
+  });
+  const input: WorkbookInput = {
+    variables: range(tables.variables, "V"),
+    elements: range(tables.elements, "E"),
+    settings: range(tables.settings, "S"),
+  };
   const analysis = analyzeWorkbook(input);
   if (!analysis.ok) throw new Error(JSON.stringify(analysis.problems));
   const big = analysis.model;
@@ -102,7 +112,11 @@ describe("npvSensitivity on a large model", () => {
 describe("an end at which the NPV passes Excel's largest number", () => {
   it("fails with the model's own problem instead of giving an infinite NPV", () => {
     // At its High each year's value is 1E+308, the element's own value too; the five years' sum is not.
-    const m = model([variable("Units", 10, { low: 1, high: 1e308 })], [element({ element: "Value", formula: "Units", stakeholder: "CFO" })], [["Years", 5]]);
+    const m = model(
+      [variable("Units", 10, { low: 1, high: 1e308 })],
+      [element({ element: "Value", formula: "Units", stakeholder: "CFO" })],
+      [["Years", 5]],
+    );
     const [row] = npvSensitivity(m);
     expect(row!.low.ok).toBe(true);
     expect(row!.high.ok).toBe(false);
@@ -118,8 +132,14 @@ describe("ends that Excel could not show side by side", () => {
     const ramp = "50%,100%";
     const m = model(
       [variable("A", 0, { low: -1e308, high: Number.MAX_VALUE })],
-      [element({ element: "Minus", formula: "-A", stakeholder: "CFO", ramp }), ...["One", "Two", "Three"].map((name) => element({ element: name, formula: "A", stakeholder: "CFO", ramp }))],
-      [["Years", 1], ["DiscountRate", 0]],
+      [
+        element({ element: "Minus", formula: "-A", stakeholder: "CFO", ramp }),
+        ...["One", "Two", "Three"].map((name) => element({ element: name, formula: "A", stakeholder: "CFO", ramp })),
+      ],
+      [
+        ["Years", 1],
+        ["DiscountRate", 0],
+      ],
     );
     const [row] = npvSensitivity(m);
     expect(row!.low).toEqual({ ok: true, npv: -1e308 });

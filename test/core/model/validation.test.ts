@@ -28,7 +28,14 @@ const VARIABLES: Row[] = [
   variable("CostPerLeak", 2000, { unit: "USD" }),
 ];
 const ELEMENTS: Row[] = [
-  element({ element: "Leak savings", formula: "Miles*LeakRate*CostPerLeak", id: "LeakSavings", stakeholder: "CFO", confidence: "green", ramp: "50%,100%" }),
+  element({
+    element: "Leak savings",
+    formula: "Miles*LeakRate*CostPerLeak",
+    id: "LeakSavings",
+    stakeholder: "CFO",
+    confidence: "green",
+    ramp: "50%,100%",
+  }),
   element({ element: "Crew time", formula: "Miles*10", id: "CrewTime", stakeholder: "Operations", confidence: "gray" }),
 ];
 const SETTINGS: Row[] = [
@@ -72,10 +79,32 @@ describe("the base model", () => {
     const analysis = analyze();
     if (!analysis.ok) throw new Error("base model must be valid");
     const [miles] = analysis.model.variables;
-    expect(miles).toMatchObject({ name: "Miles", value: 120, unit: "mi", range: { low: 100, high: 150 }, nameCell: V("B4"), valueCell: V("C4") });
+    expect(miles).toMatchObject({
+      name: "Miles",
+      value: 120,
+      unit: "mi",
+      range: { low: 100, high: 150 },
+      nameCell: V("B4"),
+      valueCell: V("C4"),
+    });
     const [leak] = analysis.model.elements;
-    expect(leak).toMatchObject({ element: "Leak savings", id: "LeakSavings", confidence: "green", ramp: [0.5, 1], formulaCell: E("B2"), nameCell: E("A2"), idCell: E("C2") });
-    expect(analysis.model.settings).toMatchObject({ customer: "Acme Pipelines", years: 3, discountRate: 0.1, investment: 10000, annualCost: 1000, currency: "USD" });
+    expect(leak).toMatchObject({
+      element: "Leak savings",
+      id: "LeakSavings",
+      confidence: "green",
+      ramp: [0.5, 1],
+      formulaCell: E("B2"),
+      nameCell: E("A2"),
+      idCell: E("C2"),
+    });
+    expect(analysis.model.settings).toMatchObject({
+      customer: "Acme Pipelines",
+      years: 3,
+      discountRate: 0.1,
+      investment: 10000,
+      annualCost: 1000,
+      currency: "USD",
+    });
     expect(analysis.model.settings.cells.years).toEqual(S("E4"));
   });
 });
@@ -103,7 +132,16 @@ describe("missing and unreadable ranges", () => {
     expect(problem).toMatchObject({ severity: "warning", range: "CVM_Settings" });
     expect(problem.cell).toBeUndefined();
     if (!analysis.ok) throw new Error("a workbook without settings is still computed");
-    expect(analysis.model.settings).toEqual({ customer: "", offering: "", currency: "USD", years: 3, discountRate: 0.1, investment: 0, annualCost: 0, cells: {} });
+    expect(analysis.model.settings).toEqual({
+      customer: "",
+      offering: "",
+      currency: "USD",
+      years: 3,
+      discountRate: 0.1,
+      investment: 0,
+      annualCost: 0,
+      cells: {},
+    });
     // Defaults: 3 years, no price. Leak savings 120*0.15*2000 = 36000 (ramp 50%,100%); Crew time 120*10 = 1200.
     // Year 1: 36000*50% + 1200 = 19200; years 2 and 3: 36000 + 1200 = 37200.
     expect(analysis.results.benefitByYear).toEqual([19200, 37200, 37200]);
@@ -134,7 +172,10 @@ describe("missing and unreadable ranges", () => {
 
 describe("header row", () => {
   it("a range without any rows has no header: error at its top-left cell", () => {
-    const analysis = analyzeWorkbook({ ...build({}, { variables: VARIABLES, elements: ELEMENTS, settings: SETTINGS }), variables: { address: "Inputs!B3:H6", values: [] } });
+    const analysis = analyzeWorkbook({
+      ...build({}, { variables: VARIABLES, elements: ELEMENTS, settings: SETTINGS }),
+      variables: { address: "Inputs!B3:H6", values: [] },
+    });
     expect(single(analysis, "range-no-header")).toMatchObject({ severity: "error", range: "CVM_Variables", cell: V("B3") });
   });
 
@@ -181,7 +222,11 @@ describe("header row", () => {
   it("a repeated column header is an error at the second occurrence; the first is the one read", () => {
     const analysis = analyze({
       variableHeader: ["Name", "Value", "Unit", "value"],
-      variables: [["Miles", 120, "mi", 999], ["LeakRate", 0.15, "", 0], ["CostPerLeak", 2000, "", 0]],
+      variables: [
+        ["Miles", 120, "mi", 999],
+        ["LeakRate", 0.15, "", 0],
+        ["CostPerLeak", 2000, "", 0],
+      ],
     });
     // Header at B3: Name B, Value C, Unit D, the second "value" E.
     expect(single(analysis, "column-repeated")).toMatchObject({ severity: "error", range: "CVM_Variables", cell: V("E3") });
@@ -297,12 +342,16 @@ describe("variable names", () => {
   });
 
   it("an element id may not repeat a variable name (ignoring case): error at the id cell", () => {
-    const analysis = analyze({ elements: elementsWith(1, element({ element: "Crew time", formula: "Miles*10", id: "leakrate", stakeholder: "Ops" })) });
+    const analysis = analyze({
+      elements: elementsWith(1, element({ element: "Crew time", formula: "Miles*10", id: "leakrate", stakeholder: "Ops" })),
+    });
     expect(single(analysis, "name-duplicate")).toMatchObject({ severity: "error", range: "CVM_Elements", cell: E("C3") });
   });
 
   it("element ids are unique ignoring case: error at the second id", () => {
-    const analysis = analyze({ elements: elementsWith(1, element({ element: "Crew time", formula: "Miles*10", id: "LEAKSAVINGS", stakeholder: "Ops" })) });
+    const analysis = analyze({
+      elements: elementsWith(1, element({ element: "Crew time", formula: "Miles*10", id: "LEAKSAVINGS", stakeholder: "Ops" })),
+    });
     expect(single(analysis, "name-duplicate")).toMatchObject({ range: "CVM_Elements", cell: E("C3") });
   });
 });
@@ -333,7 +382,10 @@ describe("variable values", () => {
 
   it("percentages arrive as fractions (15% is 0.15) and are used as such", () => {
     const analysis = analyze({
-      elements: [element({ element: "Leak savings", formula: "Miles*LeakRate*CostPerLeak", stakeholder: "CFO" }), element({ element: "Literal", formula: "Miles*15%*CostPerLeak", stakeholder: "CFO" })],
+      elements: [
+        element({ element: "Leak savings", formula: "Miles*LeakRate*CostPerLeak", stakeholder: "CFO" }),
+        element({ element: "Literal", formula: "Miles*15%*CostPerLeak", stakeholder: "CFO" }),
+      ],
     });
     if (!analysis.ok) throw new Error(JSON.stringify(analysis.problems));
     expect(analysis.model.variables[1]!.value).toBe(0.15);
@@ -405,12 +457,15 @@ describe("elements", () => {
     expect(problem.message).toContain('"Crew time"');
   });
 
-  it.each(["Miles*", "(Miles*2", "Miles 2", "Miles*2)", "=", "SUM(Miles,,)"])("the formula %p is a syntax error at its Formula cell", (formula) => {
-    const analysis = analyze({ elements: elementsWith(1, element({ element: "Crew time", formula, stakeholder: "Ops" })) });
-    const problem = single(analysis, "element-formula-syntax");
-    expect(problem).toMatchObject({ severity: "error", range: "CVM_Elements", cell: E("B3") });
-    expect(problem.message).toContain("cannot be read");
-  });
+  it.each(["Miles*", "(Miles*2", "Miles 2", "Miles*2)", "=", "SUM(Miles,,)"])(
+    "the formula %p is a syntax error at its Formula cell",
+    (formula) => {
+      const analysis = analyze({ elements: elementsWith(1, element({ element: "Crew time", formula, stakeholder: "Ops" })) });
+      const problem = single(analysis, "element-formula-syntax");
+      expect(problem).toMatchObject({ severity: "error", range: "CVM_Elements", cell: E("B3") });
+      expect(problem.message).toContain("cannot be read");
+    },
+  );
 
   it("an unknown name in a formula is an error at the Formula cell, suggesting the likely typo", () => {
     const analysis = analyze({ elements: elementsWith(1, element({ element: "Crew time", formula: "Mils*10", stakeholder: "Ops" })) });
@@ -421,24 +476,32 @@ describe("elements", () => {
   });
 
   it("suggests element ids too, in their own spelling", () => {
-    const analysis = analyze({ elements: elementsWith(1, element({ element: "Crew time", formula: "leaksavigns/2", stakeholder: "Ops" })) });
+    const analysis = analyze({
+      elements: elementsWith(1, element({ element: "Crew time", formula: "leaksavigns/2", stakeholder: "Ops" })),
+    });
     expect(single(analysis, "formula-unknown-name").message).toContain("Did you mean LeakSavings?");
   });
 
   it("an unknown name far from every known name gets no suggestion; each name is reported once", () => {
-    const analysis = analyze({ elements: elementsWith(1, element({ element: "Crew time", formula: "Zzyzx*2+zzyzx", stakeholder: "Ops" })) });
+    const analysis = analyze({
+      elements: elementsWith(1, element({ element: "Crew time", formula: "Zzyzx*2+zzyzx", stakeholder: "Ops" })),
+    });
     const problem = single(analysis, "formula-unknown-name");
     expect(problem.message).not.toContain("Did you mean");
     expect(problem.message).toContain("Add it to CVM_Variables");
   });
 
   it("names in formulas are case-insensitive", () => {
-    const analysis = analyze({ elements: elementsWith(1, element({ element: "Crew time", formula: "MILES*10+leaksavings*0", stakeholder: "Ops" })) });
+    const analysis = analyze({
+      elements: elementsWith(1, element({ element: "Crew time", formula: "MILES*10+leaksavings*0", stakeholder: "Ops" })),
+    });
     expect(analysis.problems).toEqual([]);
   });
 
   it("an unknown function is an error at the Formula cell", () => {
-    const analysis = analyze({ elements: elementsWith(1, element({ element: "Crew time", formula: "VLOOKUP(Miles,2,3)", stakeholder: "Ops" })) });
+    const analysis = analyze({
+      elements: elementsWith(1, element({ element: "Crew time", formula: "VLOOKUP(Miles,2,3)", stakeholder: "Ops" })),
+    });
     const problem = single(analysis, "formula-unknown-function");
     expect(problem).toMatchObject({ severity: "error", range: "CVM_Elements", cell: E("B3") });
     expect(problem.message).toContain("VLOOKUP");
@@ -486,14 +549,18 @@ describe("elements", () => {
   });
 
   it("an element that uses itself is a cycle", () => {
-    const analysis = analyze({ elements: [...ELEMENTS, element({ element: "Self", formula: "SelfRef+Miles", id: "SelfRef", stakeholder: "CFO" })] });
+    const analysis = analyze({
+      elements: [...ELEMENTS, element({ element: "Self", formula: "SelfRef+Miles", id: "SelfRef", stakeholder: "CFO" })],
+    });
     const problem = single(analysis, "element-cycle");
     expect(problem).toMatchObject({ severity: "error", cell: E("B4") });
     expect(problem.message).toContain("SelfRef → SelfRef");
   });
 
   it("an illegal element id is an error at the Id cell", () => {
-    const analysis = analyze({ elements: elementsWith(1, element({ element: "Crew time", formula: "Miles*10", id: "Crew time", stakeholder: "Ops" })) });
+    const analysis = analyze({
+      elements: elementsWith(1, element({ element: "Crew time", formula: "Miles*10", id: "Crew time", stakeholder: "Ops" })),
+    });
     expect(single(analysis, "element-id-illegal")).toMatchObject({ severity: "error", range: "CVM_Elements", cell: E("C3") });
   });
 
@@ -525,13 +592,17 @@ describe("confidence", () => {
     ["", "gray"],
     [null, "gray"],
   ])("%p reads as %s", (confidence, expected) => {
-    const analysis = analyze({ elements: elementsWith(1, element({ element: "Crew time", formula: "Miles*10", stakeholder: "Ops", confidence })) });
+    const analysis = analyze({
+      elements: elementsWith(1, element({ element: "Crew time", formula: "Miles*10", stakeholder: "Ops", confidence })),
+    });
     if (!analysis.ok) throw new Error(JSON.stringify(analysis.problems));
     expect(analysis.model.elements[1]!.confidence).toBe(expected);
   });
 
   it.each(["red", "hard", "greenish", "TRUE"])("%p is an error at the Confidence cell", (confidence) => {
-    const analysis = analyze({ elements: elementsWith(1, element({ element: "Crew time", formula: "Miles*10", stakeholder: "Ops", confidence })) });
+    const analysis = analyze({
+      elements: elementsWith(1, element({ element: "Crew time", formula: "Miles*10", stakeholder: "Ops", confidence })),
+    });
     const problem = single(analysis, "element-confidence-unknown");
     expect(problem).toMatchObject({ severity: "error", range: "CVM_Elements", cell: E("F3") });
     expect(problem.message).toContain(confidence);
@@ -550,7 +621,9 @@ describe("ramps", () => {
     [0.4, [0.4]],
     ["0%", [0]],
   ])("%p reads as %p", (ramp, expected) => {
-    const analysis = analyze({ elements: elementsWith(1, element({ element: "Crew time", formula: "Miles*10", stakeholder: "Ops", ramp })) });
+    const analysis = analyze({
+      elements: elementsWith(1, element({ element: "Crew time", formula: "Miles*10", stakeholder: "Ops", ramp })),
+    });
     if (!analysis.ok) throw new Error(JSON.stringify(analysis.problems));
     const read = analysis.model.elements[1]!.ramp;
     expect(read).toHaveLength(expected.length);
@@ -568,7 +641,9 @@ describe("ramps", () => {
     [40, /outside 0% to 100%/], // the number 40 in a cell formatted as General
     [-0.5, /outside 0% to 100%/],
   ])("the ramp %p is an error at the Ramp cell", (ramp, why) => {
-    const analysis = analyze({ elements: elementsWith(1, element({ element: "Crew time", formula: "Miles*10", stakeholder: "Ops", ramp })) });
+    const analysis = analyze({
+      elements: elementsWith(1, element({ element: "Crew time", formula: "Miles*10", stakeholder: "Ops", ramp })),
+    });
     const problem = single(analysis, "element-ramp-invalid");
     expect(problem).toMatchObject({ severity: "error", range: "CVM_Elements", cell: E("G3") });
     expect(problem.message).toMatch(why);
@@ -578,7 +653,9 @@ describe("ramps", () => {
 
 describe("actuals", () => {
   it("an Actual that is a number is kept", () => {
-    const analysis = analyze({ elements: elementsWith(1, element({ element: "Crew time", formula: "Miles*10", stakeholder: "Ops", actual: 950 })) });
+    const analysis = analyze({
+      elements: elementsWith(1, element({ element: "Crew time", formula: "Miles*10", stakeholder: "Ops", actual: 950 })),
+    });
     if (!analysis.ok) throw new Error(JSON.stringify(analysis.problems));
     expect(analysis.model.elements[1]!.actual).toBe(950);
     expect(analysis.model.elements[0]!.actual).toBeUndefined();
@@ -590,7 +667,9 @@ describe("actuals", () => {
     ["#VALUE!", /the error #VALUE!/],
     [false, /logical value FALSE/],
   ])("an Actual of %p is an error at the Actual cell", (actual, why) => {
-    const analysis = analyze({ elements: elementsWith(1, element({ element: "Crew time", formula: "Miles*10", stakeholder: "Ops", actual })) });
+    const analysis = analyze({
+      elements: elementsWith(1, element({ element: "Crew time", formula: "Miles*10", stakeholder: "Ops", actual })),
+    });
     const problem = single(analysis, "element-actual-not-number");
     expect(problem).toMatchObject({ severity: "error", range: "CVM_Elements", cell: E("I3") });
     expect(problem.message).toMatch(why);
@@ -638,7 +717,13 @@ describe("settings", () => {
   });
 
   it("an empty setting value keeps the default", () => {
-    const analysis = analyze({ settings: [["Years", ""], ["DiscountRate", null], ["Currency", ""]] });
+    const analysis = analyze({
+      settings: [
+        ["Years", ""],
+        ["DiscountRate", null],
+        ["Currency", ""],
+      ],
+    });
     if (!analysis.ok) throw new Error(JSON.stringify(analysis.problems));
     expect(analysis.model.settings).toMatchObject({ years: 3, discountRate: 0.1, currency: "USD", cells: {} });
   });
@@ -717,7 +802,12 @@ describe("errors that only computing reveals", () => {
         element({ element: "Two", formula: "SQRT(-Miles)", stakeholder: "CFO" }),
       ],
     });
-    expect(withCode(analysis, "element-value-error").map((p) => [p.cell, p.message.includes("#DIV/0!") ? "#DIV/0!" : p.message.includes("#NUM!") ? "#NUM!" : "?"])).toEqual([
+    expect(
+      withCode(analysis, "element-value-error").map((p) => [
+        p.cell,
+        p.message.includes("#DIV/0!") ? "#DIV/0!" : p.message.includes("#NUM!") ? "#NUM!" : "?",
+      ]),
+    ).toEqual([
       [E("B2"), "#DIV/0!"],
       [E("B3"), "#NUM!"],
     ]);
@@ -737,12 +827,18 @@ describe("errors that only computing reveals", () => {
   });
 
   it("IFERROR can catch a division by zero", () => {
-    const analysis = analyze({ variables: withZero, elements: [element({ element: "Guarded", formula: "IFERROR(Miles/Zero, 0)", stakeholder: "CFO" })] });
+    const analysis = analyze({
+      variables: withZero,
+      elements: [element({ element: "Guarded", formula: "IFERROR(Miles/Zero, 0)", stakeholder: "CFO" })],
+    });
     expect(analysis.problems).toEqual([]);
   });
 
   it("warnings are kept alongside computed results", () => {
-    const analysis = analyze({ settings: [...SETTINGS, ["Colour", "blue"]], elements: elementsWith(1, element({ element: "Crew time", formula: "Miles*10" })) });
+    const analysis = analyze({
+      settings: [...SETTINGS, ["Colour", "blue"]],
+      elements: elementsWith(1, element({ element: "Crew time", formula: "Miles*10" })),
+    });
     expect(analysis.ok).toBe(true);
     expect(codes(analysis).sort()).toEqual(["element-stakeholder-missing", "setting-unknown"]);
   });
@@ -796,21 +892,26 @@ describe("every problem at once", () => {
   });
 });
 
-
 describe("hostile inputs (see also test/hostile)", () => {
   it("a range at #REF!$B$2:$C$9, what a name keeps of a deleted sheet, cannot be read (not a sheet named #REF)", () => {
-    const analysis = analyzeWorkbook({ ...build({}, { variables: VARIABLES, elements: ELEMENTS, settings: SETTINGS }), variables: { address: "#REF!$B$3:$H$6", values: [] } });
+    const analysis = analyzeWorkbook({
+      ...build({}, { variables: VARIABLES, elements: ELEMENTS, settings: SETTINGS }),
+      variables: { address: "#REF!$B$3:$H$6", values: [] },
+    });
     const problem = single(analysis, "range-invalid");
     expect(problem.cell).toBeUndefined();
     expect(problem.message).toContain("its sheet or cells were deleted");
     expect(codes(analysis)).toEqual(["range-invalid"]);
   });
 
-  it.each(["_xlnm.Print_Area", "_XLNM._FilterDatabase", "_xlfn.XLOOKUP", "_xlws.SORT", "_xlpm.x", "_xludf.MyFn"])("the name %p, a prefix of Excel's own names and functions in a file, is refused", (name) => {
-    const analysis = analyze({ variables: [...VARIABLES, variable(name, 1)] });
-    expect(single(analysis, "variable-name-illegal")).toMatchObject({ cell: V("B7") });
-    expect(single(analysis, "variable-name-illegal").message).toContain("prefix Excel keeps");
-  });
+  it.each(["_xlnm.Print_Area", "_XLNM._FilterDatabase", "_xlfn.XLOOKUP", "_xlws.SORT", "_xlpm.x", "_xludf.MyFn"])(
+    "the name %p, a prefix of Excel's own names and functions in a file, is refused",
+    (name) => {
+      const analysis = analyze({ variables: [...VARIABLES, variable(name, 1)] });
+      expect(single(analysis, "variable-name-illegal")).toMatchObject({ cell: V("B7") });
+      expect(single(analysis, "variable-name-illegal").message).toContain("prefix Excel keeps");
+    },
+  );
 
   it("names merely starting with _xl are fine", () => {
     expect(analyze({ variables: [...VARIABLES, variable("_xlnmExtra", 1), variable("_xl.Rate", 2)] }).problems).toEqual([]);
@@ -863,7 +964,11 @@ describe("hostile inputs (see also test/hostile)", () => {
 
   it("a circle through many elements is named by its ends and its size", () => {
     const n = 50;
-    const analysis = analyze({ elements: Array.from({ length: n }, (_, i) => element({ element: `Step ${i}`, formula: `Step_${(i + 1) % n}`, id: `Step_${i}`, stakeholder: "CFO" })) });
+    const analysis = analyze({
+      elements: Array.from({ length: n }, (_, i) =>
+        element({ element: `Step ${i}`, formula: `Step_${(i + 1) % n}`, id: `Step_${i}`, stakeholder: "CFO" }),
+      ),
+    });
     expect(single(analysis, "element-cycle").message).toBe(
       "Elements use each other's values in a circle: Step_0 → Step_1 → Step_2 → Step_3 → Step_4 → Step_5 → … (42 more) … → Step_48 → Step_49 → Step_0 (50 elements). Break the circle so that each value can be computed.",
     );
@@ -871,7 +976,9 @@ describe("hostile inputs (see also test/hostile)", () => {
 
   it("2,000 misspellings against 2,000 variables are all reported quickly; the first get a suggestion", () => {
     const variables = Array.from({ length: 2000 }, (_, i) => variable(`Reading_${i}_kwh`, i));
-    const elements = Array.from({ length: 2000 }, (_, i) => element({ element: `Meter ${i}`, formula: `Readng_${i}_kwh*2`, stakeholder: "CFO" }));
+    const elements = Array.from({ length: 2000 }, (_, i) =>
+      element({ element: `Meter ${i}`, formula: `Readng_${i}_kwh*2`, stakeholder: "CFO" }),
+    );
     const start = performance.now();
     const analysis = analyze({ variables, elements });
     expect(performance.now() - start).toBeLessThan(3000);
@@ -887,7 +994,11 @@ describe("results past Excel's largest number", () => {
   it("a total annual value that overflows is an error at the largest element's formula", () => {
     const analysis = analyze({
       variables: [...VARIABLES, variable("Huge", 1.5e308)],
-      elements: [element({ element: "Small", formula: "Miles", stakeholder: "CFO" }), element({ element: "Big one", formula: "Huge", stakeholder: "CFO" }), element({ element: "Big two", formula: "Huge*0.9", stakeholder: "CFO" })],
+      elements: [
+        element({ element: "Small", formula: "Miles", stakeholder: "CFO" }),
+        element({ element: "Big one", formula: "Huge", stakeholder: "CFO" }),
+        element({ element: "Big two", formula: "Huge*0.9", stakeholder: "CFO" }),
+      ],
     });
     expect(analysis.ok).toBe(false);
     const problem = single(analysis, "result-overflow");
@@ -899,22 +1010,49 @@ describe("results past Excel's largest number", () => {
 
   it("a benefit over the years that overflows, each year's being finite, is an error too", () => {
     // 3 years of 1E+308 each.
-    const analysis = analyze({ variables: [...VARIABLES, variable("Huge", 1e308)], elements: [element({ element: "Big", formula: "Huge", stakeholder: "CFO" })] });
+    const analysis = analyze({
+      variables: [...VARIABLES, variable("Huge", 1e308)],
+      elements: [element({ element: "Big", formula: "Huge", stakeholder: "CFO" })],
+    });
     expect(single(analysis, "result-overflow")).toMatchObject({ cell: E("B2") });
     expect(single(analysis, "result-overflow").message).toMatch(/^The benefit over 3 years comes to more/);
   });
 
   it("a total cost that overflows is an error at the setting that makes it", () => {
-    const analysis = analyze({ settings: [["Years", 30], ["Investment", 1], ["AnnualCost", 1e308]] });
+    const analysis = analyze({
+      settings: [
+        ["Years", 30],
+        ["Investment", 1],
+        ["AnnualCost", 1e308],
+      ],
+    });
     expect(single(analysis, "result-overflow")).toMatchObject({ range: "CVM_Settings", cell: S("E5") });
-    const investment = analyze({ settings: [["Years", 3], ["Investment", 1.7e308], ["AnnualCost", 1e308]] });
+    const investment = analyze({
+      settings: [
+        ["Years", 3],
+        ["Investment", 1.7e308],
+        ["AnnualCost", 1e308],
+      ],
+    });
     expect(single(investment, "result-overflow")).toMatchObject({ range: "CVM_Settings", cell: S("E5") });
-    const both = analyze({ settings: [["Investment", 1.7e308], ["AnnualCost", 1e307]] });
+    const both = analyze({
+      settings: [
+        ["Investment", 1.7e308],
+        ["AnnualCost", 1e307],
+      ],
+    });
     expect(single(both, "result-overflow")).toMatchObject({ range: "CVM_Settings", cell: S("E3") });
   });
 
   it("an NPV that overflows under a rate near -100% is an error at the DiscountRate", () => {
-    const analysis = analyze({ variables: [...VARIABLES, variable("Huge", 1e300)], elements: [element({ element: "Big", formula: "Huge", stakeholder: "CFO" })], settings: [["Years", 30], ["DiscountRate", -0.9999]] });
+    const analysis = analyze({
+      variables: [...VARIABLES, variable("Huge", 1e300)],
+      elements: [element({ element: "Big", formula: "Huge", stakeholder: "CFO" })],
+      settings: [
+        ["Years", 30],
+        ["DiscountRate", -0.9999],
+      ],
+    });
     expect(single(analysis, "result-overflow")).toMatchObject({ range: "CVM_Settings", cell: S("E4") });
     expect(single(analysis, "result-overflow").message).toMatch(/^The NPV comes to more than Excel can hold/);
   });
@@ -926,7 +1064,11 @@ describe("results past Excel's largest number", () => {
   });
 
   it("the largest numbers that do fit are results like any other", () => {
-    const analysis = analyze({ variables: [...VARIABLES, variable("Huge", 5e307)], elements: [element({ element: "Big", formula: "Huge", stakeholder: "CFO" })], settings: [["Years", 3]] });
+    const analysis = analyze({
+      variables: [...VARIABLES, variable("Huge", 5e307)],
+      elements: [element({ element: "Big", formula: "Huge", stakeholder: "CFO" })],
+      settings: [["Years", 3]],
+    });
     expect(analysis.ok && analysis.results.totals.TotalBenefit).toBe(1.5e308);
   });
 });

@@ -4,7 +4,14 @@ import { describeBuild } from "../../../src/core/plan/describe";
 import type { WorkbookInput } from "../../../src/core/workbook/cells";
 
 const input = (miles: number): WorkbookInput => ({
-  variables: { address: "Inputs!A1:B3", values: [["Name", "Value"], ["Miles", miles], ["Cost", 500]] },
+  variables: {
+    address: "Inputs!A1:B3",
+    values: [
+      ["Name", "Value"],
+      ["Miles", miles],
+      ["Cost", 500],
+    ],
+  },
   elements: {
     address: "Elements!A1:D3",
     values: [
@@ -13,13 +20,24 @@ const input = (miles: number): WorkbookInput => ({
       ["Patrols", "Miles*2", "Field Manager", "gray"],
     ],
   },
-  settings: { address: "Settings!A1:B2", values: [["Setting", "Value"], ["Years", 4]] },
+  settings: {
+    address: "Settings!A1:B2",
+    values: [
+      ["Setting", "Value"],
+      ["Years", 4],
+    ],
+  },
 });
 
 function build(miles: number, record?: readonly (readonly (string | number | boolean | null)[])[]) {
   const analysis = analyzeWorkbook(input(miles));
   if (!analysis.ok) throw new Error("model");
-  const planned = planBuild(analysis.model, analysis.results, { sheets: ["Inputs", "Elements", "Settings"], names: [], ...(record ? { record } : {}) }, new Date(Date.UTC(2026, 10, 23)));
+  const planned = planBuild(
+    analysis.model,
+    analysis.results,
+    { sheets: ["Inputs", "Elements", "Settings"], names: [], ...(record ? { record } : {}) },
+    new Date(Date.UTC(2026, 10, 23)),
+  );
   if (!planned.ok) throw new Error("plan");
   return { plan: planned.plan, lines: describeBuild(planned.plan, analysis.model, analysis.results) };
 }

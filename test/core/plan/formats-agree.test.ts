@@ -25,8 +25,22 @@ function input(rate: number): WorkbookInput {
         ["General", "0%", "0%", "0%"],
       ],
     },
-    elements: { address: "El!A1:C2", values: [["Element", "Formula", "Actual"], ["Repairs", "Miles*Rate", 30000]] },
-    settings: { address: "Set!A1:B4", values: [["Setting", "Value"], ["Years", 3], ["DiscountRate", 0.08], ["Investment", 1000]] },
+    elements: {
+      address: "El!A1:C2",
+      values: [
+        ["Element", "Formula", "Actual"],
+        ["Repairs", "Miles*Rate", 30000],
+      ],
+    },
+    settings: {
+      address: "Set!A1:B4",
+      values: [
+        ["Setting", "Value"],
+        ["Years", 3],
+        ["DiscountRate", 0.08],
+        ["Investment", 1000],
+      ],
+    },
   };
 }
 
@@ -43,7 +57,8 @@ const formatAt = (s: SheetPlan, row: number, column: number) => {
   const cell = s.cells.find((c) => c.row === row && c.column === column);
   return cell?.style === undefined ? undefined : s.styles[cell.style]?.numberFormat;
 };
-const rowOf = (s: SheetPlan, text: string, column = 0) => s.cells.find((c) => c.column === column && c.content.kind === "text" && c.content.value === text)!.row;
+const rowOf = (s: SheetPlan, text: string, column = 0) =>
+  s.cells.find((c) => c.column === column && c.content.kind === "text" && c.content.value === text)!.row;
 const grid = (s: SheetPlan, first: number, last: number): CellValue[][] => {
   const rows: CellValue[][] = [];
   for (const c of s.cells) {
@@ -77,7 +92,9 @@ describe("formats that agree", () => {
 
   test("the sensitivity table shows each variable's Low and High in its own format", () => {
     const header = rowOf(summary, "Variable");
-    const rate = summary.cells.find((c) => c.row > header && c.column === 0 && c.content.kind === "text" && c.content.value === "Rate")!.row;
+    const rate = summary.cells.find(
+      (c) => c.row > header && c.column === 0 && c.content.kind === "text" && c.content.value === "Rate",
+    )!.row;
     expect([formatAt(summary, rate, 4), formatAt(summary, rate, 5)]).toEqual(["0%", "0%"]);
   });
 

@@ -28,8 +28,21 @@ function input(customer: string, miles: number, rate = 0.15): WorkbookInput {
         ["Rate", rate, "share"],
       ],
     },
-    elements: { address: "Elements!A1:C2", values: [["Element", "Formula", "Actual"], ["Repairs", "Miles*Rate*100", ""]] },
-    settings: { address: "Settings!A1:B3", values: [["Setting", "Value"], ["Customer", customer], ["Years", 3]] },
+    elements: {
+      address: "Elements!A1:C2",
+      values: [
+        ["Element", "Formula", "Actual"],
+        ["Repairs", "Miles*Rate*100", ""],
+      ],
+    },
+    settings: {
+      address: "Settings!A1:B3",
+      values: [
+        ["Setting", "Value"],
+        ["Customer", customer],
+        ["Years", 3],
+      ],
+    },
   };
 }
 
@@ -81,8 +94,16 @@ class Workbook {
   rows(sheet: string, first: number, last: number): CellValue[][] {
     const cells = this.sheets.get(sheet);
     if (!cells) return [];
-    const bottom = Math.max(-1, ...[...cells.keys()].map((k) => k.split(",").map(Number)).filter(([, c]) => c! >= first && c! <= last).map(([r]) => r!));
-    return Array.from({ length: bottom + 1 }, (_, r) => Array.from({ length: last - first + 1 }, (_, c) => cells.get(`${r},${first + c}`) ?? ""));
+    const bottom = Math.max(
+      -1,
+      ...[...cells.keys()]
+        .map((k) => k.split(",").map(Number))
+        .filter(([, c]) => c! >= first && c! <= last)
+        .map(([r]) => r!),
+    );
+    return Array.from({ length: bottom + 1 }, (_, r) =>
+      Array.from({ length: last - first + 1 }, (_, c) => cells.get(`${r},${first + c}`) ?? ""),
+    );
   }
 
   /** The history's entries, one array per row from row 5, Date left out (it only says when). */
@@ -98,11 +119,20 @@ class Workbook {
   }
 }
 
-const mentions = (values: readonly CellValue[], text: string) => values.some((v) => (typeof v === "string" ? v.toLowerCase().includes(text.toLowerCase()) : false));
+const mentions = (values: readonly CellValue[], text: string) =>
+  values.some((v) => (typeof v === "string" ? v.toLowerCase().includes(text.toLowerCase()) : false));
 const historySheet = (plan: WorkbookPlan): SheetPlan => plan.sheets.find((s) => s.name === LOG)!;
 
 describe("the attribution of rows written before entries were tagged", () => {
-  const row = (input: string, item: string, field: string, before: CellValue, after: CellValue, tag: CellValue = "", date = 46000): CellValue[] => [date, input, item, field, before, after, tag];
+  const row = (
+    input: string,
+    item: string,
+    field: string,
+    before: CellValue,
+    after: CellValue,
+    tag: CellValue = "",
+    date = 46000,
+  ): CellValue[] => [date, input, item, field, before, after, tag];
   const legacy = [
     row("Build", "First build", "", "", "1 variable recorded", "", 46000),
     row("Variable", "Miles", "Value", 1200, 1300, "", 46001),
@@ -133,13 +163,19 @@ describe("the attribution of rows written before entries were tagged", () => {
   });
 
   test("rows recorded before the customer had a name belong to the customer it was then named for", () => {
-    const attributed = attributeHistory([legacy[0]!, legacy[1]!, row("Setting", "Customer", "Value", "(none)", "Acme"), row("Variable", "Miles", "Value", 1300, 1400)], "Acme");
+    const attributed = attributeHistory(
+      [legacy[0]!, legacy[1]!, row("Setting", "Customer", "Value", "(none)", "Acme"), row("Variable", "Miles", "Value", 1300, 1400)],
+      "Acme",
+    );
     expect(attributed.map((r) => r!.owner)).toEqual(["Acme", "Acme", "Acme", "Acme"]);
     expect(attributed.every((r) => belongsTo(r!, "Acme"))).toBe(true);
   });
 
   test("a tag wins over the replay, and blank rows stay blank", () => {
-    const attributed = attributeHistory([row("Variable", "Miles", "Value", 1, 2, "Gamma"), undefined, row("Variable", "Miles", "Value", 2, 3)], "Acme");
+    const attributed = attributeHistory(
+      [row("Variable", "Miles", "Value", 1, 2, "Gamma"), undefined, row("Variable", "Miles", "Value", 2, 3)],
+      "Acme",
+    );
     expect(attributed.map((r) => r?.owner)).toEqual(["Gamma", undefined, "Acme"]);
   });
 });
@@ -203,7 +239,9 @@ describe("a workbook built for another customer", () => {
     const back = book.build(input("acme pipelines", 1234.5678), LATER(3));
     expect(back.removed).toEqual({ history: [{ customer: "Beta Gas", entries: 1 }], recordOf: "Beta Gas" });
     // Acme's entries went with the build for Beta Gas: the workbook starts Acme's history again.
-    expect(book.history()).toEqual([["Build", "First build for acme pipelines", "", "", "2 variables, 1 elements recorded", "acme pipelines"]]);
+    expect(book.history()).toEqual([
+      ["Build", "First build for acme pipelines", "", "", "2 variables, 1 elements recorded", "acme pipelines"],
+    ]);
     expect(mentions(book.everything().map(String), "Beta")).toBe(false);
     expect(book.everything()).not.toContain(800);
   });
@@ -211,7 +249,16 @@ describe("a workbook built for another customer", () => {
   test("an Actual's first-recorded date restarts with the new customer", () => {
     const withActual = (customer: string) => {
       const data = input(customer, 1000);
-      return { ...data, elements: { address: "Elements!A1:C2", values: [["Element", "Formula", "Actual"], ["Repairs", "Miles*Rate*100", 5000]] } };
+      return {
+        ...data,
+        elements: {
+          address: "Elements!A1:C2",
+          values: [
+            ["Element", "Formula", "Actual"],
+            ["Repairs", "Miles*Rate*100", 5000],
+          ],
+        },
+      };
     };
     const book = new Workbook();
     book.build(withActual("Acme"));
@@ -286,8 +333,15 @@ describe("a workbook built before entries were tagged", () => {
     const rebuilt = book.build(input("Acme", 1300), LATER(5));
     const log = historySheet(rebuilt.plan);
     expect(log.replaceColumns.last).toBe(HISTORY_COLUMN - 1);
-    expect(log.cells.filter((c) => c.column >= HISTORY_COLUMN && c.row < 6).map((c) => [c.row, c.column, c.content])).toEqual([[3, HISTORY_COLUMN + 6, { kind: "text", value: "Customer" }]]);
-    expect(book.rows(LOG, HISTORY_COLUMN, HISTORY_COLUMN + 5).slice(0, before.length).slice(4)).toEqual(before.slice(4));
+    expect(log.cells.filter((c) => c.column >= HISTORY_COLUMN && c.row < 6).map((c) => [c.row, c.column, c.content])).toEqual([
+      [3, HISTORY_COLUMN + 6, { kind: "text", value: "Customer" }],
+    ]);
+    expect(
+      book
+        .rows(LOG, HISTORY_COLUMN, HISTORY_COLUMN + 5)
+        .slice(0, before.length)
+        .slice(4),
+    ).toEqual(before.slice(4));
     expect(book.history().at(-1)).toEqual(["Variable", "Miles", "Value", 800, 1300, "Acme"]);
   });
 

@@ -13,7 +13,12 @@ const sheet = (cells: PlannedCell[], first = 0): SheetPlan => ({
 });
 
 describe("marking a sheet incomplete while it is written", () => {
-  const title: PlannedCell = { row: 0, column: 0, content: { kind: "formula", formula: '="Value Summary"&Settings!$B$2', value: "Value Summary" }, style: "title" };
+  const title: PlannedCell = {
+    row: 0,
+    column: 0,
+    content: { kind: "formula", formula: '="Value Summary"&Settings!$B$2', value: "Value Summary" },
+    style: "title",
+  };
   const other: PlannedCell = { row: 3, column: 2, content: { kind: "number", value: 7 } };
 
   test("the title cell holds the mark, in the title's style, and the title is what goes there last", () => {

@@ -21,7 +21,14 @@ const INPUT: WorkbookInput = {
       ["+Follow-on", "REPAIRS/10", "", "cfo ", "", ""],
     ],
   },
-  settings: { address: "Settings!A1:B3", values: [["Setting", "Value"], ["Years", 3], ["Investment", 1000]] },
+  settings: {
+    address: "Settings!A1:B3",
+    values: [
+      ["Setting", "Value"],
+      ["Years", 3],
+      ["Investment", 1000],
+    ],
+  },
 };
 const NOW = new Date(Date.UTC(2026, 10, 23, 12, 0));
 const EMPTY: ExistingWorkbook = { sheets: ["Inputs 2026", "Elements", "Settings"], names: [] };
@@ -34,7 +41,8 @@ function plan(input: WorkbookInput = INPUT, existing: ExistingWorkbook = EMPTY):
   return outcome.plan;
 }
 const sheet = (p: WorkbookPlan, name: string): SheetPlan => p.sheets.find((s) => s.name === name)!;
-const at = (s: SheetPlan, row: number, column: number): PlannedCell | undefined => s.cells.find((c) => c.row === row && c.column === column);
+const at = (s: SheetPlan, row: number, column: number): PlannedCell | undefined =>
+  s.cells.find((c) => c.row === row && c.column === column);
 /** The planned cells of a sheet as the record sheet would hold them, for reading it back. */
 const grid = (s: SheetPlan) => {
   const rows: (string | number)[][] = [];
@@ -47,7 +55,9 @@ const grid = (s: SheetPlan) => {
 
 /** The row of the element table that holds `element` in column A (the table, not the stakeholder list). */
 const elementRow = (s: SheetPlan, element: string) =>
-  s.cells.find((c) => c.column === 0 && c.content.kind === "text" && c.content.value === element && at(s, c.row, 2)?.content.kind === "text")!.row;
+  s.cells.find(
+    (c) => c.column === 0 && c.content.kind === "text" && c.content.value === element && at(s, c.row, 2)?.content.kind === "text",
+  )!.row;
 const formulaOf = (cell: PlannedCell | undefined) => (cell?.content.kind === "formula" ? cell.content.formula : undefined);
 
 describe("the Value Summary plan", () => {
@@ -81,7 +91,17 @@ describe("the Value Summary plan", () => {
     const names = new Map(plan().names.map((n) => [n.name, n.refersTo]));
     expect(names.get("Miles")).toBe("='Inputs 2026'!$B$2");
     expect(names.get("repairs")).toBe(`='Value Summary'!$D$${repairs + 1}`);
-    for (const result of ["CVM_TotalAnnualValue", "CVM_Green", "CVM_Gray", "CVM_TotalBenefit", "CVM_TotalCost", "CVM_NetValue", "CVM_NPV", "CVM_ROI", "CVM_PaybackMonths"]) {
+    for (const result of [
+      "CVM_TotalAnnualValue",
+      "CVM_Green",
+      "CVM_Gray",
+      "CVM_TotalBenefit",
+      "CVM_TotalCost",
+      "CVM_NetValue",
+      "CVM_NPV",
+      "CVM_ROI",
+      "CVM_PaybackMonths",
+    ]) {
       const ref = /^='Value Summary'!\$B\$(\d+)$/.exec(names.get(result) ?? "");
       expect(ref).not.toBeNull();
       expect(at(summary, Number(ref![1]) - 1, 1)!.content.kind).toBe("formula");
@@ -116,7 +136,10 @@ describe("building again", () => {
   test("a rebuild adds only the changes, below the earlier rows, and writes nothing above them", () => {
     const changed: WorkbookInput = {
       ...INPUT,
-      variables: { ...INPUT.variables!, values: INPUT.variables!.values.map((r) => (r[0] === "Rate" ? ["Rate", 0.2, "share", "survey"] : r)) },
+      variables: {
+        ...INPUT.variables!,
+        values: INPUT.variables!.values.map((r) => (r[0] === "Rate" ? ["Rate", 0.2, "share", "survey"] : r)),
+      },
     };
     const log = sheet(plan(changed, owned), "Assumptions Log");
     const history = log.cells.filter((c) => c.column >= 12);
@@ -125,9 +148,16 @@ describe("building again", () => {
   });
 
   test("a variable removed since the last build has its name deleted; the user's own names are untouched", () => {
-    const fewer: WorkbookInput = { ...INPUT, variables: { ...INPUT.variables!, values: [...INPUT.variables!.values, ["Unused", 7, "", ""]] } };
+    const fewer: WorkbookInput = {
+      ...INPUT,
+      variables: { ...INPUT.variables!, values: [...INPUT.variables!.values, ["Unused", 7, "", ""]] },
+    };
     const withUnused = plan(fewer, EMPTY);
-    const again = plan(INPUT, { ...owned, names: [...owned.names, { name: "UserThing", refersTo: "=Settings!$Z$1" }], record: grid(sheet(withUnused, "CVM_Meta")) });
+    const again = plan(INPUT, {
+      ...owned,
+      names: [...owned.names, { name: "UserThing", refersTo: "=Settings!$Z$1" }],
+      record: grid(sheet(withUnused, "CVM_Meta")),
+    });
     expect(again.deleteNames).toEqual(["Unused"]);
     expect(again.names.map((n) => n.name)).not.toContain("UserThing");
   });
@@ -137,13 +167,28 @@ describe("building again", () => {
     if (!analysis.ok) throw new Error("model should be valid");
     const sheetClash = planBuild(analysis.model, analysis.results, { ...EMPTY, sheets: [...EMPTY.sheets, "value summary"] }, NOW);
     expect(sheetClash.ok).toBe(false);
-    const nameClash = planBuild(analysis.model, analysis.results, { ...EMPTY, names: [{ name: "MILES", refersTo: "=Settings!$C$9" }] }, NOW);
+    const nameClash = planBuild(
+      analysis.model,
+      analysis.results,
+      { ...EMPTY, names: [{ name: "MILES", refersTo: "=Settings!$C$9" }] },
+      NOW,
+    );
     expect(nameClash).toMatchObject({ ok: false, problems: [{ code: "name-clash", range: "Miles" }] });
-    const sameCell = planBuild(analysis.model, analysis.results, { ...EMPTY, names: [{ name: "Miles", refersTo: "='Inputs 2026'!$B$2" }] }, NOW);
+    const sameCell = planBuild(
+      analysis.model,
+      analysis.results,
+      { ...EMPTY, names: [{ name: "Miles", refersTo: "='Inputs 2026'!$B$2" }] },
+      NOW,
+    );
     if (!sameCell.ok) throw new Error("a name already at the value cell is no clash");
     expect(sameCell.plan.names.map((n) => n.name)).not.toContain("Miles");
     // A relative reference means another cell wherever it is used: that is a clash, not the same name.
-    const relative = planBuild(analysis.model, analysis.results, { ...EMPTY, names: [{ name: "Miles", refersTo: "='Inputs 2026'!B2" }] }, NOW);
+    const relative = planBuild(
+      analysis.model,
+      analysis.results,
+      { ...EMPTY, names: [{ name: "Miles", refersTo: "='Inputs 2026'!B2" }] },
+      NOW,
+    );
     expect(relative).toMatchObject({ ok: false, problems: [{ code: "name-clash" }] });
   });
 });
@@ -153,7 +198,11 @@ describe("inputs as Office.js hands them over", () => {
     const elements = INPUT.elements!;
     const typed: WorkbookInput = {
       ...INPUT,
-      elements: { ...elements, formulas: elements.values.map((r, i) => (i === 1 ? [r[0]!, "=Miles*Rate*Cost", ...r.slice(2)] : r)), values: elements.values.map((r, i) => (i === 1 ? [r[0]!, 90000, ...r.slice(2)] : r)) },
+      elements: {
+        ...elements,
+        formulas: elements.values.map((r, i) => (i === 1 ? [r[0]!, "=Miles*Rate*Cost", ...r.slice(2)] : r)),
+        values: elements.values.map((r, i) => (i === 1 ? [r[0]!, 90000, ...r.slice(2)] : r)),
+      },
     };
     const typedSummary = sheet(plan(typed), "Value Summary");
     expect(formulaOf(at(typedSummary, elementRow(typedSummary, "Repairs"), 3))).toBe("=Miles*Rate*Cost");
@@ -162,7 +211,16 @@ describe("inputs as Office.js hands them over", () => {
   test("an element list with no rows is an error at its header, and a setting called constructor is only unknown", () => {
     const empty = analyzeWorkbook({ ...INPUT, elements: { address: "Elements!A1:B1", values: [["Element", "Formula"]] } });
     expect(empty.problems).toMatchObject([{ code: "elements-empty", severity: "error", cell: { sheet: "Elements", row: 0, column: 0 } }]);
-    const odd = analyzeWorkbook({ ...INPUT, settings: { address: "Settings!A1:B2", values: [["Setting", "Value"], ["constructor", 1]] } });
+    const odd = analyzeWorkbook({
+      ...INPUT,
+      settings: {
+        address: "Settings!A1:B2",
+        values: [
+          ["Setting", "Value"],
+          ["constructor", 1],
+        ],
+      },
+    });
     expect(odd.problems.map((p) => p.code)).toEqual(["setting-unknown"]);
   });
 });

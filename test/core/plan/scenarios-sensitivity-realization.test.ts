@@ -29,7 +29,15 @@ const INPUT: WorkbookInput = {
       ["Extra", "Extra", "Saving/2", "CFO", "gray", ""],
     ],
   },
-  settings: { address: "Set!A1:B4", values: [["Setting", "Value"], ["Years", 2], ["DiscountRate", 0.1], ["Investment", 100]] },
+  settings: {
+    address: "Set!A1:B4",
+    values: [
+      ["Setting", "Value"],
+      ["Years", 2],
+      ["DiscountRate", 0.1],
+      ["Investment", 100],
+    ],
+  },
 };
 const NOW = new Date(Date.UTC(2026, 10, 23, 12, 0));
 const EXISTING: ExistingWorkbook = { sheets: ["In", "El", "Set"], names: [] };
@@ -42,15 +50,22 @@ function plan(input: WorkbookInput = INPUT, existing: ExistingWorkbook = EXISTIN
   return outcome.plan;
 }
 const sheetOf = (p: WorkbookPlan, name: string): SheetPlan => p.sheets.find((s) => s.name === name)!;
-const content = (c: PlannedCell | undefined) => (c === undefined ? undefined : c.content.kind === "formula" ? c.content.formula : c.content.value);
-const rowOf = (s: SheetPlan, label: string, column = 0) => s.cells.find((c) => c.column === column && c.content.kind === "text" && c.content.value === label)?.row;
+const content = (c: PlannedCell | undefined) =>
+  c === undefined ? undefined : c.content.kind === "formula" ? c.content.formula : c.content.value;
+const rowOf = (s: SheetPlan, label: string, column = 0) =>
+  s.cells.find((c) => c.column === column && c.content.kind === "text" && c.content.value === label)?.row;
 const valueAt = (s: SheetPlan, row: number, column: number) => content(s.cells.find((c) => c.row === row && c.column === column));
-const rowValues = (s: SheetPlan, row: number, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => valueAt(s, row, from + i));
+const rowValues = (s: SheetPlan, row: number, from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => valueAt(s, row, from + i));
 
 const summary = sheetOf(plan(), "Value Summary");
 
 /** The first row after `after` whose column A holds `label`. */
-const rowAfter = (s: SheetPlan, after: number, label: string) => s.cells.filter((c) => c.column === 0 && c.row > after && c.content.kind === "text" && c.content.value === label).map((c) => c.row).sort((a, b) => a - b)[0];
+const rowAfter = (s: SheetPlan, after: number, label: string) =>
+  s.cells
+    .filter((c) => c.column === 0 && c.row > after && c.content.kind === "text" && c.content.value === label)
+    .map((c) => c.row)
+    .sort((a, b) => a - b)[0];
 /** The element table's row of an element (its name stands alone in A; the stakeholder list indents it). */
 const savingRow = rowOf(summary, "Saving")!;
 const extraRow = rowOf(summary, "Extra")!;
@@ -82,7 +97,12 @@ describe("scenarios", () => {
   test("an element's scenario value is its own formula with ranged variables read from their Low or High cell", () => {
     // Saving is the first element row; Units' Low is In!E2, High In!F2; Cut's In!E4 / In!F4; Price keeps its name.
     const at = (cell: string) => `IF(ISNUMBER(${cell}),${cell},${cell.includes("$E$2") || cell.includes("$F$2") ? "Units" : "Cut"})`;
-    expect(rowValues(summary, header + 1, 0, 3)).toEqual(["Saving", `=${at("In!$E$2")}*Price*${at("In!$E$4")}`, `=$D$${savingRow + 1}`, `=${at("In!$F$2")}*Price*${at("In!$F$4")}`]);
+    expect(rowValues(summary, header + 1, 0, 3)).toEqual([
+      "Saving",
+      `=${at("In!$E$2")}*Price*${at("In!$E$4")}`,
+      `=$D$${savingRow + 1}`,
+      `=${at("In!$F$2")}*Price*${at("In!$F$4")}`,
+    ]);
   });
 
   test("an element id reads the other element's value in the same scenario column", () => {
@@ -94,12 +114,16 @@ describe("scenarios", () => {
     const results = rowOf(summary, "Result")!;
     expect(rowValues(summary, results, 0, 3)).toEqual(["Result", "Conservative", "Expected", "Optimistic"]);
     const npvRow = rowOf(summary, "Net present value", 0)!;
-    const scenarioNpv = summary.cells.filter((c) => c.column === 0 && c.content.kind === "text" && c.content.value === "Net present value").map((c) => c.row);
+    const scenarioNpv = summary.cells
+      .filter((c) => c.column === 0 && c.content.kind === "text" && c.content.value === "Net present value")
+      .map((c) => c.row);
     expect(scenarioNpv).toHaveLength(2);
     const row = scenarioNpv.find((r) => r > results)!;
     expect(valueAt(summary, row, 2)).toBe(`=$B$${npvRow + 1}`);
     const conservativeNet = rowOf(summary, "Conservative: net cash flow")!;
-    expect(valueAt(summary, row, 1)).toBe(`=D${conservativeNet + 1}+NPV($B$${rowOf(summary, "Discount rate")! + 1},E${conservativeNet + 1}:F${conservativeNet + 1})`);
+    expect(valueAt(summary, row, 1)).toBe(
+      `=D${conservativeNet + 1}+NPV($B$${rowOf(summary, "Discount rate")! + 1},E${conservativeNet + 1}:F${conservativeNet + 1})`,
+    );
   });
 
   test("the benefit of a scenario year weighs each element's scenario value by its ramp share", () => {
@@ -112,7 +136,15 @@ describe("scenarios", () => {
   test("a model without any Low and High has no scenarios and no sensitivity", () => {
     const plain: WorkbookInput = {
       ...INPUT,
-      variables: { address: "In!A1:B4", values: [["Name", "Value"], ["Units", 100], ["Price", 10], ["Cut", 0.2]] },
+      variables: {
+        address: "In!A1:B4",
+        values: [
+          ["Name", "Value"],
+          ["Units", 100],
+          ["Price", 10],
+          ["Cut", 0.2],
+        ],
+      },
     };
     const s = sheetOf(plan(plain), "Value Summary");
     expect(rowOf(s, "Scenarios")).toBeUndefined();
@@ -150,7 +182,14 @@ describe("sensitivity", () => {
     expect(valueAt(summary, base, 2)).toBe("not live (the live one is in Key figures)");
     // The live alternative is told to the model's author, in the notes at the end.
     const about = rowOf(summary, "About this workbook")!;
-    expect(summary.cells.some((c) => c.row > about && c.content.kind === "text" && c.content.value.includes("=CVM.SENSITIVITY(CVM_Elements,CVM_Variables,CVM_Settings)"))).toBe(true);
+    expect(
+      summary.cells.some(
+        (c) =>
+          c.row > about &&
+          c.content.kind === "text" &&
+          c.content.value.includes("=CVM.SENSITIVITY(CVM_Elements,CVM_Variables,CVM_Settings)"),
+      ),
+    ).toBe(true);
     // The note is text: it must not become a formula.
     expect(summary.cells.find((c) => c.row === title + 1 && c.column === 0)!.content.kind).toBe("text");
   });
@@ -172,7 +211,11 @@ describe("sensitivity", () => {
     expect(tornado.anchor).toMatchObject({ row: header, column: 6, columns: 5 });
     expect(tornado.anchor.column + tornado.anchor.columns - 1).toBeLessThanOrEqual(summary.page!.printArea.lastColumn);
     const under = summary.cells.filter(
-      (c) => c.row >= tornado.anchor.row && c.row < tornado.anchor.row + tornado.anchor.rows && c.column >= tornado.anchor.column && c.column < tornado.anchor.column + tornado.anchor.columns,
+      (c) =>
+        c.row >= tornado.anchor.row &&
+        c.row < tornado.anchor.row + tornado.anchor.rows &&
+        c.column >= tornado.anchor.column &&
+        c.column < tornado.anchor.column + tornado.anchor.columns,
     );
     expect(under).toEqual([]);
   });
@@ -183,9 +226,15 @@ describe("sensitivity", () => {
     const shares = pasted.filter((c) => c.style === "share");
     const others = pasted.filter((c) => !atBuild.includes(c) && !shares.includes(c));
     expect(atBuild.every((c) => c.style === "staticMoney" || c.style === "staticNumber")).toBe(true);
-    expect(others.map((c) => valueAt(summary, c.row, 0)).sort()).toEqual(["Annual cost", "Benefit", "Conservative: benefit", "Optimistic: benefit", "Years"].sort());
+    expect(others.map((c) => valueAt(summary, c.row, 0)).sort()).toEqual(
+      ["Annual cost", "Benefit", "Conservative: benefit", "Optimistic: benefit", "Years"].sort(),
+    );
     // Year 0 has no benefit by definition; everything else that is not a formula is one of the above.
-    expect(others.filter((c) => String(valueAt(summary, c.row, 0)).endsWith("benefit") || valueAt(summary, c.row, 0) === "Benefit").every((c) => c.content.kind === "number" && c.content.value === 0 && c.column === 3)).toBe(true);
+    expect(
+      others
+        .filter((c) => String(valueAt(summary, c.row, 0)).endsWith("benefit") || valueAt(summary, c.row, 0) === "Benefit")
+        .every((c) => c.content.kind === "number" && c.content.value === 0 && c.column === 3),
+    ).toBe(true);
     expect(shares.every((c) => c.row > rowOf(summary, "Scenarios")! && c.row < rowOf(summary, "Cash flow by scenario")!)).toBe(true);
   });
 });
@@ -198,7 +247,13 @@ describe("value realization", () => {
     expect(rowValues(summary, header, 0, 4)).toEqual(["Element", "Estimated (full realization)", "Actual", "Realized", "Gap"]);
     const r = header + 2;
     // Saving's annual value is in column D of the element table; its Actual is El!F2.
-    expect(rowValues(summary, header + 1, 0, 4)).toEqual(["Saving", `=$D$${savingRow + 1}`, "=IF(ISNUMBER(El!$F$2),El!$F$2,NA())", `=IF(B${r}=0,NA(),C${r}/B${r})`, `=C${r}-B${r}`]);
+    expect(rowValues(summary, header + 1, 0, 4)).toEqual([
+      "Saving",
+      `=$D$${savingRow + 1}`,
+      "=IF(ISNUMBER(El!$F$2),El!$F$2,NA())",
+      `=IF(B${r}=0,NA(),C${r}/B${r})`,
+      `=C${r}-B${r}`,
+    ]);
     expect(valueAt(summary, header + 2, 0)).toBe("Total, measured elements");
     expect(valueAt(summary, header + 3, 0)).toBe("Estimated, not yet measured (1 element)");
     expect(String(valueAt(summary, title + 1, 0))).toContain("for the 1 of 2 elements measured so far");
@@ -214,20 +269,30 @@ describe("when each Actual was first recorded", () => {
   const log = (p: WorkbookPlan) => sheetOf(p, "Assumptions Log");
   const first = plan();
   const dateColumn = 10;
-  const savingRow = (p: WorkbookPlan) => log(p).cells.find((c) => c.column === 0 && c.content.kind === "text" && c.content.value === "Saving" && c.row > rowOf(log(p), "Value elements")!)!.row;
+  const savingRow = (p: WorkbookPlan) =>
+    log(p).cells.find(
+      (c) => c.column === 0 && c.content.kind === "text" && c.content.value === "Saving" && c.row > rowOf(log(p), "Value elements")!,
+    )!.row;
   const rebuiltFrom = (previous: WorkbookPlan, input: WorkbookInput, now: Date) =>
-    plan(input, {
-      sheets: [...EXISTING.sheets, "Value Summary", "Assumptions Log", "CVM_Meta"],
-      names: previous.names.map((n) => ({ name: n.name, refersTo: n.refersTo })),
-      record: recordValues(sheetOf(previous, "CVM_Meta")),
-    }, now);
+    plan(
+      input,
+      {
+        sheets: [...EXISTING.sheets, "Value Summary", "Assumptions Log", "CVM_Meta"],
+        names: previous.names.map((n) => ({ name: n.name, refersTo: n.refersTo })),
+        record: recordValues(sheetOf(previous, "CVM_Meta")),
+      },
+      now,
+    );
 
   test("the first build dates each Actual and lists it in the history", () => {
     const row = savingRow(first);
     expect(rowValues(log(first), row - 1, 9, 11)).toEqual(["Actual", "Actual first recorded", "Annual value"]);
     expect(valueAt(log(first), row, 9)).toBe(150);
     expect(valueAt(log(first), row, dateColumn)).toBe(excelSerialDate(NOW));
-    const history = log(first).cells.filter((c) => c.column >= 12 && c.row === 5).sort((a, b) => a.column - b.column).map(content);
+    const history = log(first)
+      .cells.filter((c) => c.column >= 12 && c.row === 5)
+      .sort((a, b) => a.column - b.column)
+      .map(content);
     expect(history).toEqual([excelSerialDate(NOW), "Element", "Saving", "Actual", "(none)", 150]);
   });
 
@@ -235,7 +300,10 @@ describe("when each Actual was first recorded", () => {
     const later = new Date(NOW.getTime() + 7 * 86_400_000);
     const same = rebuiltFrom(first, INPUT, later);
     expect(valueAt(log(same), savingRow(same), dateColumn)).toBe(excelSerialDate(NOW));
-    const changed: WorkbookInput = { ...INPUT, elements: { ...INPUT.elements!, values: INPUT.elements!.values.map((r) => (r[0] === "Saving" ? [...r.slice(0, 5), 180] : r)) } };
+    const changed: WorkbookInput = {
+      ...INPUT,
+      elements: { ...INPUT.elements!, values: INPUT.elements!.values.map((r) => (r[0] === "Saving" ? [...r.slice(0, 5), 180] : r)) },
+    };
     const moved = rebuiltFrom(same, changed, later);
     expect(valueAt(log(moved), savingRow(moved), dateColumn)).toBe(excelSerialDate(later));
   });
@@ -257,7 +325,10 @@ describe("the titles", () => {
   });
 
   test("read the Customer cell live, so that a switch of customer renames the sheets' titles without a rebuild", () => {
-    const named: WorkbookInput = { ...INPUT, settings: { address: "Set!A1:B5", values: [...INPUT.settings!.values, ["Customer", 'Contoso "West"']] } };
+    const named: WorkbookInput = {
+      ...INPUT,
+      settings: { address: "Set!A1:B5", values: [...INPUT.settings!.values, ["Customer", 'Contoso "West"']] },
+    };
     const built = plan(named);
     expect(sheetOf(built, "Value Summary").cells.find((c) => c.row === 0 && c.column === 0)!.content).toEqual({
       kind: "formula",
@@ -277,7 +348,16 @@ describe("a formula longer than Excel allows", () => {
     // 700 uses of a ranged variable: ~4,200 characters as written, far more with its Low cell put in.
     const long = Array.from({ length: 700 }, () => "Units").join("+");
     expect(long.length).toBeLessThan(8192);
-    const input: WorkbookInput = { ...INPUT, elements: { address: "El!A1:C2", values: [["Element", "Id", "Formula"], ["Wide", "Wide", long]] } };
+    const input: WorkbookInput = {
+      ...INPUT,
+      elements: {
+        address: "El!A1:C2",
+        values: [
+          ["Element", "Id", "Formula"],
+          ["Wide", "Wide", long],
+        ],
+      },
+    };
     const analysis = analyzeWorkbook(input);
     if (!analysis.ok) throw new Error("the long formula itself is valid");
     const outcome = planBuild(analysis.model, analysis.results, EXISTING, NOW);
@@ -285,6 +365,8 @@ describe("a formula longer than Excel allows", () => {
     if (outcome.ok) return;
     expect(outcome.problems).toHaveLength(2);
     expect(outcome.problems[0]).toMatchObject({ severity: "error", code: "formula-too-long", cell: { sheet: "Value Summary", column: 1 } });
-    expect(outcome.problems[0]!.message).toMatch(/^The add-in would write a formula of [\d,]+ characters in 'Value Summary'!B\d+, and Excel allows 8,192\./);
+    expect(outcome.problems[0]!.message).toMatch(
+      /^The add-in would write a formula of [\d,]+ characters in 'Value Summary'!B\d+, and Excel allows 8,192\./,
+    );
   });
 });

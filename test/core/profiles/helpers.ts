@@ -2,7 +2,12 @@ import type { CellValue, RangeInput } from "../../../src/core/workbook/cells";
 import { PROFILES_DESCRIPTION } from "../../../src/core/profiles";
 
 /** A range of `rows` from A1 of `sheet`, as Office.js reports it (values, and formulas where given). */
-export function rangeAt(sheet: string, rows: readonly (readonly CellValue[])[], formulas?: Readonly<Record<string, string>>, origin = { row: 0, column: 0 }): RangeInput {
+export function rangeAt(
+  sheet: string,
+  rows: readonly (readonly CellValue[])[],
+  formulas?: Readonly<Record<string, string>>,
+  origin = { row: 0, column: 0 },
+): RangeInput {
   const width = Math.max(...rows.map((r) => r.length));
   const letters = (c: number) => String.fromCharCode(65 + c);
   const address = `${sheet}!${letters(origin.column)}${origin.row + 1}:${letters(origin.column + width - 1)}${origin.row + rows.length}`;

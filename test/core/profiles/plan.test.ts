@@ -53,7 +53,16 @@ describe("planning the profiles sheet", () => {
           ["General", "General", "General", "General"],
           ["General", DATE, "General", "General"],
         ],
-        profiles: [{ name: "Northwind", saved: SAVED, values: [{ variable: "Miles", value: 1200 }, { variable: "Rate", value: 0.1 }] }],
+        profiles: [
+          {
+            name: "Northwind",
+            saved: SAVED,
+            values: [
+              { variable: "Miles", value: 1200 },
+              { variable: "Rate", value: 0.1 },
+            ],
+          },
+        ],
         active: "Northwind",
         edit: expect.objectContaining({ addSheets: [{ name: "CVM_Profiles", visibility: "hidden" }] }),
       },
@@ -112,8 +121,19 @@ describe("planning the profiles sheet", () => {
   });
 
   test("an existing name (ignoring case) asks first, then replaces in place under the name as typed", () => {
-    const read = sheetWith({ variables: ["Miles"], profiles: [["Northwind", 46000, 1], ["Contoso", 46001, 2]] });
-    expect(planSave(read, "NORTHWIND", model, NOW)).toEqual({ ok: false, reason: "replace", message: "Replace the saved values of Northwind?", problems: [] });
+    const read = sheetWith({
+      variables: ["Miles"],
+      profiles: [
+        ["Northwind", 46000, 1],
+        ["Contoso", 46001, 2],
+      ],
+    });
+    expect(planSave(read, "NORTHWIND", model, NOW)).toEqual({
+      ok: false,
+      reason: "replace",
+      message: "Replace the saved values of Northwind?",
+      problems: [],
+    });
     const outcome = planSave(read, "NORTHWIND", model, NOW, { replace: true });
     if (!outcome.ok) throw new Error(outcome.message);
     expect(outcome.plan.table.slice(1)).toEqual([
@@ -123,7 +143,12 @@ describe("planning the profiles sheet", () => {
   });
 
   test("values that are no number block saving, each at its cell; so does a bad name", () => {
-    const broken = readCurrentValues({ variables: variablesRange([["Miles", "#REF!"], ["Rate", 0.1]]) });
+    const broken = readCurrentValues({
+      variables: variablesRange([
+        ["Miles", "#REF!"],
+        ["Rate", 0.1],
+      ]),
+    });
     const outcome = planSave({ kind: "absent" }, "Northwind", broken, NOW);
     expect(outcome.ok).toBe(false);
     expect(!outcome.ok && [outcome.reason, outcome.message, outcome.problems.map((p) => [p.cell, p.message])]).toEqual([
@@ -165,11 +190,23 @@ describe("planning the profiles sheet", () => {
       [t("Northwind"), n(46000), n(1), n(0.1)],
     ]);
     expect(outcome.plan.clear).toEqual({ rows: 3, columns: 5 });
-    expect(planDelete(read, "Fabrikam")).toEqual({ ok: false, reason: "no-profile", message: 'No profile is named "Fabrikam" in this workbook any more.', problems: [] });
+    expect(planDelete(read, "Fabrikam")).toEqual({
+      ok: false,
+      reason: "no-profile",
+      message: 'No profile is named "Fabrikam" in this workbook any more.',
+      problems: [],
+    });
   });
 
   test("deleting another profile keeps the active one; deleting the last leaves the header", () => {
-    const read = sheetWith({ active: "Northwind", variables: ["Miles"], profiles: [["Northwind", 46000, 1], ["Contoso", 46001, 2]] });
+    const read = sheetWith({
+      active: "Northwind",
+      variables: ["Miles"],
+      profiles: [
+        ["Northwind", 46000, 1],
+        ["Contoso", 46001, 2],
+      ],
+    });
     const outcome = planDelete(read, "Contoso");
     expect(outcome.ok && outcome.plan.active).toBe("Northwind");
     const last = planDelete(sheetWith({ variables: ["Miles"], profiles: [["Northwind", 46000, 1]] }), "Northwind");
@@ -178,7 +215,15 @@ describe("planning the profiles sheet", () => {
   });
 
   test("keeping only one profile removes every other and makes it active", () => {
-    const read = sheetWith({ active: "Contoso", variables: ["Miles", "Rate"], profiles: [["Northwind", 46000, 1, 0.1], ["Contoso", 46001, 2, ""], ["Fabrikam", 46002, 3, 0.3]] });
+    const read = sheetWith({
+      active: "Contoso",
+      variables: ["Miles", "Rate"],
+      profiles: [
+        ["Northwind", 46000, 1, 0.1],
+        ["Contoso", 46001, 2, ""],
+        ["Fabrikam", 46002, 3, 0.3],
+      ],
+    });
     const outcome = planKeepOnly(read, "northwind");
     if (!outcome.ok) throw new Error(outcome.message);
     expect(outcome.plan.active).toBe("Northwind");
@@ -197,8 +242,14 @@ describe("a save and the Customer setting", () => {
   const read = sheetWith({ active: "Northwind", variables: ["Miles"], profiles: [["Northwind", 46000, 800]] });
 
   test("empty, or naming the active profile: set to the new name without a question", () => {
-    expect(planSave({ kind: "absent" }, "Contoso", withCustomer(""), NOW)).toMatchObject({ ok: true, plan: { customer: { kind: "write", cell, from: "", to: "Contoso" } } });
-    expect(planSave(read, "Contoso", withCustomer("northwind "), NOW)).toMatchObject({ ok: true, plan: { customer: { kind: "write", cell, from: "northwind", to: "Contoso" } } });
+    expect(planSave({ kind: "absent" }, "Contoso", withCustomer(""), NOW)).toMatchObject({
+      ok: true,
+      plan: { customer: { kind: "write", cell, from: "", to: "Contoso" } },
+    });
+    expect(planSave(read, "Contoso", withCustomer("northwind "), NOW)).toMatchObject({
+      ok: true,
+      plan: { customer: { kind: "write", cell, from: "northwind", to: "Contoso" } },
+    });
   });
 
   test("the setting's new text is the edit's last block, as text; a kept or formula setting is not in the edit", () => {
@@ -207,12 +258,21 @@ describe("a save and the Customer setting", () => {
     expect(set.plan.edit.blocks.at(-1)).toEqual({ sheet: "Settings", top: 1, left: 1, rows: [[{ kind: "text", value: "=Contoso" }]] });
     const kept = planSave(read, "Contoso", withCustomer("Fabrikam"), NOW, { customer: "keep" });
     const formula = planSave(read, "Contoso", withCustomer("Fabrikam", { B2: "=Sheet1!A1" }), NOW);
-    for (const outcome of [kept, formula]) expect(outcome.ok && outcome.plan.edit.blocks.map((b) => b.sheet)).toEqual(["CVM_Profiles", "CVM_Profiles"]);
+    for (const outcome of [kept, formula])
+      expect(outcome.ok && outcome.plan.edit.blocks.map((b) => b.sheet)).toEqual(["CVM_Profiles", "CVM_Profiles"]);
   });
 
   test("naming someone else: a question, then set or kept as the user says; the same name but for case is left alone", () => {
-    expect(planSave(read, "Contoso", withCustomer("Fabrikam"), NOW)).toEqual({ ok: false, reason: "customer", message: "Also set the Customer setting to Contoso? It says Fabrikam.", problems: [] });
-    expect(planSave(read, "Contoso", withCustomer("Fabrikam"), NOW, { customer: "set" })).toMatchObject({ ok: true, plan: { customer: { kind: "write", to: "Contoso" } } });
+    expect(planSave(read, "Contoso", withCustomer("Fabrikam"), NOW)).toEqual({
+      ok: false,
+      reason: "customer",
+      message: "Also set the Customer setting to Contoso? It says Fabrikam.",
+      problems: [],
+    });
+    expect(planSave(read, "Contoso", withCustomer("Fabrikam"), NOW, { customer: "set" })).toMatchObject({
+      ok: true,
+      plan: { customer: { kind: "write", to: "Contoso" } },
+    });
     const kept = planSave(read, "Contoso", withCustomer("Fabrikam"), NOW, { customer: "keep" });
     expect(kept.ok && kept.plan.customer).toBeUndefined();
     const same = planSave(read, "CONTOSO", withCustomer("Contoso"), NOW);

@@ -28,8 +28,21 @@ describe("reading the profiles sheet", () => {
         variables: ["Miles", "Rate", "OldVar"],
         extent: { bottom: 6, right: 4 },
         profiles: [
-          { name: "Northwind", saved: 46349.5, values: [ { variable: "Miles", value: 1200 }, { variable: "Rate", value: 0.1 } ] },
-          { name: "Contoso", values: [ { variable: "Miles", value: 800 }, { variable: "OldVar", value: 7 } ] },
+          {
+            name: "Northwind",
+            saved: 46349.5,
+            values: [
+              { variable: "Miles", value: 1200 },
+              { variable: "Rate", value: 0.1 },
+            ],
+          },
+          {
+            name: "Contoso",
+            values: [
+              { variable: "Miles", value: 800 },
+              { variable: "OldVar", value: 7 },
+            ],
+          },
         ],
       },
     });
@@ -42,7 +55,11 @@ describe("reading the profiles sheet", () => {
   });
 
   test("a sheet of that name without the marker is the user's: foreign, whatever it holds", () => {
-    for (const used of [undefined, rangeAt("cvm_profiles", [["Customer list"], ["Northwind"]]), rangeAt("cvm_profiles", [[], ["CVM_Profiles"]])]) {
+    for (const used of [
+      undefined,
+      rangeAt("cvm_profiles", [["Customer list"], ["Northwind"]]),
+      rangeAt("cvm_profiles", [[], ["CVM_Profiles"]]),
+    ]) {
       const read = readProfilesSheet({ name: "cvm_profiles", ...(used ? { used } : {}) });
       expect(read.kind).toBe("foreign");
       expect(read.kind === "foreign" && read.message).toBe(
@@ -79,7 +96,13 @@ describe("reading the profiles sheet", () => {
     expect(read.store.variables).toEqual(["Miles", "Rate"]);
     expect(read.store.profiles.map((p) => [p.name, p.values])).toEqual([
       ["Northwind", [{ variable: "Miles", value: 1200 }]],
-      ["Contoso", [{ variable: "Miles", value: 800 }, { variable: "Rate", value: 0.2 }]],
+      [
+        "Contoso",
+        [
+          { variable: "Miles", value: 800 },
+          { variable: "Rate", value: 0.2 },
+        ],
+      ],
     ]);
   });
 
@@ -88,13 +111,19 @@ describe("reading the profiles sheet", () => {
     const read = readProfilesSheet({ name: "CVM_Profiles", used });
     if (read.kind !== "ours") throw new Error("expected the add-in's sheet");
     expect(read.store.profiles).toEqual([]);
-    expect(read.problems.map((p) => [p.severity, p.code, p.cell])).toEqual([["error", "profiles-header", { sheet: "CVM_Profiles", row: 4, column: 0 }]]);
-    expect(read.problems[0]!.message).toBe('The profiles table\'s header must say "Customer" here, not the text "Name": without it the add-in cannot read the profiles. Type Customer in this cell again.');
+    expect(read.problems.map((p) => [p.severity, p.code, p.cell])).toEqual([
+      ["error", "profiles-header", { sheet: "CVM_Profiles", row: 4, column: 0 }],
+    ]);
+    expect(read.problems[0]!.message).toBe(
+      'The profiles table\'s header must say "Customer" here, not the text "Name": without it the add-in cannot read the profiles. Type Customer in this cell again.',
+    );
   });
 
   test("a newer format is an error at B2; an odd one a warning", () => {
     const newer = readProfilesSheet({ name: "CVM_Profiles", used: profilesSheet({ variables: [], profiles: [], format: 3 }) });
-    expect(newer.kind === "ours" && newer.problems.map((p) => [p.severity, p.code, p.cell?.row, p.cell?.column])).toEqual([["error", "profiles-format-newer", 1, 1]]);
+    expect(newer.kind === "ours" && newer.problems.map((p) => [p.severity, p.code, p.cell?.row, p.cell?.column])).toEqual([
+      ["error", "profiles-format-newer", 1, 1],
+    ]);
     const odd = readProfilesSheet({ name: "CVM_Profiles", used: profilesSheet({ variables: [], profiles: [], format: "one" }) });
     expect(odd.kind === "ours" && odd.problems.map((p) => [p.severity, p.code])).toEqual([["warning", "profiles-format-unknown"]]);
   });
@@ -128,14 +157,31 @@ describe("the current values", () => {
   });
 
   test("a value that is no number is kept with a problem at its cell; the rest of the model does not matter", () => {
-    const current = readCurrentValues({ variables: variablesRange([["Miles", "lots"], ["Rate", 0.1]]) });
-    expect(current.variables.map((v) => [v.name, v.value])).toEqual([["Miles", "lots"], ["Rate", 0.1]]);
-    expect(current.problems.map(describeProblem)).toEqual(['Error in sheet "Inputs", row 2, column B (CVM_Variables): The value of Miles holds the text "lots"; enter a number.']);
+    const current = readCurrentValues({
+      variables: variablesRange([
+        ["Miles", "lots"],
+        ["Rate", 0.1],
+      ]),
+    });
+    expect(current.variables.map((v) => [v.name, v.value])).toEqual([
+      ["Miles", "lots"],
+      ["Rate", 0.1],
+    ]);
+    expect(current.problems.map(describeProblem)).toEqual([
+      'Error in sheet "Inputs", row 2, column B (CVM_Variables): The value of Miles holds the text "lots"; enter a number.',
+    ]);
     expect(current.customer).toBeUndefined();
   });
 
   test("a name used twice is a problem at the second one; rows without a legal name are no variables", () => {
-    const current = readCurrentValues({ variables: variablesRange([["Miles", 1], ["", 2], ["A1", 3], ["MILES", 4]]) });
+    const current = readCurrentValues({
+      variables: variablesRange([
+        ["Miles", 1],
+        ["", 2],
+        ["A1", 3],
+        ["MILES", 4],
+      ]),
+    });
     expect(current.variables.map((v) => v.name)).toEqual(["Miles"]);
     expect(current.problems.map((p) => [p.code, p.cell])).toEqual([["name-duplicate", { sheet: "Inputs", row: 4, column: 0 }]]);
   });
@@ -147,7 +193,10 @@ describe("the current values", () => {
   });
 
   test("a Customer value that is a formula is reported with it", () => {
-    const current = readCurrentValues({ variables: variablesRange([["Miles", 1]]), settings: settingsRange([["Customer", "Acme"]], { B2: '="Ac"&"me"' }) });
+    const current = readCurrentValues({
+      variables: variablesRange([["Miles", 1]]),
+      settings: settingsRange([["Customer", "Acme"]], { B2: '="Ac"&"me"' }),
+    });
     expect(current.customer).toEqual({ cell: { sheet: "Settings", row: 1, column: 1 }, value: "Acme", formula: '="Ac"&"me"' });
   });
 });
@@ -159,6 +208,9 @@ describe("a profile's name", () => {
     expect(checkProfileName("x".repeat(100))).toEqual({ ok: true, name: "x".repeat(100) });
     expect(checkProfileName("   ")).toEqual({ ok: false, message: "Enter a name for the profile, such as the customer's name." });
     expect(checkProfileName("x".repeat(101))).toEqual({ ok: false, message: "The name is 101 characters long; use at most 100." });
-    expect(checkProfileName("North\nwind")).toEqual({ ok: false, message: "The name cannot contain line breaks, tabs or other control characters." });
+    expect(checkProfileName("North\nwind")).toEqual({
+      ok: false,
+      message: "The name cannot contain line breaks, tabs or other control characters.",
+    });
   });
 });

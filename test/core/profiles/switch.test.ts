@@ -1,4 +1,11 @@
-import { planSwitch, readCurrentValues, readProfilesSheet, sameSwitchPlan, savedState, type ProfilesRead } from "../../../src/core/profiles";
+import {
+  planSwitch,
+  readCurrentValues,
+  readProfilesSheet,
+  sameSwitchPlan,
+  savedState,
+  type ProfilesRead,
+} from "../../../src/core/profiles";
 import { profilesSheet, rangeAt, settingsRange, variablesRange } from "./helpers";
 
 function sheetWith(options: Parameters<typeof profilesSheet>[0]): ProfilesRead {
@@ -57,9 +64,18 @@ describe("planning a switch", () => {
   test("without a Customer row the name is not written; a Customer formula is kept; the same name is no change", () => {
     const noSettings = readCurrentValues({ variables: variablesRange([["Miles", 1200]]) });
     expect(planSwitch(profiles, "Contoso", noSettings)).toMatchObject({ ok: true, plan: { customer: { kind: "absent", to: "Contoso" } } });
-    const formula = readCurrentValues({ variables: variablesRange([["Miles", 1200]]), settings: settingsRange([["Customer", "x"]], { B2: "=Sheet1!A1" }) });
-    expect(planSwitch(profiles, "Contoso", formula)).toMatchObject({ ok: true, plan: { customer: { kind: "formula", cell: at(1, 1, "Settings"), formula: "=Sheet1!A1", to: "Contoso" } } });
-    expect(planSwitch(profiles, "Northwind", current)).toMatchObject({ ok: true, plan: { changes: [], customer: { kind: "same", to: "Northwind" } } });
+    const formula = readCurrentValues({
+      variables: variablesRange([["Miles", 1200]]),
+      settings: settingsRange([["Customer", "x"]], { B2: "=Sheet1!A1" }),
+    });
+    expect(planSwitch(profiles, "Contoso", formula)).toMatchObject({
+      ok: true,
+      plan: { customer: { kind: "formula", cell: at(1, 1, "Settings"), formula: "=Sheet1!A1", to: "Contoso" } },
+    });
+    expect(planSwitch(profiles, "Northwind", current)).toMatchObject({
+      ok: true,
+      plan: { changes: [], customer: { kind: "same", to: "Northwind" } },
+    });
   });
 
   test("values that differ from the active profile are lost if the switch overwrites them, and only those", () => {
@@ -88,20 +104,48 @@ describe("planning a switch", () => {
   });
 
   test("a variable the active profile lacks is not saved in it: overwriting it loses it", () => {
-    const read = sheetWith({ active: "Contoso", variables: ["Miles", "Crew"], profiles: [["Contoso", 1, 800, ""], ["Fabrikam", 2, 700, 9]] });
-    const now = readCurrentValues({ variables: variablesRange([["Miles", 800], ["Crew", 4]]) });
+    const read = sheetWith({
+      active: "Contoso",
+      variables: ["Miles", "Crew"],
+      profiles: [
+        ["Contoso", 1, 800, ""],
+        ["Fabrikam", 2, 700, 9],
+      ],
+    });
+    const now = readCurrentValues({
+      variables: variablesRange([
+        ["Miles", 800],
+        ["Crew", 4],
+      ]),
+    });
     expect(savedState(storeOf(read), now)).toEqual({ kind: "saved", profile: "Contoso" });
     const outcome = planSwitch(read, "Fabrikam", now);
     expect(outcome.ok && outcome.plan.lost.map((c) => c.name)).toEqual(["Crew"]);
   });
 
   test("with no active profile, values equal to some profile are saved; otherwise every overwritten one is lost", () => {
-    const read = sheetWith({ variables: ["Miles", "Rate"], profiles: [["A", 1, 1200, 0.1], ["B", 2, 800, 0.2]] });
-    const same = readCurrentValues({ variables: variablesRange([["Miles", 1200], ["Rate", 0.1]]) });
+    const read = sheetWith({
+      variables: ["Miles", "Rate"],
+      profiles: [
+        ["A", 1, 1200, 0.1],
+        ["B", 2, 800, 0.2],
+      ],
+    });
+    const same = readCurrentValues({
+      variables: variablesRange([
+        ["Miles", 1200],
+        ["Rate", 0.1],
+      ]),
+    });
     expect(savedState(storeOf(read), same)).toEqual({ kind: "saved", profile: "A" });
     expect(planSwitch(read, "B", same)).toMatchObject({ ok: true, plan: { lost: [] } });
 
-    const other = readCurrentValues({ variables: variablesRange([["Miles", 1200], ["Rate", 0.3]]) });
+    const other = readCurrentValues({
+      variables: variablesRange([
+        ["Miles", 1200],
+        ["Rate", 0.3],
+      ]),
+    });
     expect(savedState(storeOf(read), other)).toEqual({ kind: "unsaved", differing: other.variables });
     const outcome = planSwitch(read, "B", other);
     expect(outcome.ok && outcome.plan.lost).toEqual([
@@ -113,7 +157,14 @@ describe("planning a switch", () => {
   });
 
   test("a value that is no number may be switched away from (it is shown, and counted as unsaved)", () => {
-    const broken = readCurrentValues({ variables: variablesRange([["Miles", "lots"], ["Rate", 0.1], ["Double", 1], ["Crew", 4]]) });
+    const broken = readCurrentValues({
+      variables: variablesRange([
+        ["Miles", "lots"],
+        ["Rate", 0.1],
+        ["Double", 1],
+        ["Crew", 4],
+      ]),
+    });
     const outcome = planSwitch(profiles, "Northwind", broken);
     expect(outcome.ok && outcome.plan.changes).toEqual([
       { name: "Miles", cell: at(1), from: "lots", to: 1200 },
@@ -125,15 +176,60 @@ describe("planning a switch", () => {
   test("refused: a profile that is not there, an unreadable CVM_Variables, a name used twice", () => {
     expect(planSwitch(profiles, "Fabrikam", current)).toMatchObject({ ok: false, reason: "no-profile" });
     expect(planSwitch({ kind: "absent" }, "Fabrikam", current)).toMatchObject({ ok: false, reason: "no-profile" });
-    expect(planSwitch(profiles, "Contoso", readCurrentValues({}))).toMatchObject({ ok: false, reason: "values", problems: [{ code: "range-missing" }] });
-    const twice = readCurrentValues({ variables: variablesRange([["Miles", 1], ["miles", 2]]) });
+    expect(planSwitch(profiles, "Contoso", readCurrentValues({}))).toMatchObject({
+      ok: false,
+      reason: "values",
+      problems: [{ code: "range-missing" }],
+    });
+    const twice = readCurrentValues({
+      variables: variablesRange([
+        ["Miles", 1],
+        ["miles", 2],
+      ]),
+    });
     expect(planSwitch(profiles, "Contoso", twice)).toMatchObject({ ok: false, reason: "values", problems: [{ code: "name-duplicate" }] });
   });
 
   test("two plans are the same only if they say the same", () => {
     const a = planSwitch(profiles, "Contoso", current);
-    const b = planSwitch(profiles, "Contoso", readCurrentValues({ variables: variablesRange([["Miles", 1200], ["Rate", 0.1], ["Double", 2400], ["Crew", 4]], { B4: "=B2*2" }), settings: settingsRange([["Years", 3], ["Customer", "Northwind"]]) }));
-    const c = planSwitch(profiles, "Contoso", readCurrentValues({ variables: variablesRange([["Miles", 1201], ["Rate", 0.1], ["Double", 2400], ["Crew", 4]], { B4: "=B2*2" }), settings: settingsRange([["Years", 3], ["Customer", "Northwind"]]) }));
+    const b = planSwitch(
+      profiles,
+      "Contoso",
+      readCurrentValues({
+        variables: variablesRange(
+          [
+            ["Miles", 1200],
+            ["Rate", 0.1],
+            ["Double", 2400],
+            ["Crew", 4],
+          ],
+          { B4: "=B2*2" },
+        ),
+        settings: settingsRange([
+          ["Years", 3],
+          ["Customer", "Northwind"],
+        ]),
+      }),
+    );
+    const c = planSwitch(
+      profiles,
+      "Contoso",
+      readCurrentValues({
+        variables: variablesRange(
+          [
+            ["Miles", 1201],
+            ["Rate", 0.1],
+            ["Double", 2400],
+            ["Crew", 4],
+          ],
+          { B4: "=B2*2" },
+        ),
+        settings: settingsRange([
+          ["Years", 3],
+          ["Customer", "Northwind"],
+        ]),
+      }),
+    );
     if (!a.ok || !b.ok || !c.ok) throw new Error("expected plans");
     expect(sameSwitchPlan(a.plan, b.plan)).toBe(true);
     expect(sameSwitchPlan(a.plan, c.plan)).toBe(false);
@@ -143,8 +239,15 @@ describe("planning a switch", () => {
 describe("a switch and Low, High and Actual", () => {
   /** Miles 1200 (Low 1100, High 1300), Crew 4 (no range); one element with an Actual of 500. */
   const ranged = readCurrentValues({
-    variables: rangeAt("Inputs", [["Name", "Value", "Low", "High"], ["Miles", 1200, 1100, 1300], ["Crew", 4, "", ""]]),
-    elements: rangeAt("Elements", [["Element", "Id", "Formula", "Actual"], ["Repairs", "Repairs", "Miles*2", 500]]),
+    variables: rangeAt("Inputs", [
+      ["Name", "Value", "Low", "High"],
+      ["Miles", 1200, 1100, 1300],
+      ["Crew", 4, "", ""],
+    ]),
+    elements: rangeAt("Elements", [
+      ["Element", "Id", "Formula", "Actual"],
+      ["Repairs", "Repairs", "Miles*2", 500],
+    ]),
   });
   const withRanges = (active: string) =>
     readProfilesSheet({
@@ -183,11 +286,22 @@ describe("a switch and Low, High and Actual", () => {
 
   test("a Low that no profile holds is among what would be lost", () => {
     const edited = readCurrentValues({
-      variables: rangeAt("Inputs", [["Name", "Value", "Low", "High"], ["Miles", 1200, 1000, 1300], ["Crew", 4, "", ""]]),
-      elements: rangeAt("Elements", [["Element", "Id", "Formula", "Actual"], ["Repairs", "Repairs", "Miles*2", 500]]),
+      variables: rangeAt("Inputs", [
+        ["Name", "Value", "Low", "High"],
+        ["Miles", 1200, 1000, 1300],
+        ["Crew", 4, "", ""],
+      ]),
+      elements: rangeAt("Elements", [
+        ["Element", "Id", "Formula", "Actual"],
+        ["Repairs", "Repairs", "Miles*2", 500],
+      ]),
     });
     const outcome = planSwitch(withRanges("Northwind"), "Contoso", edited);
     expect(outcome.ok && outcome.plan.lost).toEqual([{ name: "Miles Low", kind: "low", cell: at(1, 2), from: 1000, to: 2000 }]);
-    expect(savedState(storeOf(withRanges("Northwind")), edited)).toEqual({ kind: "unsaved", against: "Northwind", differing: [{ name: "Miles Low" }] });
+    expect(savedState(storeOf(withRanges("Northwind")), edited)).toEqual({
+      kind: "unsaved",
+      against: "Northwind",
+      differing: [{ name: "Miles Low" }],
+    });
   });
 });

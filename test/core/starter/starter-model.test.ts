@@ -8,7 +8,9 @@ const EMPTY = { sheets: ["Sheet1"], names: [], tables: [] };
 
 /** The planned table as a range input, as the add-in would read it back once inserted. */
 function asInput(table: StarterTable) {
-  const values: CellValue[][] = table.rows.map((row) => row.map((c) => (c === null ? "" : c.kind === "number" ? c.value : c.kind === "text" ? c.value : c.formula)));
+  const values: CellValue[][] = table.rows.map((row) =>
+    row.map((c) => (c === null ? "" : c.kind === "number" ? c.value : c.kind === "text" ? c.value : c.formula)),
+  );
   const width = table.columnWidths.length;
   return { address: formatRange({ sheet: table.sheet, top: 0, left: 0, bottom: values.length - 1, right: width - 1 }), values };
 }
@@ -51,14 +53,22 @@ describe("the starter model", () => {
   });
 
   test("the user's sheets are never written over: a taken name gets another", () => {
-    const outcome = planStarterModel("sample", { sheets: ["Variables", "cvm variables", "Elements"], names: [], tables: [] }, PIPELINE_STARTER);
+    const outcome = planStarterModel(
+      "sample",
+      { sheets: ["Variables", "cvm variables", "Elements"], names: [], tables: [] },
+      PIPELINE_STARTER,
+    );
     if (!outcome.ok) throw new Error(outcome.message);
     expect(outcome.plan.tables.map((t) => t.sheet)).toEqual(["Variables 2", "CVM Elements", "Settings"]);
     expect(freeSheetName("Settings", ["settings", "cvm settings", "settings 2"])).toBe("Settings 3");
   });
 
   test("the skeleton adds only what is missing; its settings are the contract's defaults", () => {
-    const outcome = planStarterModel("skeleton", { sheets: ["Inputs"], names: ["CVM_Variables"], tables: ["cvm_elements"] }, PIPELINE_STARTER);
+    const outcome = planStarterModel(
+      "skeleton",
+      { sheets: ["Inputs"], names: ["CVM_Variables"], tables: ["cvm_elements"] },
+      PIPELINE_STARTER,
+    );
     if (!outcome.ok) throw new Error(outcome.message);
     expect(outcome.plan.tables.map((t) => t.tableName)).toEqual(["CVM_Settings"]);
     const settings = analyzeWorkbook({ ...inputOf(outcome.plan.tables) });
@@ -77,7 +87,11 @@ describe("the starter model", () => {
   test("the sample is refused where part of a model exists, and nothing is planned where all of it does", () => {
     const partial = planStarterModel("sample", { sheets: [], names: ["cvm_variables"], tables: [] }, PIPELINE_STARTER);
     expect(partial).toEqual({ ok: false, message: expect.stringContaining("already has CVM_Variables") });
-    const complete = planStarterModel("skeleton", { sheets: [], names: ["CVM_Variables", "CVM_Elements"], tables: ["CVM_Settings"] }, PIPELINE_STARTER);
+    const complete = planStarterModel(
+      "skeleton",
+      { sheets: [], names: ["CVM_Variables", "CVM_Elements"], tables: ["CVM_Settings"] },
+      PIPELINE_STARTER,
+    );
     expect(complete.ok).toBe(false);
     expect(missingInputs({ sheets: [], names: ["CVM_Elements"], tables: [] })).toEqual(["variables", "settings"]);
   });

@@ -18,7 +18,7 @@ describe("operators and Excel's coercions", () => {
     expect(calc("=C1*5", seed)).toBe(5);
   });
 
-  test("an empty cell is 0 to arithmetic, empty text to &, and equals both 0 and \"\"", () => {
+  test('an empty cell is 0 to arithmetic, empty text to &, and equals both 0 and ""', () => {
     expect(calc("=D1+1", seed)).toBe(1);
     expect(calc('=D1&"x"', seed)).toBe("x");
     expect(calc("=D1=0", seed)).toBe(true);
@@ -33,7 +33,7 @@ describe("operators and Excel's coercions", () => {
     expect(calc('="a"&1')).toBe("a1");
     expect(calc("=1&2")).toBe("12");
     expect(calc('=TRUE&""')).toBe("TRUE");
-    expect(calc("=0.1+0.2&\"\"")).toBe("0.3");
+    expect(calc('=0.1+0.2&""')).toBe("0.3");
     expect(calc('=1/3&""')).toBe("0.333333333333333");
     expect(calc('="say ""hi"""')).toBe('say "hi"');
   });
@@ -76,7 +76,14 @@ describe("operators and Excel's coercions", () => {
   });
 
   test("element by element over ranges and arrays, a single value repeated, missing positions #N/A", () => {
-    const grid = { sheets: [dataSheet([[1, 2], [3, 4]])] };
+    const grid = {
+      sheets: [
+        dataSheet([
+          [1, 2],
+          [3, 4],
+        ]),
+      ],
+    };
     expect(calc("=SUMPRODUCT(A1:B2*10)", grid)).toBe(100);
     expect(calc("=SUMPRODUCT(A1:B2*A1:B2)", grid)).toBe(30);
     expect(calc("=SUMPRODUCT(A1:A2*A1:B1)", grid)).toBe(1 * 1 + 1 * 2 + 3 * 1 + 3 * 2);
@@ -91,7 +98,16 @@ describe("operators and Excel's coercions", () => {
 describe("references, names and tables", () => {
   const seed: SimulationSeed = {
     sheets: [
-      { name: "Variables", rows: [["Name", "Value"], ["Miles", 1200], ["Rate", 0.25], ["Crews", 4]], cells: { D1: "Price", D2: 10, D3: 20, D4: 30 } },
+      {
+        name: "Variables",
+        rows: [
+          ["Name", "Value"],
+          ["Miles", 1200],
+          ["Rate", 0.25],
+          ["Crews", 4],
+        ],
+        cells: { D1: "Price", D2: 10, D3: 20, D4: 30 },
+      },
       { name: "Value Summary", cells: { F5: 7, F6: { formula: "=F5*2" } } },
       { name: "Customer's inputs", cells: { A1: 11 } },
       dataSheet(),
@@ -166,7 +182,11 @@ describe("formula cells that other formulas read", () => {
   });
 
   test("a stored value of a formula cell is used as it is (Excel's last calculation)", () => {
-    const seed = { sheets: [dataSheet([[{ formula: "=1/0", value: 42 }, { formula: "=A1+1" }, { formula: "=NA()", value: "#N/A" }, { formula: "=C1" }]])] };
+    const seed = {
+      sheets: [
+        dataSheet([[{ formula: "=1/0", value: 42 }, { formula: "=A1+1" }, { formula: "=NA()", value: "#N/A" }, { formula: "=C1" }]]),
+      ],
+    };
     expect(read(seed, "B1")).toBe(43);
     expect(read(seed, "D1")).toBe("#N/A");
   });
@@ -182,7 +202,9 @@ describe("formula cells that other formulas read", () => {
 
   test("a circular reference: the cell re-entered is 0, the others are computed from that 0", () => {
     const seed = {
-      sheets: [dataSheet([[{ formula: "=A1+1" }, { formula: "=C1+1" }, { formula: "=B1*5" }, { formula: "=B1+10" }, { formula: "=SUM(A1:D1)" }]])],
+      sheets: [
+        dataSheet([[{ formula: "=A1+1" }, { formula: "=C1+1" }, { formula: "=B1*5" }, { formula: "=B1+10" }, { formula: "=SUM(A1:D1)" }]]),
+      ],
     };
     expect(read(seed, "A1")).toBe(0);
     expect(read(seed, "B1")).toBe(0);
@@ -248,11 +270,22 @@ describe("remembering values", () => {
 describe("through Office.js", () => {
   test("Range.values of formula cells gives their values, and follows changes of the inputs", async () => {
     const simulation = calculating({
-      sheets: [{ name: "Inputs", rows: [["Miles", 1200], ["Rate", 0.5]] }, dataSheet()],
+      sheets: [
+        {
+          name: "Inputs",
+          rows: [
+            ["Miles", 1200],
+            ["Rate", 0.5],
+          ],
+        },
+        dataSheet(),
+      ],
       names: [{ name: "Miles", formula: "=Inputs!$B$1" }],
     });
     await simulation.run(async (context) => {
-      context.workbook.worksheets.getItem("Data").getRange("A1:D1").formulas = [["=Miles*Inputs!B2", "=A1/0", '=IF(A1>100,"big","small")', "=COUNTIF(A1:C1,\"big\")"]];
+      context.workbook.worksheets.getItem("Data").getRange("A1:D1").formulas = [
+        ["=Miles*Inputs!B2", "=A1/0", '=IF(A1>100,"big","small")', '=COUNTIF(A1:C1,"big")'],
+      ];
       await context.sync();
     });
     expect(await valuesOf(simulation, "Data", "A1:E1")).toEqual([[600, "#DIV/0!", "big", 1, ""]]);
@@ -280,13 +313,24 @@ describe("through Office.js", () => {
 
   test("a whole column is read from the sheet's stored cells", async () => {
     const rows = Array.from({ length: 30 }, (_, i) => [i + 1, i % 2 === 0 ? "odd" : "even"]);
-    const simulation = calculating({ sheets: [dataSheet(rows, { D1: { formula: "=SUM(A:A)" }, D2: { formula: '=SUMIF(B:B,"odd",A:A)' }, D3: { formula: "=COUNTA(A:B)" }, D4: { formula: '=COUNTIF(B:B,"")' } })] });
+    const simulation = calculating({
+      sheets: [
+        dataSheet(rows, {
+          D1: { formula: "=SUM(A:A)" },
+          D2: { formula: '=SUMIF(B:B,"odd",A:A)' },
+          D3: { formula: "=COUNTA(A:B)" },
+          D4: { formula: '=COUNTIF(B:B,"")' },
+        }),
+      ],
+    });
     expect(await valuesOf(simulation, "Data", "D1:D4")).toEqual([[465], [225], [60], [1_048_576 - 30]]);
   });
 
   test("a grid of formulas reading their neighbours, read at once, has the values worked out in JavaScript", async () => {
     // Column A holds 1..20; every other cell is twice its left neighbour plus the cell above it.
-    const rows = Array.from({ length: 20 }, (_, r) => Array.from({ length: 5 }, (_, c) => (c === 0 ? r + 1 : { formula: `=${cellRef(r, c - 1)}*2+${r > 0 ? cellRef(r - 1, c) : 0}` })));
+    const rows = Array.from({ length: 20 }, (_, r) =>
+      Array.from({ length: 5 }, (_, c) => (c === 0 ? r + 1 : { formula: `=${cellRef(r, c - 1)}*2+${r > 0 ? cellRef(r - 1, c) : 0}` })),
+    );
     const expected: number[][] = [];
     for (let r = 0; r < 20; r++) {
       expected.push([r + 1]);

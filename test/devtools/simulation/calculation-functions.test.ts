@@ -58,7 +58,7 @@ describe("SUMIF, SUMIFS, COUNTIF, COUNTIFS", () => {
     expect(at('=SUMIF(B1:B6,"green",C1:C6)')).toBe(100 - 40);
     expect(at('=SUMIF($B$1:$B$6,"gray",$C$1:$C$6)')).toBe(250 + 0);
     expect(at('=COUNTIF(A1:A6,"CFO")')).toBe(2);
-    expect(at('=SUMIF(A1:A6,A2,C1:C6)')).toBe(250 + 75);
+    expect(at("=SUMIF(A1:A6,A2,C1:C6)")).toBe(250 + 75);
   });
 
   test("operators in criteria: >0, <>x, <=, and numbers against numeric text", () => {
@@ -99,7 +99,15 @@ describe("SUMIF, SUMIFS, COUNTIF, COUNTIFS", () => {
   });
 
   test("an error in a summed cell that matches is the result", () => {
-    const seed = { sheets: [dataSheet([["a", 1], ["b", "#N/A"], ["a", 2]])] };
+    const seed = {
+      sheets: [
+        dataSheet([
+          ["a", 1],
+          ["b", "#N/A"],
+          ["a", 2],
+        ]),
+      ],
+    };
     expect(calc('=SUMIF(A1:A3,"a",B1:B3)', seed)).toBe(3);
     expect(calc('=SUMIF(A1:A3,"b",B1:B3)', seed)).toBe("#N/A");
   });
@@ -107,10 +115,33 @@ describe("SUMIF, SUMIFS, COUNTIF, COUNTIFS", () => {
 
 describe("SUMPRODUCT", () => {
   test("the summary's value by stakeholder: comparisons times values, without regard to case", () => {
-    const seed = { sheets: [dataSheet([["CFO", 100], ["Ops", 250], ["cfo", -40], ["HSE", 0], ["Ops", 75]], { A40: "Cfo", A41: "" })] };
+    const seed = {
+      sheets: [
+        dataSheet(
+          [
+            ["CFO", 100],
+            ["Ops", 250],
+            ["cfo", -40],
+            ["HSE", 0],
+            ["Ops", 75],
+          ],
+          { A40: "Cfo", A41: "" },
+        ),
+      ],
+    };
     expect(calc("=SUMPRODUCT(($A$1:$A$5=A40)*$B$1:$B$5)", seed)).toBe(60);
     expect(calc("=SUMPRODUCT(($A$1:$A$5=A41)*$B$1:$B$5)", seed)).toBe(0);
-    expect(calc('=SUMPRODUCT(($A$1:$A$3="")*$B$1:$B$3)', { sheets: [dataSheet([["a", 1], [null, 2], [{ formula: '=""' }, 4]])] })).toBe(6);
+    expect(
+      calc('=SUMPRODUCT(($A$1:$A$3="")*$B$1:$B$3)', {
+        sheets: [
+          dataSheet([
+            ["a", 1],
+            [null, 2],
+            [{ formula: '=""' }, 4],
+          ]),
+        ],
+      }),
+    ).toBe(6);
   });
 
   test("pairs of arrays; text and booleans are 0 unless arithmetic made them numbers", () => {
@@ -210,18 +241,20 @@ describe("conditions", () => {
 
   test("ISNUMBER, ISTEXT, ISLOGICAL, ISERROR, ISERR, ISNA, ISBLANK, NA", () => {
     const seed = { sheets: [dataSheet([[1, "1", true, "#N/A", null, { formula: '=""' }]])] };
-    expect(["=ISNUMBER(A1)", "=ISNUMBER(B1)", "=ISTEXT(B1)", "=ISLOGICAL(C1)", "=ISERROR(D1)", "=ISERR(D1)", "=ISNA(D1)", "=ISBLANK(E1)", "=ISBLANK(F1)", "=ISERROR(NA())"].map((f) => calc(f, seed))).toEqual([
-      true,
-      false,
-      true,
-      true,
-      true,
-      false,
-      true,
-      true,
-      false,
-      true,
-    ]);
+    expect(
+      [
+        "=ISNUMBER(A1)",
+        "=ISNUMBER(B1)",
+        "=ISTEXT(B1)",
+        "=ISLOGICAL(C1)",
+        "=ISERROR(D1)",
+        "=ISERR(D1)",
+        "=ISNA(D1)",
+        "=ISBLANK(E1)",
+        "=ISBLANK(F1)",
+        "=ISERROR(NA())",
+      ].map((f) => calc(f, seed)),
+    ).toEqual([true, false, true, true, true, false, true, true, false, true]);
     expect(calc("=NA()")).toBe("#N/A");
     expect(calc("=TRUE()")).toBe(true);
   });
@@ -256,6 +289,6 @@ describe("INDEX and MATCH", () => {
 });
 
 test("an unknown function is #NAME?", () => {
-  expect(calc("=TEXT(1,\"0\")")).toBe("#NAME?");
+  expect(calc('=TEXT(1,"0")')).toBe("#NAME?");
   expect(calc("=VLOOKUP(1,A1:B2,2,FALSE)")).toBe("#NAME?");
 });

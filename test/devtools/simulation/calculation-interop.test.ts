@@ -60,7 +60,10 @@ async function calculatedCells(simulation: ExcelSimulation, sheet: string): Prom
   const left = Math.min(...cells.map((c) => c.column));
   const right = Math.max(...cells.map((c) => c.column));
   const values = await simulation.run(async (context) => {
-    const range = context.workbook.worksheets.getItem(sheet).getRange(`${cellRef(top, left)}:${cellRef(bottom, right)}`).load("values");
+    const range = context.workbook.worksheets
+      .getItem(sheet)
+      .getRange(`${cellRef(top, left)}:${cellRef(bottom, right)}`)
+      .load("values");
     await context.sync();
     return range.values;
   });
@@ -69,7 +72,13 @@ async function calculatedCells(simulation: ExcelSimulation, sheet: string): Prom
 
 beforeAll(async () => {
   const folder = await temporaryFolder("calculation");
-  const prepared: { name: string; simulation: ExcelSimulation; cli: Extract<FileBuildOutcome, { ok: true }>; calculated: Map<string, Map<string, Scalar>>; file: string }[] = [];
+  const prepared: {
+    name: string;
+    simulation: ExcelSimulation;
+    cli: Extract<FileBuildOutcome, { ok: true }>;
+    calculated: Map<string, Map<string, Scalar>>;
+    file: string;
+  }[] = [];
   for (const c of CASES) {
     const input = await c.input();
     const cli = await buildValueWorkbook(input, BUILT);
@@ -94,7 +103,10 @@ beforeAll(async () => {
     const libreOffice = new Map<string, Map<string, Scalar>>();
     for (const sheet of SHEETS) {
       const worksheet = workbook.getWorksheet(sheet)!;
-      libreOffice.set(sheet, new Map([...p.calculated.get(sheet)!.keys()].map((address) => [address, cellValueOf(worksheet.getCell(address)) ?? ""])));
+      libreOffice.set(
+        sheet,
+        new Map([...p.calculated.get(sheet)!.keys()].map((address) => [address, cellValueOf(worksheet.getCell(address)) ?? ""])),
+      );
     }
     built.set(p.name, { simulation: p.simulation, cli: p.cli, calculated: p.calculated, libreOffice });
   }
@@ -123,7 +135,10 @@ describe.each(CASES.map((c) => c.name))("%s: the calculator against LibreOffice"
     const differences: string[] = [];
     for (const [address, value] of ours) {
       const expected = theirs.get(address)!;
-      if (!same(value, expected)) differences.push(`${address} ${simulation.document.cell(sheet, address).formula}: calculator ${JSON.stringify(value)}, LibreOffice ${JSON.stringify(expected)}`);
+      if (!same(value, expected))
+        differences.push(
+          `${address} ${simulation.document.cell(sheet, address).formula}: calculator ${JSON.stringify(value)}, LibreOffice ${JSON.stringify(expected)}`,
+        );
     }
     expect(differences).toEqual([]);
     // Not a comparison of nothing with nothing: LibreOffice gave numbers for most of the cells.
@@ -135,7 +150,10 @@ describe.each(CASES.map((c) => c.name))("%s: the calculator against LibreOffice"
     const read = (defined: string): Scalar => {
       const match = /^=(?:'((?:[^']|'')+)'|([^'!]+))!\$([A-Z]+)\$(\d+)$/.exec(simulation.document.name(defined)!.formula)!;
       const sheet = match[1]?.replace(/''/g, "'") ?? match[2]!;
-      return built.get(name)!.calculated.get(sheet)?.get(`${match[3]}${match[4]}`) ?? simulation.document.cell(sheet, `${match[3]}${match[4]}`).value!;
+      return (
+        built.get(name)!.calculated.get(sheet)?.get(`${match[3]}${match[4]}`) ??
+        simulation.document.cell(sheet, `${match[3]}${match[4]}`).value!
+      );
     };
     const totals = cli.analysis.results.totals;
     for (const result of RESULT_NAMES) {
@@ -147,8 +165,12 @@ describe.each(CASES.map((c) => c.name))("%s: the calculator against LibreOffice"
     for (const element of cli.analysis.results.elements) {
       if (!element.element.id) continue;
       const actual = read(element.element.id);
-      expect([element.element.id, same(actual, element.annualValue) ? element.annualValue : actual]).toEqual([element.element.id, element.annualValue]);
+      expect([element.element.id, same(actual, element.annualValue) ? element.annualValue : actual]).toEqual([
+        element.element.id,
+        element.annualValue,
+      ]);
     }
-    for (const variable of cli.analysis.model.variables) expect([variable.name, read(variable.name)]).toEqual([variable.name, variable.value]);
+    for (const variable of cli.analysis.model.variables)
+      expect([variable.name, read(variable.name)]).toEqual([variable.name, variable.value]);
   });
 });

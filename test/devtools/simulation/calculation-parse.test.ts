@@ -50,11 +50,23 @@ describe("tokens of worksheet formulas", () => {
       { kind: "error", code: "#DIV/0!" },
       { kind: "error", code: "#N/A" },
     ]);
-    expect(tokenize('{1,-2;"a",TRUE}')).toEqual([{ kind: "array", value: { kind: "array", rows: [[1, -2], ["a", true]] } }]);
+    expect(tokenize('{1,-2;"a",TRUE}')).toEqual([
+      {
+        kind: "array",
+        value: {
+          kind: "array",
+          rows: [
+            [1, -2],
+            ["a", true],
+          ],
+        },
+      },
+    ]);
   });
 
   test("text that is no formula gives no tokens", () => {
-    for (const text of ['"open', "#BAD!", "{1,2;3}", "A1;B1", "Table1[Col]", "@A1", "{A1}"]) expect([text, tokenize(text)]).toEqual([text, undefined]);
+    for (const text of ['"open', "#BAD!", "{1,2;3}", "A1;B1", "Table1[Col]", "@A1", "{A1}"])
+      expect([text, tokenize(text)]).toEqual([text, undefined]);
   });
 });
 
@@ -97,11 +109,30 @@ describe("parsing", () => {
       args: [{ type: "reference", rect: rect(0, 0) }, { type: "missing" }, { type: "number", value: 2 }],
     });
     expect(parse("=NA()")).toEqual({ type: "call", name: "NA", args: [] });
-    expect(parse("=ROUND(A1,)")).toEqual({ type: "call", name: "ROUND", args: [{ type: "reference", rect: rect(0, 0) }, { type: "missing" }] });
+    expect(parse("=ROUND(A1,)")).toEqual({
+      type: "call",
+      name: "ROUND",
+      args: [{ type: "reference", rect: rect(0, 0) }, { type: "missing" }],
+    });
   });
 
   test("text that does not parse, or calls a known function with a wrong number of arguments, gives #NAME?", () => {
-    for (const formula of ["=", "=1+", "=(1", "=1)", "=()", "=SUM(1,", "=1 2", "=(1,2)", "=*2", '="open', "=A1:", "=ROUND(1)", "=NOT(1,2)", "=Table1[Col]"]) {
+    for (const formula of [
+      "=",
+      "=1+",
+      "=(1",
+      "=1)",
+      "=()",
+      "=SUM(1,",
+      "=1 2",
+      "=(1,2)",
+      "=*2",
+      '="open',
+      "=A1:",
+      "=ROUND(1)",
+      "=NOT(1,2)",
+      "=Table1[Col]",
+    ]) {
       expect([formula, calc(formula)]).toEqual([formula, "#NAME?"]);
     }
   });
@@ -118,9 +149,51 @@ describe("parsing", () => {
 
   test("the hook never throws, whatever the text", () => {
     const seed = { sheets: [dataSheet([[1, 2]])] };
-    const samples = ["=", "==", "=)", "=((", '="', "=#", "={", "=''!A1", "='x'!", "=A1:B", "=1e", "=1e999", "=SUM(", "=,", "=IF(,,)", "=\u0000", "=A1:XFD1048576", "=INDEX(A1,-1)"];
+    const samples = [
+      "=",
+      "==",
+      "=)",
+      "=((",
+      '="',
+      "=#",
+      "={",
+      "=''!A1",
+      "='x'!",
+      "=A1:B",
+      "=1e",
+      "=1e999",
+      "=SUM(",
+      "=,",
+      "=IF(,,)",
+      "=\u0000",
+      "=A1:XFD1048576",
+      "=INDEX(A1,-1)",
+    ];
     for (let i = 0; i < 300; i++) {
-      const pieces = ["A1", "(", ")", ",", "+", "-", "^", "%", ":", '"', "'", "!", "#N/A", "SUM(", "IF(", "{", "}", ";", "1", "$", "x", " "];
+      const pieces = [
+        "A1",
+        "(",
+        ")",
+        ",",
+        "+",
+        "-",
+        "^",
+        "%",
+        ":",
+        '"',
+        "'",
+        "!",
+        "#N/A",
+        "SUM(",
+        "IF(",
+        "{",
+        "}",
+        ";",
+        "1",
+        "$",
+        "x",
+        " ",
+      ];
       let text = "=";
       for (let j = 0; j < 12; j++) text += pieces[(i * 7 + j * 13 + ((i * j) % 11)) % pieces.length];
       samples.push(text);

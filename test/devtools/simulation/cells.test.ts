@@ -4,7 +4,10 @@ type Batch = (sheet: Excel.Worksheet, context: Excel.RequestContext) => Promise<
 
 /** Runs a batch on the sheet "Data" of a fresh simulation seeded with `rows`, and returns the simulation. */
 async function onData(rows: SheetSeed["rows"], batch: Batch, calculate?: (formula: string) => number | undefined) {
-  const simulation = createExcelSimulation({ sheets: [{ name: "Data", rows }] }, calculate ? { calculate: (_s, _r, _c, formula) => calculate(formula) } : {});
+  const simulation = createExcelSimulation(
+    { sheets: [{ name: "Data", rows }] },
+    calculate ? { calculate: (_s, _r, _c, formula) => calculate(formula) } : {},
+  );
   await simulation.run(async (context) => batch(context.workbook.worksheets.getItem("Data"), context));
   return simulation;
 }
@@ -167,7 +170,10 @@ describe("addresses", () => {
   });
 
   test("getRange takes a defined name that refers to a range on the sheet", async () => {
-    const simulation = createExcelSimulation({ sheets: [{ name: "Inputs", rows: [[1], [2]] }], names: [{ name: "Both", formula: "=Inputs!$A$1:$A$2" }] });
+    const simulation = createExcelSimulation({
+      sheets: [{ name: "Inputs", rows: [[1], [2]] }],
+      names: [{ name: "Both", formula: "=Inputs!$A$1:$A$2" }],
+    });
     await simulation.run(async (context) => {
       const range = context.workbook.worksheets.getItem("Inputs").getRange("Both").load("values");
       await context.sync();

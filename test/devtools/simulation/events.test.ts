@@ -4,7 +4,13 @@ function simulation(apiVersion?: string) {
   return createExcelSimulation(
     {
       sheets: [
-        { name: "Inputs", rows: [["Miles", 120], ["Leaks", 0.05]] },
+        {
+          name: "Inputs",
+          rows: [
+            ["Miles", 120],
+            ["Leaks", 0.05],
+          ],
+        },
         { name: "Summary", cells: { A1: { formula: "=Inputs!B1*2", value: 240 } } },
       ],
     },
@@ -97,7 +103,10 @@ describe("worksheet change events", () => {
     sim.edit("Inputs", "C1", "note");
     await sim.settled();
     expect(seen.map(summary)).toEqual([`${ids.Inputs} B1`, `${ids.Inputs} C1`]);
-    expect(seen[0]).toMatchObject({ source: "Local", details: { valueBefore: 120, valueAfter: 135, valueTypeBefore: "Double", valueTypeAfter: "Double" } });
+    expect(seen[0]).toMatchObject({
+      source: "Local",
+      details: { valueBefore: 120, valueAfter: 135, valueTypeBefore: "Double", valueTypeAfter: "Double" },
+    });
     expect(seen[1]!.details).toMatchObject({ valueBefore: "", valueAfter: "note", valueTypeBefore: "Empty", valueTypeAfter: "String" });
   });
 
@@ -275,7 +284,10 @@ describe("requirement sets of events", () => {
       await context.sync();
       result.remove();
     });
-    expect(sim.syncs.map((s) => s.operations)).toEqual([[{ object: "workbook.worksheets.onChanged", action: "add" }], [{ object: "workbook.worksheets.onChanged", action: "remove" }]]);
+    expect(sim.syncs.map((s) => s.operations)).toEqual([
+      [{ object: "workbook.worksheets.onChanged", action: "add" }],
+      [{ object: "workbook.worksheets.onChanged", action: "remove" }],
+    ]);
     expect(sim.document.revision()).toBe(0);
   });
 });

@@ -19,9 +19,18 @@ describe("page layout", () => {
       const layout = context.workbook.worksheets.getItem("Report").pageLayout.load("orientation,zoom");
       const footer = context.workbook.worksheets.getItem("Report").pageLayout.headersFooters.defaultForAllPages.load("centerFooter");
       await context.sync();
-      expect([layout.orientation, layout.zoom, footer.centerFooter]).toEqual(["Landscape", { horizontalFitToPages: 1, verticalFitToPages: 0 }, "Page &P of &N"]);
+      expect([layout.orientation, layout.zoom, footer.centerFooter]).toEqual([
+        "Landscape",
+        { horizontalFitToPages: 1, verticalFitToPages: 0 },
+        "Page &P of &N",
+      ]);
     });
-    expect(simulation.document.sheet("Report").pageLayout).toMatchObject({ printArea: "A1:H40", printTitleRows: "$3:$4", rowBreaks: [10, 20], footer: { left: "", center: "Page &P of &N", right: "" } });
+    expect(simulation.document.sheet("Report").pageLayout).toMatchObject({
+      printArea: "A1:H40",
+      printTitleRows: "$3:$4",
+      rowBreaks: [10, 20],
+      footer: { left: "", center: "Page &P of &N", right: "" },
+    });
     expect(simulation.document.sheet("Other").pageLayout).toEqual({
       orientation: "Portrait",
       zoom: { scale: 100 },

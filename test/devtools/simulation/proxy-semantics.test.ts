@@ -6,7 +6,13 @@ const NOT_LOADED =
 function seeded() {
   return createExcelSimulation({
     sheets: [
-      { name: "Inputs", rows: [["Miles", 120], ["Leaks", { formula: "=B1*0.05", value: 6 }]] },
+      {
+        name: "Inputs",
+        rows: [
+          ["Miles", 120],
+          ["Leaks", { formula: "=B1*0.05", value: 6 }],
+        ],
+      },
       { name: "Other", visibility: "Hidden" },
     ],
     names: [{ name: "Miles", formula: "=Inputs!$B$1" }],
@@ -71,7 +77,13 @@ describe("loading", () => {
       expect(bySelect.columnIndex).toBe(0);
       expect(nested.format.font.bold).toBe(false);
       expect(nested.format.columnWidth).toBe(48);
-      expect([everything.address, everything.rowCount, everything.columnCount, everything.rowIndex, everything.columnIndex]).toEqual(["Inputs!A1:B2", 2, 2, 0, 0]);
+      expect([everything.address, everything.rowCount, everything.columnCount, everything.rowIndex, everything.columnIndex]).toEqual([
+        "Inputs!A1:B2",
+        2,
+        2,
+        0,
+        0,
+      ]);
       expect(everything.numberFormat).toEqual([
         ["General", "General"],
         ["General", "General"],

@@ -1,7 +1,20 @@
 import { createExcelSimulation } from "../../../src/devtools/simulation/excel";
 
 function withInputs(apiVersion?: string) {
-  return createExcelSimulation({ sheets: [{ name: "Inputs", rows: [[1, 2], [3, 4]] }] }, apiVersion ? { apiVersion } : {});
+  return createExcelSimulation(
+    {
+      sheets: [
+        {
+          name: "Inputs",
+          rows: [
+            [1, 2],
+            [3, 4],
+          ],
+        },
+      ],
+    },
+    apiVersion ? { apiVersion } : {},
+  );
 }
 
 describe("the sync record", () => {
@@ -130,7 +143,11 @@ describe("injected failures", () => {
 describe("requirement sets", () => {
   test("supports mirrors isSetSupported for ExcelApi against the configured version", () => {
     const simulation = withInputs("1.9");
-    expect([simulation.supports("ExcelApi", "1.1"), simulation.supports("ExcelApi", "1.9"), simulation.supports("ExcelApi", "1.10")]).toEqual([true, true, false]);
+    expect([
+      simulation.supports("ExcelApi", "1.1"),
+      simulation.supports("ExcelApi", "1.9"),
+      simulation.supports("ExcelApi", "1.10"),
+    ]).toEqual([true, true, false]);
     expect(simulation.supports("WordApi", "1.1")).toBe(false);
     expect(withInputs().apiVersion).toBe("1.12");
     expect(withInputs().supports("ExcelApi", "1.10")).toBe(true);

@@ -12,7 +12,13 @@ function simulation(apiVersion?: string) {
             ["Leaks", 0.05, "per mi"],
           ],
         },
-        { name: "Elements", rows: [["Id", "Formula", null, 2026, "Id"], ["E1", "=Miles*2"]] },
+        {
+          name: "Elements",
+          rows: [
+            ["Id", "Formula", null, 2026, "Id"],
+            ["E1", "=Miles*2"],
+          ],
+        },
         { name: "Hidden", visibility: "Hidden" },
       ],
       names: [{ name: "Rate", formula: "=0.1" }],
@@ -114,7 +120,10 @@ describe("adding tables", () => {
   test("without headers is not simulated: a clear SimulationError", async () => {
     await simulation().run(async (context) => {
       context.workbook.tables.add("Variables!A2:C3", false);
-      await expect(context.sync()).rejects.toMatchObject({ name: "SimulationError", message: expect.stringMatching(/without headers is not simulated/) });
+      await expect(context.sync()).rejects.toMatchObject({
+        name: "SimulationError",
+        message: expect.stringMatching(/without headers is not simulated/),
+      });
     });
   });
 });

@@ -2,7 +2,14 @@ import { type SimulationSeed, createExcelSimulation } from "../../../src/devtool
 
 const seed: SimulationSeed = {
   sheets: [
-    { name: "Inputs", rows: [["Variable", "Value"], ["Miles", 120], ["Leaks", 0.05]] },
+    {
+      name: "Inputs",
+      rows: [
+        ["Variable", "Value"],
+        ["Miles", 120],
+        ["Leaks", 0.05],
+      ],
+    },
     { name: "Summary", cells: { A1: { formula: "=Inputs!B2*2" }, B1: { formula: "=1/0", value: "#DIV/0!" } } },
     { name: "Meta", visibility: "VeryHidden" },
   ],
@@ -35,7 +42,23 @@ describe("edit: typing into a cell", () => {
     ];
     for (const [address, input] of typed) sim.edit("Inputs", address, input);
     const cells = typed.map(([address]) => sim.document.cell("Inputs", address));
-    expect(cells.map((c) => c.value)).toEqual([1200, -3.5, 1000, 1200, 1234567.25, 0.15, 0.125, true, false, "0042", "=A1", "pipeline leaks", "1,2", 7, "2024-01-31"]);
+    expect(cells.map((c) => c.value)).toEqual([
+      1200,
+      -3.5,
+      1000,
+      1200,
+      1234567.25,
+      0.15,
+      0.125,
+      true,
+      false,
+      "0042",
+      "=A1",
+      "pipeline leaks",
+      "1,2",
+      7,
+      "2024-01-31",
+    ]);
     expect(cells.map((c) => c.numberFormat)).toEqual([
       "General",
       "General",
@@ -103,7 +126,16 @@ describe("edit: typing into a cell", () => {
 
   test("typing just below a table makes it a row longer; below a totals row it does not", () => {
     const sim = createExcelSimulation({
-      sheets: [{ name: "S", rows: [["Name", "Value", null, "K", "V"], ["a", 1, null, "x", 1], [null, null, null, "Total", 1]] }],
+      sheets: [
+        {
+          name: "S",
+          rows: [
+            ["Name", "Value", null, "K", "V"],
+            ["a", 1, null, "x", 1],
+            [null, null, null, "Total", 1],
+          ],
+        },
+      ],
       tables: [
         { name: "Plain", sheet: "S", range: "A1:B2" },
         { name: "Totalled", sheet: "S", range: "D1:E3", showTotals: true },
@@ -119,7 +151,18 @@ describe("edit: typing into a cell", () => {
   });
 
   test("typing just right of a table adds a column; its header is what was typed there, else ColumnN", () => {
-    const sim = createExcelSimulation({ sheets: [{ name: "S", rows: [["Name", "Value"], ["a", 1]] }], tables: [{ name: "T", sheet: "S", range: "A1:B2" }] });
+    const sim = createExcelSimulation({
+      sheets: [
+        {
+          name: "S",
+          rows: [
+            ["Name", "Value"],
+            ["a", 1],
+          ],
+        },
+      ],
+      tables: [{ name: "T", sheet: "S", range: "A1:B2" }],
+    });
     sim.edit("S", "C2", "5");
     expect(sim.document.tables()[0]!.range).toBe("A1:C2");
     expect(sim.document.formulas("S", "A1:C2")).toEqual([
@@ -252,6 +295,8 @@ describe("the document view", () => {
   });
 
   test("tables carry their style and totals row", () => {
-    expect(simulation().document.tables()).toEqual([{ name: "CVM_Variables", sheet: "Inputs", range: "A1:B3", style: "TableStyleMedium2", showTotals: false }]);
+    expect(simulation().document.tables()).toEqual([
+      { name: "CVM_Variables", sheet: "Inputs", range: "A1:B3", style: "TableStyleMedium2", showTotals: false },
+    ]);
   });
 });

@@ -237,7 +237,9 @@ describe("formats", () => {
       rule.custom.format.font.bold = true;
       rule.custom.format.fill.color = "#FFC7CE";
     });
-    expect(simulation.document.sheet("Value Summary").conditionalFormats).toEqual([{ address: "G5:I20", formula: "=G5<0", fontColor: "#9C0006", bold: true, fill: "#FFC7CE" }]);
+    expect(simulation.document.sheet("Value Summary").conditionalFormats).toEqual([
+      { address: "G5:I20", formula: "=G5<0", fontColor: "#9C0006", bold: true, fill: "#FFC7CE" },
+    ]);
   });
 
   test("a named colour is refused: the simulation does not know Excel's colour table", async () => {

@@ -62,7 +62,12 @@ describe("the grid shows the workbook", () => {
 
   test("sheet tabs for the visible sheets only", () => {
     const seed: SimulationSeed = {
-      sheets: [{ name: "Inputs" }, { name: "Secret", visibility: "Hidden" }, { name: "CVM_Meta", visibility: "VeryHidden" }, { name: "Out" }],
+      sheets: [
+        { name: "Inputs" },
+        { name: "Secret", visibility: "Hidden" },
+        { name: "CVM_Meta", visibility: "VeryHidden" },
+        { name: "Out" },
+      ],
     };
     renderGrid(simulationOf(seed));
     const tabList = within(screen.getByRole("tablist", { name: "Sheets" }));
@@ -131,11 +136,23 @@ describe("the grid shows the workbook", () => {
   });
 
   test("charts are listed under the grid", async () => {
-    const simulation = simulationOf({ sheets: [{ name: "S", rows: [["a", 1], ["b", 2]] }] });
+    const simulation = simulationOf({
+      sheets: [
+        {
+          name: "S",
+          rows: [
+            ["a", 1],
+            ["b", 2],
+          ],
+        },
+      ],
+    });
     renderGrid(simulation);
     await act(() =>
       simulation.run(async (context) => {
-        const chart = context.workbook.worksheets.getItem("S").charts.add("ColumnClustered", context.workbook.worksheets.getItem("S").getRange("B1:B2"), "Columns");
+        const chart = context.workbook.worksheets
+          .getItem("S")
+          .charts.add("ColumnClustered", context.workbook.worksheets.getItem("S").getRange("B1:B2"), "Columns");
         chart.title.text = "Values";
         await context.sync();
       }),
@@ -223,7 +240,17 @@ describe("the user's gestures reach the workbook", () => {
   });
 
   test("Delete clears the cell; arrow keys move the selection", async () => {
-    const simulation = simulationOf({ sheets: [{ name: "S", rows: [[1, 2], [3, 4]] }] });
+    const simulation = simulationOf({
+      sheets: [
+        {
+          name: "S",
+          rows: [
+            [1, 2],
+            [3, 4],
+          ],
+        },
+      ],
+    });
     const user = renderGrid(simulation);
     await user.click(cell("A1"));
     await user.keyboard("{ArrowRight}");

@@ -33,7 +33,11 @@ describe("the workbench's sample seed", () => {
     expect(ours.sheetNames()).toEqual(["Variables", "Elements", "Settings"]);
     expect(ours.sheetNames()).toEqual(theirs.sheetNames());
     for (const name of theirs.sheetNames()) {
-      const values = (doc: typeof ours) => doc.sheet(name).cells.filter((c) => c.value !== undefined || c.formula !== undefined).map((c) => ({ address: c.address, value: c.value, formula: c.formula }));
+      const values = (doc: typeof ours) =>
+        doc
+          .sheet(name)
+          .cells.filter((c) => c.value !== undefined || c.formula !== undefined)
+          .map((c) => ({ address: c.address, value: c.value, formula: c.formula }));
       expect(values(ours)).toEqual(values(theirs));
       expect(ours.sheet(name).visibility).toBe(theirs.sheet(name).visibility);
     }
@@ -42,7 +46,11 @@ describe("the workbench's sample seed", () => {
   test("has the file's tables, named as the contract's ranges, and no defined names", () => {
     const tables = (doc: ReturnType<typeof documentOf>) => doc.tables().map((t) => `${t.name} ${t.sheet}!${t.range}`);
     expect(tables(documentOf(inserted))).toEqual(tables(documentOf(fromFile)));
-    expect(tables(documentOf(inserted))).toEqual(["CVM_Variables Variables!A1:G18", "CVM_Elements Elements!A1:I7", "CVM_Settings Settings!A1:B8"]);
+    expect(tables(documentOf(inserted))).toEqual([
+      "CVM_Variables Variables!A1:G18",
+      "CVM_Elements Elements!A1:I7",
+      "CVM_Settings Settings!A1:B8",
+    ]);
     expect(documentOf(inserted).names()).toEqual([]);
     expect(documentOf(fromFile).names()).toEqual([]);
   });

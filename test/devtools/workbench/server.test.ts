@@ -85,7 +85,11 @@ describe("the workbench server", () => {
   test("serves the office.js folder under /office-js/, with the files office.js loads beside itself", async () => {
     const { url } = await start(["--port", "0", "--dir", dir, "--office-js", path.join(base, "office-dist")]);
     const script = await request(url, "/office-js/office.js");
-    expect([script.status, script.headers["content-type"], script.body]).toEqual([200, "text/javascript; charset=utf-8", "/* office.js */"]);
+    expect([script.status, script.headers["content-type"], script.body]).toEqual([
+      200,
+      "text/javascript; charset=utf-8",
+      "/* office.js */",
+    ]);
     expect((await request(url, "/office-js/en-us/office_strings.js")).body).toBe("/* strings */");
     for (const attempt of ["/office-js/../secret.txt", "/office-js/%2e%2e/secret.txt", "/office-js/../site/workbench.html"]) {
       expect({ attempt, status: (await request(url, attempt)).status }).toEqual({ attempt, status: 404 });
@@ -122,7 +126,17 @@ describe("the workbench server", () => {
 
   test("never serves a file outside its folder", async () => {
     const { url } = await start(["--port", "0", "--dir", dir]);
-    for (const attempt of ["/../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt", "/sub/../../secret.txt", "/%2e%2e%5csecret.txt", "/..\\secret.txt", "//../secret.txt", "/%00", "/%E0%A4%A"]) {
+    for (const attempt of [
+      "/../secret.txt",
+      "/%2e%2e/secret.txt",
+      "/..%2fsecret.txt",
+      "/sub/../../secret.txt",
+      "/%2e%2e%5csecret.txt",
+      "/..\\secret.txt",
+      "//../secret.txt",
+      "/%00",
+      "/%E0%A4%A",
+    ]) {
       const reply = await request(url, attempt);
       expect({ attempt, status: reply.status }).toEqual({ attempt, status: 404 });
       expect(reply.body).not.toContain(SECRET);
@@ -130,7 +144,10 @@ describe("the workbench server", () => {
   });
 
   test("takes the port from --port or PORT, and says so when the build is missing or the port is bad", async () => {
-    const fromEnv = spawnSync(process.execPath, [SERVER, "--dir", path.join(base, "nothing-here")], { env: { ...process.env, PORT: "0" }, encoding: "utf8" });
+    const fromEnv = spawnSync(process.execPath, [SERVER, "--dir", path.join(base, "nothing-here")], {
+      env: { ...process.env, PORT: "0" },
+      encoding: "utf8",
+    });
     expect(fromEnv.status).toBe(1);
     expect(fromEnv.stderr).toContain("npm run build:workbench");
     const bad = spawnSync(process.execPath, [SERVER, "--port", "http"], { encoding: "utf8" });

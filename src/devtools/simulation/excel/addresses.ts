@@ -100,7 +100,12 @@ export function contains(rect: Rect, row: number, column: number): boolean {
 }
 
 export function intersection(a: Rect, b: Rect): Rect | undefined {
-  const rect = { top: Math.max(a.top, b.top), left: Math.max(a.left, b.left), bottom: Math.min(a.bottom, b.bottom), right: Math.min(a.right, b.right) };
+  const rect = {
+    top: Math.max(a.top, b.top),
+    left: Math.max(a.left, b.left),
+    bottom: Math.min(a.bottom, b.bottom),
+    right: Math.min(a.right, b.right),
+  };
   return rect.top <= rect.bottom && rect.left <= rect.right ? rect : undefined;
 }
 

@@ -42,7 +42,9 @@ export function* cellsIn(sheet: SheetState, rect: Rect): Generator<{ row: number
 
 function requireDense(rect: Rect, what: string): void {
   if (area(rect) > DENSE_LIMIT) {
-    throw new SimulationError(`${what} of ${formatRect(rect)} would touch ${area(rect)} cells one by one; the simulation stops at ${DENSE_LIMIT}.`);
+    throw new SimulationError(
+      `${what} of ${formatRect(rect)} would touch ${area(rect)} cells one by one; the simulation stops at ${DENSE_LIMIT}.`,
+    );
   }
 }
 
@@ -77,7 +79,8 @@ export function interpretInput(raw: unknown): Input {
   if (typeof raw === "boolean") return { kind: "value", value: raw };
   if (typeof raw === "number") {
     // JSON carries NaN and Infinity as null, so Excel would silently leave the cell unchanged.
-    if (!Number.isFinite(raw)) throw new SimulationError(`${raw} cannot reach Excel: Office.js sends it as null, which leaves the cell unchanged.`);
+    if (!Number.isFinite(raw))
+      throw new SimulationError(`${raw} cannot reach Excel: Office.js sends it as null, which leaves the cell unchanged.`);
     return { kind: "value", value: raw };
   }
   if (typeof raw !== "string") throw officeError("InvalidArgument", `a cell cannot hold ${JSON.stringify(raw)}`);
@@ -92,7 +95,9 @@ export function interpretInput(raw: unknown): Input {
   if (percent) return { kind: "value", value: Number(percent[1]) / 100, numberFormat: raw.includes(".") ? "0.00%" : "0%" };
   if (/^(true|false)$/i.test(raw)) return { kind: "value", value: raw.toUpperCase() === "TRUE" };
   if (raw.startsWith("@") || MAYBE_CONVERTED.some((pattern) => pattern.test(raw))) {
-    throw new SimulationError(`Excel may convert the text ${JSON.stringify(raw)} when it is written; write it with a quote prefix ("'") or as a number.`);
+    throw new SimulationError(
+      `Excel may convert the text ${JSON.stringify(raw)} when it is written; write it with a quote prefix ("'") or as a number.`,
+    );
   }
   // Documented for Range.values: text beginning with + or - is read as a formula.
   if (/^[+-]./.test(raw)) return { kind: "formula", formula: `=${raw}` };
@@ -117,7 +122,12 @@ export function typedInput(raw: string): Input {
   const text = raw.trim();
   if (NUMBER.test(text)) return { kind: "value", value: Number(text), ...(/e/i.test(text) ? { numberFormat: "0.00E+00" } : {}) };
   const grouped = GROUPED.exec(text);
-  if (grouped) return { kind: "value", value: Number(text.replace(/,/g, "")), numberFormat: grouped[1] && grouped[1].length > 1 ? "#,##0.00" : "#,##0" };
+  if (grouped)
+    return {
+      kind: "value",
+      value: Number(text.replace(/,/g, "")),
+      numberFormat: grouped[1] && grouped[1].length > 1 ? "#,##0.00" : "#,##0",
+    };
   const percent = PERCENT.exec(text);
   if (percent) return { kind: "value", value: Number(percent[1]) / 100, numberFormat: text.includes(".") ? "0.00%" : "0%" };
   if (/^(true|false)$/i.test(text)) return { kind: "value", value: text.toUpperCase() === "TRUE" };
@@ -150,7 +160,8 @@ function checkGrid(grid: unknown, rect: Rect, property: GridProperty): readonly 
     throw officeError("InvalidArgument", `${property} must be a ${size} array for ${formatRect(rect)}`);
   }
   for (const row of grid) {
-    if (!Array.isArray(row) || row.length !== columnCount(rect)) throw officeError("InvalidArgument", `${property} must be a ${size} array for ${formatRect(rect)}`);
+    if (!Array.isArray(row) || row.length !== columnCount(rect))
+      throw officeError("InvalidArgument", `${property} must be a ${size} array for ${formatRect(rect)}`);
   }
   return grid as unknown[][];
 }
@@ -207,7 +218,13 @@ export function shownValue(sheet: SheetState, row: number, column: number, calcu
   return cell.value ?? calculate?.(sheet.name, row, column, cell.formula);
 }
 
-function valueOf(sheet: SheetState, row: number, column: number, cell: CellState | undefined, calculate: CalculateHook | undefined): CellValue {
+function valueOf(
+  sheet: SheetState,
+  row: number,
+  column: number,
+  cell: CellState | undefined,
+  calculate: CalculateHook | undefined,
+): CellValue {
   if (cell?.formula === undefined) return cell?.value ?? "";
   const value = cell.value ?? calculate?.(sheet.name, row, column, cell.formula);
   if (value === undefined) {
@@ -277,7 +294,12 @@ export function usedRect(sheet: SheetState, valuesOnly: boolean, within?: Rect):
     const column = key % MAX_COLUMNS;
     if (within && (row < within.top || row > within.bottom || column < within.left || column > within.right)) continue;
     used = used
-      ? { top: Math.min(used.top, row), left: Math.min(used.left, column), bottom: Math.max(used.bottom, row), right: Math.max(used.right, column) }
+      ? {
+          top: Math.min(used.top, row),
+          left: Math.min(used.left, column),
+          bottom: Math.max(used.bottom, row),
+          right: Math.max(used.right, column),
+        }
       : { top: row, left: column, bottom: row, right: column };
   }
   return used;

@@ -4,7 +4,16 @@ import { addChart, checkChartType, positionChart } from "./document";
 import { officeError } from "./errors";
 import { type Link, type Properties, SimCollection, SimObject, simulated } from "./proxy";
 import { SimRange, rectOn } from "./range";
-import { type ChartState, type ChartType, type SeriesBy, type SeriesState, type SheetState, type WorkbookState, required, sheetOfChart } from "./state";
+import {
+  type ChartState,
+  type ChartType,
+  type SeriesBy,
+  type SeriesState,
+  type SheetState,
+  type WorkbookState,
+  required,
+  sheetOfChart,
+} from "./state";
 
 type ChartTypeArgument = Excel.Chart["chartType"];
 type Position = Excel.Range | string;
@@ -30,7 +39,8 @@ export class SimChartCollection
       [String(type), source, seriesBy],
       (sheet, run) => {
         const chartType = checkChartType(String(type) as ChartType, run);
-        if (run.environment.chartRefusals.get(chartType)?.has("add")) throw officeError("UnsupportedOperation", `${chartType} charts on this host`);
+        if (run.environment.chartRefusals.get(chartType)?.has("add"))
+          throw officeError("UnsupportedOperation", `${chartType} charts on this host`);
         return addChart(sheet, chartType, source.resolve(run), String(seriesBy ?? "Auto") as SeriesBy);
       },
       (link) => new SimChart(link).asReal(),
@@ -78,7 +88,8 @@ export class SimChart
   /** A part of the chart, or the host's refusal of it on this chart's type. */
   private refusable(part: "title" | "series" | "axes"): Link<ChartState> {
     return this.link(this.path.member(part), (chart, run) => {
-      if (run.environment.chartRefusals.get(chart.type)?.has(part)) throw officeError("UnsupportedOperation", `Chart.${part} of a ${chart.type} chart on this host`);
+      if (run.environment.chartRefusals.get(chart.type)?.has(part))
+        throw officeError("UnsupportedOperation", `Chart.${part} of a ${chart.type} chart on this host`);
       return chart;
     });
   }
@@ -147,7 +158,10 @@ export class SimChartLegend extends SimObject<Excel.ChartLegend, ChartState> imp
   }
 }
 
-export class SimChartSeriesCollection extends SimObject<Excel.ChartSeriesCollection, ChartState> implements Pick<Excel.ChartSeriesCollection, "getItemAt"> {
+export class SimChartSeriesCollection
+  extends SimObject<Excel.ChartSeriesCollection, ChartState>
+  implements Pick<Excel.ChartSeriesCollection, "getItemAt">
+{
   protected readonly typeName = "ChartSeriesCollection";
   protected readonly properties: Properties<ChartState> = {};
 
@@ -155,7 +169,8 @@ export class SimChartSeriesCollection extends SimObject<Excel.ChartSeriesCollect
     return new SimChartSeries(
       this.link(this.path.method("getItemAt", [index]), (chart) => {
         const series = chart.series[index];
-        if (!series) throw officeError("InvalidArgument", `chart ${chart.name} has ${chart.series.length} series, not one at index ${index}`);
+        if (!series)
+          throw officeError("InvalidArgument", `chart ${chart.name} has ${chart.series.length} series, not one at index ${index}`);
         return series;
       }),
     ).asReal();
@@ -174,7 +189,9 @@ export class SimChartAxes extends SimObject<Excel.ChartAxes, ChartState> impleme
 
 export class SimChartAxis extends SimObject<Excel.ChartAxis, ChartState> implements Pick<Excel.ChartAxis, "reversePlotOrder" | "load"> {
   protected readonly typeName = "ChartAxis";
-  protected readonly properties: Properties<ChartState> = { reversePlotOrder: { read: (chart) => chart.reversePlotOrder ?? false, since: "1.7" } };
+  protected readonly properties: Properties<ChartState> = {
+    reversePlotOrder: { read: (chart) => chart.reversePlotOrder ?? false, since: "1.7" },
+  };
 
   get reversePlotOrder(): boolean {
     return this.loadedValue("reversePlotOrder");
@@ -244,6 +261,7 @@ export class SimChartSeries
 }
 
 function bounded(what: string, value: unknown, low: number, high: number): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < low || value > high) throw officeError("InvalidArgument", `${what} ${JSON.stringify(value)}`);
+  if (typeof value !== "number" || !Number.isFinite(value) || value < low || value > high)
+    throw officeError("InvalidArgument", `${what} ${JSON.stringify(value)}`);
   return value;
 }

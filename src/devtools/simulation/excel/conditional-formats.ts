@@ -14,7 +14,18 @@ export class SimConditionalFormatCollection
   protected readonly typeName = "ConditionalFormatCollection";
   protected readonly properties: Properties<RangeTarget> = {};
 
-  add(type: ConditionalFormatType | "Custom" | "DataBar" | "ColorScale" | "IconSet" | "TopBottom" | "PresetCriteria" | "ContainsText" | "CellValue"): Excel.ConditionalFormat {
+  add(
+    type:
+      | ConditionalFormatType
+      | "Custom"
+      | "DataBar"
+      | "ColorScale"
+      | "IconSet"
+      | "TopBottom"
+      | "PresetCriteria"
+      | "ContainsText"
+      | "CellValue",
+  ): Excel.ConditionalFormat {
     const kind = String(type);
     const create = (target: RangeTarget): ConditionalFormatState => {
       if (kind !== "Custom") throw new SimulationError(`Conditional formats of type ${kind} are not simulated`);
@@ -33,7 +44,10 @@ export class SimConditionalFormatCollection
 
 type Part<Real> = SimObject<Real, ConditionalFormatState>;
 
-export class SimConditionalFormat extends SimObject<Excel.ConditionalFormat, ConditionalFormatState> implements Pick<Excel.ConditionalFormat, "custom" | "load"> {
+export class SimConditionalFormat
+  extends SimObject<Excel.ConditionalFormat, ConditionalFormatState>
+  implements Pick<Excel.ConditionalFormat, "custom" | "load">
+{
   protected readonly typeName = "ConditionalFormat";
   protected readonly properties: Properties<ConditionalFormatState> = {};
   private customProxy?: SimCustomConditionalFormat;
@@ -61,7 +75,10 @@ export class SimCustomConditionalFormat
   }
 }
 
-export class SimConditionalFormatRule extends SimObject<Excel.ConditionalFormatRule, ConditionalFormatState> implements Pick<Excel.ConditionalFormatRule, "formula" | "load"> {
+export class SimConditionalFormatRule
+  extends SimObject<Excel.ConditionalFormatRule, ConditionalFormatState>
+  implements Pick<Excel.ConditionalFormatRule, "formula" | "load">
+{
   protected readonly typeName = "ConditionalFormatRule";
   protected readonly properties: Properties<ConditionalFormatState> = { formula: (format) => format.formula ?? "" };
 
@@ -74,7 +91,10 @@ export class SimConditionalFormatRule extends SimObject<Excel.ConditionalFormatR
   }
 }
 
-export class SimConditionalRangeFormat extends SimObject<Excel.ConditionalRangeFormat, ConditionalFormatState> implements Pick<Excel.ConditionalRangeFormat, "font" | "fill" | "load"> {
+export class SimConditionalRangeFormat
+  extends SimObject<Excel.ConditionalRangeFormat, ConditionalFormatState>
+  implements Pick<Excel.ConditionalRangeFormat, "font" | "fill" | "load">
+{
   protected readonly typeName = "ConditionalRangeFormat";
   protected readonly properties: Properties<ConditionalFormatState> = {};
   private fontProxy?: Part<Excel.ConditionalRangeFont>;
@@ -90,7 +110,10 @@ export class SimConditionalRangeFormat extends SimObject<Excel.ConditionalRangeF
 }
 
 /** Unset means the rule leaves the cell's own format alone; Excel reports that as null. */
-export class SimConditionalRangeFont extends SimObject<Excel.ConditionalRangeFont, ConditionalFormatState> implements Pick<Excel.ConditionalRangeFont, "bold" | "color" | "load"> {
+export class SimConditionalRangeFont
+  extends SimObject<Excel.ConditionalRangeFont, ConditionalFormatState>
+  implements Pick<Excel.ConditionalRangeFont, "bold" | "color" | "load">
+{
   protected readonly typeName = "ConditionalRangeFont";
   protected readonly properties: Properties<ConditionalFormatState> = { bold: (f) => f.bold ?? null, color: (f) => f.fontColor ?? null };
 
@@ -111,7 +134,10 @@ export class SimConditionalRangeFont extends SimObject<Excel.ConditionalRangeFon
   }
 }
 
-export class SimConditionalRangeFill extends SimObject<Excel.ConditionalRangeFill, ConditionalFormatState> implements Pick<Excel.ConditionalRangeFill, "color" | "load"> {
+export class SimConditionalRangeFill
+  extends SimObject<Excel.ConditionalRangeFill, ConditionalFormatState>
+  implements Pick<Excel.ConditionalRangeFill, "color" | "load">
+{
   protected readonly typeName = "ConditionalRangeFill";
   protected readonly properties: Properties<ConditionalFormatState> = { color: (f) => f.fill ?? null };
 

@@ -29,11 +29,19 @@ export class SimContext implements Pick<Excel.RequestContext, "workbook" | "appl
   }
 
   get workbook(): Excel.Workbook {
-    return (this.workbookProxy ??= new SimWorkbook({ queue: this, path: ObjectPath.root("workbook"), locate: (run) => run.state })).asReal();
+    return (this.workbookProxy ??= new SimWorkbook({
+      queue: this,
+      path: ObjectPath.root("workbook"),
+      locate: (run) => run.state,
+    })).asReal();
   }
 
   get application(): Excel.Application {
-    return (this.applicationProxy ??= new SimApplication({ queue: this, path: ObjectPath.root("application"), locate: (run) => run.state })).asReal();
+    return (this.applicationProxy ??= new SimApplication({
+      queue: this,
+      path: ObjectPath.root("application"),
+      locate: (run) => run.state,
+    })).asReal();
   }
 
   /** Like a round trip to Excel: the queue is taken now, executed and answered asynchronously. */
@@ -81,7 +89,9 @@ export class SimContext implements Pick<Excel.RequestContext, "workbook" | "appl
 
   /** `workbook.worksheets.getItem(sheetId).getRange(address)`, or a null object where the sheet is gone (event args' getRange). */
   rangeOnSheet(sheetId: string, rect: Rect, orNull: boolean): Excel.Range {
-    const sheetPath = ObjectPath.root("workbook").member("worksheets").method(orNull ? "getItemOrNullObject" : "getItem", [sheetId]);
+    const sheetPath = ObjectPath.root("workbook")
+      .member("worksheets")
+      .method(orNull ? "getItemOrNullObject" : "getItem", [sheetId]);
     const path = sheetPath.method("getRange", [formatRect(rect)]);
     const range = new SimRange({
       queue: this,
@@ -99,7 +109,11 @@ export class SimContext implements Pick<Excel.RequestContext, "workbook" | "appl
 
 export class SimApplication
   extends SimObject<Excel.Application, WorkbookState>
-  implements Pick<Excel.Application, "calculate" | "calculationMode" | "suspendApiCalculationUntilNextSync" | "suspendScreenUpdatingUntilNextSync" | "load">
+  implements
+    Pick<
+      Excel.Application,
+      "calculate" | "calculationMode" | "suspendApiCalculationUntilNextSync" | "suspendScreenUpdatingUntilNextSync" | "load"
+    >
 {
   protected readonly typeName = "Application";
   protected readonly properties: Properties<WorkbookState> = { calculationMode: (workbook) => workbook.calculationMode };
@@ -122,7 +136,10 @@ export class SimApplication
   }
 }
 
-export class SimWorkbook extends SimObject<Excel.Workbook, WorkbookState> implements Pick<Excel.Workbook, "names" | "tables" | "worksheets" | "getSelectedRange" | "load"> {
+export class SimWorkbook
+  extends SimObject<Excel.Workbook, WorkbookState>
+  implements Pick<Excel.Workbook, "names" | "tables" | "worksheets" | "getSelectedRange" | "load">
+{
   protected readonly typeName = "Workbook";
   protected readonly properties: Properties<WorkbookState> = {};
   private namesProxy?: SimNamedItemCollection;

@@ -43,7 +43,8 @@ function defaultSheetName(state: WorkbookState): string {
 }
 
 export function setVisibility(state: WorkbookState, sheet: SheetState, visibility: Visibility): void {
-  if (!["Visible", "Hidden", "VeryHidden"].includes(visibility)) throw officeError("InvalidArgument", `visibility ${JSON.stringify(visibility)}`);
+  if (!["Visible", "Hidden", "VeryHidden"].includes(visibility))
+    throw officeError("InvalidArgument", `visibility ${JSON.stringify(visibility)}`);
   if (visibility !== "Visible" && sheet.visibility === "Visible") {
     const others = state.sheets.filter((s) => s !== sheet && s.visibility === "Visible");
     // A workbook always shows at least one sheet.
@@ -79,7 +80,8 @@ export function rangeOn(state: WorkbookState, sheet: SheetState, address: string
   if (address === undefined) return WHOLE_SHEET;
   const parsed = parseAddress(address);
   if (parsed) {
-    if (parsed.sheet !== undefined && !sameName(parsed.sheet, sheet.name)) throw officeError("InvalidArgument", `${address} is not on ${sheet.name}`);
+    if (parsed.sheet !== undefined && !sameName(parsed.sheet, sheet.name))
+      throw officeError("InvalidArgument", `${address} is not on ${sheet.name}`);
     return parsed.rect;
   }
   const name = findName(state, address);
@@ -101,7 +103,8 @@ export function addName(state: WorkbookState, name: string, formula: string, com
 
 export function setRowHeight(target: RangeTarget, height: unknown): void {
   // Excel's rows are at most 409 points tall.
-  if (typeof height !== "number" || !(height >= 0 && height <= 409)) throw officeError("InvalidArgument", `row height ${JSON.stringify(height)}`);
+  if (typeof height !== "number" || !(height >= 0 && height <= 409))
+    throw officeError("InvalidArgument", `row height ${JSON.stringify(height)}`);
   for (let row = target.rect.top; row <= target.rect.bottom; row++) target.sheet.rowHeights.set(row, height);
 }
 
@@ -168,7 +171,8 @@ const NEWER_CHART_TYPES = ["Waterfall", "Histogram", "Boxwhisker", "Pareto", "Tr
 
 export function checkChartType(type: ChartType, run: Execution): ChartType {
   if (type === "Invalid") throw officeError("InvalidArgument", "the chart type Invalid");
-  if (NEWER_CHART_TYPES.includes(type) && !run.environment.supports("1.9")) throw officeError("InvalidArgument", `${type} charts need ExcelApi 1.9`);
+  if (NEWER_CHART_TYPES.includes(type) && !run.environment.supports("1.9"))
+    throw officeError("InvalidArgument", `${type} charts need ExcelApi 1.9`);
   return type;
 }
 

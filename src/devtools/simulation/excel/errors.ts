@@ -29,7 +29,8 @@ const MESSAGES: Record<OfficeErrorCode, string> = {
   // What office-js#2041 and office-js-docs#910 report for the title and series of a waterfall chart.
   UnsupportedOperation: "This operation is not implemented.",
   // Office.js's text for the code (Excel's error reference).
-  InvalidOperationInCellEditMode: "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+  InvalidOperationInCellEditMode:
+    "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
   InvalidRequestContext: "Cannot use the object across different request contexts.",
   ItemAlreadyExists: "The resource already exists.",
   ItemNotFound: "The requested resource doesn't exist.",

@@ -122,7 +122,9 @@ export class EventHub {
         return rangeFor(context, sheet.id, box, true);
       },
     };
-    return presentAs<Excel.WorksheetChangedEventArgs>(args as SimWorksheetChangedEventArgs & { readonly simulates?: Excel.WorksheetChangedEventArgs });
+    return presentAs<Excel.WorksheetChangedEventArgs>(
+      args as SimWorksheetChangedEventArgs & { readonly simulates?: Excel.WorksheetChangedEventArgs },
+    );
   }
 
   /** A cell's value for an event's details; a calculation that fails only leaves the details out. */
@@ -143,7 +145,12 @@ export class EventHub {
 }
 
 function union(a: Rect, b: Rect): Rect {
-  return { top: Math.min(a.top, b.top), left: Math.min(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) };
+  return {
+    top: Math.min(a.top, b.top),
+    left: Math.min(a.left, b.left),
+    bottom: Math.max(a.bottom, b.bottom),
+    right: Math.max(a.right, b.right),
+  };
 }
 
 type ValueType = Excel.ChangedEventDetail["valueTypeAfter"];
@@ -163,7 +170,10 @@ type SimChangedEventDetail = Pick<Excel.ChangedEventDetail, "valueBefore" | "val
  * for a one-cell change; `triggerSource` (1.14) where supported; `changeDirectionState` (1.14,
  * for inserted and deleted cells) never, as cells are never inserted or deleted here.
  */
-type SimWorksheetChangedEventArgs = Pick<Excel.WorksheetChangedEventArgs, "type" | "changeType" | "source" | "address" | "worksheetId" | "getRange" | "getRangeOrNullObject"> &
+type SimWorksheetChangedEventArgs = Pick<
+  Excel.WorksheetChangedEventArgs,
+  "type" | "changeType" | "source" | "address" | "worksheetId" | "getRange" | "getRangeOrNullObject"
+> &
   Partial<Pick<Excel.WorksheetChangedEventArgs, "triggerSource">> & { details?: SimChangedEventDetail };
 
 /** `worksheet.onChanged`, `worksheets.onChanged`: registrations are requests, effective at the next sync. */
@@ -185,7 +195,9 @@ export class SimEventHandlers<E>
   add(handler: ChangedHandler): OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> {
     if (typeof handler !== "function") throw officeError("InvalidArgument", "an event handler must be a function");
     this.invokeWithoutChange("add", [], (entity, run) => run.environment.events.register(this.scopeOf(entity), handler, this.queue));
-    return presentAs<OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>>(new SimEventHandlerResult(this.queue, () => this.remove(handler)));
+    return presentAs<OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>>(
+      new SimEventHandlerResult(this.queue, () => this.remove(handler)),
+    );
   }
 
   /** Takes effect at the next sync; only a handler added through the same context is removed. */
@@ -194,7 +206,10 @@ export class SimEventHandlers<E>
   }
 }
 
-export class SimEventHandlerResult implements Pick<OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>, "context" | "remove"> {
+export class SimEventHandlerResult implements Pick<
+  OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>,
+  "context" | "remove"
+> {
   declare readonly simulates?: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>;
   readonly context: Excel.RequestContext;
 

@@ -8,7 +8,15 @@
 export { createExcelSimulation, versionAtLeast } from "./simulation";
 export type { CalculateFormula, ExcelSimulation, SimulationOptions } from "./simulation";
 export type { CellSeed, NameSeed, SheetSeed, SimulationSeed, TableSeed } from "./seed";
-export type { CellSnapshot, ChartSnapshot, ConditionalFormatSnapshot, DocumentView, NameSnapshot, SheetSnapshot, TableSnapshot } from "./snapshot";
+export type {
+  CellSnapshot,
+  ChartSnapshot,
+  ConditionalFormatSnapshot,
+  DocumentView,
+  NameSnapshot,
+  SheetSnapshot,
+  TableSnapshot,
+} from "./snapshot";
 export type { PageLayoutSnapshot } from "./page-layout";
 export type { OperationRecord, SyncRecord } from "./requests";
 export type { CellFormat, CellValue, NameType, Visibility } from "./state";

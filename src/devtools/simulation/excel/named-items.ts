@@ -28,7 +28,8 @@ export class SimNamedItemCollection
     const target = typeof reference === "string" ? reference : simulated(reference, SimRange, "the name's range");
     return this.added(
       [name, target, comment],
-      (state, run) => addName(state, name, typeof target === "string" ? nameFormula(target) : absoluteReference(target, run), comment ?? ""),
+      (state, run) =>
+        addName(state, name, typeof target === "string" ? nameFormula(target) : absoluteReference(target, run), comment ?? ""),
       (link) => new SimNamedItem(link).asReal(),
       "1.4",
     );
@@ -48,7 +49,10 @@ export class SimNamedItem
   protected readonly properties: Properties<NameState> = {
     name: (name) => name.name,
     type: (name) => {
-      if (name.type === undefined) throw new SimulationError(`The type of the name ${name.name} (${name.formula}) depends on a calculation the simulation does not do`);
+      if (name.type === undefined)
+        throw new SimulationError(
+          `The type of the name ${name.name} (${name.formula}) depends on a calculation the simulation does not do`,
+        );
       return name.type;
     },
     formula: { read: (name) => name.formula, since: "1.7" },
@@ -97,6 +101,8 @@ export class SimNamedItem
   }
 
   getRange(): Excel.Range {
-    return new SimRange(this.link(this.path.method("getRange", []), (name, run) => nameTarget(run.state, name.name, name.formula))).asReal();
+    return new SimRange(
+      this.link(this.path.method("getRange", []), (name, run) => nameTarget(run.state, name.name, name.formula)),
+    ).asReal();
   }
 }

@@ -6,7 +6,13 @@ import { type NameType, type RangeTarget, type WorkbookState, findSheet, require
 
 /** Excel's rules: 1–31 characters, none of `: \ / ? * [ ]`, no apostrophe at either end, not "History". */
 export function checkSheetName(name: string): void {
-  const valid = name.length >= 1 && name.length <= 31 && !/[:\\/?*[\]]/.test(name) && !name.startsWith("'") && !name.endsWith("'") && name.toUpperCase() !== "HISTORY";
+  const valid =
+    name.length >= 1 &&
+    name.length <= 31 &&
+    !/[:\\/?*[\]]/.test(name) &&
+    !name.startsWith("'") &&
+    !name.endsWith("'") &&
+    name.toUpperCase() !== "HISTORY";
   if (!valid) throw officeError("InvalidArgument", `${JSON.stringify(name)} is not a valid sheet name`);
 }
 
@@ -39,7 +45,8 @@ export function nameType(formula: string): NameType | undefined {
 /** NamedItem.getRange: only a name that refers to a range on an existing sheet has one. */
 export function nameTarget(state: WorkbookState, name: string, formula: string): RangeTarget {
   const reference = parseAddress(formula.slice(1));
-  if (reference?.sheet === undefined || nameType(formula) !== "Range") throw officeError("InvalidArgument", `the name ${name} (${formula}) does not refer to a range`);
+  if (reference?.sheet === undefined || nameType(formula) !== "Range")
+    throw officeError("InvalidArgument", `the name ${name} (${formula}) does not refer to a range`);
   return { sheet: required(findSheet(state, reference.sheet), `the sheet of name ${name} (${formula})`), rect: reference.rect };
 }
 

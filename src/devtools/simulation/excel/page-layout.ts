@@ -90,7 +90,8 @@ export class SimPageLayout
   set orientation(value: Excel.PageLayout["orientation"]) {
     this.assign("orientation", value, (sheet, v) => {
       const orientation = String(v);
-      if (orientation !== "Portrait" && orientation !== "Landscape") throw officeError("InvalidArgument", `orientation ${JSON.stringify(v)}`);
+      if (orientation !== "Portrait" && orientation !== "Landscape")
+        throw officeError("InvalidArgument", `orientation ${JSON.stringify(v)}`);
       sheet.page.orientation = orientation;
     });
   }
@@ -121,7 +122,8 @@ export class SimPageLayout
     const rows = rangeArgument(printTitleRows, "the print title rows");
     this.invoke("setPrintTitleRows", [rows], (sheet, run) => {
       const rect = rectOn(rows, sheet, run);
-      if (rect.left !== 0 || rect.right !== MAX_COLUMNS - 1) throw officeError("InvalidArgument", `the print title rows ${formatRect(rect)} are not whole rows`);
+      if (rect.left !== 0 || rect.right !== MAX_COLUMNS - 1)
+        throw officeError("InvalidArgument", `the print title rows ${formatRect(rect)} are not whole rows`);
       sheet.page.printTitleRows = { first: rect.top, last: rect.bottom };
     });
   }
@@ -130,7 +132,9 @@ export class SimPageLayout
 function checkZoom(zoom: Excel.PageLayoutZoomOptions): PageLayoutState["zoom"] {
   const { scale, horizontalFitToPages, verticalFitToPages } = zoom;
   const pages = (n: number | undefined) => n === undefined || n === null || (Number.isInteger(n) && n >= 0);
-  const fits = horizontalFitToPages !== undefined && horizontalFitToPages !== null || verticalFitToPages !== undefined && verticalFitToPages !== null;
+  const fits =
+    (horizontalFitToPages !== undefined && horizontalFitToPages !== null) ||
+    (verticalFitToPages !== undefined && verticalFitToPages !== null);
   const scaled = scale !== undefined && scale !== null;
   // What Excel makes of both at once is not known here.
   if (scaled && fits) throw new SimulationError(`zoom with both a scale and pages to fit is not simulated: ${JSON.stringify(zoom)}`);
@@ -141,7 +145,10 @@ function checkZoom(zoom: Excel.PageLayoutZoomOptions): PageLayoutState["zoom"] {
   return { horizontalFitToPages: horizontalFitToPages ?? 0, verticalFitToPages: verticalFitToPages ?? 0 };
 }
 
-export class SimHeaderFooterGroup extends SimObject<Excel.HeaderFooterGroup, SheetState> implements Pick<Excel.HeaderFooterGroup, "state" | "defaultForAllPages" | "load"> {
+export class SimHeaderFooterGroup
+  extends SimObject<Excel.HeaderFooterGroup, SheetState>
+  implements Pick<Excel.HeaderFooterGroup, "state" | "defaultForAllPages" | "load">
+{
   protected readonly typeName = "HeaderFooterGroup";
   protected readonly properties: Properties<SheetState> = { state: (sheet) => sheet.page.headerFooterMode };
   private defaultProxy?: SimHeaderFooter;
@@ -153,7 +160,8 @@ export class SimHeaderFooterGroup extends SimObject<Excel.HeaderFooterGroup, She
   set state(value: Excel.HeaderFooterGroup["state"]) {
     this.assign("state", value, (sheet, v) => {
       const mode = String(v);
-      if (!["Default", "FirstAndDefault", "OddAndEven", "FirstOddAndEven"].includes(mode)) throw officeError("InvalidArgument", `state ${JSON.stringify(v)}`);
+      if (!["Default", "FirstAndDefault", "OddAndEven", "FirstOddAndEven"].includes(mode))
+        throw officeError("InvalidArgument", `state ${JSON.stringify(v)}`);
       sheet.page.headerFooterMode = mode as HeaderFooterMode;
     });
   }
@@ -164,9 +172,14 @@ export class SimHeaderFooterGroup extends SimObject<Excel.HeaderFooterGroup, She
 }
 
 /** Texts in Excel's header codes (`&P`, `&N`, `&&`), stored as given. */
-export class SimHeaderFooter extends SimObject<Excel.HeaderFooter, SheetState> implements Pick<Excel.HeaderFooter, (typeof SECTIONS)[number] | "load"> {
+export class SimHeaderFooter
+  extends SimObject<Excel.HeaderFooter, SheetState>
+  implements Pick<Excel.HeaderFooter, (typeof SECTIONS)[number] | "load">
+{
   protected readonly typeName = "HeaderFooter";
-  protected readonly properties: Properties<SheetState> = Object.fromEntries(SECTIONS.map((s) => [s, (sheet: SheetState) => sheet.page.defaultForAllPages[s]]));
+  protected readonly properties: Properties<SheetState> = Object.fromEntries(
+    SECTIONS.map((s) => [s, (sheet: SheetState) => sheet.page.defaultForAllPages[s]]),
+  );
 
   private text(section: (typeof SECTIONS)[number]): string {
     return this.loadedValue(section);
@@ -218,7 +231,10 @@ export class SimHeaderFooter extends SimObject<Excel.HeaderFooter, SheetState> i
 }
 
 /** Worksheet.horizontalPageBreaks: manual breaks above rows. */
-export class SimPageBreakCollection extends SimObject<Excel.PageBreakCollection, SheetState> implements Pick<Excel.PageBreakCollection, "removePageBreaks"> {
+export class SimPageBreakCollection
+  extends SimObject<Excel.PageBreakCollection, SheetState>
+  implements Pick<Excel.PageBreakCollection, "removePageBreaks">
+{
   protected readonly typeName = "PageBreakCollection";
   protected readonly properties: Properties<SheetState> = {};
 

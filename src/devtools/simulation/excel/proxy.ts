@@ -145,7 +145,12 @@ export abstract class SimObject<Real, E> {
   }
 
   /** A method that leaves the document's contents as they were (select, activate, calculate, event registrations). */
-  protected invokeWithoutChange(action: string, args: readonly unknown[], apply: (entity: E, run: Execution) => void, since?: string): void {
+  protected invokeWithoutChange(
+    action: string,
+    args: readonly unknown[],
+    apply: (entity: E, run: Execution) => void,
+    since?: string,
+  ): void {
     this.refuseIfNull(action);
     this.enqueue(action, args, (run) => apply(this.resolve(run), run), since, false);
   }
@@ -161,7 +166,11 @@ export abstract class SimObject<Real, E> {
     let created: F | undefined;
     this.invoke("add", args, (entity, run) => (created = create(entity, run)), since);
     // Named by its first argument, as a path; an object argument appears as its own path.
-    const path = this.path.method("add", args.slice(0, 1).map((arg) => this.wire(arg)), { createdByOperation: true });
+    const path = this.path.method(
+      "add",
+      args.slice(0, 1).map((arg) => this.wire(arg)),
+      { createdByOperation: true },
+    );
     return make({
       queue: this.queue,
       path,
@@ -187,7 +196,13 @@ export abstract class SimObject<Real, E> {
     if (this.knownNull === true) throw officeError("InvalidObjectPath", `${member} on the null object ${this.path.text}`);
   }
 
-  private enqueue(action: string, args: readonly unknown[], execute: (run: Execution) => void, since?: string, changesDocument = true): void {
+  private enqueue(
+    action: string,
+    args: readonly unknown[],
+    execute: (run: Execution) => void,
+    since?: string,
+    changesDocument = true,
+  ): void {
     const wire = sentArguments(args).map((arg) => this.wire(arg));
     this.queue.enqueue({
       path: this.path,
@@ -225,7 +240,13 @@ export abstract class SimCollection<Real, ItemReal, E, ItemE extends { readonly 
 
   getItem(key: string): ItemReal {
     const path = this.path.method("getItem", [key]);
-    return this.make(this.link(path, (entity) => this.find(entity, key) ?? failed(officeError("ItemNotFound", `the ${this.itemKind} ${JSON.stringify(key)} does not exist`)))).asReal();
+    return this.make(
+      this.link(
+        path,
+        (entity) =>
+          this.find(entity, key) ?? failed(officeError("ItemNotFound", `the ${this.itemKind} ${JSON.stringify(key)} does not exist`)),
+      ),
+    ).asReal();
   }
 
   getItemOrNullObject(key: string): ItemReal {

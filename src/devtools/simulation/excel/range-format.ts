@@ -6,7 +6,14 @@ import { cellsIn, formatCells, uniform } from "./cells";
 import { autofitColumns, setColumnWidth, setRowHeight, uniformColumnWidth, uniformRowHeight } from "./document";
 import { SimulationError, officeError } from "./errors";
 import { type Properties, SimObject } from "./proxy";
-import { type BorderStyle, type CellFormat, DEFAULT_FORMAT, type HorizontalAlignment, type RangeTarget, type VerticalAlignment } from "./state";
+import {
+  type BorderStyle,
+  type CellFormat,
+  DEFAULT_FORMAT,
+  type HorizontalAlignment,
+  type RangeTarget,
+  type VerticalAlignment,
+} from "./state";
 
 const VERTICAL_ALIGNMENTS: readonly string[] = ["Top", "Center", "Bottom", "Justify", "Distributed"];
 const ALIGNMENTS: readonly string[] = ["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"];
@@ -42,7 +49,12 @@ const read =
 
 /** A proxy whose properties are the cells' format fields over one range. */
 abstract class CellFormatProxy<Real> extends SimObject<Real, RangeTarget> {
-  protected setFormat<K extends keyof CellFormat>(name: string, key: K, value: unknown, check: (value: unknown) => NonNullable<CellFormat[K]>): void {
+  protected setFormat<K extends keyof CellFormat>(
+    name: string,
+    key: K,
+    value: unknown,
+    check: (value: unknown) => NonNullable<CellFormat[K]>,
+  ): void {
     this.assign(name, value, (target, v) => {
       const checked = check(v);
       formatCells(target, (format) => (format[key] = checked));
@@ -52,7 +64,20 @@ abstract class CellFormatProxy<Real> extends SimObject<Real, RangeTarget> {
 
 export class SimRangeFormat
   extends CellFormatProxy<Excel.RangeFormat>
-  implements Pick<Excel.RangeFormat, "font" | "fill" | "borders" | "horizontalAlignment" | "verticalAlignment" | "wrapText" | "columnWidth" | "rowHeight" | "autofitColumns" | "load">
+  implements
+    Pick<
+      Excel.RangeFormat,
+      | "font"
+      | "fill"
+      | "borders"
+      | "horizontalAlignment"
+      | "verticalAlignment"
+      | "wrapText"
+      | "columnWidth"
+      | "rowHeight"
+      | "autofitColumns"
+      | "load"
+    >
 {
   protected readonly typeName = "RangeFormat";
   protected readonly properties: Properties<RangeTarget> = {
@@ -125,9 +150,17 @@ export class SimRangeFormat
   }
 }
 
-export class SimRangeFont extends CellFormatProxy<Excel.RangeFont> implements Pick<Excel.RangeFont, "bold" | "italic" | "color" | "size" | "load"> {
+export class SimRangeFont
+  extends CellFormatProxy<Excel.RangeFont>
+  implements Pick<Excel.RangeFont, "bold" | "italic" | "color" | "size" | "load">
+{
   protected readonly typeName = "RangeFont";
-  protected readonly properties: Properties<RangeTarget> = { bold: read("bold"), italic: read("italic"), color: read("fontColor"), size: read("fontSize") };
+  protected readonly properties: Properties<RangeTarget> = {
+    bold: read("bold"),
+    italic: read("italic"),
+    color: read("fontColor"),
+    size: read("fontSize"),
+  };
 
   get bold(): boolean {
     return this.loadedValue("bold");
@@ -188,11 +221,25 @@ interface BorderTarget {
   readonly edge: Edge;
 }
 
-export class SimRangeBorderCollection extends SimObject<Excel.RangeBorderCollection, RangeTarget> implements Pick<Excel.RangeBorderCollection, "getItem"> {
+export class SimRangeBorderCollection
+  extends SimObject<Excel.RangeBorderCollection, RangeTarget>
+  implements Pick<Excel.RangeBorderCollection, "getItem">
+{
   protected readonly typeName = "RangeBorderCollection";
   protected readonly properties: Properties<RangeTarget> = {};
 
-  getItem(index: Excel.BorderIndex | "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideVertical" | "InsideHorizontal" | "DiagonalDown" | "DiagonalUp"): Excel.RangeBorder {
+  getItem(
+    index:
+      | Excel.BorderIndex
+      | "EdgeTop"
+      | "EdgeBottom"
+      | "EdgeLeft"
+      | "EdgeRight"
+      | "InsideVertical"
+      | "InsideHorizontal"
+      | "DiagonalDown"
+      | "DiagonalUp",
+  ): Excel.RangeBorder {
     const edge = String(index);
     return new SimRangeBorder(
       this.link(this.path.method("getItem", [edge]), (range) => {
@@ -206,7 +253,10 @@ export class SimRangeBorderCollection extends SimObject<Excel.RangeBorderCollect
 /** The cells along one edge of the range: its top row for EdgeTop, its bottom row for EdgeBottom. */
 function edgeCells({ range, edge }: BorderTarget): { target: RangeTarget; key: "borderTop" | "borderBottom" } {
   const row = edge === "EdgeTop" ? range.rect.top : range.rect.bottom;
-  return { target: { sheet: range.sheet, rect: { ...range.rect, top: row, bottom: row } }, key: edge === "EdgeTop" ? "borderTop" : "borderBottom" };
+  return {
+    target: { sheet: range.sheet, rect: { ...range.rect, top: row, bottom: row } },
+    key: edge === "EdgeTop" ? "borderTop" : "borderBottom",
+  };
 }
 
 export class SimRangeBorder extends SimObject<Excel.RangeBorder, BorderTarget> implements Pick<Excel.RangeBorder, "style" | "load"> {

@@ -75,7 +75,9 @@ export class SimRange
   }
 
   set values(grid: Grid) {
-    this.assign("values", grid, (target, value, run) => run.changeCells(target.sheet, target.rect, () => writeGrid(target, value, "values")));
+    this.assign("values", grid, (target, value, run) =>
+      run.changeCells(target.sheet, target.rect, () => writeGrid(target, value, "values")),
+    );
   }
 
   get formulas(): Grid {
@@ -83,7 +85,9 @@ export class SimRange
   }
 
   set formulas(grid: Grid) {
-    this.assign("formulas", grid, (target, value, run) => run.changeCells(target.sheet, target.rect, () => writeGrid(target, value, "formulas")));
+    this.assign("formulas", grid, (target, value, run) =>
+      run.changeCells(target.sheet, target.rect, () => writeGrid(target, value, "formulas")),
+    );
   }
 
   get numberFormat(): Grid {
@@ -137,6 +141,7 @@ export class SimRange
 export function rectOn(cell: SimRange | string, sheet: SheetState, run: Execution): Rect {
   if (typeof cell === "string") return rangeOn(run.state, sheet, cell);
   const target = cell.resolve(run);
-  if (target.sheet !== sheet) throw officeError("InvalidArgument", `${formatAddress(target.sheet.name, target.rect)} is not on ${sheet.name}`);
+  if (target.sheet !== sheet)
+    throw officeError("InvalidArgument", `${formatAddress(target.sheet.name, target.rect)} is not on ${sheet.name}`);
   return target.rect;
 }

@@ -50,7 +50,7 @@ export function sentArguments(args: readonly unknown[]): unknown[] {
 }
 
 function describeArgument(arg: unknown): string {
-  return arg instanceof ObjectPath ? arg.text : JSON.stringify(arg) ?? "undefined";
+  return arg instanceof ObjectPath ? arg.text : (JSON.stringify(arg) ?? "undefined");
 }
 
 export interface Operation {
@@ -186,9 +186,14 @@ export class SyncLog {
   readonly records: SyncRecord[] = [];
   private readonly injected = new Map<number, { readonly error: unknown; readonly after: number | "half" }>();
 
-  failOnSync(n: number, error: unknown = officeError("GeneralException", "failure injected by failOnSync"), after: number | "half" = "half"): void {
+  failOnSync(
+    n: number,
+    error: unknown = officeError("GeneralException", "failure injected by failOnSync"),
+    after: number | "half" = "half",
+  ): void {
     if (!Number.isInteger(n) || n < 1) throw new RangeError(`failOnSync counts syncs from 1, not ${n}`);
-    if (after !== "half" && (!Number.isInteger(after) || after < 0)) throw new RangeError(`failOnSync applies a whole number of operations, not ${after}`);
+    if (after !== "half" && (!Number.isInteger(after) || after < 0))
+      throw new RangeError(`failOnSync applies a whole number of operations, not ${after}`);
     this.injected.set(this.records.length + n, { error, after });
   }
 
@@ -199,7 +204,10 @@ export class SyncLog {
     this.injected.delete(index);
     const run = new Execution(environment);
     // An interrupted request: its first operations (half of them, unless told) reached the workbook.
-    const limit = injected === undefined ? operations.length : Math.min(operations.length, injected.after === "half" ? Math.floor(operations.length / 2) : injected.after);
+    const limit =
+      injected === undefined
+        ? operations.length
+        : Math.min(operations.length, injected.after === "half" ? Math.floor(operations.length / 2) : injected.after);
     let failure: { error: unknown; operation?: number; injected: boolean } | undefined;
     let documentChanged = false;
     for (let i = 0; i < limit && !failure; i++) {
@@ -233,7 +241,10 @@ export class SyncLog {
   }
 }
 
-function describeFailure(failure: { error: unknown; operation?: number; injected: boolean }, operations: readonly Operation[]): NonNullable<SyncRecord["error"]> {
+function describeFailure(
+  failure: { error: unknown; operation?: number; injected: boolean },
+  operations: readonly Operation[],
+): NonNullable<SyncRecord["error"]> {
   const { error, operation, injected } = failure;
   if (error instanceof OfficeError && operation !== undefined) {
     const failed = operations[operation]!;

@@ -7,14 +7,32 @@ import { parseAddress } from "./addresses";
 import { cellKey } from "./cells";
 import { SimulationError } from "./errors";
 import { DEFAULT_TABLE_STYLE, checkDefinedName, checkSheetName, isBuiltInTableStyle, nameFormula, nameType } from "./names";
-import { type CalculationMode, type CellFormat, type CellState, type CellValue, type NameType, type SheetState, type Visibility, type WorkbookState, findName, findSheet, findTable, issueId, newSheet, newWorkbook } from "./state";
+import {
+  type CalculationMode,
+  type CellFormat,
+  type CellState,
+  type CellValue,
+  type NameType,
+  type SheetState,
+  type Visibility,
+  type WorkbookState,
+  findName,
+  findSheet,
+  findTable,
+  issueId,
+  newSheet,
+  newWorkbook,
+} from "./state";
 
 /**
  * A value, or a cell with a formula, a number format, a format. A formula's `value` is the one
  * Excel computed and saved; without it the simulation's calculate hook computes the value when
  * something reads it.
  */
-export type CellSeed = CellValue | null | { readonly value?: CellValue; readonly formula?: string; readonly numberFormat?: string; readonly format?: CellFormat };
+export type CellSeed =
+  | CellValue
+  | null
+  | { readonly value?: CellValue; readonly formula?: string; readonly numberFormat?: string; readonly format?: CellFormat };
 
 export interface SheetSeed {
   readonly name: string;
@@ -84,10 +102,21 @@ export function seedState(seed: SimulationSeed = {}): WorkbookState {
     const sheet = findSheet(state, table.sheet) ?? refuse(`table ${table.name} is on a missing sheet ${table.sheet}`);
     const rect = parseAddress(table.range)?.rect ?? refuse(`table ${table.name} has the range ${table.range}`);
     if (findTable(state, table.name) || findName(state, table.name)) refuse(`the table name ${table.name} is taken`);
-    if (table.style !== undefined && !isBuiltInTableStyle(table.style)) refuse(`table ${table.name} has the style ${table.style}, which is no built-in one`);
-    state.tables.push({ id: issueId(state), name: table.name, sheet, rect, showTotals: table.showTotals ?? false, style: table.style ?? DEFAULT_TABLE_STYLE });
+    if (table.style !== undefined && !isBuiltInTableStyle(table.style))
+      refuse(`table ${table.name} has the style ${table.style}, which is no built-in one`);
+    state.tables.push({
+      id: issueId(state),
+      name: table.name,
+      sheet,
+      rect,
+      showTotals: table.showTotals ?? false,
+      style: table.style ?? DEFAULT_TABLE_STYLE,
+    });
   }
-  state.active = seed.activeSheet === undefined ? state.sheets.find((s) => s.visibility === "Visible") : (findSheet(state, seed.activeSheet) ?? refuse(`no sheet ${seed.activeSheet} to activate`));
+  state.active =
+    seed.activeSheet === undefined
+      ? state.sheets.find((s) => s.visibility === "Visible")
+      : (findSheet(state, seed.activeSheet) ?? refuse(`no sheet ${seed.activeSheet} to activate`));
   if (state.active?.visibility !== "Visible") refuse("the active sheet must be visible");
   return state;
 }
@@ -97,7 +126,8 @@ function seedSheet(state: WorkbookState, seed: SheetSeed): SheetState {
   seed.rows?.forEach((row, r) => row.forEach((cell, c) => seedCell(sheet, r, c, cell)));
   for (const [address, cell] of Object.entries(seed.cells ?? {})) {
     const parsed = parseAddress(address);
-    if (!parsed || parsed.sheet !== undefined || parsed.rect.top !== parsed.rect.bottom || parsed.rect.left !== parsed.rect.right) refuse(`${address} on ${seed.name} is not one cell`);
+    if (!parsed || parsed.sheet !== undefined || parsed.rect.top !== parsed.rect.bottom || parsed.rect.left !== parsed.rect.right)
+      refuse(`${address} on ${seed.name} is not one cell`);
     seedCell(sheet, parsed.rect.top, parsed.rect.left, cell);
   }
   for (const [letters, width] of Object.entries(seed.columnWidths ?? {})) sheet.columnWidths.set(columnIndex(letters), width);

@@ -15,7 +15,13 @@ import { type DocumentView, documentView } from "./snapshot";
 import { type CellValue, type SheetState, type TableState, type WorkbookState, findSheet, sameName } from "./state";
 
 /** Computes a formula cell's value (no seeded value); undefined when it cannot. */
-export type CalculateFormula = (sheet: string, row: number, column: number, formula: string, document: DocumentView) => CellValue | undefined;
+export type CalculateFormula = (
+  sheet: string,
+  row: number,
+  column: number,
+  formula: string,
+  document: DocumentView,
+) => CellValue | undefined;
 
 export interface SimulationOptions {
   /** The highest ExcelApi requirement set the simulated host supports. Default "1.12". */
@@ -188,7 +194,8 @@ function createHost(seed: SimulationSeed | undefined, options: SimulationOptions
   const apiVersion = options.apiVersion ?? "1.12";
   const state = seedState(seed);
   const { calculate } = options;
-  const hook = calculate && ((sheet: string, row: number, column: number, formula: string) => calculate(sheet, row, column, formula, document));
+  const hook =
+    calculate && ((sheet: string, row: number, column: number, formula: string) => calculate(sheet, row, column, formula, document));
   const document = documentView(state, hook);
   const log = new SyncLog();
   const supports = (version: string): boolean => versionAtLeast(apiVersion, version);
@@ -231,9 +238,16 @@ function createHost(seed: SimulationSeed | undefined, options: SimulationOptions
 }
 
 /** Excel.run in its three forms: on a fresh context, on an earlier one, or with run options. */
-async function runOn<T>(host: Host, first: Batch<T> | OfficeExtension.ClientRequestContext | Excel.RunOptions, second?: Batch<T>): Promise<T> {
+async function runOn<T>(
+  host: Host,
+  first: Batch<T> | OfficeExtension.ClientRequestContext | Excel.RunOptions,
+  second?: Batch<T>,
+): Promise<T> {
   // Run options are a plain object; a context is one of the simulation's proxies.
-  const options = typeof first === "object" && first !== null && Object.getPrototypeOf(first) === Object.prototype ? (first as Excel.RunOptions) : undefined;
+  const options =
+    typeof first === "object" && first !== null && Object.getPrototypeOf(first) === Object.prototype
+      ? (first as Excel.RunOptions)
+      : undefined;
   const given = typeof first === "function" || options ? undefined : host.ownContext(first);
   const batch = typeof first === "function" ? first : second;
   if (typeof batch !== "function") throw officeError("InvalidArgument", "Excel.run needs a batch function");
@@ -261,14 +275,16 @@ function visibleSheet(state: WorkbookState, name: string): SheetState {
 
 function rectOn(sheet: SheetState, address: string): Rect {
   const parsed = parseAddress(address);
-  if (!parsed || (parsed.sheet !== undefined && !sameName(parsed.sheet, sheet.name))) throw new SimulationError(`${JSON.stringify(address)} is not an address on ${sheet.name}`);
+  if (!parsed || (parsed.sheet !== undefined && !sameName(parsed.sheet, sheet.name)))
+    throw new SimulationError(`${JSON.stringify(address)} is not an address on ${sheet.name}`);
   return parsed.rect;
 }
 
 /** The one cell at `address`; a person who `does` something does it to one cell at a time. */
 function oneCell(sheet: SheetState, address: string, does: string): Rect {
   const rect = rectOn(sheet, address);
-  if (rect.top !== rect.bottom || rect.left !== rect.right) throw new SimulationError(`${address} is not one cell: a person ${does} one cell at a time`);
+  if (rect.top !== rect.bottom || rect.left !== rect.right)
+    throw new SimulationError(`${address} is not one cell: a person ${does} one cell at a time`);
   return rect;
 }
 
@@ -277,16 +293,22 @@ function typeInto(state: WorkbookState, sheet: SheetState, row: number, column: 
   const typed = typedInput(input);
   const grows = typed.kind === "clear" ? undefined : growingTable(state, sheet, row, column);
   const tableAfter = (t: TableState): Rect => (grows?.table === t ? grows.rect : t.rect);
-  const headed = state.tables.find((t) => t.sheet === sheet && tableAfter(t).top === row && column >= tableAfter(t).left && column <= tableAfter(t).right);
+  const headed = state.tables.find(
+    (t) => t.sheet === sheet && tableAfter(t).top === row && column >= tableAfter(t).left && column <= tableAfter(t).right,
+  );
   // Everything is worked out before anything changes, so that a refusal changes nothing.
   const entry = headed ? { kind: "value" as const, value: headerEntry(headed, tableAfter(headed), column, input) } : typed;
   const newColumn = grows && column === grows.rect.right && column > grows.table.rect.right && row !== grows.rect.top;
-  const newHeader = newColumn ? headerEntry(grows.table, grows.rect, column, textOf(cellAt(sheet, grows.rect.top, column)?.value)) : undefined;
+  const newHeader = newColumn
+    ? headerEntry(grows.table, grows.rect, column, textOf(cellAt(sheet, grows.rect.top, column)?.value))
+    : undefined;
   if (grows) grows.table.rect = grows.rect;
   events.changeCells(sheet, { top: row, left: column, bottom: row, right: column }, () => applyInput(sheet, row, column, entry));
   if (grows && newHeader !== undefined) {
     const top = grows.rect.top;
-    events.changeCells(sheet, { top, left: column, bottom: top, right: column }, () => applyInput(sheet, top, column, { kind: "value", value: newHeader }));
+    events.changeCells(sheet, { top, left: column, bottom: top, right: column }, () =>
+      applyInput(sheet, top, column, { kind: "value", value: newHeader }),
+    );
   }
 }
 
@@ -299,7 +321,8 @@ function textOf(value: CellValue | undefined): string {
  * `ColumnN` (its position) when cleared, numbered (`Cost2`) when another column has it.
  */
 function headerEntry(table: TableState, rect: Rect, column: number, input: string): string {
-  if (input.startsWith("=")) throw new SimulationError("A formula in a table's header row is not simulated: Excel keeps only its value, as text");
+  if (input.startsWith("="))
+    throw new SimulationError("A formula in a table's header row is not simulated: Excel keeps only its value, as text");
   const text = input.startsWith("'") ? input.slice(1) : input;
   const others: string[] = [];
   for (let c = rect.left; c <= rect.right; c++) {

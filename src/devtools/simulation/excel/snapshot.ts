@@ -7,7 +7,17 @@ import { type Rect, formatAddress, formatRect, parseAddress } from "./addresses"
 import { type CalculateHook, cellAt } from "./cells";
 import { SimulationError } from "./errors";
 import { type PageLayoutSnapshot, pageLayoutSnapshot } from "./page-layout";
-import { type CellFormat, type CellState, type CellValue, type ChartState, type NameType, type SheetState, type Visibility, type WorkbookState, findSheet } from "./state";
+import {
+  type CellFormat,
+  type CellState,
+  type CellValue,
+  type ChartState,
+  type NameType,
+  type SheetState,
+  type Visibility,
+  type WorkbookState,
+  findSheet,
+} from "./state";
 
 export interface CellSnapshot {
   /** `B2` */
@@ -38,7 +48,13 @@ export interface ChartSnapshot {
   readonly seriesBy: string;
   readonly title: string;
   readonly legendVisible: boolean;
-  readonly series: readonly { readonly name?: string; readonly values: string; readonly xAxisValues?: string; readonly overlap?: number; readonly gapWidth?: number }[];
+  readonly series: readonly {
+    readonly name?: string;
+    readonly values: string;
+    readonly xAxisValues?: string;
+    readonly overlap?: number;
+    readonly gapWidth?: number;
+  }[];
   readonly reversePlotOrder?: boolean;
   readonly topLeft?: string;
   readonly bottomRight?: string;
@@ -134,7 +150,8 @@ export function documentView(state: WorkbookState, calculate?: CalculateHook): D
       const found = state.names.find((n) => n.name.toUpperCase() === name.toUpperCase());
       return found && { ...found };
     },
-    tables: () => state.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, range: formatRect(t.rect), style: t.style, showTotals: t.showTotals })),
+    tables: () =>
+      state.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, range: formatRect(t.rect), style: t.style, showTotals: t.showTotals })),
     activeSheet: () => state.active?.name,
     selection: () => state.active && formatAddress(state.active.name, state.active.selection),
     revision: () => state.revision,
@@ -165,16 +182,23 @@ function cellSnapshot(row: number, column: number, cell: CellState | undefined):
 }
 
 function sheetSnapshot(sheet: SheetState): SheetSnapshot {
-  const cells = [...sheet.cells.entries()].sort(([a], [b]) => a - b).map(([key, cell]) => cellSnapshot(Math.floor(key / MAX_COLUMNS), key % MAX_COLUMNS, cell));
+  const cells = [...sheet.cells.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([key, cell]) => cellSnapshot(Math.floor(key / MAX_COLUMNS), key % MAX_COLUMNS, cell));
   const widths = [...sheet.columnWidths.entries()].sort(([a], [b]) => a - b);
   return {
     name: sheet.name,
     visibility: sheet.visibility,
     cells,
     columnWidths: Object.fromEntries(widths.map(([column, width]) => [columnLetters(column), width])),
-    rowHeights: Object.fromEntries([...sheet.rowHeights.entries()].sort(([a], [b]) => a - b).map(([row, height]) => [String(row + 1), height])),
+    rowHeights: Object.fromEntries(
+      [...sheet.rowHeights.entries()].sort(([a], [b]) => a - b).map(([row, height]) => [String(row + 1), height]),
+    ),
     frozen: { ...sheet.frozen },
-    conditionalFormats: sheet.conditionalFormats.map(({ areas, ...rule }) => ({ address: areas.map((a) => formatRect(a)).join(","), ...rule })),
+    conditionalFormats: sheet.conditionalFormats.map(({ areas, ...rule }) => ({
+      address: areas.map((a) => formatRect(a)).join(","),
+      ...rule,
+    })),
     charts: sheet.charts.map(chartSnapshot),
     pageLayout: pageLayoutSnapshot(sheet.page),
   };

@@ -194,7 +194,8 @@ export function newSheet(state: WorkbookState, name: string, visibility: Visibil
 
 export const findSheet = (state: WorkbookState, name: string): SheetState | undefined => state.sheets.find((s) => sameName(s.name, name));
 /** Worksheets.getItem takes a sheet's name or its id. */
-export const findSheetByNameOrId = (state: WorkbookState, key: string): SheetState | undefined => findSheet(state, key) ?? state.sheets.find((s) => s.id === key);
+export const findSheetByNameOrId = (state: WorkbookState, key: string): SheetState | undefined =>
+  findSheet(state, key) ?? state.sheets.find((s) => s.id === key);
 export const findName = (state: WorkbookState, name: string): NameState | undefined => state.names.find((n) => sameName(n.name, name));
 export const findTable = (state: WorkbookState, name: string): TableState | undefined => state.tables.find((t) => sameName(t.name, name));
 

@@ -7,7 +7,17 @@ import { DEFAULT_TABLE_STYLE, checkDefinedName, isBuiltInTableStyle, nameTarget 
 import { type Link, type Properties, SimCollection, SimObject, simulated } from "./proxy";
 import { SimRange } from "./range";
 import type { Execution } from "./requests";
-import { type CellValue, type RangeTarget, type SheetState, type TableState, type WorkbookState, findName, findSheet, issueId, sameName } from "./state";
+import {
+  type CellValue,
+  type RangeTarget,
+  type SheetState,
+  type TableState,
+  type WorkbookState,
+  findName,
+  findSheet,
+  issueId,
+  sameName,
+} from "./state";
 import { SimWorksheet } from "./worksheets";
 
 /** The workbook's tables, or one sheet's (`worksheet.tables`). */
@@ -62,7 +72,8 @@ function tableSource(scope: TableScope, source: SimRange | string, run: Executio
       target = { sheet, rect: parsed.rect };
     } else {
       const name = findName(state, source);
-      if (name?.type !== "Range") throw officeError("InvalidArgument", `${JSON.stringify(source)} is neither an address nor a name of a range`);
+      if (name?.type !== "Range")
+        throw officeError("InvalidArgument", `${JSON.stringify(source)} is neither an address nor a name of a range`);
       target = nameTarget(state, name.name, name.formula);
     }
   }
@@ -71,7 +82,8 @@ function tableSource(scope: TableScope, source: SimRange | string, run: Executio
 }
 
 function addTable(state: WorkbookState, target: RangeTarget, hasHeaders: boolean, run: Execution): TableState {
-  if (hasHeaders !== true) throw new SimulationError("tables.add without headers is not simulated (Excel inserts a header row of Column1, Column2…)");
+  if (hasHeaders !== true)
+    throw new SimulationError("tables.add without headers is not simulated (Excel inserts a header row of Column1, Column2…)");
   const { sheet } = target;
   let rect = target.rect;
   // A table has at least one data row: a header row alone gets the row below it.
@@ -79,11 +91,21 @@ function addTable(state: WorkbookState, target: RangeTarget, hasHeaders: boolean
   if (rect.bottom >= MAX_ROWS) throw officeError("InvalidArgument", "the table would reach past the sheet's last row");
   for (const other of state.tables) {
     if (other.sheet === sheet && intersection(other.rect, rect)) {
-      throw officeError("InvalidArgument", `A table cannot overlap a range that contains a PivotTable report, query results, protected cells or another table (${other.name}).`);
+      throw officeError(
+        "InvalidArgument",
+        `A table cannot overlap a range that contains a PivotTable report, query results, protected cells or another table (${other.name}).`,
+      );
     }
   }
   writeHeaders(sheet, rect, run);
-  const table: TableState = { id: issueId(state), name: defaultTableName(state), sheet, rect, showTotals: false, style: DEFAULT_TABLE_STYLE };
+  const table: TableState = {
+    id: issueId(state),
+    name: defaultTableName(state),
+    sheet,
+    rect,
+    showTotals: false,
+    style: DEFAULT_TABLE_STYLE,
+  };
   state.tables.push(table);
   return table;
 }
@@ -106,7 +128,10 @@ function writeHeaders(sheet: SheetState, rect: Rect, run: Execution): void {
   let changed = false;
   for (let column = rect.left; column <= rect.right; column++) {
     const cell = cellAt(sheet, rect.top, column);
-    if (cell?.formula !== undefined) throw new SimulationError(`a formula in a table's header row (${formatRect({ ...row, left: column, right: column })}) is not simulated`);
+    if (cell?.formula !== undefined)
+      throw new SimulationError(
+        `a formula in a table's header row (${formatRect({ ...row, left: column, right: column })}) is not simulated`,
+      );
     const header = uniqueHeader(headers, headerText(cell?.value, column - rect.left));
     headers.push(header);
     if (cell?.value !== header) changed = true;
@@ -141,7 +166,8 @@ export function checkTableName(state: WorkbookState, table: TableState | undefin
     throw officeError("InvalidArgument", `${JSON.stringify(name)} is not a valid table name`);
   }
   const other = state.tables.find((t) => t !== table && sameName(t.name, name));
-  if (other || findName(state, name)) throw officeError("InvalidArgument", `the name ${JSON.stringify(name)} is already a table's or a defined name`);
+  if (other || findName(state, name))
+    throw officeError("InvalidArgument", `the name ${JSON.stringify(name)} is already a table's or a defined name`);
   return name;
 }
 
@@ -167,7 +193,11 @@ function referencesTable(state: WorkbookState, tableName: string): boolean {
 
 export class SimTable
   extends SimObject<Excel.Table, TableState>
-  implements Pick<Excel.Table, "id" | "name" | "showTotals" | "style" | "getRange" | "getHeaderRowRange" | "getDataBodyRange" | "worksheet" | "load" | "isNullObject">
+  implements
+    Pick<
+      Excel.Table,
+      "id" | "name" | "showTotals" | "style" | "getRange" | "getHeaderRowRange" | "getDataBodyRange" | "worksheet" | "load" | "isNullObject"
+    >
 {
   protected readonly typeName = "Table";
   protected readonly properties: Properties<TableState> = {
@@ -242,12 +272,15 @@ export class SimTable
   getDataBodyRange(): Excel.Range {
     return this.range("getDataBodyRange", (table) => {
       const bottom = table.rect.bottom - (table.showTotals ? 1 : 0);
-      if (bottom <= table.rect.top) throw new SimulationError(`the seeded table ${table.name} has no data row, which Excel tables always have`);
+      if (bottom <= table.rect.top)
+        throw new SimulationError(`the seeded table ${table.name} has no data row, which Excel tables always have`);
       return { ...table.rect, top: table.rect.top + 1, bottom };
     });
   }
 
   private range(method: string, rect: (table: TableState) => Rect): Excel.Range {
-    return new SimRange(this.link(this.path.method(method, [], { since: "1.1" }), (table) => ({ sheet: table.sheet, rect: rect(table) }))).asReal();
+    return new SimRange(
+      this.link(this.path.method(method, [], { since: "1.1" }), (table) => ({ sheet: table.sheet, rect: rect(table) })),
+    ).asReal();
   }
 }

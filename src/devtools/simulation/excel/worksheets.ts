@@ -14,7 +14,8 @@ import { SimTableCollection } from "./tables";
 
 export class SimWorksheetCollection
   extends SimCollection<Excel.WorksheetCollection, Excel.Worksheet, WorkbookState, SheetState>
-  implements Pick<Excel.WorksheetCollection, "items" | "load" | "add" | "getItem" | "getItemOrNullObject" | "getActiveWorksheet" | "onChanged">
+  implements
+    Pick<Excel.WorksheetCollection, "items" | "load" | "add" | "getItem" | "getItemOrNullObject" | "getActiveWorksheet" | "onChanged">
 {
   protected readonly typeName = "WorksheetCollection";
   protected readonly itemKind = "sheet";
@@ -34,7 +35,11 @@ export class SimWorksheetCollection
   }
 
   add(name?: string): Excel.Worksheet {
-    return this.added([name], (state) => addSheet(state, name), (link) => new SimWorksheet(link).asReal());
+    return this.added(
+      [name],
+      (state) => addSheet(state, name),
+      (link) => new SimWorksheet(link).asReal(),
+    );
   }
 
   getActiveWorksheet(): Excel.Worksheet {
@@ -111,7 +116,9 @@ export class SimWorksheet
 
   /** The tables on this sheet (ExcelApi 1.1). */
   get tables(): Excel.TableCollection {
-    return (this.tablesProxy ??= new SimTableCollection(this.link(this.path.member("tables", "1.1"), (sheet, run) => ({ state: run.state, sheet })))).asReal();
+    return (this.tablesProxy ??= new SimTableCollection(
+      this.link(this.path.member("tables", "1.1"), (sheet, run) => ({ state: run.state, sheet })),
+    )).asReal();
   }
 
   get freezePanes(): Excel.WorksheetFreezePanes {
@@ -134,7 +141,9 @@ export class SimWorksheet
   }
 
   getRange(address?: string): Excel.Range {
-    return new SimRange(this.link(this.path.method("getRange", [address]), (sheet, run) => ({ sheet, rect: rangeOn(run.state, sheet, address) }))).asReal();
+    return new SimRange(
+      this.link(this.path.method("getRange", [address]), (sheet, run) => ({ sheet, rect: rangeOn(run.state, sheet, address) })),
+    ).asReal();
   }
 
   /** 0-based row and column (ExcelApi 1.1). */

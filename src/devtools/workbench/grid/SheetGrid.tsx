@@ -5,7 +5,17 @@
  * aria-activedescendant; every cell is a gridcell with aria-selected.
  */
 import { makeStyles } from "@fluentui/react-components";
-import { type CSSProperties, type FocusEvent, type KeyboardEvent, type MouseEvent, type RefObject, memo, useLayoutEffect, useRef, useState } from "react";
+import {
+  type CSSProperties,
+  type FocusEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+  type RefObject,
+  memo,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from "react";
 import { cellRef, columnLetters } from "../../../core/workbook/address";
 import type { BorderStyle } from "../../simulation/excel/state";
 import { type CellPosition, type CellView, type SheetView, keyOf, spillWidth } from "./sheet-view";
@@ -219,7 +229,15 @@ function frozenLeftsOf(view: SheetView): number[] {
 }
 
 /** The corner and the column letters, those of the selected columns highlighted. */
-function ColumnHeaders({ view, range, frozenLefts }: { readonly view: SheetView; readonly range: RangeRect; readonly frozenLefts: readonly number[] }) {
+function ColumnHeaders({
+  view,
+  range,
+  frozenLefts,
+}: {
+  readonly view: SheetView;
+  readonly range: RangeRect;
+  readonly frozenLefts: readonly number[];
+}) {
   const styles = useStyles();
   return (
     <thead>
@@ -343,7 +361,10 @@ const GridRow = memo(
           ) : previewText !== undefined ? (
             <span className={styles.content}>{previewText}</span>
           ) : cell && cell.text !== "" ? (
-            <span className={`${styles.content} ${cell.format.wrapText ? styles.wrap : ""}`} style={spills ? { width: `${spillWidth(view, cell) - 7}px` } : undefined}>
+            <span
+              className={`${styles.content} ${cell.format.wrapText ? styles.wrap : ""}`}
+              style={spills ? { width: `${spillWidth(view, cell) - 7}px` } : undefined}
+            >
               {cell.text}
             </span>
           ) : null}
@@ -354,7 +375,13 @@ const GridRow = memo(
     const headerSticky: CSSProperties = frozenTop !== undefined ? { top: `${frozenTop}px`, zIndex: 5 } : {};
     return (
       <tr role="row" aria-rowindex={row + 2}>
-        <th role="rowheader" scope="row" aria-colindex={1} className={`${styles.rowHeader} ${rowSelected ? styles.headerSelected : ""}`} style={headerSticky}>
+        <th
+          role="rowheader"
+          scope="row"
+          aria-colindex={1}
+          className={`${styles.rowHeader} ${rowSelected ? styles.headerSelected : ""}`}
+          style={headerSticky}
+        >
           {row + 1}
         </th>
         {cells}

@@ -13,7 +13,15 @@ import { useCellEditing, useGridGestures, useNavigation, useShownSheet } from ".
 import type { GridWorkbook } from "./workbook";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", height: "100%", minHeight: 0, minWidth: 0, backgroundColor: "#FFFFFF", color: "#000000" },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    height: "100%",
+    minHeight: 0,
+    minWidth: 0,
+    backgroundColor: "#FFFFFF",
+    color: "#000000",
+  },
   bar: {
     display: "flex",
     alignItems: "stretch",
@@ -25,7 +33,15 @@ const useStyles = makeStyles({
     fontSize: "13px",
   },
   nameBox: { width: "96px", flexShrink: 0 },
-  fx: { display: "flex", alignItems: "center", padding: "0 6px", color: "#444444", fontStyle: "italic", fontFamily: "Georgia, serif", userSelect: "none" },
+  fx: {
+    display: "flex",
+    alignItems: "center",
+    padding: "0 6px",
+    color: "#444444",
+    fontStyle: "italic",
+    fontFamily: "Georgia, serif",
+    userSelect: "none",
+  },
   input: {
     boxSizing: "border-box",
     height: "26px",
@@ -87,7 +103,8 @@ export function WorkbookView({ workbook, limits = DRAW_LIMITS }: WorkbookViewPro
       )}
       {!drawn && (
         <div className={styles.note}>
-          {address} is past the area drawn here ({view.rows.toLocaleString("en-US")} rows, {view.columns} columns): the name box and formula bar show it.
+          {address} is past the area drawn here ({view.rows.toLocaleString("en-US")} rows, {view.columns} columns): the name box and formula
+          bar show it.
         </div>
       )}
       <div className={styles.scroller}>
@@ -111,7 +128,13 @@ export function WorkbookView({ workbook, limits = DRAW_LIMITS }: WorkbookViewPro
           ))}
         </ul>
       )}
-      <TabList className={styles.tabs} size="small" aria-label="Sheets" selectedValue={shown} onTabSelect={(_, data) => onTabSelect(String(data.value))}>
+      <TabList
+        className={styles.tabs}
+        size="small"
+        aria-label="Sheets"
+        selectedValue={shown}
+        onTabSelect={(_, data) => onTabSelect(String(data.value))}
+      >
         {visibleSheets.map((name) => (
           <Tab key={name} value={name}>
             {name}

@@ -3,9 +3,32 @@
  * way in a cell or the formula bar, and the user's gestures sent to the workbook (a failure is
  * shown as a message, and the workbook stays as it was).
  */
-import { type FocusEvent, type KeyboardEvent, type MouseEvent, type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import {
+  type FocusEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+  type RefObject,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from "react";
 import { MAX_COLUMNS, MAX_ROWS, cellRef, parseRangeAddress, quoteSheet } from "../../../core/workbook/address";
-import { type CellPosition, type DrawLimits, dataEdge, extendView, extentFor, isDrawn, keyOf, parseCell, parseSelection, sheetView } from "./sheet-view";
+import {
+  type CellPosition,
+  type DrawLimits,
+  dataEdge,
+  extendView,
+  extentFor,
+  isDrawn,
+  keyOf,
+  parseCell,
+  parseSelection,
+  sheetView,
+} from "./sheet-view";
 import { type InPlaceEditor, type RangeRect, cellId } from "./SheetGrid";
 import type { GridWorkbook } from "./workbook";
 
@@ -163,7 +186,11 @@ interface EditorActions {
 }
 
 /** The editor drawn in the cell while an edit on the shown sheet is under way. */
-function useInPlaceEditor(editing: Editing | undefined, shown: string | undefined, { commit, cancel, updateEditing, focusGrid, formulaRef }: EditorActions): InPlaceEditor | undefined {
+function useInPlaceEditor(
+  editing: Editing | undefined,
+  shown: string | undefined,
+  { commit, cancel, updateEditing, focusGrid, formulaRef }: EditorActions,
+): InPlaceEditor | undefined {
   const onEditorKeyDown = useCallback(
     (event: KeyboardEvent<HTMLInputElement>) => {
       event.stopPropagation();
@@ -212,7 +239,13 @@ function useInPlaceEditor(editing: Editing | undefined, shown: string | undefine
 type CellEditing = ReturnType<typeof useCellEditing>;
 
 /** The grid's keys and clicks, as Excel takes them, and the selection scrolled into view. */
-export function useGridGestures(workbook: GridWorkbook, { shown, active, view, activeCell }: ShownSheet, edits: CellEditing, idPrefix: string, setMessage: (message: string) => void) {
+export function useGridGestures(
+  workbook: GridWorkbook,
+  { shown, active, view, activeCell }: ShownSheet,
+  edits: CellEditing,
+  idPrefix: string,
+  setMessage: (message: string) => void,
+) {
   const { editingRef, updateEditing, select, commit, startEditing } = edits;
 
   const onGridKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
@@ -276,7 +309,12 @@ export function useGridGestures(workbook: GridWorkbook, { shown, active, view, a
 }
 
 /** Switching sheets and going to an address typed in the name box. */
-export function useNavigation(workbook: GridWorkbook, shown: string | undefined, edits: CellEditing, setMessage: (message: string) => void) {
+export function useNavigation(
+  workbook: GridWorkbook,
+  shown: string | undefined,
+  edits: CellEditing,
+  setMessage: (message: string) => void,
+) {
   const { editingRef, commit, focusGrid } = edits;
   const onTabSelect = (name: string) => {
     if (name === shown) return;
@@ -289,7 +327,17 @@ export function useNavigation(workbook: GridWorkbook, shown: string | undefined,
     const qualified = parseRangeAddress(target);
     const cell = parseCell(target.split(":")[0] ?? "");
     if (qualified) {
-      void attempt(() => workbook.select(qualified.sheet, cellRef(qualified.top, qualified.left) + (qualified.bottom !== qualified.top || qualified.right !== qualified.left ? `:${cellRef(qualified.bottom, qualified.right)}` : "")), setMessage);
+      void attempt(
+        () =>
+          workbook.select(
+            qualified.sheet,
+            cellRef(qualified.top, qualified.left) +
+              (qualified.bottom !== qualified.top || qualified.right !== qualified.left
+                ? `:${cellRef(qualified.bottom, qualified.right)}`
+                : ""),
+          ),
+        setMessage,
+      );
     } else if (cell && shown !== undefined) {
       void attempt(() => workbook.select(shown, target.toUpperCase()), setMessage);
     } else {

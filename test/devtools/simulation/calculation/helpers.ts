@@ -1,5 +1,11 @@
 import { createFormulaCalculator } from "../../../../src/devtools/simulation/excel/calculation";
-import { type CellValue, type ExcelSimulation, type SheetSeed, type SimulationSeed, createExcelSimulation } from "../../../../src/devtools/simulation/excel";
+import {
+  type CellValue,
+  type ExcelSimulation,
+  type SheetSeed,
+  type SimulationSeed,
+  createExcelSimulation,
+} from "../../../../src/devtools/simulation/excel";
 
 /** A simulation that calculates with the formula calculator. */
 export function calculating(seed: SimulationSeed): ExcelSimulation {

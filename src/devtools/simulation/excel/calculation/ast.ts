@@ -25,7 +25,11 @@ export type Expr =
   | { readonly type: "negate"; readonly count: number; readonly operand: Expr }
   | { readonly type: "percent"; readonly operand: Expr }
   /** `first op₁ rest₁ op₂ rest₂ …`, all of one precedence level, evaluated left to right. */
-  | { readonly type: "chain"; readonly first: Expr; readonly rest: readonly { readonly operator: BinaryOperator; readonly operand: Expr }[] }
+  | {
+      readonly type: "chain";
+      readonly first: Expr;
+      readonly rest: readonly { readonly operator: BinaryOperator; readonly operand: Expr }[];
+    }
   /** The range operator `:` between two references: `A1:INDEX(B:B,3)`. */
   | { readonly type: "range"; readonly from: Expr; readonly to: Expr }
   /** `name` is upper-case, without Excel's `_xlfn.` file prefix. */

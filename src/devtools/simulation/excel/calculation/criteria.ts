@@ -9,7 +9,6 @@ import { type Scalar, approxEqual, compareTexts, errorCodeOf, isBlank, isError }
 
 export type Matcher = (value: Scalar) => boolean;
 
-
 const OPERATOR = /^(<=|>=|<>|<|>|=)?([\s\S]*)$/;
 
 export function criteriaMatcher(criteria: Scalar): Matcher {
@@ -31,7 +30,8 @@ export function criteriaMatcher(criteria: Scalar): Matcher {
   const upper = operand.toUpperCase();
   if (upper === "TRUE" || upper === "FALSE") return booleanMatcher(operator, upper === "TRUE");
   const code = errorCodeOf(operand);
-  if (code !== undefined) return operator === "<>" ? (value) => !(isError(value) && value.code === code) : (value) => isError(value) && value.code === code;
+  if (code !== undefined)
+    return operator === "<>" ? (value) => !(isError(value) && value.code === code) : (value) => isError(value) && value.code === code;
   return textMatcher(operator, operand);
 }
 

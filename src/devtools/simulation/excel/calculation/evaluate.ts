@@ -73,7 +73,12 @@ function rangeBetween(from: Value, to: Value): Value {
   return {
     kind: "reference",
     sheet: from.sheet,
-    rect: { top: Math.min(a.top, b.top), left: Math.min(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) },
+    rect: {
+      top: Math.min(a.top, b.top),
+      left: Math.min(a.left, b.left),
+      bottom: Math.max(a.bottom, b.bottom),
+      right: Math.max(a.right, b.right),
+    },
   };
 }
 

@@ -34,7 +34,6 @@ function compare(operator: Comparison, left: Scalar, right: Scalar): Scalar {
   return holds(operator, order);
 }
 
-
 function arithmetic(operator: "+" | "-" | "*" | "/" | "^", left: Scalar, right: Scalar): Scalar {
   const a = toNumber(left);
   if (isError(a)) return a;

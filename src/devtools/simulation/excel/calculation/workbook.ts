@@ -67,7 +67,8 @@ export class WorkbookReader implements Workbook {
         // Read structurally: a DocumentView of an older simulation does not say whether the table shows totals.
         const totals = (table as { showTotals?: boolean }).showTotals === true ? 1 : 0;
         const body = rect && { ...rect, top: rect.top + 1, bottom: rect.bottom - totals };
-        if (body && body.bottom >= body.top) this.tables.set(table.name.toUpperCase(), { kind: "reference", sheet: table.sheet, rect: body });
+        if (body && body.bottom >= body.top)
+          this.tables.set(table.name.toUpperCase(), { kind: "reference", sheet: table.sheet, rect: body });
       }
     }
     return this.tables.get(name.toUpperCase());
@@ -126,7 +127,8 @@ export class WorkbookReader implements Workbook {
   }
 
   private valueOf(sheet: string, cell: CellSnapshot): Scalar {
-    if (cell.formula !== undefined && cell.value === undefined) return this.formulas.formulaValue(sheet, cell.row, cell.column, cell.formula);
+    if (cell.formula !== undefined && cell.value === undefined)
+      return this.formulas.formulaValue(sheet, cell.row, cell.column, cell.formula);
     const value = cell.value;
     if (value === undefined) return BLANK;
     if (typeof value !== "string") return value;

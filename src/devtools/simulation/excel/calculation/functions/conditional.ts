@@ -43,7 +43,12 @@ function conditionalCount(tests: readonly { grid: Grid; matches: Matcher }[]): S
 }
 
 /** Reads (range, criteria) pairs; each criteria may be a range or array, giving an array of results. */
-function pairs(args: readonly Expr[], context: CallContext, shape: Grid | undefined, finish: (tests: { grid: Grid; matches: Matcher }[]) => Scalar): Value {
+function pairs(
+  args: readonly Expr[],
+  context: CallContext,
+  shape: Grid | undefined,
+  finish: (tests: { grid: Grid; matches: Matcher }[]) => Scalar,
+): Value {
   const grids: Grid[] = [];
   const criteria: Value[] = [];
   for (let i = 0; i + 1 < args.length; i += 2) {
@@ -54,7 +59,9 @@ function pairs(args: readonly Expr[], context: CallContext, shape: Grid | undefi
     grids.push(grid);
     criteria.push(context.evaluate(args[i + 1]!));
   }
-  return lift(criteria, context.reader, (values) => finish(values.map((value, i) => ({ grid: grids[i]!, matches: criteriaMatcher(value) }))));
+  return lift(criteria, context.reader, (values) =>
+    finish(values.map((value, i) => ({ grid: grids[i]!, matches: criteriaMatcher(value) }))),
+  );
 }
 
 const sumif = define("SUMIF", 2, 3, (args, context) => {

@@ -9,7 +9,12 @@ export function define(name: string, minArgs: number, maxArgs: number, call: Fun
 }
 
 /** Every argument evaluated, in order, before the function runs. */
-export function eager(name: string, minArgs: number, maxArgs: number, apply: (values: readonly Value[], context: CallContext) => Value): FunctionDefinition {
+export function eager(
+  name: string,
+  minArgs: number,
+  maxArgs: number,
+  apply: (values: readonly Value[], context: CallContext) => Value,
+): FunctionDefinition {
   return define(name, minArgs, maxArgs, (args, context) =>
     apply(
       args.map((arg) => context.evaluate(arg)),
@@ -19,7 +24,12 @@ export function eager(name: string, minArgs: number, maxArgs: number, apply: (va
 }
 
 /** A function of single values; given ranges or arrays it works element by element. */
-export function elementwise(name: string, minArgs: number, maxArgs: number, apply: (scalars: readonly Scalar[]) => Scalar): FunctionDefinition {
+export function elementwise(
+  name: string,
+  minArgs: number,
+  maxArgs: number,
+  apply: (scalars: readonly Scalar[]) => Scalar,
+): FunctionDefinition {
   return eager(name, minArgs, maxArgs, (values, context) => lift(values, context.reader, apply));
 }
 

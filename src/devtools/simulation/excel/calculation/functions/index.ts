@@ -9,7 +9,9 @@ import type { FunctionDefinition } from "./types";
 
 export type { CallContext, FunctionDefinition } from "./types";
 
-export const FUNCTIONS: ReadonlyMap<string, FunctionDefinition> = new Map([...AGGREGATES, ...CONDITIONAL, ...LOGICAL, ...LOOKUP, ...MATH].map((f) => [f.name, f]));
+export const FUNCTIONS: ReadonlyMap<string, FunctionDefinition> = new Map(
+  [...AGGREGATES, ...CONDITIONAL, ...LOGICAL, ...LOOKUP, ...MATH].map((f) => [f.name, f]),
+);
 
 /**
  * Whether every call of a known function has a number of arguments Excel accepts. Excel refuses

@@ -7,7 +7,8 @@ import { define, eager } from "./helpers";
 import type { CallContext, FunctionDefinition } from "./types";
 
 function shapeOf(value: Value): { rows: number; columns: number } {
-  if (typeof value === "object" && value.kind === "reference") return { rows: value.rect.bottom - value.rect.top + 1, columns: value.rect.right - value.rect.left + 1 };
+  if (typeof value === "object" && value.kind === "reference")
+    return { rows: value.rect.bottom - value.rect.top + 1, columns: value.rect.right - value.rect.left + 1 };
   if (typeof value === "object" && value.kind === "array") return { rows: value.rows.length, columns: value.rows[0]!.length };
   return { rows: 1, columns: 1 };
 }
@@ -91,4 +92,3 @@ const match = eager("MATCH", 2, 3, (values, { reader }) => {
 });
 
 export const LOOKUP: readonly FunctionDefinition[] = [index, match];
-
