@@ -60,7 +60,7 @@ test("Prepare for sending asks first with what it will remove, then builds, remo
   const simulation = await workbookOfThree();
   await openCustomers(simulation);
   await clickWhenReady("Prepare for sending");
-  const dialog = await screen.findByRole("dialog", { name: `Prepare this workbook for ${BETA}?` });
+  const dialog = await screen.findByRole("dialog", { hidden: true, name: `Prepare this workbook for ${BETA}?` });
   await waitFor(() => expect(within(dialog).queryAllByRole("button", { hidden: true }).length).toBeGreaterThan(0));
   expect(dialog.textContent).toContain(
     `Then it removes the profiles of ${ACME} and ${CRANE}, 1 history entry of ${CRANE}, and ${CRANE}' inputs from the build record.`,
@@ -90,7 +90,7 @@ test("Cancel removes nothing; with errors in the model nothing is built or remov
   const before = everything();
   await openCustomers(simulation);
   await clickWhenReady("Prepare for sending");
-  const dialog = await screen.findByRole("dialog", { name: `Prepare this workbook for ${BETA}?` });
+  const dialog = await screen.findByRole("dialog", { hidden: true, name: `Prepare this workbook for ${BETA}?` });
   await waitFor(() => expect(within(dialog).queryAllByRole("button", { hidden: true }).length).toBeGreaterThan(0));
   await userEvent.click(within(dialog).getByRole("button", { hidden: true, name: "Cancel" }));
   await waitFor(() => expect(document.querySelector('[role="dialog"]')).toBeNull());
