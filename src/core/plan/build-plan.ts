@@ -4,7 +4,7 @@ import { error, type Problem } from "../problems";
 import type { CellValue, RangeInput } from "../workbook/cells";
 import { formatCell } from "../workbook/address";
 import { ASSUMPTIONS_SHEET, planAssumptions } from "./assumptions";
-import { META_SHEET, planBuildRecord, readBuildRecord } from "./ownership";
+import { META_SHEET, planBuildRecord, readBuildRecord, type BuildRecord } from "./ownership";
 import { excelSerialDate } from "./formats";
 import { historyRowsOf, planHistoryFor, recordedCustomer, type RemovedEntries } from "./history";
 import { recordActuals, takeSnapshot } from "./snapshot";
@@ -48,9 +48,6 @@ export type PlanOutcome =
 export function planBuild(model: ValueModel, results: Results, existing: ExistingWorkbook, built: Date): PlanOutcome {
   const record = readBuildRecord(existing.record);
   const recordSheetExists = existing.sheets.some((s) => s.toLowerCase() === META_SHEET.toLowerCase());
-  const ownedSheets = new Set((record?.sheets ?? []).map((s) => s.toLowerCase()));
-  const ownedNames = new Set((record?.names ?? []).map((n) => n.toLowerCase()));
-  if (record || recordSheetExists) ownedSheets.add(META_SHEET.toLowerCase());
 
   const builtText = built.toISOString().slice(0, 16).replace("T", " ") + " UTC";
   const summary = planSummary(model, results, builtText);
@@ -74,8 +71,47 @@ export function planBuild(model: ValueModel, results: Results, existing: Existin
     ...summary.names,
   ];
 
+  const owned = ownedByAddIn(record, recordSheetExists);
+  const nameClashes = findNameClashes(names, existing, owned.names);
+  const problems: Problem[] = [
+    ...findSheetClashes(existing, owned.sheets, recordSheetExists && !record),
+    ...nameClashes.problems,
+    ...findTableClashes(names, existing),
+    ...formulasTooLong([summary.sheet, assumptions.sheet]),
+  ];
+  if (problems.length > 0) return { ok: false, problems };
+
+  const planned = names.filter((n) => !nameClashes.adopted.has(n.name.toLowerCase()));
+  const plannedKeys = new Set(planned.map((n) => n.name.toLowerCase()));
+  const deleteNames = (record?.names ?? []).filter((n) => !plannedKeys.has(n.toLowerCase()) && !nameClashes.adopted.has(n.toLowerCase()));
+  const recordSheet = planBuildRecord({
+    sheets: [SUMMARY_SHEET, ASSUMPTIONS_SHEET],
+    names: planned.map((n) => n.name),
+    historyRows: assumptions.historyRows,
+    snapshot,
+    actuals,
+  });
+  const provisionalRecord = planProvisionalRecord(record, [...deleteNames, ...planned.map((n) => n.name)], history.switched);
+  return {
+    ok: true,
+    plan: { sheets: [summary.sheet, assumptions.sheet, recordSheet], names: planned, deleteNames, provisionalRecord },
+    removed: { history: history.removed, ...(history.switched && record ? { recordOf: recordedCustomer(record.snapshot) } : {}) },
+    historyAdded: assumptions.historyRows - history.kept.length - history.rows,
+  };
+}
+
+/** The sheets and names (lower-cased) the add-in wrote before: it may overwrite or delete these. */
+function ownedByAddIn(record: BuildRecord | undefined, recordSheetExists: boolean): { sheets: Set<string>; names: Set<string> } {
+  const sheets = new Set((record?.sheets ?? []).map((s) => s.toLowerCase()));
+  const names = new Set((record?.names ?? []).map((n) => n.toLowerCase()));
+  if (record || recordSheetExists) sheets.add(META_SHEET.toLowerCase());
+  return { sheets, names };
+}
+
+/** Sheets the build would write over that the user made: the user's work must not be lost. */
+function findSheetClashes(existing: ExistingWorkbook, ownedSheets: ReadonlySet<string>, foreignRecordSheet: boolean): Problem[] {
   const problems: Problem[] = [];
-  if (recordSheetExists && !record) {
+  if (foreignRecordSheet) {
     problems.push(
       error(
         "sheet-clash",
@@ -96,6 +132,19 @@ export function planBuild(model: ValueModel, results: Results, existing: Existin
       );
     }
   }
+  return problems;
+}
+
+/**
+ * Defined names the build would redefine that the user made. One that already points where the
+ * add-in would point it is adopted rather than a clash: it is left as it is, and never deleted.
+ */
+function findNameClashes(
+  names: readonly NamePlan[],
+  existing: ExistingWorkbook,
+  ownedNames: ReadonlySet<string>,
+): { problems: Problem[]; adopted: Set<string> } {
+  const problems: Problem[] = [];
   const existingNames = new Map(existing.names.map((n) => [n.name.toLowerCase(), n]));
   const adopted = new Set<string>();
   for (const name of names) {
@@ -114,6 +163,12 @@ export function planBuild(model: ValueModel, results: Results, existing: Existin
       ),
     );
   }
+  return { problems, adopted };
+}
+
+/** Names that are a table's name too: Excel would refuse to define them, halfway through a build. */
+function findTableClashes(names: readonly NamePlan[], existing: ExistingWorkbook): Problem[] {
+  const problems: Problem[] = [];
   const tables = new Map((existing.tables ?? []).map((t) => [t.toLowerCase(), t]));
   for (const name of names) {
     const table = tables.get(name.name.toLowerCase());
@@ -126,35 +181,24 @@ export function planBuild(model: ValueModel, results: Results, existing: Existin
         ),
       );
   }
-  problems.push(...formulasTooLong([summary.sheet, assumptions.sheet]));
-  if (problems.length > 0) return { ok: false, problems };
+  return problems;
+}
 
-  const planned = names.filter((n) => !adopted.has(n.name.toLowerCase()));
-  const plannedKeys = new Set(planned.map((n) => n.name.toLowerCase()));
-  const deleteNames = (record?.names ?? []).filter((n) => !plannedKeys.has(n.toLowerCase()) && !adopted.has(n.toLowerCase()));
-  const recordSheet = planBuildRecord({
-    sheets: [SUMMARY_SHEET, ASSUMPTIONS_SHEET],
-    names: planned.map((n) => n.name),
-    historyRows: assumptions.historyRows,
-    snapshot,
-    actuals,
-  });
+/**
+ * The record written before anything else, so that a build interrupted halfway still knows which
+ * names and sheets are the add-in's: every name it may have written or is about to delete.
+ */
+function planProvisionalRecord(record: BuildRecord | undefined, names: readonly string[], switched: boolean): SheetPlan {
   // While a switch is under way the record keeps of the other customer only the Customer entry:
   // enough for a build after an interruption to know the history is still another customer's.
   const previousCustomer = record?.snapshot.filter((e) => e.kind === "Setting" && e.item === "Customer") ?? [];
-  const provisionalRecord = planBuildRecord({
+  return planBuildRecord({
     sheets: [SUMMARY_SHEET, ASSUMPTIONS_SHEET],
-    names: [...deleteNames, ...planned.map((n) => n.name)],
+    names,
     historyRows: record?.historyRows ?? 0,
-    snapshot: history.switched ? previousCustomer : (record?.snapshot ?? []),
-    actuals: history.switched ? [] : (record?.actuals ?? []),
+    snapshot: switched ? previousCustomer : (record?.snapshot ?? []),
+    actuals: switched ? [] : (record?.actuals ?? []),
   });
-  return {
-    ok: true,
-    plan: { sheets: [summary.sheet, assumptions.sheet, recordSheet], names: planned, deleteNames, provisionalRecord },
-    removed: { history: history.removed, ...(history.switched && record ? { recordOf: recordedCustomer(record.snapshot) } : {}) },
-    historyAdded: assumptions.historyRows - history.kept.length - history.rows,
-  };
 }
 
 /** Excel refuses a formula longer than this (its text without the "="): a build must not fail halfway on one. */
