@@ -5,6 +5,7 @@ import { blockBytes, type CellBlock, planBlocks, planFullBlock, splitToBytes } f
 import { INCOMPLETE_MARK, type MarkedSheet, markIncomplete } from "../../core/plan/incomplete";
 import { styleAreas } from "./style-areas";
 import { typedEntry } from "./typed-entry";
+import { largest } from "../../core/plan/largest";
 
 /** The names the add-in gives its charts, so that a rebuild replaces its own charts and no other. */
 export const CHART_NAME = "CVM_ValueByElement";
@@ -226,7 +227,7 @@ function planSteps(
   // The record first, before anything is cleared or created: Excel keeps what a failing request
   // did up to the failure, and the next build must still know every sheet and name it owns.
   const record = plan.provisionalRecord;
-  const height = (s: SheetPlan) => Math.max(0, ...s.cells.map((c) => c.row + 1));
+  const height = (s: SheetPlan) => largest(s.cells, (c) => c.row + 1, 0);
   // Both writes of the record cover every row any version of it may have had.
   const recordRows = Math.max(options.recordRows, height(record), ...plan.sheets.filter((s) => s.name === record.name).map(height));
   const provisional = planFullBlock(record, recordRows);

@@ -1,5 +1,6 @@
 import type { PlannedCell, SheetPlan } from "../../core/plan/types";
 import { typedEntry } from "./typed-entry";
+import { largest } from "../../core/plan/largest";
 
 /**
  * A rectangle of cells written with one `Range.formulas` (and one `Range.numberFormat`)
@@ -116,7 +117,7 @@ function splitRows(block: CellBlock, rowsPerPart: number): CellBlock[] {
  */
 export function planFullBlock(plan: SheetPlan, rows: number): CellBlock {
   const { first, last } = plan.replaceColumns;
-  const height = Math.max(rows, ...plan.cells.map((c) => c.row + 1));
+  const height = largest(plan.cells, (c) => c.row + 1, rows);
   const formulas = Array.from({ length: height }, () => Array<string | number | null>(last - first + 1).fill(""));
   for (const c of plan.cells) if (c.column >= first && c.column <= last) formulas[c.row]![c.column - first] = typedEntry(c.content);
   return { top: 0, left: first, rows: height, columns: last - first + 1, formulas };

@@ -1,4 +1,5 @@
 import type { CellContent } from "./types";
+import { largest } from "./largest";
 
 /**
  * An edit plan: a change to a workbook's cells that is not a build, as plain data (the starter
@@ -69,7 +70,7 @@ export function cellEdits(
 
 /** The width of a block: its widest row. */
 export function blockWidth(block: EditBlock): number {
-  return Math.max(0, ...block.rows.map((r) => r.length));
+  return largest(block.rows, (r) => r.length, 0);
 }
 
 /** Two edits as one: the first's steps before the second's, step by step; the second's sheet to activate wins. */

@@ -25,6 +25,7 @@ import { planScenarios, type ScenarioLayout } from "./summary-scenarios";
 import { planSensitivity } from "./summary-sensitivity";
 import { wrapWords } from "./text-lines";
 import type { CellStyle, ChartPlan, NamePlan, SheetPlan } from "./types";
+import { largest } from "./largest";
 
 export const SUMMARY_SHEET = "Value Summary";
 
@@ -581,10 +582,10 @@ function summarySheet(c: SummaryContext, charts: readonly ChartPlan[], aboutEnd:
   for (let y = 1; y <= years; y++) widths.push({ column: columns.year(y), width: 13 });
   widths.push({ column: columns.total, width: 14 }, { column: columns.category, width: 12 }, { column: columns.id, width: 16 });
 
-  const lastRow = Math.max(
-    aboutEnd - 1,
-    ...s.cells.map((cell) => cell.row),
-    ...charts.map((chart) => chart.anchor.row + chart.anchor.rows - 1),
+  const lastRow = largest(
+    charts,
+    (chart) => chart.anchor.row + chart.anchor.rows - 1,
+    largest(s.cells, (cell) => cell.row, aboutEnd - 1),
   );
   const lastColumn = Math.max(columns.category, ...charts.map((chart) => chart.anchor.column + chart.anchor.columns - 1));
   const rowHeights = rowHeightsFor(s.cells, s.styles, widths);

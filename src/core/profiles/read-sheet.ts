@@ -1,6 +1,7 @@
 import { error, type Problem, warning } from "../problems";
 import { type CellAddress, parseRangeAddress } from "../workbook/address";
 import { type CellValue, cellText, describeCell, isBlank, type RangeInput } from "../workbook/cells";
+import { largest } from "../plan/largest";
 import {
   ACTIVE_ROW,
   CUSTOMER_HEADER,
@@ -308,5 +309,5 @@ function gridOf(used: RangeInput | undefined): {
     line.forEach((value, c) => (row[range.left + c] = value));
     rows[range.top + r] = row;
   });
-  return { rows, bottom: range.top + used.values.length - 1, right: range.left + Math.max(0, ...used.values.map((l) => l.length)) - 1 };
+  return { rows, bottom: range.top + used.values.length - 1, right: range.left + largest(used.values, (l) => l.length, 0) - 1 };
 }
