@@ -44,11 +44,22 @@ export function customersCsv(columns: readonly string[], count: number): string 
   const lines = [columns.join(",")];
   for (let i = 1; i <= count; i++) {
     const fields = [`Customer ${String(i).padStart(4, "0")} Pipeline Co`];
-    for (const variable of variables) {
+    // A customer's Low and High bracket its own value (10% either side), and are left empty with it.
+    const drawn = new Map<string, number | undefined>();
+    for (const header of variables) {
+      const end = /^(.+) (Low|High)$/.exec(header);
+      const variable = end ? end[1]! : header;
       const column = COLUMNS[variable];
-      if (!column) throw new Error(`bench/batch.ts has no values for the sample's column "${variable}"`);
+      if (!column) throw new Error(`bench/batch.ts has no values for the sample's column "${header}"`);
+      if (end) {
+        const value = drawn.get(variable);
+        fields.push(value === undefined ? "" : column.text(value * (end[2] === "Low" ? 0.9 : 1.1)));
+        continue;
+      }
       const value = column.low + random() * (column.high - column.low);
-      fields.push(random() < 1 / 6 ? "" : column.text(value));
+      const kept = random() < 1 / 6 ? undefined : value;
+      drawn.set(variable, kept);
+      fields.push(kept === undefined ? "" : column.text(kept));
     }
     lines.push(fields.join(","));
   }

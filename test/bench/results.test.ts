@@ -187,6 +187,24 @@ describe("the generated customers CSV", () => {
     expect(empty).toBeLessThan(0.25);
   });
 
+  it("gives a customer's Low and High around its own value, and leaves them empty with it (the sample's CSV has range columns)", () => {
+    const header = ["Customer", "PipelineMiles", "PipelineMiles Low", "PipelineMiles High"];
+    const rows = customersCsv(header, 300)
+      .trimEnd()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(",").slice(1));
+    expect(rows.some(([value]) => value === "")).toBe(true);
+    for (const [value, low, high] of rows) {
+      if (value === "") {
+        expect([low, high]).toEqual(["", ""]);
+        continue;
+      }
+      expect(Number(low)).toBeLessThanOrEqual(Number(value));
+      expect(Number(high)).toBeGreaterThanOrEqual(Number(value));
+    }
+  });
+
   it("refuses a column it has no values for", () => {
     expect(() => customersCsv(["Customer", "Unheard"], 1)).toThrow('no values for the sample\'s column "Unheard"');
   });
