@@ -130,14 +130,13 @@ function findTable(workbook: ExcelJS.Workbook, name: string): RangeInput | undef
 
 /** Everything a build needs from the workbook, read in one pass. */
 export function readWorkbook(x: XlsxWorkbook): { input: WorkbookInput; existing: ExistingWorkbook } {
-  const variables = findRange(x, RANGE_NAMES.variables);
-  const elements = findRange(x, RANGE_NAMES.elements);
-  const settings = findRange(x, RANGE_NAMES.settings);
-  const input: WorkbookInput = {
-    ...(variables ? { variables } : {}),
-    ...(elements ? { elements } : {}),
-    ...(settings ? { settings } : {}),
-  };
+  // Every range of the contract, optional ones included, is read the same way: a new range is
+  // one more entry of RANGE_NAMES.
+  const input: Partial<Record<keyof typeof RANGE_NAMES, RangeInput>> = {};
+  for (const [key, name] of Object.entries(RANGE_NAMES) as [keyof typeof RANGE_NAMES, string][]) {
+    const range = findRange(x, name);
+    if (range) input[key] = range;
+  }
 
   const recordSheet = x.workbook.getWorksheet(META_SHEET);
   let record: CellValue[][] | undefined;

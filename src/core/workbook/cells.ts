@@ -23,18 +23,18 @@ export interface RangeInput {
   readonly numberFormats?: readonly (readonly string[])[];
 }
 
-/** The three named ranges of the contract; a range the workbook does not define is absent. */
-export interface WorkbookInput {
-  readonly variables?: RangeInput;
-  readonly elements?: RangeInput;
-  readonly settings?: RangeInput;
-}
-
+/**
+ * The named ranges of the contract. The first three are the model itself; the ones after are
+ * optional additions, read the same way by both adapters (a new range is one more entry here).
+ */
 export const RANGE_NAMES = {
   variables: "CVM_Variables",
   elements: "CVM_Elements",
   settings: "CVM_Settings",
 } as const;
+
+/** The named ranges a workbook holds; a range the workbook does not define is absent. */
+export type WorkbookInput = { readonly [K in keyof typeof RANGE_NAMES]?: RangeInput };
 
 export function isBlank(value: CellValue | undefined): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
