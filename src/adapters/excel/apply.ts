@@ -198,16 +198,19 @@ function groupIntoRequests(steps: readonly Step[], budget: number): Step[][] {
   return requests;
 }
 
+type AddStep = (bytes: number, queue: Step["queue"]) => void;
+
+const exists = (name: string, list: readonly string[]) => list.some((n) => n.toLowerCase() === name.toLowerCase());
+const sheetNamed = (context: Excel.RequestContext, name: string) => context.workbook.worksheets.getItem(name);
+
 /** The steps of a build, and where each output sheet's mark stands until the sheet is complete. */
 function planSteps(
   plan: WorkbookPlan,
   options: ApplyOptions,
   budget: number,
 ): { steps: Step[]; marks: { sheet: string; address: string }[] } {
-  const exists = (name: string, list: readonly string[]) => list.some((n) => n.toLowerCase() === name.toLowerCase());
   const steps: Step[] = [];
-  const step = (bytes: number, queue: Step["queue"]) => steps.push({ bytes, queue });
-  const sheet = (context: Excel.RequestContext, name: string) => context.workbook.worksheets.getItem(name);
+  const step: AddStep = (bytes, queue) => steps.push({ bytes, queue });
 
   // Sheets first, so that names can point into them; then the record; then clear what the build
   // owns, so that no old formula refers to a name about to go; then names, then the cells.
@@ -216,6 +219,25 @@ function planSteps(
   // halfway never looks finished.
   const marked = new Map<string, MarkedSheet>();
   for (const s of plan.sheets) if (s.name !== plan.provisionalRecord.name) marked.set(s.name, markIncomplete(s));
+  addNewSheets(plan, options, marked, step);
+  const recordRows = writeProvisionalRecord(plan, options, step);
+  clearOwned(options, marked, step);
+  applyNames(plan, options, step);
+  for (const planned of plan.sheets) {
+    const s = marked.get(planned.name)?.sheet ?? planned;
+    writeSheet(s, s.name === plan.provisionalRecord.name ? recordRows : undefined, budget, step);
+  }
+  const active = plan.sheets.find((s) => s.activate);
+  if (active) step(active.name.length, (c) => sheetNamed(c, active.name).activate());
+  // Last of all, each mark gives way to the cell the plan has there: the sheet is complete.
+  for (const [name, { sheet: s, finalCell }] of marked) {
+    const [block] = planBlocks({ ...s, cells: [finalCell] }, 1);
+    if (block) step(blockBytes(block), (c) => writeBlock(sheetNamed(c, name), block));
+  }
+  return { steps, marks: [...marked].map(([name, { mark }]) => ({ sheet: name, address: cellRef(mark.row, mark.column) })) };
+}
+
+function addNewSheets(plan: WorkbookPlan, options: ApplyOptions, marked: ReadonlyMap<string, MarkedSheet>, step: AddStep): void {
   for (const s of plan.sheets) {
     if (exists(s.name, options.existingSheets)) continue;
     const mark = marked.get(s.name)?.mark;
@@ -224,28 +246,41 @@ function planSteps(
       if (mark) added.getRange(cellRef(mark.row, mark.column)).formulas = [[typedEntry({ kind: "text", value: INCOMPLETE_MARK })]];
     });
   }
-  // The record first, before anything is cleared or created: Excel keeps what a failing request
-  // did up to the failure, and the next build must still know every sheet and name it owns.
+}
+
+/**
+ * The record first, before anything is cleared or created: Excel keeps what a failing request
+ * did up to the failure, and the next build must still know every sheet and name it owns.
+ * Returns the rows both writes of the record cover: every row any version of it may have had.
+ */
+function writeProvisionalRecord(plan: WorkbookPlan, options: ApplyOptions, step: AddStep): number {
   const record = plan.provisionalRecord;
   const height = (s: SheetPlan) => largest(s.cells, (c) => c.row + 1, 0);
-  // Both writes of the record cover every row any version of it may have had.
   const recordRows = Math.max(options.recordRows, height(record), ...plan.sheets.filter((s) => s.name === record.name).map(height));
   const provisional = planFullBlock(record, recordRows);
-  step(blockBytes(provisional), (c) => writeBlock(sheet(c, record.name), provisional));
+  step(blockBytes(provisional), (c) => writeBlock(sheetNamed(c, record.name), provisional));
+  return recordRows;
+}
+
+/** Each output sheet shows its mark, then loses what the last build wrote there (cells, formats, charts). */
+function clearOwned(options: ApplyOptions, marked: ReadonlyMap<string, MarkedSheet>, step: AddStep): void {
   for (const [name, { sheet: s, mark }] of marked) {
     const markAddress = cellRef(mark.row, mark.column);
     const rest = ownedRangesBesides(s.replaceColumns, mark);
     const oldCharts = (options.charts.get(name.toLowerCase()) ?? []).filter((c) => OWN_CHARTS.has(c));
     step(INCOMPLETE_MARK.length + rest.join().length, (c) => {
-      sheet(c, name).getRange(markAddress).formulas = [[typedEntry({ kind: "text", value: INCOMPLETE_MARK })]];
+      sheetNamed(c, name).getRange(markAddress).formulas = [[typedEntry({ kind: "text", value: INCOMPLETE_MARK })]];
       for (const address of rest) {
-        const owned = sheet(c, name).getRange(address);
+        const owned = sheetNamed(c, name).getRange(address);
         owned.clear("All");
         owned.conditionalFormats.clearAll();
       }
-      for (const chart of oldCharts) sheet(c, name).charts.getItem(chart).delete();
+      for (const chart of oldCharts) sheetNamed(c, name).charts.getItem(chart).delete();
     });
   }
+}
+
+function applyNames(plan: WorkbookPlan, options: ApplyOptions, step: AddStep): void {
   for (const name of plan.deleteNames) {
     if (exists(name, options.existingNames)) step(name.length, (c) => c.workbook.names.getItem(name).delete());
   }
@@ -256,30 +291,23 @@ function planSteps(
       else c.workbook.names.add(name.name, name.refersTo);
     });
   }
-  for (const planned of plan.sheets) {
-    const s = marked.get(planned.name)?.sheet ?? planned;
-    const blocks = s.name === record.name ? [planFullBlock(s, recordRows)] : planBlocks(s, MAX_BLOCK_CELLS);
-    // Half the budget at most, so that a block shares its request with the steps around it.
-    for (const block of blocks.flatMap((b) => splitToBytes(b, budget / 2))) {
-      step(blockBytes(block), (c) => writeBlock(sheet(c, s.name), block));
-    }
-    for (const area of styleAreas(s)) {
-      step(64, (c) =>
-        formatRange(sheet(c, s.name).getRange(`${cellRef(area.top, area.left)}:${cellRef(area.bottom, area.right)}`), area.style),
-      );
-    }
-    step(32 * (s.columnWidths.length + (s.rowHeights?.length ?? 0) + s.conditionalFormats.length + 4), (c) =>
-      layoutSheet(sheet(c, s.name), s),
+}
+
+/** A sheet's cells in blocks, then its styles, then its layout. The record is written whole, over `recordRows`. */
+function writeSheet(s: SheetPlan, recordRows: number | undefined, budget: number, step: AddStep): void {
+  const blocks = recordRows !== undefined ? [planFullBlock(s, recordRows)] : planBlocks(s, MAX_BLOCK_CELLS);
+  // Half the budget at most, so that a block shares its request with the steps around it.
+  for (const block of blocks.flatMap((b) => splitToBytes(b, budget / 2))) {
+    step(blockBytes(block), (c) => writeBlock(sheetNamed(c, s.name), block));
+  }
+  for (const area of styleAreas(s)) {
+    step(64, (c) =>
+      formatRange(sheetNamed(c, s.name).getRange(`${cellRef(area.top, area.left)}:${cellRef(area.bottom, area.right)}`), area.style),
     );
   }
-  const active = plan.sheets.find((s) => s.activate);
-  if (active) step(active.name.length, (c) => sheet(c, active.name).activate());
-  // Last of all, each mark gives way to the cell the plan has there: the sheet is complete.
-  for (const [name, { sheet: s, finalCell }] of marked) {
-    const [block] = planBlocks({ ...s, cells: [finalCell] }, 1);
-    if (block) step(blockBytes(block), (c) => writeBlock(sheet(c, name), block));
-  }
-  return { steps, marks: [...marked].map(([name, { mark }]) => ({ sheet: name, address: cellRef(mark.row, mark.column) })) };
+  step(32 * (s.columnWidths.length + (s.rowHeights?.length ?? 0) + s.conditionalFormats.length + 4), (c) =>
+    layoutSheet(sheetNamed(c, s.name), s),
+  );
 }
 
 function writeBlock(sheet: Excel.Worksheet, block: CellBlock): void {

@@ -27,6 +27,31 @@ export function checkReferences(
   /** False when a range could not be read at all: then no name can be called unknown. */
   namesComplete = true,
 ): ReferenceCheck {
+  const names = registerNames(variables, elements);
+  const problems: Problem[] = [...names.problems];
+  const declaredKeys = new Set(declared.map((n) => n.toLowerCase()));
+  const knownNames = [...variables.map((v) => v.name), ...elements.flatMap((e) => (e.id ? [e.id] : []))];
+  const isKnown = (key: string) => !namesComplete || names.owners.has(key) || declaredKeys.has(key);
+  const suggest = suggester(knownNames);
+
+  const uses = new Map<Element, Element[]>();
+  for (const element of elements) uses.set(element, checkFormula(element, names.byId, isKnown, suggest, problems));
+
+  const { order, cycles } = orderByDependency(elements, uses);
+  for (const cycle of cycles) problems.push(cycleProblem(cycle));
+  return { problems, order };
+}
+
+interface NameRegister {
+  readonly problems: readonly Problem[];
+  /** Every variable name and element id, lower case, with who owns it (for a message). */
+  readonly owners: ReadonlyMap<string, string>;
+  /** Elements by id, lower case. */
+  readonly byId: ReadonlyMap<string, Element>;
+}
+
+/** Variable names and element ids share one namespace, as defined names do in Excel. */
+function registerNames(variables: readonly Variable[], elements: readonly Element[]): NameRegister {
   const problems: Problem[] = [];
   const owners = new Map<string, string>();
   const byId = new Map<string, Element>();
@@ -60,76 +85,80 @@ export function checkReferences(
       byId.set(key, element);
     }
   }
-  const declaredKeys = new Set(declared.map((n) => n.toLowerCase()));
-  const knownNames = [...variables.map((v) => v.name), ...elements.flatMap((e) => (e.id ? [e.id] : []))];
-  const suggest = suggester(knownNames);
+  return { problems, owners, byId };
+}
 
-  const uses = new Map<Element, Element[]>();
-  for (const element of elements) {
-    const used: Element[] = [];
-    const usedSet = new Set<Element>();
-    const reported = new Set<string>();
-    walkFormula(element.expr, (node) => {
-      if (node.type === "name") {
-        const key = node.name.toLowerCase();
-        const target = byId.get(key);
-        if (target) {
-          if (!usedSet.has(target)) {
-            usedSet.add(target);
-            used.push(target);
-          }
-        } else if (namesComplete && !owners.has(key) && !declaredKeys.has(key) && !reported.has(key)) {
-          reported.add(key);
-          problems.push(
-            error("formula-unknown-name", ELEMENTS, unknownNameMessage(element, node.name, suggest(node.name)), element.formulaCell),
-          );
+/**
+ * Checks one element's formula (unknown names, unknown functions, argument counts), adding to
+ * `problems`, and returns the elements it uses, each once, in the order the formula names them.
+ */
+function checkFormula(
+  element: Element,
+  byId: ReadonlyMap<string, Element>,
+  isKnown: (key: string) => boolean,
+  suggest: (name: string) => string | undefined,
+  problems: Problem[],
+): Element[] {
+  const used: Element[] = [];
+  const usedSet = new Set<Element>();
+  const reported = new Set<string>();
+  walkFormula(element.expr, (node) => {
+    if (node.type === "name") {
+      const key = node.name.toLowerCase();
+      const target = byId.get(key);
+      if (target) {
+        if (!usedSet.has(target)) {
+          usedSet.add(target);
+          used.push(target);
         }
-      } else if (node.type === "call") {
-        const fn = FUNCTIONS.get(node.name);
-        if (!fn) {
-          problems.push(
-            error(
-              "formula-unknown-function",
-              ELEMENTS,
-              `The formula of ${quoted(element.element)} calls ${shorten(node.name)}, a function the add-in does not know. Known functions: ${[...FUNCTIONS.keys()].join(", ")}.`,
-              element.formulaCell,
-            ),
-          );
-        } else if (node.args.length < fn.minArgs || node.args.length > fn.maxArgs) {
-          problems.push(
-            error(
-              "formula-argument-count",
-              ELEMENTS,
-              `In the formula of ${quoted(element.element)}, ${node.name} is given ${node.args.length} argument${node.args.length === 1 ? "" : "s"} but takes ${describeArity(fn)}.`,
-              element.formulaCell,
-            ),
-          );
-        }
+      } else if (!isKnown(key) && !reported.has(key)) {
+        reported.add(key);
+        problems.push(
+          error("formula-unknown-name", ELEMENTS, unknownNameMessage(element, node.name, suggest(node.name)), element.formulaCell),
+        );
       }
-    });
-    uses.set(element, used);
-  }
+    } else if (node.type === "call") {
+      const problem = callProblem(element, node.name, node.args.length);
+      if (problem) problems.push(problem);
+    }
+  });
+  return used;
+}
 
-  const { order, cycles } = orderByDependency(elements, uses);
-  for (const cycle of cycles) {
-    const first = cycle[0]!;
-    const names = [...cycle, first].map((e) => e.id ?? quoted(e.element));
-    // A circle through thousands of elements is named by its ends, not spelled out in full.
-    const path =
-      names.length > 12
-        ? [...names.slice(0, 6), `… (${(names.length - 9).toLocaleString("en-US")} more) …`, ...names.slice(-3)].join(" → ")
-        : names.join(" → ");
-    const size = names.length > 12 ? ` (${cycle.length.toLocaleString("en-US")} elements)` : "";
-    problems.push(
-      error(
-        "element-cycle",
-        ELEMENTS,
-        `Elements use each other's values in a circle: ${path}${size}. Break the circle so that each value can be computed.`,
-        first.formulaCell,
-      ),
+function callProblem(element: Element, name: string, argumentCount: number): Problem | undefined {
+  const fn = FUNCTIONS.get(name);
+  if (!fn) {
+    return error(
+      "formula-unknown-function",
+      ELEMENTS,
+      `The formula of ${quoted(element.element)} calls ${shorten(name)}, a function the add-in does not know. Known functions: ${[...FUNCTIONS.keys()].join(", ")}.`,
+      element.formulaCell,
     );
   }
-  return { problems, order };
+  if (argumentCount >= fn.minArgs && argumentCount <= fn.maxArgs) return undefined;
+  return error(
+    "formula-argument-count",
+    ELEMENTS,
+    `In the formula of ${quoted(element.element)}, ${name} is given ${argumentCount} argument${argumentCount === 1 ? "" : "s"} but takes ${describeArity(fn)}.`,
+    element.formulaCell,
+  );
+}
+
+function cycleProblem(cycle: readonly Element[]): Problem {
+  const first = cycle[0]!;
+  const names = [...cycle, first].map((e) => e.id ?? quoted(e.element));
+  // A circle through thousands of elements is named by its ends, not spelled out in full.
+  const path =
+    names.length > 12
+      ? [...names.slice(0, 6), `… (${(names.length - 9).toLocaleString("en-US")} more) …`, ...names.slice(-3)].join(" → ")
+      : names.join(" → ");
+  const size = names.length > 12 ? ` (${cycle.length.toLocaleString("en-US")} elements)` : "";
+  return error(
+    "element-cycle",
+    ELEMENTS,
+    `Elements use each other's values in a circle: ${path}${size}. Break the circle so that each value can be computed.`,
+    first.formulaCell,
+  );
 }
 
 /**

@@ -35,12 +35,30 @@ export function npvSensitivity(model: ValueModel, base?: Results): VariableSensi
   // The model is valid, so every name resolves and the order only depends on its formulas.
   const results = base ?? computeResults(model, checkReferences(model.variables, model.elements, []).order).results;
   if (!results) return [];
-  const { order } = results;
+  const dependentsOf = dependencyIndex(model, results.order);
+  const npvWith = npvMover(model, results);
+  const asGiven = results.totals.NPV;
+  const rows = model.variables.flatMap((variable): VariableSensitivity[] => {
+    if (!variable.range) return [];
+    const dependents = dependentsOf(variable.name);
+    let low = withinReach(variable, "low", npvWith(variable, variable.range.low, dependents), asGiven, "the NPV as given");
+    let high = withinReach(variable, "high", npvWith(variable, variable.range.high, dependents), asGiven, "the NPV as given");
+    // Both ends may be in reach of the NPV as given and not of each other (-1E+308 and 1E+308):
+    // the end further from the NPV as given is the one that cannot be shown beside the other.
+    if (low.ok && high.ok && !Number.isFinite(high.npv - low.npv)) {
+      if (Math.abs(high.npv - asGiven) >= Math.abs(low.npv - asGiven))
+        high = withinReach(variable, "high", high, low.npv, "the NPV at the Low");
+      else low = withinReach(variable, "low", low, high.npv, "the NPV at the High");
+    }
+    return [{ variable, low, high, swing: low.ok && high.ok ? Math.abs(high.npv - low.npv) : undefined }];
+  });
+  // Array.prototype.sort is stable: equal swings keep the model's order.
+  return rows.sort((a, b) => (b.swing ?? -1) - (a.swing ?? -1));
+}
+
+/** For a name, every element whose value depends on it, in the order they must be evaluated. */
+function dependencyIndex(model: ValueModel, order: readonly Element[]): (name: string) => Element[] {
   const position = new Map<Element, number>(order.map((e, i) => [e, i]));
-  const annual = new Map<Element, number>(results.elements.map((r) => [r.element, r.annualValue]));
-  const scope = new Map<string, FormulaValue>();
-  for (const v of model.variables) scope.set(v.name.toLowerCase(), v.value);
-  for (const e of model.elements) if (e.id) scope.set(e.id.toLowerCase(), annual.get(e)!);
   const users = new Map<string, Element[]>();
   for (const e of model.elements) {
     for (const name of referencedNames(e.expr)) {
@@ -50,9 +68,7 @@ export function npvSensitivity(model: ValueModel, base?: Results): VariableSensi
       else users.set(key, [e]);
     }
   }
-
-  /** Every element whose value depends on `name`, in the order they must be evaluated. */
-  const dependentsOf = (name: string): Element[] => {
+  return (name) => {
     const found = new Set<Element>();
     const queue = [...(users.get(name.toLowerCase()) ?? [])];
     while (queue.length > 0) {
@@ -63,7 +79,15 @@ export function npvSensitivity(model: ValueModel, base?: Results): VariableSensi
     }
     return [...found].sort((a, b) => position.get(a)! - position.get(b)!);
   };
+}
 
+/** The NPV with one variable set to a value: only its dependents are evaluated again. */
+function npvMover(model: ValueModel, results: Results): (variable: Variable, value: number, dependents: readonly Element[]) => NpvAt {
+  const { order } = results;
+  const annual = new Map<Element, number>(results.elements.map((r) => [r.element, r.annualValue]));
+  const scope = new Map<string, FormulaValue>();
+  for (const v of model.variables) scope.set(v.name.toLowerCase(), v.value);
+  for (const e of model.elements) if (e.id) scope.set(e.id.toLowerCase(), annual.get(e)!);
   const { years, investment, annualCost, discountRate } = model.settings;
   // Names as the formulas spell them, lower-cased once: evaluation looks every one up, for every end of every variable.
   const keys = new Map<string, string>();
@@ -72,7 +96,7 @@ export function npvSensitivity(model: ValueModel, base?: Results): VariableSensi
     if (key === undefined) keys.set(name, (key = name.toLowerCase()));
     return key;
   };
-  const npvWith = (variable: Variable, value: number, dependents: readonly Element[]): NpvAt => {
+  return (variable, value, dependents) => {
     const moved = new Map<string, FormulaValue>([[variable.name.toLowerCase(), value]]);
     const resolve = (name: string) => {
       const key = keyOf(name);
@@ -96,23 +120,6 @@ export function npvSensitivity(model: ValueModel, base?: Results): VariableSensi
     // A sum that passes Excel's largest number: the full computation says where, as the model's own would.
     return Number.isFinite(npv) ? { ok: true, npv } : fullyComputed(model, order, variable, value);
   };
-
-  const rows = model.variables.flatMap((variable): VariableSensitivity[] => {
-    if (!variable.range) return [];
-    const dependents = dependentsOf(variable.name);
-    let low = withinReach(variable, "low", npvWith(variable, variable.range.low, dependents), results.totals.NPV, "the NPV as given");
-    let high = withinReach(variable, "high", npvWith(variable, variable.range.high, dependents), results.totals.NPV, "the NPV as given");
-    // Both ends may be in reach of the NPV as given and not of each other (-1E+308 and 1E+308):
-    // the end further from the NPV as given is the one that cannot be shown beside the other.
-    if (low.ok && high.ok && !Number.isFinite(high.npv - low.npv)) {
-      if (Math.abs(high.npv - results.totals.NPV) >= Math.abs(low.npv - results.totals.NPV))
-        high = withinReach(variable, "high", high, low.npv, "the NPV at the Low");
-      else low = withinReach(variable, "low", low, high.npv, "the NPV at the High");
-    }
-    return [{ variable, low, high, swing: low.ok && high.ok ? Math.abs(high.npv - low.npv) : undefined }];
-  });
-  // Array.prototype.sort is stable: equal swings keep the model's order.
-  return rows.sort((a, b) => (b.swing ?? -1) - (a.swing ?? -1));
 }
 
 /**

@@ -46,22 +46,8 @@ export function readTable<K extends string>(
   input: RangeInput,
   spec: readonly ColumnSpec<K>[],
 ): { table?: Table<K>; problems: Problem[] } {
-  const problems: Problem[] = [];
   const range = parseRangeAddress(input.address);
-  if (!range) {
-    const why = input.address.includes("#REF!")
-      ? "its sheet or cells were deleted (it refers to #REF!)"
-      : `its address "${input.address}" is not a range of cells`;
-    return {
-      problems: [
-        error(
-          "range-invalid",
-          rangeName,
-          `The named range ${rangeName} cannot be read: ${why}. Point it at the table again (Formulas > Name Manager).`,
-        ),
-      ],
-    };
-  }
+  if (!range) return { problems: [unreadableRange(rangeName, input.address)] };
   const header = input.values[0];
   if (!header || header.every(isBlank)) {
     const at = { sheet: range.sheet, row: range.top, column: range.left };
@@ -76,13 +62,34 @@ export function readTable<K extends string>(
       ],
     };
   }
+  const { columns, problems } = matchHeader(rangeName, range, header, spec);
+  return { table: { range, columns, rows: readRows(input, range, columns, spec) }, problems };
+}
 
+function unreadableRange(rangeName: string, address: string): Problem {
+  const why = address.includes("#REF!")
+    ? "its sheet or cells were deleted (it refers to #REF!)"
+    : `its address "${address}" is not a range of cells`;
+  return error(
+    "range-invalid",
+    rangeName,
+    `The named range ${rangeName} cannot be read: ${why}. Point it at the table again (Formulas > Name Manager).`,
+  );
+}
+
+/** Where each column of the spec is in the header row; a repeated or missing required column is a problem. */
+function matchHeader<K extends string>(
+  rangeName: string,
+  range: RangeAddress,
+  header: readonly CellValue[],
+  spec: readonly ColumnSpec<K>[],
+): { columns: Partial<Record<K, number>>; problems: Problem[] } {
+  const problems: Problem[] = [];
   const columns: Partial<Record<K, number>> = {};
   header.forEach((value, index) => {
     const column = spec.find((c) => c.header.toLowerCase() === normaliseHeader(value));
     if (!column) return;
-    const seen = columns[column.key];
-    if (seen !== undefined) {
+    if (columns[column.key] !== undefined) {
       problems.push(
         error("column-repeated", rangeName, `The column "${column.header}" appears twice in the header of ${rangeName}; keep one.`, {
           sheet: range.sheet,
@@ -105,7 +112,16 @@ export function readTable<K extends string>(
       );
     }
   }
+  return { columns, problems };
+}
 
+/** The rows under the header, fully empty ones skipped, each cell with its address, formula and format. */
+function readRows<K extends string>(
+  input: RangeInput,
+  range: RangeAddress,
+  columns: Partial<Record<K, number>>,
+  spec: readonly ColumnSpec<K>[],
+): TableRow<K>[] {
   const rows: TableRow<K>[] = [];
   input.values.slice(1).forEach((values, offset) => {
     if (values.every(isBlank)) return;
@@ -126,5 +142,5 @@ export function readTable<K extends string>(
     }
     rows.push({ cells, address: { sheet: range.sheet, row, column: range.left } });
   });
-  return { table: { range, columns, rows }, problems };
+  return rows;
 }
