@@ -25,25 +25,10 @@ export function useCustomers(host: ExcelHost, readAt: Date | undefined, onWritte
   const profiles = useProfiles(host, readAt);
   const [state, dispatch] = useReducer(step, START);
   const name = useNameField(profiles.inspection?.current.customer?.value ?? "", dispatch);
-
-  /** Runs one request to the workbook; an exception is Excel refusing the request. */
-  const act = async (work: () => Promise<WorkflowEvent | undefined>, options: { readonly writes: boolean; readonly fresh?: boolean }) => {
-    dispatch({ type: "begin", fresh: options.fresh ?? false });
-    try {
-      const event = await work();
-      if (event) dispatch(event);
-    } catch (e) {
-      dispatch({ type: "excel-refused", message: e instanceof Error ? e.message : String(e) });
-    } finally {
-      dispatch({ type: "end" });
-      if (options.writes) {
-        onWritten();
-        await profiles.refresh();
-      }
-    }
-  };
-  const writing = (work: () => Promise<WorkflowEvent | undefined>) => act(work, { writes: true });
-  const previewing = (work: () => Promise<WorkflowEvent | undefined>) => act(work, { writes: false, fresh: true });
+  const { writing, previewing } = requests(dispatch, async () => {
+    onWritten();
+    await profiles.refresh();
+  });
 
   const save = (replace: boolean, customer?: CustomerChoice) =>
     writing(async () => {
@@ -64,6 +49,39 @@ export function useCustomers(host: ExcelHost, readAt: Date | undefined, onWritte
       else void save(false);
     },
     save: (replace: boolean, customer?: CustomerChoice) => void save(replace, customer),
+    ...workbookActions(host, writing, previewing),
+    ask: (asking: Asking) => dispatch({ type: "ask", asking }),
+    close: () => dispatch({ type: "close" }),
+    saveFirst: (plan: SwitchPlan) => dispatch({ type: "save-first", plan }),
+  };
+  return { profiles, state, name, actions };
+}
+
+type Request = (work: () => Promise<WorkflowEvent | undefined>) => Promise<void>;
+
+/**
+ * How a request to the workbook runs: its answer becomes an event, an exception is Excel
+ * refusing the request. After a write, `afterWrite` reads the model and the profiles again.
+ */
+function requests(dispatch: (event: WorkflowEvent) => void, afterWrite: () => Promise<void>): { writing: Request; previewing: Request } {
+  const act = async (work: () => Promise<WorkflowEvent | undefined>, options: { readonly writes: boolean; readonly fresh?: boolean }) => {
+    dispatch({ type: "begin", fresh: options.fresh ?? false });
+    try {
+      const event = await work();
+      if (event) dispatch(event);
+    } catch (e) {
+      dispatch({ type: "excel-refused", message: e instanceof Error ? e.message : String(e) });
+    } finally {
+      dispatch({ type: "end" });
+      if (options.writes) await afterWrite();
+    }
+  };
+  return { writing: (work) => act(work, { writes: true }), previewing: (work) => act(work, { writes: false, fresh: true }) };
+}
+
+/** Switching, deleting and keeping profiles, and preparing for sending: each one request through the adapter. */
+function workbookActions(host: ExcelHost, writing: Request, previewing: Request) {
+  return {
     startSwitch: (profile: string) =>
       void previewing(async () => {
         const preview = await previewSwitch(host, profile);
@@ -106,11 +124,7 @@ export function useCustomers(host: ExcelHost, readAt: Date | undefined, onWritte
           ? { type: "done", text: outcome.message }
           : { type: "refused", title: outcome.title, message: outcome.message, problems: outcome.problems };
       }),
-    ask: (asking: Asking) => dispatch({ type: "ask", asking }),
-    close: () => dispatch({ type: "close" }),
-    saveFirst: (plan: SwitchPlan) => dispatch({ type: "save-first", plan }),
   };
-  return { profiles, state, name, actions };
 }
 
 /** The profile name field: it starts with the Customer setting, and follows it until the user types. */

@@ -46,18 +46,7 @@ export function CustomersPanel({
   const { inspection, reading, failure } = customers.profiles;
   const { state, actions } = customers;
 
-  if (!inspection) {
-    return failure ? (
-      <MessageBar intent="error" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>The profiles could not be read.</MessageBarTitle>
-          {failure}
-        </MessageBarBody>
-      </MessageBar>
-    ) : (
-      <Spinner size="tiny" label="Reading the customer profiles…" />
-    );
-  }
+  if (!inspection) return <ProfilesUnread failure={failure} />;
 
   const { read } = inspection;
   const store = read.kind === "ours" ? read.store : undefined;
@@ -87,28 +76,57 @@ export function CustomersPanel({
       />
       <Sending customers={customers} profiles={profiles} active={active} foreign={read.kind === "foreign"} />
       <Status busy={state.busy} said={state.said} reading={reading} />
-      <Dialog open={state.asking !== undefined} onOpenChange={(_, data) => !data.open && actions.close()}>
-        <DialogSurface className={styles.surface}>
-          {state.asking && (
-            <Confirmation
-              asking={state.asking}
-              onCancel={actions.close}
-              onReplace={() => actions.save(true)}
-              onCustomer={(replace, choice) => actions.save(replace, choice)}
-              onSaveFirst={(plan) => {
-                actions.saveFirst(plan);
-                nameInput.current?.focus();
-              }}
-              onSwitchAnyway={(plan) => actions.ask({ kind: "review", plan })}
-              onSwitch={actions.confirmSwitch}
-              onDelete={actions.remove}
-              onKeepOnly={actions.keepOnly}
-              onPrepare={actions.prepare}
-            />
-          )}
-        </DialogSurface>
-      </Dialog>
+      <CustomerDialog customers={customers} nameInput={nameInput} />
     </section>
+  );
+}
+
+/** While the profiles are being read, or when they could not be. */
+function ProfilesUnread({ failure }: { readonly failure: string | undefined }) {
+  return failure ? (
+    <MessageBar intent="error" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>The profiles could not be read.</MessageBarTitle>
+        {failure}
+      </MessageBarBody>
+    </MessageBar>
+  ) : (
+    <Spinner size="tiny" label="Reading the customer profiles…" />
+  );
+}
+
+/** The question the workflow is asking, if any: replace, switch, delete, keep only, prepare. */
+function CustomerDialog({
+  customers,
+  nameInput,
+}: {
+  readonly customers: Customers;
+  readonly nameInput: RefObject<HTMLInputElement | null>;
+}) {
+  const styles = useStyles();
+  const { state, actions } = customers;
+  return (
+    <Dialog open={state.asking !== undefined} onOpenChange={(_, data) => !data.open && actions.close()}>
+      <DialogSurface className={styles.surface}>
+        {state.asking && (
+          <Confirmation
+            asking={state.asking}
+            onCancel={actions.close}
+            onReplace={() => actions.save(true)}
+            onCustomer={(replace, choice) => actions.save(replace, choice)}
+            onSaveFirst={(plan) => {
+              actions.saveFirst(plan);
+              nameInput.current?.focus();
+            }}
+            onSwitchAnyway={(plan) => actions.ask({ kind: "review", plan })}
+            onSwitch={actions.confirmSwitch}
+            onDelete={actions.remove}
+            onKeepOnly={actions.keepOnly}
+            onPrepare={actions.prepare}
+          />
+        )}
+      </DialogSurface>
+    </Dialog>
   );
 }
 
