@@ -92,7 +92,8 @@ const LAYERS = {
   cli: {
     files: ["src/cli/**/*.{ts,tsx}"],
     who: "the command line",
-    never: ["taskpane", "commands", "functions", "devtools", "excelAdapter", "react"],
+    // Cells are the .xlsx adapter's business: the command line reads and edits workbooks through it.
+    never: ["taskpane", "commands", "functions", "devtools", "excelAdapter", "react", "excelJs"],
   },
 };
 

@@ -1,7 +1,6 @@
 import { promises as fs, statSync } from "node:fs";
 import * as path from "node:path";
-import JSZip from "jszip";
-import { loadXlsx } from "../adapters/xlsx/read";
+import { packageFault } from "../adapters/xlsx/read";
 
 /**
  * What the command line says when it cannot read an input or write an output: one sentence that
@@ -97,18 +96,13 @@ export async function readInputFile(file: string, kind: InputKind, stderr: (text
  */
 export async function whyNotAWorkbook(file: string, bytes: Uint8Array): Promise<string | undefined> {
   const as = `cvm: cannot read ${file} as an Excel workbook (.xlsx)`;
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch {
-    return `${as}: the file is damaged (cut short in copying or downloading, or changed by another program); copy it again from where it came, or open it in Excel, let Excel repair it and save it again.`;
-  }
-  if (!zip.file("xl/workbook.xml"))
-    return `${as}: it is a zip file but not an Excel workbook (perhaps a Word or PowerPoint document); ${GIVE.model}.`;
-  try {
-    await loadXlsx(bytes);
-  } catch {
-    return `${as}: a part of the workbook inside is damaged or not as Excel writes it; open it in Excel, save it again and give that copy.`;
+  switch (await packageFault(bytes)) {
+    case "damaged-zip":
+      return `${as}: the file is damaged (cut short in copying or downloading, or changed by another program); copy it again from where it came, or open it in Excel, let Excel repair it and save it again.`;
+    case "not-a-workbook":
+      return `${as}: it is a zip file but not an Excel workbook (perhaps a Word or PowerPoint document); ${GIVE.model}.`;
+    case "damaged-part":
+      return `${as}: a part of the workbook inside is damaged or not as Excel writes it; open it in Excel, save it again and give that copy.`;
   }
   return undefined;
 }

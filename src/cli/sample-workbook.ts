@@ -1,5 +1,4 @@
-import ExcelJS from "exceljs";
-import { applyEditToXlsx } from "../adapters/xlsx/edit";
+import { newXlsxFromEdit } from "../adapters/xlsx/cells";
 import { planStarterModel } from "../core/starter/starter-model";
 import { PIPELINE_STARTER } from "../sample/pipeline-model";
 
@@ -10,11 +9,6 @@ import { PIPELINE_STARTER } from "../sample/pipeline-model";
 export async function writeSampleWorkbook(): Promise<Uint8Array> {
   const planned = planStarterModel("sample", { sheets: [], names: [], tables: [] }, PIPELINE_STARTER);
   if (!planned.ok) throw new Error(planned.message);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Customer Value Model";
-  // A fixed date: the same sample gives the same bytes, release after release.
-  workbook.created = new Date(Date.UTC(2026, 0, 1));
-  workbook.modified = new Date(Date.UTC(2026, 0, 1));
-  applyEditToXlsx(workbook, planned.plan.edit);
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  // A fixed date: the same sample holds the same parts, release after release (the zip stamps its own time).
+  return newXlsxFromEdit(planned.plan.edit, { creator: "Customer Value Model", created: new Date(Date.UTC(2026, 0, 1)) });
 }

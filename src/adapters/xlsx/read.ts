@@ -181,3 +181,24 @@ function readHistory(workbook: ExcelJS.Workbook): RangeInput | undefined {
     values,
   };
 }
+
+/**
+ * Why bytes that begin as a zip package cannot be loaded as a workbook, if they cannot: the zip
+ * itself is damaged, it is a zip but no workbook (a Word document), or a part of the workbook
+ * inside does not read. The command line turns each into a sentence.
+ */
+export async function packageFault(bytes: Uint8Array): Promise<"damaged-zip" | "not-a-workbook" | "damaged-part" | undefined> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    return "damaged-zip";
+  }
+  if (!zip.file("xl/workbook.xml")) return "not-a-workbook";
+  try {
+    await loadXlsx(bytes);
+  } catch {
+    return "damaged-part";
+  }
+  return undefined;
+}

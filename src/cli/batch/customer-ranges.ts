@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type { XlsxCellFacts } from "../../adapters/xlsx/cells";
 import type { ValueModel } from "../../core/model/types";
 import { type Problem, warning } from "../../core/problems";
 import type { CellAddress } from "../../core/workbook/address";
@@ -20,12 +20,6 @@ export interface RangeCells {
   readonly formulaActuals: readonly boolean[];
 }
 
-function numberIn(cell: ExcelJS.Cell): number | undefined {
-  if (typeof cell.value === "number") return cell.value;
-  if (cell.type === ExcelJS.ValueType.Formula && typeof cell.result === "number") return cell.result;
-  return undefined;
-}
-
 /**
  * Reads the model's Low, High and Actual cells. A formula there is replaced in each customer's
  * copy by the number the batch computes with (the CSV's, else its present value), as a formula
@@ -33,13 +27,13 @@ function numberIn(cell: ExcelJS.Cell): number | undefined {
  */
 export function readRangeCells(
   model: ValueModel,
-  cellAt: (address: CellAddress) => ExcelJS.Cell,
+  cellAt: (address: CellAddress) => XlsxCellFacts,
 ): { readonly ranges: RangeCells; readonly warnings: readonly Problem[] } {
   const warnings: Problem[] = [];
-  const isFormula = (address: CellAddress | undefined) => address !== undefined && cellAt(address).type === ExcelJS.ValueType.Formula;
+  const isFormula = (address: CellAddress | undefined) => address !== undefined && cellAt(address).formula !== undefined;
   const bounds = model.variables.map((v): Bounds => {
-    const low = v.lowCell && numberIn(cellAt(v.lowCell));
-    const high = v.highCell && numberIn(cellAt(v.highCell));
+    const low = v.lowCell && cellAt(v.lowCell).number;
+    const high = v.highCell && cellAt(v.highCell).number;
     return { ...(low === undefined ? {} : { low }), ...(high === undefined ? {} : { high }) };
   });
   const formulaLows = model.variables.map((v) => isFormula(v.lowCell));

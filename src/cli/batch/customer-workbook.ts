@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import { NUMERIC_SETTING_KEYS as NUMERIC_SETTINGS } from "../../core/model/settings";
 import { cellEdits, type EditPlan } from "../../core/plan/edit";
 import type { WorkbookRead } from "../../core/port";
@@ -6,7 +5,7 @@ import { type Problem, warning } from "../../core/problems";
 import type { CellAddress } from "../../core/workbook/address";
 import { RANGE_NAMES } from "../../core/workbook/cells";
 import type { DefinedNameXml } from "../../adapters/xlsx/package-parts";
-import { applyEditToXlsx } from "../../adapters/xlsx/edit";
+import { cellFacts, copyXlsx, editXlsx } from "../../adapters/xlsx/cells";
 import { readProfilesXlsx } from "../../adapters/xlsx/one-customer";
 import { loadXlsx, readWorkbook } from "../../adapters/xlsx/read";
 import { xlsxWorkbook } from "../../adapters/xlsx/workbook-port";
@@ -48,12 +47,6 @@ export type ModelOpening =
   | { readonly kind: "errors"; readonly problems: readonly Problem[] }
   | { readonly kind: "ok"; readonly model: BatchModel; readonly warnings: readonly Problem[] };
 
-function cellAt(workbook: ExcelJS.Workbook, address: CellAddress): ExcelJS.Cell {
-  const sheet = workbook.getWorksheet(address.sheet);
-  if (!sheet) throw new Error(`The model has no sheet "${address.sheet}".`);
-  return sheet.getCell(address.row + 1, address.column + 1);
-}
-
 /**
  * Reads and checks the model as `cvm build` does (the same problems, the same clashes); `now`
  * is the build time every customer's workbook records.
@@ -71,7 +64,8 @@ export async function openBatchModel(bytes: Uint8Array, now: Date): Promise<Mode
   if (clashes.length > 0) return { kind: "errors", problems: [...analysis.problems, ...clashes] };
 
   const { model } = analysis;
-  const isFormula = (a: CellAddress) => cellAt(x.workbook, a).type === ExcelJS.ValueType.Formula;
+  const cellAt = cellFacts(x);
+  const isFormula = (a: CellAddress) => cellAt(a).formula !== undefined;
   const formulaValues = model.variables.map((v) => isFormula(v.valueCell));
   const formulaSettings = NUMERIC_SETTINGS.flatMap((key) => {
     const cell = model.settings.cells[key];
@@ -84,7 +78,7 @@ export async function openBatchModel(bytes: Uint8Array, now: Date): Promise<Mode
       warning(
         "batch-formula-value",
         RANGE_NAMES.variables,
-        `The value of ${v.name} is a formula (=${cellAt(x.workbook, v.valueCell).formula}). Each customer's workbook gets, in its place, the number the batch computes with: the CSV's, else ${v.value} as the model has it now. So the workbook and the roll-up agree even if the formula uses other inputs; to vary ${v.name} by customer, give it a column in the CSV.`,
+        `The value of ${v.name} is a formula (=${cellAt(v.valueCell).formula}). Each customer's workbook gets, in its place, the number the batch computes with: the CSV's, else ${v.value} as the model has it now. So the workbook and the roll-up agree even if the formula uses other inputs; to vary ${v.name} by customer, give it a column in the CSV.`,
         v.valueCell,
       ),
     );
@@ -94,13 +88,13 @@ export async function openBatchModel(bytes: Uint8Array, now: Date): Promise<Mode
       warning(
         "batch-formula-setting",
         RANGE_NAMES.settings,
-        `This setting is a formula (=${cellAt(x.workbook, cell).formula}); each customer's workbook gets its present value, ${value}, in its place, so that the workbook and the roll-up agree.`,
+        `This setting is a formula (=${cellAt(cell).formula}); each customer's workbook gets its present value, ${value}, in its place, so that the workbook and the roll-up agree.`,
         cell,
       ),
     );
   }
-  const percent = model.variables.map((v) => cellAt(x.workbook, v.valueCell).numFmt?.includes("%") ?? false);
-  const ranges = readRangeCells(model, (a) => cellAt(x.workbook, a));
+  const percent = model.variables.map((v) => cellAt(v.valueCell).numberFormat?.includes("%") ?? false);
+  const ranges = readRangeCells(model, cellAt);
   warnings.push(...ranges.warnings);
   return {
     kind: "ok",
@@ -145,18 +139,14 @@ export async function buildCustomerWorkbook(model: BatchModel, input: CustomerIn
   if (!customer.ok)
     throw new Error(`The model of ${input.customer} does not compute: ${customer.problems.map((p) => p.message).join(" ")}`);
   // A fresh copy from the bytes: a build changes the workbook it writes.
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(model.bytes as unknown as ArrayBuffer);
-  applyEditToXlsx(workbook, customerEdit(model, customer, input));
+  const x = await copyXlsx(model.bytes, { names: model.names, ...(model.pageBreaks ? { pageBreaks: model.pageBreaks } : {}) });
+  editXlsx(x, customerEdit(model, customer, input));
   // Nothing of another customer travels: the build keeps only this customer's history, and the
   // port leaves only this customer's profile, its own document properties, no result cached from the model's inputs.
-  const port = xlsxWorkbook(
-    { workbook, names: model.names, ...(model.pageBreaks ? { pageBreaks: model.pageBreaks } : {}) },
-    {
-      known: model.read,
-      oneCustomer: { profiles: model.profiles, settings: customer.model.settings, modelCustomer: model.base.model.settings.customer },
-    },
-  );
+  const port = xlsxWorkbook(x, {
+    known: model.read,
+    oneCustomer: { profiles: model.profiles, settings: customer.model.settings, modelCustomer: model.base.model.settings.customer },
+  });
   const built = await buildWorkbook(port, { now, analysis: { ok: true, model: customer.model, results: customer.results, problems: [] } });
   if (!built.ok) throw new Error(`The workbook of ${input.customer} cannot be planned: ${built.problems.map((p) => p.message).join(" ")}`);
   return built.bytes;
