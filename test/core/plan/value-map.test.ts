@@ -331,8 +331,8 @@ describe("money in words, as Excel's FIXED(x,0) shows it in English (United Stat
     [1.005, "1"],
     [123456789012345, "123,456,789,012,345"],
     [1e15, "1,000,000,000,000,000"],
-    // Excel keeps 15 significant digits: the rest show as zeros.
-    [1234567890123456789, "1,234,567,890,123,460,000"],
+    // Excel keeps 15 significant digits: the rest show as zeros (the number typed is read as the nearest double).
+    [Number("1234567890123456789"), "1,234,567,890,123,460,000"],
   ])("FIXED(%p,0) is %p", (value, text) => {
     expect(fixedText(value)).toBe(text);
   });
