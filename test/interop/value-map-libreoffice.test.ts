@@ -6,7 +6,7 @@ import { VALUE_MAP_SHEET } from "../../src/core/plan/value-map";
 import { PIPELINE_SAMPLE } from "../../src/sample/pipeline-model";
 import { PIPELINE_PROPOSITIONS, PIPELINE_STAKEHOLDERS } from "../../src/sample/pipeline-stakeholders";
 import type { CellValue } from "../../src/core/workbook/cells";
-import type { Fixture } from "../fixtures/models";
+import { VALUE_MAP_AWKWARD, VALUE_MAP_SAMPLE } from "../fixtures/models";
 import { BUILT_AT, buildFixture, temporaryFolder } from "../support/build";
 import { recalculateWithLibreOffice } from "../support/libreoffice";
 
@@ -15,44 +15,6 @@ import { recalculateWithLibreOffice } from "../support/libreoffice";
  * the sheet (the sentences' FIXED money included) must show what the core stored beside it, and
  * a changed input must change the money in the sentences without a rebuild.
  */
-
-/** The sample with its stakeholders and a Proposition column (src/sample/pipeline-stakeholders.ts). */
-const SAMPLE_MAP: Fixture = {
-  name: "sample-value-map",
-  tables: {
-    ...PIPELINE_SAMPLE,
-    elements: PIPELINE_SAMPLE.elements.map((row, i) => [...row, i === 0 ? "Proposition" : (PIPELINE_PROPOSITIONS[String(row[0])] ?? "")]),
-    stakeholders: PIPELINE_STAKEHOLDERS,
-  },
-};
-
-/** Euros, a negative element, half a euro to round, a proposition that looks like a formula and one that is a number. */
-const AWKWARD_MAP: Fixture = {
-  name: "awkward-value-map",
-  tables: {
-    variables: [
-      ["Name", "Value"],
-      ["Hours", 1234.5],
-    ],
-    elements: [
-      ["Element", "Formula", "Stakeholder", "Proposition"],
-      ["Saved hours", "Hours*1000", "Plant Manager", '=HYPERLINK("http://example.invalid","x")'],
-      ["Licence write-off", "-Hours", "plant manager", 30],
-      ["Half", "0.5", "=CFO", "rounds up"],
-      ["Nobody's", "2.5", "", ""],
-    ],
-    settings: [
-      ["Setting", "Value"],
-      ["Currency", "EUR"],
-    ],
-    stakeholders: [
-      ["Stakeholder", "Role", "Objective", "Metric"],
-      ["Plant Manager", "+Site lead", "@Keep it running", "-downtime"],
-      ["=CFO", "=1+1", "", ""],
-    ],
-  },
-  options: { sheets: { stakeholders: "People's map" } },
-};
 
 type Shown = number | string | boolean | { error: string } | null;
 
@@ -89,15 +51,17 @@ const built = new Map<string, { valuePath: string; recalculated: string }>();
 
 beforeAll(async () => {
   folder = await temporaryFolder("value-map");
-  const builds = await Promise.all([SAMPLE_MAP, AWKWARD_MAP].map((f) => buildFixture(f, folder)));
+  const builds = await Promise.all([VALUE_MAP_SAMPLE, VALUE_MAP_AWKWARD].map((f) => buildFixture(f, folder)));
   const recalculated = await recalculateWithLibreOffice(
     builds.map((b) => b.valuePath),
     path.join(folder, "recalculated"),
   );
-  [SAMPLE_MAP, AWKWARD_MAP].forEach((f, i) => built.set(f.name, { valuePath: builds[i]!.valuePath, recalculated: recalculated[i]! }));
+  [VALUE_MAP_SAMPLE, VALUE_MAP_AWKWARD].forEach((f, i) =>
+    built.set(f.name, { valuePath: builds[i]!.valuePath, recalculated: recalculated[i]! }),
+  );
 });
 
-describe.each([SAMPLE_MAP.name, AWKWARD_MAP.name])("%s, recalculated by LibreOffice", (name) => {
+describe.each([VALUE_MAP_SAMPLE.name, VALUE_MAP_AWKWARD.name])("%s, recalculated by LibreOffice", (name) => {
   test("every formula of the Value Map shows what the core stored beside it", async () => {
     const { valuePath, recalculated } = built.get(name)!;
     const stored = await mapFormulas(valuePath);
@@ -114,7 +78,7 @@ describe.each([SAMPLE_MAP.name, AWKWARD_MAP.name])("%s, recalculated by LibreOff
 });
 
 test("the sentences read as a person would write them", async () => {
-  const texts = (await mapFormulas(built.get(AWKWARD_MAP.name)!.recalculated)).values();
+  const texts = (await mapFormulas(built.get(VALUE_MAP_AWKWARD.name)!.recalculated)).values();
   const sentences = [...texts].map((c) => c.shown).filter((v) => typeof v === "string");
   expect(sentences).toEqual([
     'Saved hours: €1,234,500 a year, =HYPERLINK("http://example.invalid","x")',
@@ -122,7 +86,7 @@ test("the sentences read as a person would write them", async () => {
     "Half: €1 a year, rounds up",
     "Nobody's: €3 a year",
   ]);
-  const sample = [...(await mapFormulas(built.get(SAMPLE_MAP.name)!.recalculated)).values()].map((c) => c.shown);
+  const sample = [...(await mapFormulas(built.get(VALUE_MAP_SAMPLE.name)!.recalculated)).values()].map((c) => c.shown);
   expect(sample).toContainEqual(
     expect.stringMatching(
       /^Fewer leak repairs: \$\d{1,3}(,\d{3})+ a year, cutting the Production Manager's unplanned repair spend by 30%$/,
@@ -131,7 +95,7 @@ test("the sentences read as a person would write them", async () => {
 });
 
 test("workbook text that looks like a formula is written, and stays, as text", async () => {
-  const texts = await mapTexts(built.get(AWKWARD_MAP.name)!.recalculated);
+  const texts = await mapTexts(built.get(VALUE_MAP_AWKWARD.name)!.recalculated);
   for (const dangerous of ["=CFO", "=1+1", "+Site lead", "@Keep it running", "-downtime"]) expect(texts).toContain(dangerous);
   const formulas = texts
     .filter((v): v is ExcelJS.CellFormulaValue => typeof v === "object" && v !== null && "formula" in v)
@@ -142,7 +106,7 @@ test("workbook text that looks like a formula is written, and stays, as text", a
 test("a changed input changes the money in the sentences, without a rebuild", async () => {
   // The built sample with twice the pipeline: the Value Map's sentences follow once recalculated.
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(built.get(SAMPLE_MAP.name)!.valuePath);
+  await workbook.xlsx.readFile(built.get(VALUE_MAP_SAMPLE.name)!.valuePath);
   const variables = workbook.getWorksheet("Variables")!;
   let miles: ExcelJS.Cell | undefined;
   variables.eachRow((row) => {
@@ -161,7 +125,7 @@ test("a changed input changes the money in the sentences, without a rebuild", as
   await fs.writeFile(rebuiltPath, rebuilt.bytes);
 
   const live = await mapFormulas(recalculated!);
-  const before = await mapFormulas(built.get(SAMPLE_MAP.name)!.valuePath);
+  const before = await mapFormulas(built.get(VALUE_MAP_SAMPLE.name)!.valuePath);
   const after = await mapFormulas(rebuiltPath);
   const repairs = (cells: typeof live) =>
     [...cells.values()].map((c) => c.shown).find((v) => typeof v === "string" && v.startsWith("Fewer leak repairs:"));
