@@ -1,0 +1,79 @@
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { writeModelWorkbook } from "../support/model-workbook";
+import { temporaryFolder } from "../support/build";
+import { cvm } from "../support/cli";
+import { VALUE_MAP_SAMPLE } from "../fixtures/models";
+
+/** `cvm build` of a model with CVM_Stakeholders: the Value Map sheet, its warnings, and `--json`'s valueMap. */
+let folder: string;
+let modelPath: string;
+beforeAll(async () => {
+  folder = await temporaryFolder("cli-value-map");
+  modelPath = path.join(folder, "sample-map.xlsx");
+  await fs.writeFile(modelPath, await writeModelWorkbook(VALUE_MAP_SAMPLE.tables, VALUE_MAP_SAMPLE.options));
+});
+
+test("writes a Value Map between the Value Summary and the Assumptions Log, ready to print, and says so", async () => {
+  const out = path.join(folder, "map.value.xlsx");
+  const { status, stdout, stderr } = await cvm("build", modelPath, "--out", out);
+  expect(status).toBe(0);
+  expect(stdout).toContain("  Value Map: 6 stakeholders\n");
+  // The two stakeholders no element names yet: warnings at their rows, and the build goes on.
+  expect(stderr.trim().split("\n")).toEqual([
+    expect.stringMatching(
+      /^Warning in sheet "Stakeholders", row 4, column A \(CVM_Stakeholders\): No value element names "Integrity Engineer"/,
+    ),
+    expect.stringMatching(/^Warning in sheet "Stakeholders", row 6, column A \(CVM_Stakeholders\): No value element names "HSE Manager"/),
+  ]);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(out);
+  expect(workbook.worksheets.map((s) => s.name)).toEqual([
+    "Variables",
+    "Elements",
+    "Settings",
+    "Stakeholders",
+    "Value Summary",
+    "Value Map",
+    "Assumptions Log",
+    "CVM_Meta",
+  ]);
+  const map = workbook.getWorksheet("Value Map")!;
+  expect(map.getCell("A1").value).toMatchObject({ result: "Value Map: LeakSense pipeline-leak analytics for Northwind Midstream" });
+  expect(map.pageSetup).toMatchObject({ orientation: "landscape", fitToWidth: 1 });
+  // Title, two lines of introduction, a blank row, the header (row 5); six stakeholders and six elements
+  // (rows 6 to 17); the total (18); a blank row; two lines on how the sheet was built (20 and 21).
+  expect(map.pageSetup.printArea).toBe("A1:F21");
+  expect(map.getCell("A5").value).toBe("Stakeholder and element");
+  expect(map.getCell("A18").value).toBe("Total, every stakeholder");
+  expect(String(map.getCell("A21").value)).toMatch(/live\.$/);
+});
+
+test("--json reports the value map: each stakeholder with objective, metric and the sentences the sheet shows", async () => {
+  const { status, stdout } = await cvm("build", modelPath, "--json", "--out", path.join(folder, "json.value.xlsx"));
+  expect(status).toBe(0);
+  const json = JSON.parse(stdout);
+  expect(Object.keys(json)).toEqual(["customer", "currency", "elements", "totals", "valueMap"]);
+  const stakeholders = json.valueMap.stakeholders as {
+    stakeholder: string;
+    listed: boolean;
+    metric: string;
+    elements: { sentence: string }[];
+  }[];
+  expect(stakeholders.map((s) => [s.stakeholder, s.elements.length])).toEqual([
+    ["Production Manager", 2],
+    ["Maintenance Manager", 2],
+    ["Integrity Engineer", 0],
+    ["Compliance Officer", 1],
+    ["HSE Manager", 0],
+    ["CFO", 1],
+  ]);
+  expect(stakeholders.every((s) => s.listed)).toBe(true);
+  expect(stakeholders[0]!.metric).toBe("Throughput delivered and unplanned repair spend against budget");
+  expect(stakeholders[0]!.elements[0]!.sentence).toMatch(
+    /^Fewer leak repairs: \$\d{1,3}(,\d{3})+ a year, cutting the Production Manager's unplanned repair spend by 30%$/,
+  );
+  const annual = (json.elements as { element: string; annualValue: number }[]).find((e) => e.element === "Fewer leak repairs")!.annualValue;
+  expect(stakeholders[0]!.elements[0]!.sentence).toContain(`$${Math.round(annual).toLocaleString("en-US")} a year`);
+});
