@@ -103,7 +103,9 @@ export function StartPanel({
       <h2 id="start-heading" style={{ margin: 0, fontSize: tokens.fontSizeBase400 }}>
         Model inputs
       </h2>
-      <Body1>The add-in reads a value model from three named ranges of this workbook, and a value map from a fourth where there is one.</Body1>
+      <Body1>
+        The add-in reads a value model from three named ranges of this workbook, and a value map from a fourth where there is one.
+      </Body1>
       <ul className={styles.list} aria-label="Named ranges">
         {[...INPUT_RANGES, ...OPTIONAL_RANGES].map((range) => {
           const address = inspection.ranges[range];
