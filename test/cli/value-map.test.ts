@@ -77,3 +77,44 @@ test("--json reports the value map: each stakeholder with objective, metric and 
   const annual = (json.elements as { element: string; annualValue: number }[]).find((e) => e.element === "Fewer leak repairs")!.annualValue;
   expect(stakeholders[0]!.elements[0]!.sentence).toContain(`$${Math.round(annual).toLocaleString("en-US")} a year`);
 });
+
+test("cvm batch writes each customer's Value Map with that customer's money", async () => {
+  const csv = path.join(folder, "customers.csv");
+  await fs.writeFile(csv, "Customer,PipelineMiles\nContoso Energy,600\nFabrikam Pipelines,2400\n");
+  const outDir = path.join(folder, "batch");
+  const { status } = await cvm("batch", modelPath, csv, "--out-dir", outDir, "--threads", "1");
+  expect(status).toBe(0);
+  const sentences = async (file: string) => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path.join(outDir, file));
+    const found: string[] = [];
+    workbook.getWorksheet("Value Map")!.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.type === ExcelJS.ValueType.Formula && typeof cell.result === "string" && cell.formula.includes("FIXED("))
+          found.push(cell.result);
+      }),
+    );
+    return { title: (workbook.getWorksheet("Value Map")!.getCell("A1").value as ExcelJS.CellFormulaValue).result, found };
+  };
+  const contoso = await sentences("Contoso Energy.value.xlsx");
+  const fabrikam = await sentences("Fabrikam Pipelines.value.xlsx");
+  expect(contoso.title).toBe("Value Map: LeakSense pipeline-leak analytics for Contoso Energy");
+  expect(fabrikam.title).toBe("Value Map: LeakSense pipeline-leak analytics for Fabrikam Pipelines");
+  // Each customer's own value, as `cvm build` computes it for a model with their miles typed in.
+  for (const [customer, miles] of [
+    ["Contoso Energy", 600],
+    ["Fabrikam Pipelines", 2400],
+  ] as const) {
+    const typed = path.join(folder, `${customer}.xlsx`);
+    const tables = VALUE_MAP_SAMPLE.tables;
+    const variables = tables.variables.map((row) => (row[0] === "PipelineMiles" ? [row[0], miles, ...row.slice(2)] : row));
+    const settings = tables.settings!.map((row) => (row[0] === "Customer" ? ["Customer", customer] : row));
+    await fs.writeFile(typed, await writeModelWorkbook({ ...tables, variables, settings }));
+    const { stdout } = await cvm("build", typed, "--json", "--out", path.join(folder, `${customer}.value.xlsx`));
+    const expected = (JSON.parse(stdout).valueMap.stakeholders as { elements: { sentence: string }[] }[]).flatMap((s) =>
+      s.elements.map((e) => e.sentence),
+    );
+    expect((customer === "Contoso Energy" ? contoso : fabrikam).found).toEqual(expected);
+  }
+  expect(contoso.found[0]).not.toBe(fabrikam.found[0]);
+});

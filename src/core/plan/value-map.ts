@@ -15,7 +15,7 @@ export const VALUE_MAP_SHEET = "Value Map";
 
 /** Who and what in A to D, the money in E, the sentence last, where it has the width to read. */
 const COL = { name: 0, role: 1, objective: 2, metric: 3, annual: 4, sentence: 5 } as const;
-const WIDTHS = [28, 18, 32, 26, 14, 60];
+const WIDTHS = [28, 18, 32, 26, 16, 60];
 /** Characters of a note line across the printed width. */
 const NOTE_WIDTH = 160;
 const INTRO = wrapWords(
