@@ -162,6 +162,13 @@ describe("stakeholders and elements that do not meet are warnings, and the model
     expect(codes(analysis)).toEqual(["stakeholder-unused"]);
   });
 
+  it("a range with only its header: a value map of the elements' stakeholders, each warned as not listed", () => {
+    const analysis = analyze([]);
+    if (!analysis.ok) throw new Error("must build");
+    expect(analysis.model.stakeholders).toEqual([]);
+    expect(withCode(analysis, "stakeholder-not-listed").map((p) => p.cell)).toEqual([E("D2"), E("D3")]);
+  });
+
   it("without the range, an element's stakeholder is never a value-map warning", () => {
     const analysis = analyze(null, [[...element({ element: "Fines", formula: "5", stakeholder: "Nobody listed" }), ""]]);
     expect(analysis.problems).toEqual([]);
