@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { buildValueWorkbook } from "../../src/cli/build-workbook";
 import { VALUE_MAP_SHEET } from "../../src/core/plan/value-map";
 import { PIPELINE_SAMPLE } from "../../src/sample/pipeline-model";
-import { PIPELINE_PROPOSITIONS, PIPELINE_STAKEHOLDERS } from "../../src/sample/pipeline-stakeholders";
+import { PIPELINE_MORE_STAKEHOLDERS, PIPELINE_PROPOSITIONS, PIPELINE_STAKEHOLDERS } from "../../src/sample/pipeline-stakeholders";
 import type { CellValue } from "../../src/core/workbook/cells";
 import { VALUE_MAP_AWKWARD, VALUE_MAP_SAMPLE } from "../fixtures/models";
 import { BUILT_AT, buildFixture, temporaryFolder } from "../support/build";
@@ -135,11 +135,12 @@ test("a changed input changes the money in the sentences, without a rebuild", as
   expect([...after].filter(([address, c]) => !agree(c.shown, live.get(address)!.shown))).toEqual([]);
 });
 
-test("the sample's stakeholders are those its elements name, and more, each once", () => {
+test("the sample's stakeholders are exactly those its elements name, each once, and every element has a proposition", () => {
   const named = new Set(PIPELINE_SAMPLE.elements.slice(1).map((r) => String(r[3])));
   const listed = PIPELINE_STAKEHOLDERS.slice(1).map((r) => String(r[0]));
-  expect(new Set(listed).size).toBe(listed.length);
-  for (const stakeholder of named) expect(listed).toContain(stakeholder);
+  expect([...listed].sort()).toEqual([...named].sort());
+  const more = PIPELINE_MORE_STAKEHOLDERS.map((r) => String(r[0]));
+  expect(more.filter((m) => named.has(m) || listed.includes(m))).toEqual([]);
   const elements = PIPELINE_SAMPLE.elements.slice(1).map((r) => String(r[0]));
   expect(Object.keys(PIPELINE_PROPOSITIONS).sort()).toEqual([...elements].sort());
   const header: readonly CellValue[] = PIPELINE_STAKEHOLDERS[0]!;

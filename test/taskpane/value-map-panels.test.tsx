@@ -55,10 +55,10 @@ test("Check shows a listed stakeholder no element names as a warning at its row"
   render(<TaskPane host={hostOf(simulation)} />);
   await userEvent.click(await screen.findByRole("tab", { name: /^Check/ }));
   const problems = await screen.findByRole("list", { name: "Problems" });
-  const warning = within(problems).getByRole("button", { name: /sheet "Stakeholders", row 4, column A/ });
+  const warning = within(problems).getByRole("button", { name: /sheet "Stakeholders", row 6, column A/ });
   expect(warning.textContent).toContain('No value element names "Integrity Engineer" as its stakeholder');
   await userEvent.click(warning);
-  await waitFor(() => expect(simulation.document.selection()).toBe("Stakeholders!A4"));
+  await waitFor(() => expect(simulation.document.selection()).toBe("Stakeholders!A6"));
 });
 
 test("Build writes the Value Map and says what is on it", async () => {
