@@ -8,7 +8,7 @@ import { INCOMPLETE_MARK } from "../../../src/core/plan/incomplete";
 import { VALUE_MAP_SHEET } from "../../../src/core/plan/value-map";
 import type { ExcelSimulation, SimulationSeed } from "../../../src/devtools/simulation/excel";
 import { VALUE_MAP_SAMPLE } from "../../fixtures/models";
-import { BUILT, hostOf, seedOfTables, simulationOf } from "./support";
+import { BUILT, hostOf, SAMPLE_FILE, seedOfFile, seedOfTables, simulationOf } from "./support";
 
 let seed: SimulationSeed;
 beforeAll(async () => {
@@ -78,4 +78,35 @@ test("without CVM_Stakeholders any more, the next build says why the Value Map i
   const cells = simulation.document.sheet(VALUE_MAP_SHEET).cells;
   expect(cells.map((c) => String(c.value)).join(" ")).toContain("no longer has the named range CVM_Stakeholders");
   expect(cells.some((c) => c.formula?.includes("FIXED("))).toBe(false);
+});
+
+test("CVM_Stakeholders as an Excel table is read as the range, its totals row left out", async () => {
+  const sample = await seedOfFile(SAMPLE_FILE);
+  const people = {
+    name: "People",
+    cells: {
+      A1: { value: "Stakeholder" },
+      B1: { value: "Objective" },
+      A2: { value: "CFO" },
+      B2: { value: "Lower operating cost" },
+      A3: { value: "Production Manager" },
+      B3: { value: "No unplanned shutdowns" },
+      A4: { value: "Total" },
+    },
+  };
+  const simulation = await simulationOf({
+    ...sample,
+    sheets: [...(sample.sheets ?? []), people],
+    tables: [...(sample.tables ?? []), { name: "CVM_Stakeholders", sheet: "People", range: "A1:B4", showTotals: true }],
+  });
+  const outcome = await buildInExcel(hostOf(simulation), BUILT);
+  if (!outcome.ok) throw new Error(outcome.problems.map((p) => p.message).join("\n"));
+  // The sample's elements also name two stakeholders the table does not list: warnings, not errors.
+  expect(outcome.analysis.problems.map((p) => [p.code, p.message.match(/"[^"]+"/)?.[0]])).toEqual([
+    ["stakeholder-not-listed", '"Maintenance Manager"'],
+    ["stakeholder-not-listed", '"Compliance Officer"'],
+  ]);
+  const texts = simulation.document.sheet(VALUE_MAP_SHEET).cells.map((c) => c.value);
+  expect(texts).toContain("Lower operating cost");
+  expect(texts).not.toContain("Total");
 });
