@@ -3,7 +3,7 @@ import { type OtherCustomersRemoved, planBuild } from "../core/plan/build-plan";
 import type { WorkbookPlan } from "../core/plan/types";
 import type { WorkbookPort } from "../core/port";
 import type { Problem } from "../core/problems";
-import { type ExistingInputs, INPUT_RANGES, type InputRange } from "../core/starter/starter-model";
+import { type ExistingInputs, INPUT_RANGES, type InputRange, OPTIONAL_RANGES, type OptionalRange } from "../core/starter/starter-model";
 
 /**
  * The application layer's one pipeline: read → analyse → plan → apply, over a workbook port that
@@ -63,8 +63,8 @@ export interface ModelInspection {
    * writes. Found without writing, so Check lists them before the user presses Build.
    */
   readonly clashes: readonly Problem[];
-  /** The address of each range of the contract the workbook defines (`Variables!A1:G18`). */
-  readonly ranges: Partial<Record<InputRange, string>>;
+  /** The address of each range of the contract the workbook defines (`Variables!A1:G18`), optional ones included. */
+  readonly ranges: Partial<Record<InputRange | OptionalRange, string>>;
   /** Sheets, names and tables: what a starter model must not be written over. */
   readonly existing: ExistingInputs;
   /** What of other customers a build now would leave out, when the model would build. */
@@ -75,8 +75,8 @@ export interface ModelInspection {
 export async function inspectWorkbook<Applied>(workbook: WorkbookPort<Applied>, now: Date): Promise<ModelInspection> {
   return workbook.session(async (session) => {
     const read = await session.read("inspect");
-    const ranges: Partial<Record<InputRange, string>> = {};
-    for (const range of INPUT_RANGES) {
+    const ranges: Partial<Record<InputRange | OptionalRange, string>> = {};
+    for (const range of [...INPUT_RANGES, ...OPTIONAL_RANGES]) {
       const address = read.input[range]?.address;
       if (address !== undefined) ranges[range] = address;
     }

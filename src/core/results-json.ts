@@ -1,5 +1,6 @@
 import type { Results, Totals } from "./model/compute";
 import type { ValueModel } from "./model/types";
+import { type ValueMapJson, valueMapJson } from "./plan/value-map-groups";
 
 /** The results as the command line's `--json` prints them (the contract's shape); `null` where a result has no value. */
 export interface ResultsJson {
@@ -14,10 +15,13 @@ export interface ResultsJson {
     readonly byYear: readonly number[];
   }[];
   readonly totals: { readonly [K in keyof Totals]: Totals[K] extends number ? number : number | null };
+  /** Present only when the workbook has `CVM_Stakeholders`. */
+  readonly valueMap?: ValueMapJson;
 }
 
 export function resultsJson(model: ValueModel, results: Results): ResultsJson {
   const t = results.totals;
+  const valueMap = valueMapJson(model, results);
   return {
     customer: model.settings.customer,
     currency: model.settings.currency,
@@ -40,5 +44,6 @@ export function resultsJson(model: ValueModel, results: Results): ResultsJson {
       ROI: t.ROI ?? null,
       PaybackMonths: t.PaybackMonths ?? null,
     },
+    ...(valueMap ? { valueMap } : {}),
   };
 }

@@ -24,6 +24,8 @@
  *                                          F Confidence, G Ramp, H Assumptions, I Actual
  *   CVM_Settings  at Settings!D2:E7        header row 2; Customer row 3, Years row 4, DiscountRate row 5,
  *                                          Investment row 6, AnnualCost row 7; D Setting, E Value
+ *   CVM_Stakeholders (in the cases that have one) at People!B2: header row 2, data row k on row 2+k;
+ *                                          B Stakeholder, C Role, D Objective, E Metric, F Notes
  */
 import type { CellAddress } from "../../src/core/workbook/address";
 import type { CellValue, RangeInput, WorkbookInput } from "../../src/core/workbook/cells";
@@ -61,10 +63,11 @@ export const CATEGORIES = [
   "ramps that do not parse",
   "settings out of range",
   "names differing only by case",
+  "broken stakeholder tables",
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-export type RangeName = "CVM_Variables" | "CVM_Elements" | "CVM_Settings";
+export type RangeName = "CVM_Variables" | "CVM_Elements" | "CVM_Settings" | "CVM_Stakeholders";
 
 export interface ExpectedProblem {
   /** The rule (`Problem.code`). */
@@ -214,10 +217,21 @@ const problem = (code: string, range: RangeName, cell: CellAddress | null, messa
 const VARS = "CVM_Variables";
 const ELS = "CVM_Elements";
 const SETS = "CVM_Settings";
+const STAKES = "CVM_Stakeholders";
+const P = (a1: string) => at("People", a1);
+const STAKEHOLDER_HEADER: Row = ["Stakeholder", "Role", "Objective", "Metric", "Notes"];
+/** The base model with a CVM_Stakeholders range at People!B2 (header and rows as given). */
+const withStakeholders =
+  (rows: readonly Row[], header: Row = STAKEHOLDER_HEADER, parts: WorkbookParts = {}) =>
+  (): WorkbookInput => ({ ...model(parts), stakeholders: range("People", "B2", [header, ...rows]) });
+const CFO: Row = ["CFO", "Chief financial officer", "Lower operating cost", "Cost per barrel-mile", ""];
+const OPERATIONS: Row = ["Operations", "VP Operations", "Keep the line running", "Unplanned downtime hours", ""];
 
 /** The name of a workbook's range replaced by a raw reference (a deleted sheet, a table). */
 function renamed(name: RangeName, refersTo: string, seedFormula?: string): Pick<CaseSpec, "file" | "excelSeed"> {
-  const key = ({ CVM_Variables: "variables", CVM_Elements: "elements", CVM_Settings: "settings" } as const)[name];
+  const key = (
+    { CVM_Variables: "variables", CVM_Elements: "elements", CVM_Settings: "settings", CVM_Stakeholders: "stakeholders" } as const
+  )[name];
   return {
     file: { input: () => model(), extras: { unnamed: [key], names: [{ name, refersTo }] } },
     ...(seedFormula
@@ -1094,6 +1108,59 @@ const cases: CaseSpec[] = [
     category: "names differing only by case",
     model: { settings: [...SETTINGS, ["YEARS", 5]] },
     expected: [problem("setting-repeated", SETS, S("D8"), /The setting YEARS is given twice/)],
+    errors: 1,
+  },
+
+  // --- broken stakeholder tables (the value map, issue 16) -------------------------------------
+  {
+    name: "CVM_Stakeholders without a Stakeholder column",
+    category: "broken stakeholder tables",
+    model: withStakeholders([["VP Operations", "Keep the line running"]], ["Role", "Objective"]),
+    expected: [problem("column-missing", STAKES, P("B2"), /CVM_Stakeholders has no "Stakeholder" column/)],
+    errors: 1,
+  },
+  {
+    name: "a stakeholder row with a role and an objective but no name",
+    category: "broken stakeholder tables",
+    model: withStakeholders([CFO, ["", "Plant manager", "No spills", "", ""], OPERATIONS]),
+    expected: [problem("stakeholder-name-missing", STAKES, P("B4"), /names no stakeholder/)],
+    errors: 1,
+  },
+  {
+    name: "the stakeholder CFO listed twice, the second as cfo",
+    category: "broken stakeholder tables",
+    model: withStakeholders([CFO, OPERATIONS, [" cfo ", "Finance", "", "", ""]]),
+    expected: [problem("stakeholder-repeated", STAKES, P("B5"), /"cfo" is already listed in row 3/)],
+    errors: 1,
+  },
+  {
+    name: "error values in a stakeholder's name and objective",
+    category: "broken stakeholder tables",
+    model: withStakeholders([CFO, ["Operations", "VP Operations", "#REF!", "", ""], ["#N/A", "", "", "", ""]]),
+    expected: [
+      problem("stakeholder-cell-error", STAKES, P("D4"), /holds #REF!/),
+      problem("stakeholder-cell-error", STAKES, P("B5"), /holds #N\/A/),
+    ],
+    errors: 2,
+  },
+  {
+    name: "CVM_Stakeholders refers to a deleted sheet",
+    category: "broken stakeholder tables",
+    model: () => ({ ...model(), stakeholders: { address: "#REF!$B$2:$F$4", values: [] } }),
+    expected: [problem("range-invalid", STAKES, null, /CVM_Stakeholders cannot be read: its sheet or cells were deleted/)],
+    errors: 1,
+  },
+  {
+    name: "an element's Proposition holds #DIV/0!",
+    category: "broken stakeholder tables",
+    model: withStakeholders([CFO, OPERATIONS], STAKEHOLDER_HEADER, {
+      elementHeader: [...ELEMENT_HEADER, "Proposition"],
+      elements: [
+        [...ELEMENTS[0]!, "#DIV/0!"],
+        [...ELEMENTS[1]!, "fewer crew hours"],
+      ],
+    }),
+    expected: [problem("element-proposition-error", ELS, E("J2"), /The proposition of "Leak savings" holds #DIV\/0!/)],
     errors: 1,
   },
 ];

@@ -3,6 +3,7 @@ import type { WorkbookInput } from "../workbook/cells";
 import { computeResults, type Results } from "./compute";
 import { readElements } from "./read-elements";
 import { readSettings } from "./read-settings";
+import { crossCheckStakeholders, readStakeholders } from "./read-stakeholders";
 import { readVariables } from "./read-variables";
 import { checkReferences } from "./references";
 import type { ValueModel } from "./types";
@@ -16,11 +17,12 @@ export type Analysis =
   | { readonly ok: true; readonly model: ValueModel; readonly results: Results; readonly problems: readonly Problem[] }
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
-/** Reads, validates and computes a model from its three named ranges; reports every problem at once. */
+/** Reads, validates and computes a model from its named ranges; reports every problem at once. */
 export function analyzeWorkbook(input: WorkbookInput): Analysis {
   const variables = readVariables(input.variables);
   const elements = readElements(input.elements);
   const settings = readSettings(input.settings);
+  const stakeholders = readStakeholders(input.stakeholders);
   // When CVM_Variables cannot be read (missing, or a header typo), every name in every formula
   // would look unknown; the one real problem is reported instead of a flood.
   const unreadable = (problems: readonly { code: string; severity: string }[]) =>
@@ -29,10 +31,22 @@ export function analyzeWorkbook(input: WorkbookInput): Analysis {
     );
   const namesComplete = !unreadable(variables.problems) && !unreadable(elements.problems);
   const references = checkReferences(variables.variables, elements.elements, [...variables.declared, ...elements.declared], namesComplete);
-  const problems = [...variables.problems, ...elements.problems, ...settings.problems, ...references.problems];
+  const problems = [
+    ...variables.problems,
+    ...elements.problems,
+    ...settings.problems,
+    ...stakeholders.problems,
+    ...(stakeholders.stakeholders ? crossCheckStakeholders(stakeholders.stakeholders, elements.elements) : []),
+    ...references.problems,
+  ];
   if (hasErrors(problems)) return { ok: false, problems };
 
-  const model: ValueModel = { variables: variables.variables, elements: elements.elements, settings: settings.settings };
+  const model: ValueModel = {
+    variables: variables.variables,
+    elements: elements.elements,
+    settings: settings.settings,
+    ...(stakeholders.stakeholders ? { stakeholders: stakeholders.stakeholders } : {}),
+  };
   const computed = computeResults(model, references.order);
   const all = [...problems, ...computed.problems];
   if (!computed.results) return { ok: false, problems: all };

@@ -1,13 +1,14 @@
 import { parseFormula } from "../formula";
 import { error, type Problem, warning } from "../problems";
-import { cellText, quoted, RANGE_NAMES, type RangeInput } from "../workbook/cells";
+import { toText } from "../formula/values";
+import { cellErrorCode, cellText, quoted, RANGE_NAMES, type RangeInput } from "../workbook/cells";
 import { type ColumnSpec, readTable } from "../workbook/table";
 import { nameRuleBroken } from "./names";
 import { readNumberCell } from "./numbers";
 import { parseRamp } from "./ramp";
 import type { Confidence, Element } from "./types";
 
-type Column = "element" | "formula" | "id" | "stakeholder" | "category" | "confidence" | "ramp" | "assumptions" | "actual";
+type Column = "element" | "formula" | "id" | "stakeholder" | "category" | "confidence" | "ramp" | "assumptions" | "actual" | "proposition";
 const COLUMNS: readonly ColumnSpec<Column>[] = [
   { key: "element", header: "Element", required: true },
   { key: "formula", header: "Formula", required: true },
@@ -18,6 +19,7 @@ const COLUMNS: readonly ColumnSpec<Column>[] = [
   { key: "ramp", header: "Ramp", required: false },
   { key: "assumptions", header: "Assumptions", required: false },
   { key: "actual", header: "Actual", required: false },
+  { key: "proposition", header: "Proposition", required: false },
 ];
 
 const RANGE = RANGE_NAMES.elements;
@@ -96,7 +98,8 @@ function readElementRow(row: Row, problems: Problem[], declared: string[]): Elem
   const confidence = readConfidenceCell(row, label, problems);
   const ramp = readRampCell(row, label, problems);
   const actual = readActual(row, label, problems);
-  const rowOk = name !== "" && id.ok && formula.ok && confidence.ok && ramp.ok && actual.ok;
+  const proposition = readProposition(row, label, problems);
+  const rowOk = name !== "" && id.ok && formula.ok && confidence.ok && ramp.ok && actual.ok && proposition.ok;
   const stakeholder = cellText(row.cells.stakeholder?.value);
   if (rowOk && stakeholder === "") {
     problems.push(
@@ -126,6 +129,8 @@ function readElementRow(row: Row, problems: Problem[], declared: string[]): Elem
     ...(actualCell ? { actualCell: actualCell.address } : {}),
     formulaCell: formulaCell.address,
     nameCell: nameCell.address,
+    ...(row.cells.stakeholder ? { stakeholderCell: row.cells.stakeholder.address } : {}),
+    ...(proposition.value !== undefined ? { proposition: proposition.value } : {}),
   };
 }
 
@@ -203,6 +208,30 @@ function readActual(row: Row, label: string, problems: Problem[]): Field<number 
   if (read.ok) return { ok: true, value: read.value };
   problems.push(error("element-actual-not-number", RANGE, read.message, actualCell.address));
   return { ok: false };
+}
+
+/**
+ * The value proposition, as the Value Map's sentence reads its cell with `&`: text as it is, a
+ * number as Excel turns it into text. An error value would turn the sentence into that error.
+ */
+function readProposition(row: Row, label: string, problems: Problem[]): Field<Element["proposition"]> {
+  const cell = row.cells.proposition;
+  if (!cell) return { ok: true, value: undefined };
+  const code = cellErrorCode(cell.value);
+  if (code) {
+    problems.push(
+      error(
+        "element-proposition-error",
+        RANGE,
+        `The proposition of ${label} holds ${code}; type the value proposition in words, or clear the cell.`,
+        cell.address,
+      ),
+    );
+    return { ok: false };
+  }
+  // Exactly what `&` makes of the cell (an empty cell is ""), untrimmed: the sentence refers to it.
+  const text = cell.value === null ? "" : toText(cell.value);
+  return { ok: true, value: { text: typeof text === "string" ? text : "", cell: cell.address } };
 }
 
 function capitalise(text: string): string {

@@ -40,6 +40,28 @@ export interface Element {
   readonly formulaCell: CellAddress;
   readonly nameCell: CellAddress;
   readonly idCell?: CellAddress;
+  /** Where the stakeholder is named, when the range has a Stakeholder column. */
+  readonly stakeholderCell?: CellAddress;
+  /**
+   * The value proposition in words ("cutting unplanned repair spend by 30%"), exactly as `&` reads
+   * its cell (untrimmed, "" when empty: the Value Map's sentence refers to the cell); absent when
+   * the range has no Proposition column.
+   */
+  readonly proposition?: { readonly text: string; readonly cell: CellAddress };
+}
+
+/** A row of the optional `CVM_Stakeholders`: who the value is for, and what they are judged by. */
+export interface Stakeholder {
+  readonly stakeholder: string;
+  /** Role or level (VP Operations). */
+  readonly role: string;
+  /** What they are trying to accomplish. */
+  readonly objective: string;
+  /** The metric they are judged by. */
+  readonly metric: string;
+  /** For the model's author; not shown on the Value Map. */
+  readonly notes: string;
+  readonly nameCell: CellAddress;
 }
 
 export { DEFAULT_SETTINGS, type SettingCells, type Settings } from "./settings";
@@ -49,6 +71,8 @@ export interface ValueModel {
   readonly variables: readonly Variable[];
   readonly elements: readonly Element[];
   readonly settings: Settings;
+  /** Present exactly when the workbook has `CVM_Stakeholders`: the model then has a Value Map. */
+  readonly stakeholders?: readonly Stakeholder[];
 }
 
 /** Realization in year `year` (1-based): the ramp's entry, or its last entry past the list. */

@@ -10,6 +10,7 @@ import { historyRowsOf, planHistoryFor, recordedCustomer, type RemovedEntries } 
 import { recordActuals, takeSnapshot } from "./snapshot";
 import { planSummary, SUMMARY_SHEET } from "./summary";
 import type { NamePlan, SheetPlan, WorkbookPlan } from "./types";
+import { planValueMap, planValueMapGone, VALUE_MAP_SHEET } from "./value-map";
 
 /** What an adapter reads of the workbook, besides the three named ranges, to plan a build. */
 export interface ExistingWorkbook {
@@ -72,12 +73,14 @@ export function planBuild(model: ValueModel, results: Results, existing: Existin
   ];
 
   const owned = ownedByAddIn(record, recordSheetExists);
+  const valueMap = planValueMapSheet(model, results, summary.annualCells, builtText, existing, owned.sheets);
+  const outputs = [SUMMARY_SHEET, ...(valueMap ? [VALUE_MAP_SHEET] : []), ASSUMPTIONS_SHEET];
   const nameClashes = findNameClashes(names, existing, owned.names);
   const problems: Problem[] = [
-    ...findSheetClashes(existing, owned.sheets, recordSheetExists && !record),
+    ...findSheetClashes(existing, owned.sheets, recordSheetExists && !record, outputs),
     ...nameClashes.problems,
     ...findTableClashes(names, existing),
-    ...formulasTooLong([summary.sheet, assumptions.sheet]),
+    ...formulasTooLong([summary.sheet, ...(valueMap ? [valueMap] : []), assumptions.sheet]),
   ];
   if (problems.length > 0) return { ok: false, problems };
 
@@ -85,19 +88,39 @@ export function planBuild(model: ValueModel, results: Results, existing: Existin
   const plannedKeys = new Set(planned.map((n) => n.name.toLowerCase()));
   const deleteNames = (record?.names ?? []).filter((n) => !plannedKeys.has(n.toLowerCase()) && !nameClashes.adopted.has(n.toLowerCase()));
   const recordSheet = planBuildRecord({
-    sheets: [SUMMARY_SHEET, ASSUMPTIONS_SHEET],
+    sheets: outputs,
     names: planned.map((n) => n.name),
     historyRows: assumptions.historyRows,
     snapshot,
     actuals,
   });
-  const provisionalRecord = planProvisionalRecord(record, [...deleteNames, ...planned.map((n) => n.name)], history.switched);
+  const provisionalRecord = planProvisionalRecord(record, outputs, [...deleteNames, ...planned.map((n) => n.name)], history.switched);
+  const sheets = [summary.sheet, ...(valueMap ? [valueMap] : []), assumptions.sheet, recordSheet];
   return {
     ok: true,
-    plan: { sheets: [summary.sheet, assumptions.sheet, recordSheet], names: planned, deleteNames, provisionalRecord },
+    plan: { sheets, names: planned, deleteNames, provisionalRecord },
     removed: { history: history.removed, ...(history.switched && record ? { recordOf: recordedCustomer(record.snapshot) } : {}) },
     historyAdded: assumptions.historyRows - history.kept.length - history.rows,
   };
+}
+
+/**
+ * The Value Map, when the workbook has `CVM_Stakeholders`. Without the range there is none, as
+ * before the map existed; but a map an earlier build wrote (the record lists it, the sheet is
+ * there) is replaced by a sheet saying why it is empty, rather than left stale.
+ */
+function planValueMapSheet(
+  model: ValueModel,
+  results: Results,
+  annualCells: readonly string[],
+  builtText: string,
+  existing: ExistingWorkbook,
+  ownedSheets: ReadonlySet<string>,
+): SheetPlan | undefined {
+  if (model.stakeholders) return planValueMap(model, results, annualCells, builtText);
+  const key = VALUE_MAP_SHEET.toLowerCase();
+  const written = ownedSheets.has(key) && existing.sheets.some((s) => s.toLowerCase() === key);
+  return written ? planValueMapGone(model, builtText) : undefined;
 }
 
 /** The sheets and names (lower-cased) the add-in wrote before: it may overwrite or delete these. */
@@ -109,7 +132,12 @@ function ownedByAddIn(record: BuildRecord | undefined, recordSheetExists: boolea
 }
 
 /** Sheets the build would write over that the user made: the user's work must not be lost. */
-function findSheetClashes(existing: ExistingWorkbook, ownedSheets: ReadonlySet<string>, foreignRecordSheet: boolean): Problem[] {
+function findSheetClashes(
+  existing: ExistingWorkbook,
+  ownedSheets: ReadonlySet<string>,
+  foreignRecordSheet: boolean,
+  outputs: readonly string[],
+): Problem[] {
   const problems: Problem[] = [];
   if (foreignRecordSheet) {
     problems.push(
@@ -120,7 +148,7 @@ function findSheetClashes(existing: ExistingWorkbook, ownedSheets: ReadonlySet<s
       ),
     );
   }
-  for (const sheet of [SUMMARY_SHEET, ASSUMPTIONS_SHEET]) {
+  for (const sheet of outputs) {
     const exists = existing.sheets.some((s) => s.toLowerCase() === sheet.toLowerCase());
     if (exists && !ownedSheets.has(sheet.toLowerCase())) {
       problems.push(
@@ -188,12 +216,17 @@ function findTableClashes(names: readonly NamePlan[], existing: ExistingWorkbook
  * The record written before anything else, so that a build interrupted halfway still knows which
  * names and sheets are the add-in's: every name it may have written or is about to delete.
  */
-function planProvisionalRecord(record: BuildRecord | undefined, names: readonly string[], switched: boolean): SheetPlan {
+function planProvisionalRecord(
+  record: BuildRecord | undefined,
+  sheets: readonly string[],
+  names: readonly string[],
+  switched: boolean,
+): SheetPlan {
   // While a switch is under way the record keeps of the other customer only the Customer entry:
   // enough for a build after an interruption to know the history is still another customer's.
   const previousCustomer = record?.snapshot.filter((e) => e.kind === "Setting" && e.item === "Customer") ?? [];
   return planBuildRecord({
-    sheets: [SUMMARY_SHEET, ASSUMPTIONS_SHEET],
+    sheets,
     names,
     historyRows: record?.historyRows ?? 0,
     snapshot: switched ? previousCustomer : (record?.snapshot ?? []),

@@ -5,6 +5,8 @@ import type { OtherCustomersRemoved } from "./build-plan";
 import { describeRemoved } from "./other-customers";
 import { SUMMARY_SHEET } from "./summary";
 import type { SheetPlan, WorkbookPlan } from "./types";
+import { VALUE_MAP_SHEET } from "./value-map";
+import { valueMapGroups } from "./value-map-groups";
 
 /**
  * What a build wrote, in sentences a sales engineer can check against the workbook: which sheets,
@@ -35,6 +37,13 @@ export function describeBuild(
     const measured = model.elements.filter((e) => e.actual !== undefined).length;
     if (measured > 0) lines.push(`Value realization: ${count(measured, "measured element")} against the estimate.`);
   }
+  const valueMap = sheet(VALUE_MAP_SHEET);
+  if (valueMap && model.stakeholders) {
+    const named = model.elements.filter((e) => e.proposition && e.proposition.text !== "").length;
+    lines.push(
+      `${VALUE_MAP_SHEET}: ${count(valueMapGroups(model).length, "stakeholder")} with their objectives and metrics, and each element's value proposition (${count(named, "written proposition")}).`,
+    );
+  } else if (valueMap) lines.push(`${VALUE_MAP_SHEET}: emptied, as the workbook no longer has CVM_Stakeholders.`);
   const assumptions = sheet(ASSUMPTIONS_SHEET);
   if (assumptions) {
     // A history rewritten without another customer's entries plans its kept rows again: only the planner knows which are new.

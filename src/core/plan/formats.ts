@@ -20,9 +20,14 @@ const SYMBOLS: Record<string, string> = {
   DKK: "kr ",
 };
 
+/** The symbol money is shown with: `$` for USD, `CHF ` for CHF, the code and a space for a currency without one. */
+export function currencySymbol(currency: string): string {
+  return (SYMBOLS[currency] ?? `${currency} `).replace(/"/g, "");
+}
+
 /** Whole units of money, negatives in red: `"$"#,##0;[Red]-"$"#,##0`. */
 export function moneyFormat(currency: string): string {
-  const symbol = (SYMBOLS[currency] ?? `${currency} `).replace(/"/g, "");
+  const symbol = currencySymbol(currency);
   return `"${symbol}"#,##0;[Red]-"${symbol}"#,##0`;
 }
 
@@ -114,7 +119,8 @@ export function sheetTitleContent(sheet: string, settings: Pick<Settings, "offer
   };
 }
 
-function stringLiteral(text: string): string {
+/** Text inside a formula as a string literal, quotes doubled: data, never code. */
+export function stringLiteral(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 

@@ -31,7 +31,14 @@ export function rowHeightsFor(
     const style = cell.style === undefined ? undefined : styles[cell.style];
     const lineHeight = DEFAULT_ROW_POINTS * ((style?.fontSize ?? 11) / 11);
     let lines = 1;
-    if (style?.wrap && cell.content.kind === "text") {
+    // A formula's text is its value as the core computed it (a Value Map sentence).
+    const text =
+      cell.content.kind === "text"
+        ? cell.content.value
+        : cell.content.kind === "formula" && typeof cell.content.value === "string"
+          ? cell.content.value
+          : undefined;
+    if (style?.wrap && text !== undefined) {
       const perLine = Math.max(
         1,
         Math.floor((widths.get(cell.column) ?? DEFAULT_WIDTH) * (style.bold ? BOLD_LETTERS_PER_WIDTH : LETTERS_PER_WIDTH)),
@@ -42,7 +49,7 @@ export function rowHeightsFor(
           1,
           wrapWords(paragraph, perLine).reduce((n, line) => n + Math.ceil(line.length / perLine), 0),
         );
-      lines = cell.content.value.split("\n").reduce((n, paragraph) => n + linesOf(paragraph), 0);
+      lines = text.split("\n").reduce((n, paragraph) => n + linesOf(paragraph), 0);
     }
     heights.set(cell.row, Math.max(heights.get(cell.row) ?? DEFAULT_ROW_POINTS, Math.min(409, lines * lineHeight)));
   }

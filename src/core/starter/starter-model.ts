@@ -5,9 +5,21 @@ import { type CellValue, RANGE_NAMES } from "../workbook/cells";
 
 /** The bundled pipeline-leak sample, or the three tables with their headers and nothing else. */
 export type StarterKind = "sample" | "skeleton";
-export type InputRange = keyof typeof RANGE_NAMES;
+/** The three ranges of the model itself, the ones a starter inserts. */
+export type InputRange = "variables" | "elements" | "settings";
 
 export const INPUT_RANGES: readonly InputRange[] = ["variables", "elements", "settings"];
+
+/** Ranges of the contract a model may add; no starter inserts them and no build needs them. */
+export type OptionalRange = Exclude<keyof typeof RANGE_NAMES, InputRange>;
+
+export const OPTIONAL_RANGES: readonly OptionalRange[] = ["stakeholders"];
+
+/** The optional ranges the workbook defines, as a name or as a table. */
+export function optionalInputs(existing: ExistingInputs): OptionalRange[] {
+  const taken = new Set([...existing.names, ...existing.tables].map((n) => n.toLowerCase()));
+  return OPTIONAL_RANGES.filter((range) => taken.has(RANGE_NAMES[range].toLowerCase()));
+}
 
 /** One input table to insert: on a new sheet, from A1, header row first. */
 export interface StarterTable {

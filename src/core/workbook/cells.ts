@@ -31,6 +31,8 @@ export const RANGE_NAMES = {
   variables: "CVM_Variables",
   elements: "CVM_Elements",
   settings: "CVM_Settings",
+  /** Optional: who the value is for, with their objective and metric (the Value Map). */
+  stakeholders: "CVM_Stakeholders",
 } as const;
 
 /** The named ranges a workbook holds; a range the workbook does not define is absent. */

@@ -12,7 +12,15 @@ import {
 import { useState } from "react";
 import { type ExcelHost, insertStarterModel } from "../../adapters/excel";
 import type { ModelInspection } from "../../app/pipeline";
-import { INPUT_RANGES, type InputRange, type StarterKind, missingInputs } from "../../core/starter/starter-model";
+import {
+  INPUT_RANGES,
+  type InputRange,
+  OPTIONAL_RANGES,
+  type OptionalRange,
+  type StarterKind,
+  missingInputs,
+  optionalInputs,
+} from "../../core/starter/starter-model";
 import { RANGE_NAMES } from "../../core/workbook/cells";
 import { PIPELINE_STARTER } from "../../sample/pipeline-model";
 
@@ -25,10 +33,18 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: "8px" },
 });
 
-const PURPOSE: Record<InputRange, string> = {
+const PURPOSE: Record<InputRange | OptionalRange, string> = {
   variables: "the customer's numbers: miles of pipeline, labour cost per hour…",
   elements: "the value elements, each a formula over the variables",
   settings: "customer, currency, years, discount rate and price (optional)",
+  stakeholders:
+    "who the value is for: each stakeholder's role, objective and metric, for a Value Map sheet (optional; add a Proposition column to the elements for its sentences)",
+};
+
+/** What an absent range means, for the ranges a model may go without. */
+const WITHOUT: Partial<Record<InputRange | OptionalRange, string>> = {
+  settings: "not there: the defaults apply",
+  stakeholders: "not there: no Value Map",
 };
 
 type Insertion =
@@ -45,14 +61,14 @@ function RangeState({
 }: {
   readonly present: boolean;
   readonly address: string | undefined;
-  readonly optional: boolean;
+  readonly optional: string | undefined;
 }) {
   const styles = useStyles();
   if (present && address?.includes("#REF!")) {
     return <span className={styles.broken}>points at a deleted sheet: fix or delete it in Formulas &gt; Name Manager</span>;
   }
   if (present) return <span className={styles.found}>found{address ? ` at ${address}` : ""}</span>;
-  return optional ? <span>not there: the defaults apply</span> : <span className={styles.missing}>missing</span>;
+  return optional ? <span>{optional}</span> : <span className={styles.missing}>missing</span>;
 }
 
 /** Start: where the three named ranges are, and a starter model where they are missing. */
@@ -68,6 +84,7 @@ export function StartPanel({
   const styles = useStyles();
   const [insertion, setInsertion] = useState<Insertion>({ step: "idle" });
   const missing = missingInputs(inspection.existing);
+  const optionalPresent = optionalInputs(inspection.existing);
   const noModel = missing.length === INPUT_RANGES.length;
 
   const insert = async (kind: StarterKind) => {
@@ -86,15 +103,19 @@ export function StartPanel({
       <h2 id="start-heading" style={{ margin: 0, fontSize: tokens.fontSizeBase400 }}>
         Model inputs
       </h2>
-      <Body1>The add-in reads a value model from three named ranges of this workbook.</Body1>
+      <Body1>
+        The add-in reads a value model from three named ranges of this workbook, and a value map from a fourth where there is one.
+      </Body1>
       <ul className={styles.list} aria-label="Named ranges">
-        {INPUT_RANGES.map((range) => {
+        {[...INPUT_RANGES, ...OPTIONAL_RANGES].map((range) => {
           const address = inspection.ranges[range];
-          const present = !missing.includes(range);
+          const present = (INPUT_RANGES as readonly string[]).includes(range)
+            ? !missing.includes(range as InputRange)
+            : optionalPresent.includes(range as OptionalRange);
           return (
             <li key={range} className={styles.item}>
               <Body1>
-                <strong>{RANGE_NAMES[range]}</strong> <RangeState present={present} address={address} optional={range === "settings"} />
+                <strong>{RANGE_NAMES[range]}</strong> <RangeState present={present} address={address} optional={WITHOUT[range]} />
               </Body1>
               <Caption1>{PURPOSE[range]}</Caption1>
             </li>
