@@ -204,9 +204,12 @@ function alternativeOverflow(
 ): Problem | undefined {
   const { alternativeInvestment: investment, alternativeAnnualCost: annual, years, cells } = settings;
   const cell =
-    years * annual >= investment ? (cells.alternativeAnnualCost ?? cells.alternativeInvestment) : (cells.alternativeInvestment ?? cells.alternativeAnnualCost);
+    years * annual >= investment
+      ? (cells.alternativeAnnualCost ?? cells.alternativeInvestment)
+      : (cells.alternativeInvestment ?? cells.alternativeAnnualCost);
   const hint = `Check the settings AlternativeInvestment (${numberToText(investment)}) and AlternativeAnnualCost (${numberToText(annual)}).`;
-  if (!Number.isFinite(totals.AlternativeCost)) return atSetting("The alternative's cost (AlternativeInvestment + Years × AlternativeAnnualCost)", cell, hint);
+  if (!Number.isFinite(totals.AlternativeCost))
+    return atSetting("The alternative's cost (AlternativeInvestment + Years × AlternativeAnnualCost)", cell, hint);
   if (!Number.isFinite(totals.Incentive))
     return totals.AlternativeCost >= Math.abs(totals.TotalBenefit)
       ? atSetting("The incentive to purchase", cell, hint)

@@ -179,6 +179,12 @@ export function settingShown(declaration: { readonly key: string }, settings: Pi
   return !("part" in declaration) || alternativeGiven(settings);
 }
 
+/** The settings a column of the batch CSV sets per customer, besides the Customer that names each one. */
+export type CsvSettingKey = Exclude<Extract<Declared, { csvColumn: true }>["key"], "customer">;
+export const CSV_SETTINGS = SETTINGS.filter((d): d is Extract<Declared, { key: CsvSettingKey }> => d.csvColumn && d.key !== "customer");
+/** A customer's own values of those settings, as a line of the batch CSV gives them. */
+export type CustomerSettings = { -readonly [K in CsvSettingKey]?: Settings[K] };
+
 /** The labels of the settings a batch CSV refuses as columns (all but the Customer, which names each customer, and the alternative's, set per customer). */
 export const CSV_REFUSED_SETTINGS = SETTINGS.filter((d) => !d.csvColumn).map((d) => d.label);
 

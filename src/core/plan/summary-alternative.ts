@@ -59,7 +59,11 @@ export function planAlternativeName(s: SheetBuilder, row: number, cell: CellAddr
  * annual cost, as the offering's total cost is computed) and the price difference (the offering's
  * total cost less it). Returns the names that point at them.
  */
-export function planAlternativeCost(g: SummaryGrid, rows: { readonly cost: number; readonly difference: number }, sheet: string): NamePlan[] {
+export function planAlternativeCost(
+  g: SummaryGrid,
+  rows: { readonly cost: number; readonly difference: number },
+  sheet: string,
+): NamePlan[] {
   const { s, years, results } = g;
   const t = results.totals;
   const horizon = `${years} year${years === 1 ? "" : "s"}`;

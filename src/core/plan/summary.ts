@@ -26,7 +26,14 @@ import { planSensitivity } from "./summary-sensitivity";
 import { wrapWords } from "./text-lines";
 import type { CellContent, CellStyle, ChartPlan, NamePlan, SheetPlan } from "./types";
 import { largest } from "./largest";
-import { ALTERNATIVE_MEANING, figureOrder, type FigureName, incentiveFigure, planAlternativeCost, planAlternativeName } from "./summary-alternative";
+import {
+  ALTERNATIVE_MEANING,
+  figureOrder,
+  type FigureName,
+  incentiveFigure,
+  planAlternativeCost,
+  planAlternativeName,
+} from "./summary-alternative";
 
 export const SUMMARY_SHEET = "Value Summary";
 
@@ -380,7 +387,15 @@ function planKeyFigures(c: SummaryContext): void {
       value: t.PaybackMonths,
     },
     ...(rows.alternative
-      ? { CVM_Incentive: incentiveFigure(t, c.model.settings.alternative, res("CVM_TotalBenefit"), r(rows.alternative.difference, 1), a(rows.setting.alternative, 1)) }
+      ? {
+          CVM_Incentive: incentiveFigure(
+            t,
+            c.model.settings.alternative,
+            res("CVM_TotalBenefit"),
+            r(rows.alternative.difference, 1),
+            a(rows.setting.alternative, 1),
+          ),
+        }
       : {}),
   };
   for (const name of rows.figureOrder) {
