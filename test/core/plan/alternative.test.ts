@@ -11,6 +11,8 @@ import { takeSnapshot } from "../../../src/core/plan/snapshot";
 import type { PlannedCell, SheetPlan, WorkbookPlan } from "../../../src/core/plan/types";
 import { resultsJson } from "../../../src/core/results-json";
 import type { CellValue, WorkbookInput } from "../../../src/core/workbook/cells";
+import { PIPELINE_ALTERNATIVE_SETTINGS } from "../../../src/sample/pipeline-alternative";
+import { PIPELINE_SAMPLE } from "../../../src/sample/pipeline-model";
 
 const NOW = new Date(Date.UTC(2026, 11, 5, 6, 0));
 
@@ -195,4 +197,25 @@ describe("a model without an alternative is planned as before", () => {
       "PaybackMonths",
     ]);
   });
+});
+
+test("the sample's alternative, manual patrols at 120000 a year, adds its 5-year cost to the sample's net value", () => {
+  const tables = PIPELINE_SAMPLE;
+  const settings = [...tables.settings!, ...PIPELINE_ALTERNATIVE_SETTINGS.map(([label, value]) => [label, value])];
+  const range = (sheet: string, rows: readonly (readonly CellValue[])[]) => ({
+    address: `${sheet}!A1:${String.fromCharCode(64 + rows[0]!.length)}${rows.length}`,
+    values: rows.map((r) => [...r]),
+  });
+  const { plan: built, analysis } = plan({
+    variables: range("Variables", tables.variables),
+    elements: range("Elements", tables.elements),
+    settings: range("Settings", settings),
+  });
+  const t = analysis.results.totals;
+  expect(analysis.model.settings.alternative).toBe("manual patrols");
+  // 0 + 5 × 120000; the incentive is the benefit less (total cost − 600000), so the net value plus 600000.
+  expect(t.AlternativeCost).toBe(600000);
+  expect(t.Incentive).toBeCloseTo(t.NetValue + 600000, 6);
+  const summary = sheet(built, "Value Summary");
+  expect(cellAt(summary, nameRow(built, "CVM_Incentive"), 2)).toMatchObject({ value: "against manual patrols" });
 });
