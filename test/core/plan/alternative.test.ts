@@ -219,3 +219,54 @@ test("the sample's alternative, manual patrols at 120000 a year, adds its 5-year
   const summary = sheet(built, "Value Summary");
   expect(cellAt(summary, nameRow(built, "CVM_Incentive"), 2)).toMatchObject({ value: "against manual patrols" });
 });
+
+describe("rebuilding as the alternative comes and goes", () => {
+  /** The record sheet's planned cells as a grid of values, as a rebuild reads it back. */
+  const recordOf = (p: WorkbookPlan) => {
+    const rows: (string | number)[][] = [];
+    for (const c of sheet(p, "CVM_Meta").cells) {
+      rows[c.row] ??= [];
+      rows[c.row]![c.column] = c.content.kind === "formula" ? c.content.formula : c.content.value;
+    }
+    return Array.from(rows, (r) => Array.from(r ?? [], (v) => v ?? ""));
+  };
+  const rebuild = (first: WorkbookPlan, workbook: WorkbookInput) => {
+    const analysis = analyzeWorkbook(workbook);
+    if (!analysis.ok) throw new Error(analysis.problems.map((p) => p.message).join("\n"));
+    const outcome = planBuild(
+      analysis.model,
+      analysis.results,
+      {
+        sheets: ["Inputs", "Elements", "Settings", "Value Summary", "Assumptions Log", "CVM_Meta"],
+        names: first.names.map((n) => ({ name: n.name, refersTo: n.refersTo })),
+        record: recordOf(first),
+      },
+      NOW,
+    );
+    if (!outcome.ok) throw new Error(outcome.problems.map((p) => p.message).join("\n"));
+    return outcome.plan;
+  };
+  const historyOf = (p: WorkbookPlan) => {
+    const log = sheet(p, "Assumptions Log");
+    const rows = new Map<number, unknown[]>();
+    for (const c of log.cells.filter((c) => c.column >= 13 && c.column <= 17)) {
+      const row = rows.get(c.row) ?? [];
+      row[c.column - 13] = c.content.kind === "formula" ? c.content.formula : c.content.value;
+      rows.set(c.row, row);
+    }
+    return [...rows.values()];
+  };
+
+  test("naming an alternative records its settings in the history; removing it deletes its three names", () => {
+    const before = plan(input([])).plan;
+    const named = rebuild(before, WITH_ALTERNATIVE);
+    expect(historyOf(named)).toEqual(
+      expect.arrayContaining([
+        ["Setting", "Alternative", "Value", "(none)", "Manual patrols"],
+        ["Setting", "AlternativeAnnualCost", "Value", "(none)", 120000],
+      ]),
+    );
+    const removed = rebuild(named, input([]));
+    expect([...removed.deleteNames].sort()).toEqual(["CVM_AlternativeCost", "CVM_Incentive", "CVM_PriceDifference"]);
+  });
+});
