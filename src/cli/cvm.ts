@@ -273,6 +273,11 @@ function summaryText(json: ReturnType<typeof resultsJson>, outPath: string): str
     `  ${json.customer === "" ? "Customer not named" : `Customer: ${json.customer}`}; ${json.elements.length} value element${json.elements.length === 1 ? "" : "s"}`,
     `  Annual value ${money.format(t.TotalAnnualValue)} (green ${money.format(t.Green)}, gray ${money.format(t.Gray)})`,
     `  Net value ${money.format(t.NetValue)}, NPV ${money.format(t.NPV)}, ROI ${t.ROI === null ? "n/a (no cost)" : `${(t.ROI * 100).toFixed(1)}%`}, payback ${t.PaybackMonths === null ? "not within the horizon" : `${t.PaybackMonths.toFixed(1)} months`}`,
+    ...(json.alternative === undefined || t.Incentive === undefined || t.PriceDifference === undefined
+      ? []
+      : [
+          `  Incentive to purchase ${money.format(t.Incentive)} against ${json.alternative} (price difference ${money.format(t.PriceDifference)})`,
+        ]),
     ...(json.valueMap
       ? [`  Value Map: ${json.valueMap.stakeholders.length} stakeholder${json.valueMap.stakeholders.length === 1 ? "" : "s"}`]
       : []),

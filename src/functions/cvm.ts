@@ -2,7 +2,7 @@ import { evaluateFormula } from "./eval-formula";
 import { issues } from "./issues";
 import { createModelCache, type ModelCache, type ModelSource } from "./model-cache";
 import { fail, type MatrixCell, type Outcome } from "./outcome";
-import { elementValue, npv, paybackMonths, realized, roi, totalValue } from "./results";
+import { elementValue, incentive, npv, paybackMonths, realized, roi, totalValue } from "./results";
 import { sensitivity } from "./sensitivity-table";
 
 /** The CVM functions as pure computations over raw arguments; `functions.ts` hands them to Excel. */
@@ -12,6 +12,7 @@ export interface Cvm {
   npv(elements: unknown, variables: unknown, settings: unknown): Outcome<number>;
   roi(elements: unknown, variables: unknown, settings: unknown): Outcome<number>;
   payback(elements: unknown, variables: unknown, settings: unknown): Outcome<number>;
+  incentive(elements: unknown, variables: unknown, settings: unknown): Outcome<number>;
   evaluate(formula: unknown, variables: unknown): Outcome<number | string | boolean>;
   issues(elements: unknown, variables: unknown, settings?: unknown): Outcome<string[][]>;
   sensitivity(elements: unknown, variables: unknown, settings: unknown): Outcome<MatrixCell[][]>;
@@ -40,6 +41,7 @@ export function createCvm(models: ModelSource): Cvm {
     npv: guarded("NETPRESENTVALUE", (elements, variables, settings) => npv(models, elements, variables, settings)),
     roi: guarded("ROI", (elements, variables, settings) => roi(models, elements, variables, settings)),
     payback: guarded("PAYBACK", (elements, variables, settings) => paybackMonths(models, elements, variables, settings)),
+    incentive: guarded("INCENTIVE", (elements, variables, settings) => incentive(models, elements, variables, settings)),
     evaluate: guarded("EVAL", (formula, variables) => evaluateFormula(models, formula, variables)),
     issues: guarded("ISSUES", (elements, variables, settings) => issues(models, elements, variables, settings)),
     sensitivity: guarded("SENSITIVITY", (elements, variables, settings) => sensitivity(models, elements, variables, settings)),

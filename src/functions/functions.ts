@@ -71,6 +71,18 @@ export function payback(elements: unknown[][], variables: unknown[][], settings:
 }
 
 /**
+ * Incentive to purchase: the total benefit, measured against the customer's next-best alternative, less the price difference (total cost minus the alternative's cost over the horizon).
+ * @customfunction INCENTIVE
+ * @param elements The value elements range with its header row, usually CVM_Elements.
+ * @param variables The customer variables range with its header row, usually CVM_Variables.
+ * @param settings The settings range (Setting, Value) with Years, Investment, AnnualCost, AlternativeInvestment and AlternativeAnnualCost, usually CVM_Settings.
+ * @returns The incentive in the model's currency; the net value when the settings give no alternative.
+ */
+export function incentive(elements: unknown[][], variables: unknown[][], settings: unknown[][]): number {
+  return excelValue(cvm.incentive(elements, variables, settings));
+}
+
+/**
  * Evaluates a formula of the model's language over the customer variables, as an element's formula would be.
  * @customfunction EVAL
  * @param formula The formula as text, such as "Miles*LeaksPerMile*CostPerLeak"; a leading = is optional.

@@ -68,6 +68,12 @@ export function roi(models: ModelSource, elements: unknown, variables: unknown, 
     : ok(value);
 }
 
+/** Anderson's incentive to purchase: the total benefit (measured against the next-best alternative) less the price difference. */
+export function incentive(models: ModelSource, elements: unknown, variables: unknown, settings: unknown): Outcome<number> {
+  const computed = resultsOf(models, elements, variables, settings);
+  return computed.ok ? ok(computed.value.results.totals.Incentive) : computed;
+}
+
 export function paybackMonths(models: ModelSource, elements: unknown, variables: unknown, settings: unknown): Outcome<number> {
   const computed = resultsOf(models, elements, variables, settings);
   if (!computed.ok) return computed;

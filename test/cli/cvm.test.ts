@@ -94,6 +94,35 @@ describe("cvm build", () => {
     expect(await exists(path.join(folder, "out", "no-cost.json.xlsx"))).toBe(true);
   });
 
+  test("--json reports the next-best alternative and its three totals after the others; the summary line names it", async () => {
+    const modelPath = path.join(folder, "alternative.xlsx");
+    await fs.writeFile(
+      modelPath,
+      await writeModelWorkbook({
+        ...MID_PAYBACK.tables,
+        settings: [
+          ["Setting", "Value"],
+          ["Years", 2],
+          ["Investment", 50000],
+          ["Alternative", "Manual fuel audits"],
+          ["AlternativeAnnualCost", 30000],
+        ],
+      }),
+    );
+    const out = path.join(folder, "out", "alternative.value.xlsx");
+    const { status, stdout } = await cvm("build", modelPath, "--json", "--out", out);
+    expect(status).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(Object.keys(json)).toEqual(["customer", "currency", "alternative", "elements", "totals"]);
+    expect(json.alternative).toBe("Manual fuel audits");
+    // Fuel saved 99200 a year at 40%, 80%; Fewer breakdowns 40 × 650 = 26000: benefit 39680 + 79360 + 2 × 26000 = 171040.
+    // Alternative 2 × 30000 = 60000; price difference 50000 − 60000 = −10000; incentive 171040 + 10000.
+    expect(Object.keys(json.totals).slice(-3)).toEqual(["AlternativeCost", "PriceDifference", "Incentive"]);
+    expect(json.totals).toMatchObject({ TotalBenefit: 171040, AlternativeCost: 60000, PriceDifference: -10000, Incentive: 181040 });
+    const summary = await cvm("build", modelPath, "--out", out);
+    expect(summary.stdout).toContain("  Incentive to purchase $181,040 against Manual fuel audits (price difference -$10,000)");
+  });
+
   test("a Value outside its Low–High range is a warning at the Value cell; the workbook is still written", async () => {
     const modelPath = path.join(folder, "outside.xlsx");
     const variables = PIPELINE_SAMPLE.variables.map((row) => (row[0] === "PipelineMiles" ? ["PipelineMiles", 2300, ...row.slice(2)] : row));

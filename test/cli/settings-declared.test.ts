@@ -76,17 +76,26 @@ describe("every setting is shown on the Value Summary", () => {
       expect(row).toBeDefined();
       const content = at(row!, 1);
       expect(content?.kind === "number" || content?.kind === "formula" ? content.value : undefined).toBe(value);
-      if (live) expect(content).toMatchObject({ kind: "formula", formula: `=Settings!$B$${i + 2}` });
+      const cell = `Settings!$B$${i + 2}`;
+      // A text term (the alternative's name) reads an emptied cell as its default, as the add-in reads it.
+      const formula = d.kind === "text" ? `=IF(${cell}="","${d.default}",${cell})` : `=${cell}`;
+      if (live) expect(content).toMatchObject({ kind: "formula", formula });
     }
   });
 });
 
 test.each(SETTINGS.map((d) => [d.label, d] as const))("the batch CSV takes a column %s as the setting it is", (_, d) => {
   const variables = [{ name: "Miles", value: 10, percent: false }];
-  if (d.csvColumn) {
+  if (d.key === "customer") {
     const csv = readCustomersCsv(`${d.label},Miles\nAcme,12\n`, variables);
     expect(csv.problems).toEqual([]);
     expect(csv.customers).toHaveLength(1);
+  } else if (d.csvColumn) {
+    // A setting set per customer: the model must have its row in CVM_Settings to keep it.
+    const written = d.kind === "text" ? "Manual patrols" : "1200";
+    const csv = readCustomersCsv(`Customer,Miles,${d.label}\nAcme,12,${written}\n`, variables, [], [d.key]);
+    expect(csv.problems).toEqual([]);
+    expect(csv.customers[0]?.settings).toEqual({ [d.key]: d.kind === "text" ? "Manual patrols" : 1200 });
   } else {
     const csv = readCustomersCsv(`Customer,Miles,${d.label}\nAcme,12,1\n`, variables);
     expect(csv.problems.map((p) => p.message)).toEqual([

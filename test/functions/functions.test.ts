@@ -3,7 +3,7 @@
  * every expected number is arithmetic on the inputs, never the code under test.
  */
 import * as cvm from "../../src/functions/functions";
-import { elements, fresh, installRuntime, removeRuntime, settings, textbookNpv, variables } from "./helpers";
+import { elements, fresh, installRuntime, removeRuntime, settings, textbookNpv, thrown, variables } from "./helpers";
 
 beforeAll(installRuntime);
 afterAll(removeRuntime);
@@ -91,6 +91,39 @@ describe("financial results", () => {
   it("CVM.PAYBACK is in months, interpolated within the year", () => {
     // Cumulative: −120000, −70000 after year 1, +50000 after year 2: 12 * (1 + 70000/120000) = 19.
     expect(cvm.payback(fresh(ELEMENTS), fresh(VARIABLES), fresh(SETTINGS))).toBeCloseTo(19, 10);
+  });
+});
+
+describe("CVM.INCENTIVE", () => {
+  it("is the total benefit less the price difference against the next-best alternative", () => {
+    // TotalBenefit 370000; TotalCost 180000; alternative: 30000 once + 3 × 50000 = 180000, so the
+    // price difference is 0 and the incentive the whole benefit, 370000.
+    const withAlternative = settings({
+      Years: 3,
+      DiscountRate: 0.1,
+      Investment: 120000,
+      AnnualCost: 20000,
+      Alternative: "Manual patrols",
+      AlternativeInvestment: 30000,
+      AlternativeAnnualCost: 50000,
+    });
+    expect(cvm.incentive(fresh(ELEMENTS), fresh(VARIABLES), withAlternative)).toBe(370000);
+    // A dearer alternative, 3 × 80000 = 240000: buying costs 60000 less, incentive 370000 + 60000.
+    const dearer = settings({ Years: 3, Investment: 120000, AnnualCost: 20000, AlternativeAnnualCost: 80000 });
+    expect(cvm.incentive(fresh(ELEMENTS), fresh(VARIABLES), dearer)).toBe(430000);
+  });
+
+  it("without an alternative it is the net value", () => {
+    // TotalBenefit 370000 − TotalCost 180000.
+    expect(cvm.incentive(fresh(ELEMENTS), fresh(VARIABLES), fresh(SETTINGS))).toBe(190000);
+  });
+
+  it("a negative alternative cost is #VALUE! naming the setting's cell", () => {
+    const broken = settings({ Years: 3, AlternativeAnnualCost: -5 });
+    expect(thrown(() => cvm.incentive(fresh(ELEMENTS), fresh(VARIABLES), broken))).toMatchObject({
+      code: "#VALUE!",
+      message: expect.stringContaining("AlternativeAnnualCost is -5: the alternative's yearly cost cannot be negative."),
+    });
   });
 });
 

@@ -36,6 +36,7 @@ const CONTRACT: Record<string, { parameters: string[]; matrixResult: boolean }> 
   ISSUES: { parameters: ["elements[]", "variables[]", "settings[]?"], matrixResult: true },
   SENSITIVITY: { parameters: ["elements[]", "variables[]", "settings[]"], matrixResult: true },
   REALIZED: { parameters: ["elements[]", "variables[]"], matrixResult: false },
+  INCENTIVE: { parameters: ["elements[]", "variables[]", "settings[]"], matrixResult: false },
 };
 
 describe("functions.json as the build generates it", () => {

@@ -64,6 +64,7 @@ export const CATEGORIES = [
   "settings out of range",
   "names differing only by case",
   "broken stakeholder tables",
+  "broken alternatives",
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
@@ -1161,6 +1162,51 @@ const cases: CaseSpec[] = [
       ],
     }),
     expected: [problem("element-proposition-error", ELS, E("J2"), /The proposition of "Leak savings" holds #DIV\/0!/)],
+    errors: 1,
+  },
+  // --- broken alternatives (issue 16): the next-best alternative's settings, from row 8 ------------
+  {
+    name: "a negative AlternativeAnnualCost",
+    category: "broken alternatives",
+    model: { settings: [...SETTINGS, ["Alternative", "Manual patrols"], ["AlternativeAnnualCost", -120000]] },
+    expected: [
+      problem("setting-alternativeAnnualCost-invalid", SETS, S("E9"), /The setting AlternativeAnnualCost is -120000: .*cannot be negative/),
+    ],
+    errors: 1,
+  },
+  {
+    name: "an AlternativeInvestment written as words",
+    category: "broken alternatives",
+    model: { settings: [...SETTINGS, ["AlternativeInvestment", "forty thousand"]] },
+    expected: [problem("setting-alternativeInvestment-invalid", SETS, S("E8"), /AlternativeInvestment holds the text "forty thousand"/)],
+    errors: 1,
+  },
+  {
+    name: "an AlternativeInvestment that is the error #DIV/0!",
+    category: "broken alternatives",
+    model: { settings: [...SETTINGS, ["AlternativeInvestment", "#DIV/0!"]] },
+    expected: [problem("setting-alternativeInvestment-invalid", SETS, S("E8"), /the error #DIV\/0!/)],
+    errors: 1,
+  },
+  {
+    name: "an Alternative that is the error #N/A",
+    category: "broken alternatives",
+    model: { settings: [...SETTINGS, ["Alternative", "#N/A"], ["AlternativeAnnualCost", 120000]] },
+    expected: [problem("setting-alternative-invalid", SETS, S("E8"), /The setting Alternative holds the error #N\/A/)],
+    errors: 1,
+  },
+  {
+    name: "the alternative named twice",
+    category: "broken alternatives",
+    model: { settings: [...SETTINGS, ["Alternative", "Manual patrols"], ["alternative ", "Drones"]] },
+    expected: [problem("setting-repeated", SETS, S("D9"), /The setting alternative is given twice/)],
+    errors: 1,
+  },
+  {
+    name: "an AlternativeAnnualCost of 1E+308 over 30 years",
+    category: "broken alternatives",
+    model: { settings: [...settingsWith("Years", 30), ["AlternativeAnnualCost", 1e308]] },
+    expected: [problem("result-overflow", SETS, S("E8"), /The alternative's cost .* comes to more than Excel can hold/)],
     errors: 1,
   },
 ];

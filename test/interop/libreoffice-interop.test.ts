@@ -1,7 +1,8 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { RESULT_NAMES } from "../../src/core/model/names";
+import { ALTERNATIVE_RESULT_NAMES, RESULT_NAMES } from "../../src/core/model/names";
+import { alternativeGiven } from "../../src/core/model/settings";
 import { PIPELINE_SAMPLE } from "../../src/sample/pipeline-model";
 import { FIXTURES, type Fixture } from "../fixtures/models";
 import { buildFixture, temporaryFolder } from "../support/build";
@@ -73,6 +74,16 @@ describe.each(ALL.map((f) => f.name))("%s, recalculated by LibreOffice", (name) 
       const actual = recalculated.get(resultName);
       if (expected === undefined) expect([resultName, actual]).toEqual([resultName, "#N/A"]);
       else expectClose(actual, expected, `${name} ${resultName}`);
+    }
+  });
+
+  test("the alternative's names hold the core's cost, price difference and incentive where the model gives one, and are absent otherwise", () => {
+    const { analysis, recalculated } = built.get(name)!;
+    const totals = analysis.results.totals;
+    for (const resultName of ALTERNATIVE_RESULT_NAMES) {
+      const actual = recalculated.get(resultName);
+      if (!alternativeGiven(analysis.model.settings)) expect([resultName, actual]).toEqual([resultName, undefined]);
+      else expectClose(actual, totals[resultName.replace(/^CVM_/, "") as keyof typeof totals]!, `${name} ${resultName}`);
     }
   });
 
@@ -154,6 +165,10 @@ test("the fixtures cover the cases they are meant to", () => {
   expect(ranged.layout.scenarios).toBeDefined();
   expect(ranged.layout.realization?.rows).toHaveLength(2);
   expect(built.get("pipeline-sample")!.layout.scenarios).toBeDefined();
+  // The alternative is dearer than the offering: a negative price difference, an incentive above the benefit.
+  const alternative = totals("against-alternative");
+  expect(alternative.PriceDifference).toBeLessThan(0);
+  expect(alternative.Incentive).toBeGreaterThan(alternative.TotalBenefit);
 });
 
 test("workbook text that looks like a formula is written, and stays, as text", async () => {

@@ -3,6 +3,7 @@ import { rangeWarnings } from "../../core/model/ranges";
 import { checkReferences } from "../../core/model/references";
 import type { Element, ValueModel } from "../../core/model/types";
 import type { Problem } from "../../core/problems";
+import type { CustomerSettings } from "../../core/model/settings";
 
 /**
  * One customer's model: the model's variables with the customer's numbers in place of the
@@ -43,6 +44,8 @@ export interface CustomerInput {
   readonly highs?: readonly (number | undefined)[];
   /** Per element, in the model's order, the customer's Actual (undefined: the model's). */
   readonly actuals?: readonly (number | undefined)[];
+  /** The customer's next-best alternative where the CSV gives it (else the model's). */
+  readonly settings?: CustomerSettings;
 }
 
 /** A variable's Low and High for this customer: the CSV's, else the model's. */
@@ -74,7 +77,7 @@ export function customerModel(base: BatchBase, input: CustomerInput): ValueModel
           return actual === undefined ? e : { ...e, actual };
         })
       : model.elements,
-    settings: { ...model.settings, customer: input.customer },
+    settings: { ...model.settings, ...input.settings, customer: input.customer },
   };
 }
 

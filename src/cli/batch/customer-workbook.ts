@@ -1,4 +1,4 @@
-import { NUMERIC_SETTING_KEYS as NUMERIC_SETTINGS } from "../../core/model/settings";
+import { type CsvSettingKey, NUMERIC_SETTING_KEYS as NUMERIC_SETTINGS, type NumericSettingKey } from "../../core/model/settings";
 import { cellEdits, type EditPlan } from "../../core/plan/edit";
 import type { WorkbookRead } from "../../core/port";
 import { type Problem, warning } from "../../core/problems";
@@ -33,7 +33,7 @@ export interface BatchModel {
   /** Per variable: its Value cell holds a formula. */
   readonly formulaValues: readonly boolean[];
   /** Numeric settings whose Value cell holds a formula, with the number the core read from it. */
-  readonly formulaSettings: readonly { readonly cell: CellAddress; readonly value: number }[];
+  readonly formulaSettings: readonly { readonly key: NumericSettingKey; readonly cell: CellAddress; readonly value: number }[];
   /** Per variable: its Value cell has a percent format. */
   readonly percent: readonly boolean[];
   /** The model's profiles sheet: each customer's workbook keeps that customer's profile only. */
@@ -69,7 +69,7 @@ export async function openBatchModel(bytes: Uint8Array, now: Date): Promise<Mode
   const formulaValues = model.variables.map((v) => isFormula(v.valueCell));
   const formulaSettings = NUMERIC_SETTINGS.flatMap((key) => {
     const cell = model.settings.cells[key];
-    return cell && isFormula(cell) ? [{ cell, value: model.settings[key] }] : [];
+    return cell && isFormula(cell) ? [{ key, cell, value: model.settings[key] }] : [];
   });
   const warnings = [...analysis.problems.filter((p) => p.severity === "warning")];
   model.variables.forEach((v, i) => {
@@ -117,7 +117,8 @@ export async function openBatchModel(bytes: Uint8Array, now: Date): Promise<Mode
 /**
  * The edit a customer's workbook makes to the model's cells before it is built: each variable's
  * Value that the CSV gives (or that the model computes with a formula), the customer's Low, High
- * and Actual, the numeric settings that are formulas, and the Customer setting (as text).
+ * and Actual, the numeric settings that are formulas (with the customer's number where the CSV
+ * gives one), the customer's alternative, and the Customer setting (as text).
  */
 function customerEdit(model: BatchModel, customer: Extract<CustomerOutcome, { ok: true }>, input: CustomerInput): EditPlan {
   const writes: Parameters<typeof cellEdits>[0][number][] = [];
@@ -127,7 +128,13 @@ function customerEdit(model: BatchModel, customer: Extract<CustomerOutcome, { ok
     if (input.values[i] !== undefined || model.formulaValues[i]) write(v.valueCell, v.value);
   });
   writeCustomerRanges(model.ranges, model.base, input, write);
-  for (const { cell, value } of model.formulaSettings) write(cell, value);
+  const settings = customer.model.settings;
+  for (const { key, cell } of model.formulaSettings) if (input.settings?.[key as CsvSettingKey] === undefined) write(cell, settings[key]);
+  for (const key of Object.keys(input.settings ?? {}) as CsvSettingKey[]) {
+    // The CSV reader takes these columns only where the model has the setting's cell.
+    const cell = settings.cells[key];
+    if (cell) write(cell, settings[key]);
+  }
   const customerCell = customer.model.settings.cells.customer;
   if (customerCell) write(customerCell, input.customer);
   return cellEdits(writes);

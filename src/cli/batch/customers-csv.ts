@@ -4,7 +4,7 @@ import { batchError, batchWarning, type BatchProblem } from "./batch-problems";
 import { type DecimalMark, readCsvNumber } from "./csv-number";
 import { editDistance } from "../../core/model/references";
 import { figure } from "../../core/model/ranges";
-import { CSV_REFUSED_SETTINGS } from "../../core/model/settings";
+import { CSV_REFUSED_SETTINGS, CSV_SETTINGS, type CsvSettingKey, type CustomerSettings } from "../../core/model/settings";
 
 /**
  * The customers CSV of `cvm batch`: a header line naming a `Customer` column and one column per
@@ -48,6 +48,8 @@ export interface CustomerRow {
   readonly highs?: readonly (number | undefined)[];
   /** Only when the file has such columns: per element, in the model's order, the CSV's Actual (undefined: the model's). */
   readonly actuals?: readonly (number | undefined)[];
+  /** Only when the file has such columns: the customer's alternative (its name, its price) where the line gives it. */
+  readonly settings?: CustomerSettings;
 }
 
 export interface CustomersCsv {
@@ -182,8 +184,10 @@ function percentText(value: number): string {
   return `${Number((value * 100).toPrecision(12))}%`;
 }
 
-/** What a column sets: a variable's Value, Low or High, or an element's Actual (by index in the model's order). */
-type Target = { readonly kind: "value" | "low" | "high" | "actual"; readonly index: number };
+/** What a column sets: a variable's Value, Low or High, or an element's Actual (by index in the model's order), or a setting. */
+type Target =
+  | { readonly kind: "value" | "low" | "high" | "actual"; readonly index: number }
+  | { readonly kind: "setting"; readonly key: CsvSettingKey };
 
 const RANGE_SUFFIX = /^(.*\S)\s+(low|high|actual)$/i;
 const word = { low: "Low", high: "High", actual: "Actual" } as const;
@@ -216,6 +220,7 @@ interface HeaderLayout {
 /** What every line of the file is read against. */
 interface ReadContext {
   readonly variables: readonly CsvVariable[];
+  readonly settings: readonly CsvSettingKey[];
   readonly elements: readonly CsvElement[];
   readonly delimiter: string;
   readonly mark: DecimalMark;
@@ -226,12 +231,15 @@ interface ReadContext {
  * Reads and checks the customers CSV against the model's variables and elements. Besides a
  * column per variable (its Value), `<Variable> Low`, `<Variable> High` and `<Element> Actual`
  * (the element's Id, else its name) carry a customer's range and realized value: a variable name
- * has no spaces, so the last word of such a header is unambiguous.
+ * has no spaces, so the last word of such a header is unambiguous. `Alternative`,
+ * `AlternativeInvestment` and `AlternativeAnnualCost` set the customer's next-best alternative,
+ * where the model's CVM_Settings has that setting's row (`settings`) to keep it in.
  */
 export function readCustomersCsv(
   input: Uint8Array | string,
   variables: readonly CsvVariable[],
   elements: readonly CsvElement[] = [],
+  settings: readonly CsvSettingKey[] = [],
 ): CustomersCsv {
   const problems: BatchProblem[] = [];
   const text = csvText(input, problems);
@@ -251,7 +259,7 @@ export function readCustomersCsv(
     return { customers: [], problems, columns: [] };
   }
   const rows = records.slice(1);
-  const layout = readHeader(header, rows, variables, elements, problems);
+  const layout = readHeader(header, rows, { variables, elements, settings }, problems);
   const columns = [...layout.columns];
   if (layout.customerColumn === undefined) {
     problems.push(
@@ -266,7 +274,7 @@ export function readCustomersCsv(
     problems.push(batchError("The file has a header but no customers: add one line per customer below it."));
     return { customers: [], problems, columns };
   }
-  const customers = readRows(rows, { variables, elements, delimiter, mark, layout }, problems);
+  const customers = readRows(rows, { variables, elements, settings, delimiter, mark, layout }, problems);
   return { customers, problems: byPlace(problems), columns };
 }
 
@@ -282,10 +290,10 @@ function csvText(input: Uint8Array | string, problems: BatchProblem[]): string {
 function readHeader(
   header: RawRecord,
   rows: readonly RawRecord[],
-  variables: readonly CsvVariable[],
-  elements: readonly CsvElement[],
+  model: Pick<ReadContext, "variables" | "elements" | "settings">,
   problems: BatchProblem[],
 ): HeaderLayout {
+  const { variables, elements } = model;
   const byName = new Map(variables.map((v, i) => [v.name.toLowerCase(), i]));
   const headers = header.fields.map((h) => h.trim());
   const columnVariable: (number | undefined)[] = [];
@@ -322,6 +330,15 @@ function readHeader(
       columnVariable[column] = index;
       columnTarget[column] = { kind: "value", index };
       targetColumn.set(`value ${index}`, column);
+      return;
+    }
+    const setting = settingColumn(name, model.settings);
+    if (setting) {
+      if (!setting.ok) problems.push(batchError(setting.message, at));
+      else {
+        columnTarget[column] = setting.target;
+        targetColumn.set(`setting ${setting.target.key}`, column);
+      }
       return;
     }
     const ranged = rangeColumn(name, variables, elements);
@@ -393,6 +410,7 @@ function readRows(rows: readonly RawRecord[], context: ReadContext, problems: Ba
       ...(has("low") ? { lows: numbers.low } : {}),
       ...(has("high") ? { highs: numbers.high } : {}),
       ...(has("actual") ? { actuals: numbers.actual } : {}),
+      ...(has("setting") ? { settings: numbers.settings } : {}),
     });
   }
   return customers;
@@ -461,6 +479,7 @@ interface LineNumbers {
   readonly low: (number | undefined)[];
   readonly high: (number | undefined)[];
   readonly actual: (number | undefined)[];
+  readonly settings: CustomerSettings;
 }
 
 /** The line's numbers; a percentage written as a whole number (35 for 35%) is a warning. */
@@ -470,12 +489,19 @@ function readNumbers(row: RawRecord, { variables, elements, mark, layout }: Read
     low: variables.map(() => undefined),
     high: variables.map(() => undefined),
     actual: elements.map(() => undefined),
+    settings: {},
   };
   layout.columnTarget.forEach((target, column) => {
     if (target === undefined) return;
     const cell = row.fields[column] ?? "";
     if (cell.trim() === "") return;
     const at = placeOf(row, layout.headers, column);
+    if (target.kind === "setting") {
+      const read = readCsvSetting(target.key, cell, mark);
+      if ("message" in read) problems.push(batchError(read.message, at));
+      else Object.assign(numbers.settings, { [target.key]: read.value });
+      return;
+    }
     const read = readCsvNumber(cell, mark);
     if (!read.ok) {
       problems.push(batchError(read.message, at));
@@ -539,7 +565,10 @@ function rangeColumn(
   header: string,
   variables: readonly CsvVariable[],
   elements: readonly CsvElement[],
-): { readonly ok: true; readonly target: Target } | { readonly ok: false; readonly message: string } | undefined {
+):
+  | { readonly ok: true; readonly target: Extract<Target, { index: number }> }
+  | { readonly ok: false; readonly message: string }
+  | undefined {
   const match = RANGE_SUFFIX.exec(header.trim());
   if (!match) return undefined;
   const prefix = spaced(match[1]!);
@@ -574,6 +603,48 @@ function rangeColumn(
     };
   }
   return { ok: true, target: { kind, index } };
+}
+
+/**
+ * A header naming a setting set per customer (`AlternativeAnnualCost`, matched as CVM_Settings
+ * matches it: without case or spaces): what it sets, or why the model cannot take it; undefined
+ * when it names no such setting.
+ */
+function settingColumn(
+  header: string,
+  settings: readonly CsvSettingKey[],
+):
+  | { readonly ok: true; readonly target: Extract<Target, { kind: "setting" }> }
+  | { readonly ok: false; readonly message: string }
+  | undefined {
+  const declared = CSV_SETTINGS.find((d) => d.label.toLowerCase() === header.toLowerCase().replace(/\s+/g, ""));
+  if (!declared) return undefined;
+  if (!settings.includes(declared.key))
+    return {
+      ok: false,
+      message: `The model's CVM_Settings has no ${declared.label} row with a value, so it has nowhere to keep each customer's ${declared.label}. Add a row ${declared.label} to CVM_Settings (${typeof declared.default === "number" ? declared.default : `"${declared.default}"`} if the model has none), or delete this column.`,
+    };
+  return { ok: true, target: { kind: "setting", key: declared.key } };
+}
+
+/** A customer's value of a setting: text on one line, or a number the setting accepts. */
+function readCsvSetting(
+  key: CsvSettingKey,
+  cell: string,
+  mark: DecimalMark,
+): { readonly value: string | number } | { readonly message: string } {
+  const declared = CSV_SETTINGS.find((d) => d.key === key)!;
+  if (declared.kind === "text") {
+    const text = cell.trim();
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(text))
+      return { message: `The ${declared.label} holds a line break or another control character; keep it on one line.` };
+    return { value: text };
+  }
+  const read = readCsvNumber(cell, mark);
+  if (!read.ok) return { message: read.message };
+  const refused = declared.accept(read.value);
+  return refused ? { message: `The ${declared.label} is ${cell.trim()}: ${refused}` } : { value: read.value };
 }
 
 /** Problems in the file's order: by line, then by column (the whole file's first). */

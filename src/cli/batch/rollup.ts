@@ -12,6 +12,8 @@ export interface RollupEntry {
   /** Line of the customers CSV. */
   readonly line: number;
   readonly customer: string;
+  /** The customer's next-best alternative, where the model gives one. */
+  readonly alternative?: string;
   /** The workbook's file name inside the output folder. */
   readonly file: string;
   readonly totals: RollupTotals;
@@ -45,6 +47,13 @@ export const TOTAL_KEYS = [
   "PaybackMonths",
 ] as const satisfies readonly (keyof RollupTotals)[];
 
+/** The alternative's totals, after the others: only where the model gives an alternative (a roll-up without one is as before). */
+export const ALTERNATIVE_TOTAL_KEYS = [
+  "AlternativeCost",
+  "PriceDifference",
+  "Incentive",
+] as const satisfies readonly (keyof RollupTotals)[];
+
 /**
  * Text made harmless for a spreadsheet: a cell that begins with `=`, `+`, `-`, `@`, tab or
  * carriage return would be run as a formula when the CSV is opened in Excel (CSV injection), so
@@ -66,10 +75,16 @@ function csvNumber(value: number | null): string {
 
 /** `rollup.csv`: UTF-8 with a byte-order mark (so that Excel reads accents right), CRLF line ends. */
 export function rollupCsv(entries: readonly RollupEntry[]): string {
-  const lines = [["Customer", "File", ...TOTAL_KEYS].join(",")];
+  const alternative = entries.some((e) => e.alternative !== undefined);
+  const header = ["Customer", "File", ...TOTAL_KEYS, ...(alternative ? ["Alternative", ...ALTERNATIVE_TOTAL_KEYS] : [])];
+  const lines = [header.join(",")];
   for (const entry of entries) {
     const text = [entry.customer, entry.file].map((t) => csvField(neutraliseFormula(t)));
-    lines.push([...text, ...TOTAL_KEYS.map((k) => csvNumber(entry.totals[k]))].join(","));
+    const totals = TOTAL_KEYS.map((k) => csvNumber(entry.totals[k]));
+    const ofAlternative = alternative
+      ? [csvField(neutraliseFormula(entry.alternative ?? "")), ...ALTERNATIVE_TOTAL_KEYS.map((k) => csvNumber(entry.totals[k] ?? null))]
+      : [];
+    lines.push([...text, ...totals, ...ofAlternative].join(","));
   }
   return `\ufeff${lines.join("\r\n")}\r\n`;
 }
@@ -82,7 +97,13 @@ export function rollupJson(rollup: Rollup): string {
       customersCsv: rollup.customersCsv,
       built: rollup.built,
       currency: rollup.currency,
-      customers: rollup.customers.map((c) => ({ customer: c.customer, file: c.file, line: c.line, totals: c.totals })),
+      customers: rollup.customers.map((c) => ({
+        customer: c.customer,
+        file: c.file,
+        line: c.line,
+        ...(c.alternative === undefined ? {} : { alternative: c.alternative }),
+        totals: c.totals,
+      })),
       earlierFiles: rollup.earlierFiles,
     },
     null,

@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { describeLocation, describeProblem } from "../../core/problems";
 import { resultsJson } from "../../core/results-json";
 import { OUTSIDE_RANGE } from "../../core/model/ranges";
+import { CSV_SETTINGS } from "../../core/model/settings";
 import { batchError, type BatchProblem, batchWarning, describeBatchProblem } from "./batch-problems";
 import { computeCustomer, type CustomerInput } from "./customer-model";
 import { type BatchModel, openBatchModel } from "./customer-workbook";
@@ -155,6 +156,8 @@ function checkCustomers(csvPath: string, csvBytes: Uint8Array, model: BatchModel
       ...model.base.bounds[i],
     })),
     model.base.model.elements.map((e) => ({ ...(e.id ? { id: e.id } : {}), element: e.element, hasActual: e.actualCell !== undefined })),
+    // A customer's alternative goes into the model's cell of that setting: only where it has one.
+    CSV_SETTINGS.flatMap((d) => (model.base.model.settings.cells[d.key] ? [d.key] : [])),
   );
   const problems: BatchProblem[] = [...csv.problems];
   const entries: Omit<RollupEntry, "file">[] = [];
@@ -175,7 +178,13 @@ function checkCustomers(csvPath: string, csvBytes: Uint8Array, model: BatchModel
       problems.push(
         batchWarning(`${p.message} (${describeLocation(p)} of the customer's workbook)`, { line: row.line, customer: row.customer }),
       );
-    entries.push({ line: row.line, customer: row.customer, totals: resultsJson(outcome.model, outcome.results).totals });
+    const json = resultsJson(outcome.model, outcome.results);
+    entries.push({
+      line: row.line,
+      customer: row.customer,
+      ...(json.alternative === undefined ? {} : { alternative: json.alternative }),
+      totals: json.totals,
+    });
   }
   for (const p of byPlace(problems)) io.stderr(`${describeBatchProblem(p, csvPath)}\n`);
   const errors = problems.filter((p) => p.severity === "error").length;

@@ -3,7 +3,7 @@ import { type FormulaValue, isExcelError, numberToText } from "../formula/values
 import { error, type Problem } from "../problems";
 import type { CellAddress } from "../workbook/address";
 import { quoted, RANGE_NAMES } from "../workbook/cells";
-import { excelNpv, paybackMonths } from "./finance";
+import { excelNpv, incentive, paybackMonths } from "./finance";
 import { type Element, rampAt, type ValueModel } from "./types";
 
 export interface ElementResult {
@@ -32,6 +32,12 @@ export interface Totals {
   readonly ROI: number | undefined;
   /** Undefined when the cumulative cash flow does not reach 0 within the horizon. */
   readonly PaybackMonths: number | undefined;
+  /** What the customer's next-best alternative costs over the horizon (0 when none is given). */
+  readonly AlternativeCost: number;
+  /** TotalCost − AlternativeCost: what buying costs more than staying with the alternative. */
+  readonly PriceDifference: number;
+  /** TotalBenefit − PriceDifference: the customer's incentive to purchase (NetValue when no alternative is given). */
+  readonly Incentive: number;
 }
 
 export interface Results {
@@ -117,6 +123,7 @@ export function computeResults(model: ValueModel, order: readonly Element[]): { 
     NPV: nearZeroSum(cashFlow[0]!, excelNpv(discountRate, cashFlow.slice(1))),
     ROI: totalCost === 0 ? undefined : netValue / totalCost,
     PaybackMonths: paybackMonths(cashFlow),
+    ...incentive(model.settings, totalBenefit, totalCost),
   };
   const overflow = overflowProblem(model, elements, benefitByYear, cashFlow, totals);
   if (overflow) return { problems: [overflow] };
@@ -185,6 +192,28 @@ function overflowProblem(
   if (totals.ROI !== undefined && !Number.isFinite(totals.ROI))
     return atCost(`The ROI (net value divided by a total cost of ${numberToText(totals.TotalCost)})`);
   if (totals.PaybackMonths !== undefined && !Number.isFinite(totals.PaybackMonths)) return atElements("The payback time");
+  return alternativeOverflow(totals, settings, atSetting, atElements);
+}
+
+/** The alternative's cost, and the incentive that subtracts it, may pass Excel's largest number too. */
+function alternativeOverflow(
+  totals: Totals,
+  settings: ValueModel["settings"],
+  atSetting: (what: string, cell: CellAddress | undefined, hint: string) => Problem,
+  atElements: (what: string) => Problem,
+): Problem | undefined {
+  const { alternativeInvestment: investment, alternativeAnnualCost: annual, years, cells } = settings;
+  const cell =
+    years * annual >= investment
+      ? (cells.alternativeAnnualCost ?? cells.alternativeInvestment)
+      : (cells.alternativeInvestment ?? cells.alternativeAnnualCost);
+  const hint = `Check the settings AlternativeInvestment (${numberToText(investment)}) and AlternativeAnnualCost (${numberToText(annual)}).`;
+  if (!Number.isFinite(totals.AlternativeCost))
+    return atSetting("The alternative's cost (AlternativeInvestment + Years × AlternativeAnnualCost)", cell, hint);
+  if (!Number.isFinite(totals.Incentive))
+    return totals.AlternativeCost >= Math.abs(totals.TotalBenefit)
+      ? atSetting("The incentive to purchase", cell, hint)
+      : atElements("The incentive to purchase");
   return undefined;
 }
 

@@ -32,3 +32,22 @@ export function paybackMonths(cashFlow: readonly number[]): number | undefined {
   }
   return undefined;
 }
+
+/**
+ * Anderson's incentive to purchase: the value of the offering relative to the customer's next-best
+ * alternative (the elements measure their value against it, so it is the total benefit) minus the
+ * price difference (the offering's total cost less what the alternative costs over the horizon).
+ * Each is computed as its cell's formula computes it in Excel: `=AltInvestment+Years*AltAnnualCost`,
+ * `=TotalCost-AlternativeCost` and `=TotalBenefit-PriceDifference`, the last two under Excel's
+ * near-zero rule of a final + or -. Without an alternative, the cost is 0 and the incentive is
+ * exactly the net value (`TotalBenefit-TotalCost`).
+ */
+export function incentive(
+  settings: { readonly years: number; readonly alternativeInvestment: number; readonly alternativeAnnualCost: number },
+  totalBenefit: number,
+  totalCost: number,
+): { AlternativeCost: number; PriceDifference: number; Incentive: number } {
+  const alternativeCost = settings.alternativeInvestment + settings.years * settings.alternativeAnnualCost;
+  const priceDifference = nearZeroSum(totalCost, -alternativeCost);
+  return { AlternativeCost: alternativeCost, PriceDifference: priceDifference, Incentive: nearZeroSum(totalBenefit, -priceDifference) };
+}

@@ -14,7 +14,12 @@ export const RESULT_NAMES = [
 ] as const;
 export type ResultName = (typeof RESULT_NAMES)[number];
 
-const RESERVED = new Set([...RESULT_NAMES, "CVM_Variables", "CVM_Elements", "CVM_Settings"].map((n) => n.toLowerCase()));
+/** The results of the next-best alternative (issue 16), written only where the model gives one. */
+export const ALTERNATIVE_RESULT_NAMES = ["CVM_AlternativeCost", "CVM_PriceDifference", "CVM_Incentive"] as const;
+
+const RESERVED = new Set(
+  [...RESULT_NAMES, ...ALTERNATIVE_RESULT_NAMES, "CVM_Variables", "CVM_Elements", "CVM_Settings"].map((n) => n.toLowerCase()),
+);
 
 /**
  * Why `name` cannot be a defined name in Excel (and so cannot be a variable or element id),

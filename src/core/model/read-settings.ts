@@ -1,6 +1,6 @@
 import { error, type Problem, warning } from "../problems";
 import type { CellAddress } from "../workbook/address";
-import { type CellValue, cellText, quoted, RANGE_NAMES, type RangeInput } from "../workbook/cells";
+import { type CellValue, cellErrorCode, cellText, quoted, RANGE_NAMES, type RangeInput } from "../workbook/cells";
 import { readTable } from "../workbook/table";
 import { readNumberCell } from "./numbers";
 import {
@@ -94,6 +94,18 @@ function readValue(
 ): Problem | undefined {
   const { key } = declared;
   if (declared.kind === "text") {
+    // An empty Alternative is "current practice", its default; an empty Customer is "" (its default too).
+    if (cellText(value) === "" && declared.default !== "") return undefined;
+    // The alternative's name is shown by a live formula: an error there would show in the
+    // workbook where the add-in shows text.
+    const code = "part" in declared ? cellErrorCode(value) : undefined;
+    if (code)
+      return error(
+        `setting-${key}-invalid`,
+        RANGE,
+        `The setting ${declared.label} holds the error ${code}; write the customer's next-best alternative as text, such as manual patrols.`,
+        at,
+      );
     values[key as TextSettingKey] = cellText(value);
     cells[key as TextSettingKey] = at;
     return undefined;

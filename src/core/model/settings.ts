@@ -14,6 +14,10 @@ import type { CellAddress } from "../workbook/address";
  *   column is refused with a sentence saying it is a setting.
  * - `summary`: where the Value Summary shows it: in the title, the subtitle, or as a row of
  *   price and terms (`order` top to bottom, `live` when the row is a formula over the setting's cell).
+ * - `part`: the setting belongs to an optional part of the model (the next-best alternative): the
+ *   sheets, the build's snapshot and the empty starter show it only when the workbook gives a value
+ *   to a setting of that part, so that a workbook without the part builds exactly as before.
+ * - A text setting whose cell is empty takes its default (a Customer left empty is "").
  */
 export const SETTINGS = [
   { key: "customer", label: "Customer", kind: "text", default: "", csvColumn: true, summary: { place: "title" } },
@@ -60,6 +64,40 @@ export const SETTINGS = [
     csvColumn: false,
     summary: { place: "terms", order: 2, label: "Annual cost", meaning: "each year of the horizon", live: true },
   },
+  // The customer's next-best alternative (issue 16): what the customer would do without the
+  // offering, against which the elements measure their value, and what it would cost. Shown only
+  // when the workbook gives one of them (`part`), so a model without them builds as before.
+  {
+    key: "alternative",
+    label: "Alternative",
+    kind: "text",
+    default: "current practice",
+    csvColumn: true,
+    part: "alternative",
+    summary: { place: "terms", order: 5, label: "Alternative", meaning: "the customer's next-best alternative", live: true },
+  },
+  {
+    key: "alternativeInvestment",
+    label: "AlternativeInvestment",
+    kind: "money",
+    default: 0,
+    accept: (n: number) => (n >= 0 ? undefined : "the alternative's one-time cost cannot be negative."),
+    numberFormat: '"$"#,##0',
+    csvColumn: true,
+    part: "alternative",
+    summary: { place: "terms", order: 6, label: "Alternative's investment", meaning: "one-time, at the start", live: true },
+  },
+  {
+    key: "alternativeAnnualCost",
+    label: "AlternativeAnnualCost",
+    kind: "money",
+    default: 0,
+    accept: (n: number) => (n >= 0 ? undefined : "the alternative's yearly cost cannot be negative."),
+    numberFormat: '"$"#,##0',
+    csvColumn: true,
+    part: "alternative",
+    summary: { place: "terms", order: 7, label: "Alternative's annual cost", meaning: "each year of the horizon", live: true },
+  },
 ] as const satisfies readonly SettingDeclaration[];
 
 export type SettingKind = "text" | "currency" | "whole" | "rate" | "money";
@@ -73,6 +111,7 @@ export interface SettingDeclaration {
   readonly accept?: (n: number) => string | undefined;
   readonly numberFormat?: string;
   readonly csvColumn: boolean;
+  readonly part?: "alternative";
   readonly summary: { readonly place: "title" | "subtitle" } | SummaryTerm;
 }
 
@@ -115,10 +154,38 @@ export const NUMERIC_SETTING_KEYS = SETTINGS.flatMap((d) => (NUMERIC_KINDS.has(d
 
 /** The price and terms rows of the Value Summary, top to bottom. */
 export const SUMMARY_TERMS = SETTINGS.flatMap((d) =>
-  d.summary.place === "terms" ? [{ key: d.key as TermSettingKey, kind: d.kind as NumericKind, ...(d.summary as SummaryTerm) }] : [],
+  d.summary.place === "terms"
+    ? [
+        {
+          key: d.key as TermSettingKey,
+          kind: d.kind as NumericKind | "text",
+          ...("part" in d ? { part: d.part } : {}),
+          ...(d.summary as SummaryTerm),
+        },
+      ]
+    : [],
 ).sort((a, b) => a.order - b.order);
 
-/** The labels of the settings a batch CSV refuses as columns (all but the Customer, which names each customer). */
+/** The settings of the next-best alternative. */
+export const ALTERNATIVE_SETTING_KEYS = SETTINGS.flatMap((d) => ("part" in d && d.part === "alternative" ? [d.key] : []));
+
+/** The workbook gives the next-best alternative: CVM_Settings has a value for one of its settings. */
+export function alternativeGiven(settings: Pick<Settings, "cells">): boolean {
+  return ALTERNATIVE_SETTING_KEYS.some((key) => settings.cells[key] !== undefined);
+}
+
+/** A setting is shown on the sheets (and recorded in the build's snapshot) unless it belongs to a part the workbook does not give. */
+export function settingShown(declaration: { readonly key: string }, settings: Pick<Settings, "cells">): boolean {
+  return !("part" in declaration) || alternativeGiven(settings);
+}
+
+/** The settings a column of the batch CSV sets per customer, besides the Customer that names each one. */
+export type CsvSettingKey = Exclude<Extract<Declared, { csvColumn: true }>["key"], "customer">;
+export const CSV_SETTINGS = SETTINGS.filter((d): d is Extract<Declared, { key: CsvSettingKey }> => d.csvColumn && d.key !== "customer");
+/** A customer's own values of those settings, as a line of the batch CSV gives them. */
+export type CustomerSettings = { -readonly [K in CsvSettingKey]?: Settings[K] };
+
+/** The labels of the settings a batch CSV refuses as columns (all but the Customer, which names each customer, and the alternative's, set per customer). */
 export const CSV_REFUSED_SETTINGS = SETTINGS.filter((d) => !d.csvColumn).map((d) => d.label);
 
 /** The setting a label names, matched as the Setting column is read: without case or spaces. */

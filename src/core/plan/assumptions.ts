@@ -1,6 +1,6 @@
 import { printFormula } from "../formula";
 import { formatRamp } from "../model/ramp";
-import { type NumericSettingKey, SETTINGS, settingStyle } from "../model/settings";
+import { type NumericSettingKey, SETTINGS, settingShown, settingStyle } from "../model/settings";
 import { walkFormula } from "../formula/ast";
 import type { ValueModel } from "../model/types";
 import { formatCell } from "../workbook/address";
@@ -211,7 +211,7 @@ function planSettings(s: SheetBuilder, model: ValueModel, start: number): number
   ["Setting", "Value", "Where it comes from"].forEach((h, c) => s.text(row, c, h, "header"));
   row++;
   const st = model.settings;
-  for (const { key, label, kind } of SETTINGS) {
+  for (const { key, label, kind } of SETTINGS.filter((d) => settingShown(d, st))) {
     const value = st[key];
     s.text(row, 0, label, "text");
     // Numbers refer to their cell live; text is written as read.

@@ -1,5 +1,5 @@
 import { formatRamp } from "../model/ramp";
-import { SETTINGS } from "../model/settings";
+import { SETTINGS, settingShown } from "../model/settings";
 import type { Element, ValueModel } from "../model/types";
 import type { ActualRecorded } from "./ownership";
 
@@ -43,7 +43,8 @@ export function takeSnapshot(model: ValueModel): SnapshotEntry[] {
     add("Element", item, "Actual", e.actual);
   }
   const s = model.settings;
-  for (const { key, label } of SETTINGS) add("Setting", label, "Value", s[key]);
+  // The alternative's settings only where the model gives one: a model without it records as before.
+  for (const d of SETTINGS) if (settingShown(d, s)) add("Setting", d.label, "Value", s[d.key]);
   return entries;
 }
 

@@ -1,7 +1,7 @@
 import { numberLiteral, printFormula } from "../formula";
 import type { Results } from "../model/compute";
 import type { ResultName } from "../model/names";
-import { SUMMARY_TERMS, settingStyle } from "../model/settings";
+import { alternativeGiven, SUMMARY_TERMS, settingStyle } from "../model/settings";
 import { rampAt, type ValueModel } from "../model/types";
 import { cellRef, columnLetters, formatCell, MAX_COLUMNS } from "../workbook/address";
 import { cashFlowValues, inExcel, orNotAvailable } from "./cached";
@@ -24,8 +24,16 @@ import { planRealization, type RealizationLayout } from "./summary-realization";
 import { planScenarios, type ScenarioLayout } from "./summary-scenarios";
 import { planSensitivity } from "./summary-sensitivity";
 import { wrapWords } from "./text-lines";
-import type { CellStyle, ChartPlan, NamePlan, SheetPlan } from "./types";
+import type { CellContent, CellStyle, ChartPlan, NamePlan, SheetPlan } from "./types";
 import { largest } from "./largest";
+import {
+  ALTERNATIVE_MEANING,
+  figureOrder,
+  type FigureName,
+  incentiveFigure,
+  planAlternativeCost,
+  planAlternativeName,
+} from "./summary-alternative";
 
 export const SUMMARY_SHEET = "Value Summary";
 
@@ -97,7 +105,9 @@ function styles(currency: string): Record<string, CellStyle> {
 interface SummaryRows {
   readonly title: number;
   readonly figuresTitle: number;
-  readonly figure: Record<ResultName, number>;
+  /** The key figures top to bottom: the incentive to purchase only where the model gives an alternative. */
+  readonly figureOrder: readonly FigureName[];
+  readonly figure: Record<ResultName, number> & { readonly CVM_Incentive?: number };
   readonly meaningFirst: number;
   readonly meaningLines: readonly string[];
   readonly chartRows: number;
@@ -110,7 +120,11 @@ interface SummaryRows {
   readonly lastElement: number;
   readonly total: number;
   readonly priceTitle: number;
+  /** The price and terms rows shown (the alternative's only where the model gives one), top to bottom. */
+  readonly terms: typeof SUMMARY_TERMS;
   readonly setting: Record<SummarySetting, number>;
+  /** Below the terms, where the model gives an alternative: its cost over the horizon and the price difference. */
+  readonly alternative?: { readonly cost: number; readonly difference: number };
   readonly cashTitle: number;
   readonly cashHeader: number;
   readonly cash: {
@@ -171,7 +185,7 @@ export function planSummary(model: ValueModel, results: Results, built: string):
   const s = new SheetBuilder(styles(model.settings.currency));
   const columns = summaryColumns(years);
   const groups = stakeholderGroups(results);
-  const rows = summaryRows(model.elements.length, groups);
+  const rows = summaryRows(model.elements.length, groups, alternativeGiven(model.settings));
   const grid: SummaryGrid = {
     s,
     model,
@@ -218,12 +232,13 @@ function stakeholderGroups(results: Results): StakeholderGroup[] {
   }));
 }
 
-function summaryRows(elementCount: number, groups: readonly StakeholderGroup[]): SummaryRows {
+function summaryRows(elementCount: number, groups: readonly StakeholderGroup[], withAlternative: boolean): SummaryRows {
   const title = 0;
   const figuresTitle = 3;
-  const figure = Object.fromEntries(RESULT_ORDER.map((name, i) => [name, figuresTitle + 1 + i])) as Record<ResultName, number>;
-  const meaningFirst = figure.CVM_PaybackMonths + 1;
-  const meaningLines = wrapWords(MEANING, NOTE_WIDTH);
+  const order = figureOrder(RESULT_ORDER, withAlternative);
+  const figure = Object.fromEntries(order.map((name, i) => [name, figuresTitle + 1 + i])) as SummaryRows["figure"];
+  const meaningFirst = figuresTitle + order.length + 1;
+  const meaningLines = wrapWords(withAlternative ? `${MEANING} ${ALTERNATIVE_MEANING}` : MEANING, NOTE_WIDTH);
   const chartRows = Math.max(15, meaningFirst + meaningLines.length - figuresTitle);
   const stakeholderTitle = Math.max(meaningFirst + meaningLines.length, figuresTitle + chartRows) + 1;
   const stakeholderHeader = stakeholderTitle + 1;
@@ -235,8 +250,10 @@ function summaryRows(elementCount: number, groups: readonly StakeholderGroup[]):
   const lastElement = firstElement + elementCount - 1;
   const total = lastElement + 1;
   const priceTitle = total + 2;
-  const setting = Object.fromEntries(SUMMARY_TERMS.map((term) => [term.key, priceTitle + term.order])) as Record<SummarySetting, number>;
-  const cashTitle = priceTitle + SUMMARY_TERMS.length + 2;
+  const terms = SUMMARY_TERMS.filter((term) => term.part === undefined || withAlternative);
+  const setting = Object.fromEntries(terms.map((term, i) => [term.key, priceTitle + 1 + i])) as Record<SummarySetting, number>;
+  const alternative = withAlternative ? { cost: priceTitle + terms.length + 1, difference: priceTitle + terms.length + 2 } : undefined;
+  const cashTitle = priceTitle + terms.length + (alternative ? 2 : 0) + 2;
   const cashHeader = cashTitle + 1;
   const cash = {
     benefit: cashHeader + 1,
@@ -248,6 +265,7 @@ function summaryRows(elementCount: number, groups: readonly StakeholderGroup[]):
   return {
     title,
     figuresTitle,
+    figureOrder: order,
     figure,
     meaningFirst,
     meaningLines,
@@ -261,7 +279,9 @@ function summaryRows(elementCount: number, groups: readonly StakeholderGroup[]):
     lastElement,
     total,
     priceTitle,
+    terms,
     setting,
+    ...(alternative ? { alternative } : {}),
     cashTitle,
     cashHeader,
     cash,
@@ -288,6 +308,15 @@ function planTitle({ s, model, years, rows }: SummaryContext, built: string): vo
   );
 }
 
+/** A key figure: its label, its formula and value, and a few words of what it is (a formula where they name an input). */
+export interface KeyFigure {
+  readonly label: string;
+  readonly formula: string;
+  readonly style: string;
+  readonly note: string | CellContent;
+  readonly value: number | undefined;
+}
+
 /** Key figures, each behind its defined name, with what they mean below them. */
 function planKeyFigures(c: SummaryContext): void {
   const { s, rows, results, years, grid } = c;
@@ -299,7 +328,7 @@ function planKeyFigures(c: SummaryContext): void {
   const yearsText = plural(years, "year");
   const annual = elementsRange(rows, COL.annual);
   const confidence = elementsRange(rows, COL.confidence);
-  const figures: Record<ResultName, { label: string; formula: string; style: string; note: string; value: number | undefined }> = {
+  const figures: Record<ResultName, KeyFigure> & { CVM_Incentive?: KeyFigure } = {
     CVM_TotalAnnualValue: {
       label: "Annual value, in full effect",
       formula: `SUM(${annual})`,
@@ -357,13 +386,25 @@ function planKeyFigures(c: SummaryContext): void {
       note: "months to recover the cost",
       value: t.PaybackMonths,
     },
+    ...(rows.alternative
+      ? {
+          CVM_Incentive: incentiveFigure(
+            t,
+            c.model.settings.alternative,
+            res("CVM_TotalBenefit"),
+            r(rows.alternative.difference, 1),
+            a(rows.setting.alternative, 1),
+          ),
+        }
+      : {}),
   };
-  for (const name of RESULT_ORDER) {
-    const figure = figures[name];
-    const row = rows.figure[name];
+  for (const name of rows.figureOrder) {
+    const figure = figures[name]!;
+    const row = rows.figure[name]!;
     s.text(row, FIGURE.label, figure.label, figure.style === "money" ? "text" : "label");
     s.formula(row, FIGURE.value, figure.formula, figure.style, orNotAvailable(figure.value));
-    s.text(row, FIGURE.note, figure.note, "note");
+    if (typeof figure.note === "string") s.text(row, FIGURE.note, figure.note, "note");
+    else s.put(row, FIGURE.note, figure.note, "note");
     c.names.push({ name, refersTo: `=${formatCell({ sheet: SUMMARY_SHEET, row, column: FIGURE.value }, true)}` });
   }
   rows.meaningLines.forEach((line, i) => s.text(rows.meaningFirst + i, 0, line, "note"));
@@ -477,19 +518,29 @@ function planElementTotals({ s, rows, columns, years, results }: SummaryContext)
   s.formula(rows.total, columns.total, sum(columns.total), "moneyTotal", results.totals.TotalBenefit);
 }
 
-/** Price and terms, one row per setting declared for it, read live from CVM_Settings where the workbook gives them. */
-function planPriceAndTerms({ s, rows, model }: SummaryContext): void {
+/**
+ * Price and terms, one row per setting declared for it, read live from CVM_Settings where the
+ * workbook gives them; where it gives the next-best alternative, its name and price, then its cost
+ * over the horizon and the price difference.
+ */
+function planPriceAndTerms(c: SummaryContext): void {
+  const { s, rows, model } = c;
   const { settings } = model;
   s.text(rows.priceTitle, 0, "Price and terms", "section");
-  for (const term of SUMMARY_TERMS) {
+  for (const term of rows.terms) {
     const row = rows.setting[term.key];
-    const style = settingStyle(term.kind)!;
     s.text(row, 0, term.label, "label");
     const cell = term.live ? settings.cells[term.key] : undefined;
-    if (cell) s.formula(row, 1, formatCell(cell, true), style, settings[term.key]);
-    else s.number(row, 1, settings[term.key], style);
+    if (term.kind === "text") planAlternativeName(s, row, cell, settings.alternative);
+    else {
+      const style = settingStyle(term.kind)!;
+      const value = settings[term.key] as number;
+      if (cell) s.formula(row, 1, formatCell(cell, true), style, value);
+      else s.number(row, 1, value, style);
+    }
     s.text(row, 2, term.meaning, "note");
   }
+  if (rows.alternative) c.names.push(...planAlternativeCost(c.grid, rows.alternative, SUMMARY_SHEET));
 }
 
 /** Cash flow: year 0 sits in the annual-value column so that years line up with the table. */

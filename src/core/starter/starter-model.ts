@@ -146,7 +146,8 @@ export function freeSheetName(preferred: string, used: readonly string[]): strin
 function skeletonRows(range: InputRange): readonly (readonly CellValue[])[] {
   if (range !== "settings") return [HEADERS[range], HEADERS[range].map(() => "")];
   // Every declared setting, with its default: a new setting reaches the empty tables by itself.
-  return [HEADERS.settings, ...SETTINGS.map((setting) => [setting.label, setting.default])];
+  // An optional part (the next-best alternative) is the user's to add: the empty model stays as it was.
+  return [HEADERS.settings, ...SETTINGS.filter((setting) => !("part" in setting)).map((setting) => [setting.label, setting.default])];
 }
 
 function starterTable(

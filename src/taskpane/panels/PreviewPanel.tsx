@@ -2,6 +2,7 @@ import { Body1, Caption1, makeStyles, tokens } from "@fluentui/react-components"
 import type { Results } from "../../core/model/compute";
 import type { ValueModel } from "../../core/model/types";
 import { money, months, percent, share } from "../format";
+import { PreviewAlternative } from "./PreviewAlternative";
 import { PreviewOutlook } from "./PreviewOutlook";
 
 const useStyles = makeStyles({
@@ -105,6 +106,8 @@ export function PreviewPanel({
           ))}
         </ul>
       </div>
+
+      <PreviewAlternative model={model} results={results} />
 
       <PreviewOutlook model={model} results={results} />
 

@@ -140,6 +140,10 @@ describe("missing and unreadable ranges", () => {
       discountRate: 0.1,
       investment: 0,
       annualCost: 0,
+      // No next-best alternative named: the defaults, which leave every result as it was.
+      alternative: "current practice",
+      alternativeInvestment: 0,
+      alternativeAnnualCost: 0,
       cells: {},
     });
     // Defaults: 3 years, no price. Leak savings 120*0.15*2000 = 36000 (ramp 50%,100%); Crew time 120*10 = 1200.
@@ -712,6 +716,9 @@ describe("settings", () => {
       discountRate: 0.08,
       investment: 250000,
       annualCost: 40000,
+      alternative: "current practice",
+      alternativeInvestment: 0,
+      alternativeAnnualCost: 0,
       cells: { customer: S("E3"), offering: S("E4"), years: S("E6"), discountRate: S("E7"), investment: S("E8"), annualCost: S("E9") },
     });
   });
