@@ -1,6 +1,7 @@
 import { hasErrors, type Problem } from "../problems";
 import type { WorkbookInput } from "../workbook/cells";
 import { computeResults, type Results } from "./compute";
+import { readActuals } from "./read-actuals";
 import { readElements } from "./read-elements";
 import { readSettings } from "./read-settings";
 import { readVariables } from "./read-variables";
@@ -16,7 +17,7 @@ export type Analysis =
   | { readonly ok: true; readonly model: ValueModel; readonly results: Results; readonly problems: readonly Problem[] }
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
-/** Reads, validates and computes a model from its three named ranges; reports every problem at once. */
+/** Reads, validates and computes a model from its named ranges (the optional CVM_Actuals too); reports every problem at once. */
 export function analyzeWorkbook(input: WorkbookInput): Analysis {
   const variables = readVariables(input.variables);
   const elements = readElements(input.elements);
@@ -29,10 +30,17 @@ export function analyzeWorkbook(input: WorkbookInput): Analysis {
     );
   const namesComplete = !unreadable(variables.problems) && !unreadable(elements.problems);
   const references = checkReferences(variables.variables, elements.elements, [...variables.declared, ...elements.declared], namesComplete);
-  const problems = [...variables.problems, ...elements.problems, ...settings.problems, ...references.problems];
+  const actuals = readActuals(input.actuals, elements.elements, settings.settings.years, !hasErrors(elements.problems));
+  const problems = [...variables.problems, ...elements.problems, ...settings.problems, ...references.problems, ...actuals.problems];
   if (hasErrors(problems)) return { ok: false, problems };
 
-  const model: ValueModel = { variables: variables.variables, elements: elements.elements, settings: settings.settings };
+  const model: ValueModel = {
+    variables: variables.variables,
+    elements: elements.elements,
+    settings: settings.settings,
+    // Only a model with something measured carries actuals: every other model is exactly as before.
+    ...(actuals.actuals.length > 0 ? { actuals: actuals.actuals } : {}),
+  };
   const computed = computeResults(model, references.order);
   const all = [...problems, ...computed.problems];
   if (!computed.results) return { ok: false, problems: all };

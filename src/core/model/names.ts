@@ -14,7 +14,14 @@ export const RESULT_NAMES = [
 ] as const;
 export type ResultName = (typeof RESULT_NAMES)[number];
 
-const RESERVED = new Set([...RESULT_NAMES, "CVM_Variables", "CVM_Elements", "CVM_Settings"].map((n) => n.toLowerCase()));
+/** Results of realization by year, defined only when CVM_Actuals has something measured. */
+export const REALIZATION_NAMES = { realizedToDate: "CVM_RealizedToDate", estimatedToDate: "CVM_EstimatedToDate" } as const;
+
+const RESERVED = new Set(
+  [...RESULT_NAMES, ...Object.values(REALIZATION_NAMES), "CVM_Variables", "CVM_Elements", "CVM_Settings", "CVM_Actuals"].map((n) =>
+    n.toLowerCase(),
+  ),
+);
 
 /**
  * Why `name` cannot be a defined name in Excel (and so cannot be a variable or element id),

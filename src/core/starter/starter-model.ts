@@ -5,7 +5,8 @@ import { type CellValue, RANGE_NAMES } from "../workbook/cells";
 
 /** The bundled pipeline-leak sample, or the three tables with their headers and nothing else. */
 export type StarterKind = "sample" | "skeleton";
-export type InputRange = keyof typeof RANGE_NAMES;
+/** The ranges a model must have; the optional ones (CVM_Actuals) are never inserted nor missing. */
+export type InputRange = "variables" | "elements" | "settings";
 
 export const INPUT_RANGES: readonly InputRange[] = ["variables", "elements", "settings"];
 

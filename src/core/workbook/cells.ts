@@ -31,6 +31,8 @@ export const RANGE_NAMES = {
   variables: "CVM_Variables",
   elements: "CVM_Elements",
   settings: "CVM_Settings",
+  /** Optional: measured results per element and year (Element, Year, Actual, Source, Date). */
+  actuals: "CVM_Actuals",
 } as const;
 
 /** The named ranges a workbook holds; a range the workbook does not define is absent. */
