@@ -5,11 +5,16 @@ import { formatRange } from "../../src/core/workbook/address";
 
 export type { ModelTables };
 
+/** A model's tables, with the optional CVM_Actuals (Element, Year, Actual, Source, Date) when a test gives one. */
+export type FixtureTables = ModelTables & { readonly actuals?: readonly (readonly CellValue[])[] };
+
 export interface ModelWorkbookOptions {
   /** Sheet for each table; tables may share a sheet, then they are placed side by side. */
-  readonly sheets?: { readonly variables?: string; readonly elements?: string; readonly settings?: string };
+  readonly sheets?: { readonly variables?: string; readonly elements?: string; readonly settings?: string; readonly actuals?: string };
   /** Number formats by header (e.g. `{ Value: "0.0%" }`) for a table's columns, applied per row by a callback. */
   readonly numberFormat?: (table: "variables" | "elements" | "settings", header: string, row: readonly CellValue[]) => string | undefined;
+  /** Number formats of CVM_Actuals' columns by header (its Date column: `yyyy-mm-dd`). */
+  readonly actualsFormat?: (header: string) => string | undefined;
   /** Widths of the input columns. */
   readonly widths?: readonly number[];
 }
@@ -19,7 +24,7 @@ export interface ModelWorkbookOptions {
  * behind its workbook-scoped name, placed as a test asks (tables sharing a sheet, sheets of its
  * own). Test fixtures only: the bundled sample is the starter plan, applied (src/cli/sample-workbook.ts).
  */
-export async function writeModelWorkbook(tables: ModelTables, options: ModelWorkbookOptions = {}): Promise<Uint8Array> {
+export async function writeModelWorkbook(tables: FixtureTables, options: ModelWorkbookOptions = {}): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Customer Value Model";
   workbook.created = new Date(Date.UTC(2026, 0, 1));
@@ -29,10 +34,12 @@ export async function writeModelWorkbook(tables: ModelTables, options: ModelWork
     ["variables", "CVM_Variables", tables.variables],
     ["elements", "CVM_Elements", tables.elements],
     ["settings", "CVM_Settings", tables.settings],
+    ["actuals", "CVM_Actuals", tables.actuals],
   ] as const;
   for (const [key, rangeName, rows] of entries) {
     if (!rows) continue;
-    const sheetName = options.sheets?.[key] ?? { variables: "Variables", elements: "Elements", settings: "Settings" }[key];
+    const sheetName =
+      options.sheets?.[key] ?? { variables: "Variables", elements: "Elements", settings: "Settings", actuals: "Actuals" }[key];
     const sheet = workbook.getWorksheet(sheetName) ?? workbook.addWorksheet(sheetName);
     const left = placed.get(sheetName) ?? 0;
     const width = Math.max(...rows.map((r) => r.length));
@@ -43,7 +50,9 @@ export async function writeModelWorkbook(tables: ModelTables, options: ModelWork
         const cell = sheet.getCell(r + 1, left + c + 1);
         if (value !== null && value !== "") cell.value = value;
         if (r === 0) cell.font = { bold: true };
-        const format = r > 0 ? options.numberFormat?.(key, String(header[c] ?? ""), row) : undefined;
+        const headerText = String(header[c] ?? "");
+        const format =
+          r === 0 ? undefined : key === "actuals" ? options.actualsFormat?.(headerText) : options.numberFormat?.(key, headerText, row);
         if (format) cell.numFmt = format;
       });
     });

@@ -52,6 +52,9 @@ export const COLORS = {
   /** Orange and blue: told apart with red-green colour blindness too. */
   lowBar: "#E07B39",
   highBar: "#2F6EBA",
+  /** Estimate light, actual dark: told apart by lightness as well as hue, and in print. */
+  estimateBar: "#A6BDC7",
+  actualBar: "#1F4E5F",
 } as const;
 
 /** The styles every sheet the add-in writes shares: its title, notes, section headings and table headers. */

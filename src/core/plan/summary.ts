@@ -21,6 +21,7 @@ import { pointsByRow, rowHeightsFor } from "./row-heights";
 import { SheetBuilder } from "./sheet-builder";
 import { cashFlowFormulas, type SummaryGrid, type SummarySetting } from "./summary-grid";
 import { planRealization, type RealizationLayout } from "./summary-realization";
+import { planRealizationByYear, type RealizationByYearLayout } from "./summary-realization-by-year";
 import { planScenarios, type ScenarioLayout } from "./summary-scenarios";
 import { planSensitivity } from "./summary-sensitivity";
 import { wrapWords } from "./text-lines";
@@ -62,7 +63,11 @@ export interface SummaryPlan {
   /** Where each element's annual value lives, for other sheets' live formulas. */
   readonly annualCells: readonly string[];
   /** Where the sections that appear only for some models put their results (for tests and tools). */
-  readonly layout: { readonly scenarios?: ScenarioLayout; readonly realization?: RealizationLayout };
+  readonly layout: {
+    readonly scenarios?: ScenarioLayout;
+    readonly realization?: RealizationLayout;
+    readonly realizationByYear?: RealizationByYearLayout;
+  };
 }
 
 function styles(currency: string): Record<string, CellStyle> {
@@ -196,10 +201,18 @@ export function planSummary(model: ValueModel, results: Results, built: string):
   planCashFlow(c);
   const optional = planOptionalSections(c, built);
   const aboutEnd = planAbout(c, optional.next, built, optional.sensitivity !== undefined);
-  const charts = [valueChart, ...(optional.sensitivity ? [optional.sensitivity.chart] : [])];
+  const charts = [
+    valueChart,
+    ...(optional.sensitivity ? [optional.sensitivity.chart] : []),
+    ...(optional.byYear ? [optional.byYear.chart] : []),
+  ];
   const sheet = summarySheet(c, charts, aboutEnd, built);
-  const { scenarios, realization } = optional;
-  const layout = { ...(scenarios ? { scenarios: scenarios.layout } : {}), ...(realization ? { realization: realization.layout } : {}) };
+  const { scenarios, realization, byYear } = optional;
+  const layout = {
+    ...(scenarios ? { scenarios: scenarios.layout } : {}),
+    ...(realization ? { realization: realization.layout } : {}),
+    ...(byYear ? { realizationByYear: byYear.layout } : {}),
+  };
   return { sheet, names: c.names, annualCells, layout };
 }
 
@@ -549,7 +562,14 @@ function planOptionalSections(c: SummaryContext, built: string) {
     blocks.push({ first: next, last: realization.nextRow });
     next = realization.nextRow + 2;
   }
-  return { scenarios, sensitivity, realization, next };
+  const byYear = planRealizationByYear(grid, next);
+  if (byYear) {
+    blocks.push(...byYear.blocks);
+    for (const { name, row, column } of byYear.names)
+      c.names.push({ name, refersTo: `=${formatCell({ sheet: SUMMARY_SHEET, row, column }, true)}` });
+    next = byYear.nextRow + 2;
+  }
+  return { scenarios, sensitivity, realization, byYear, next };
 }
 
 /** How the sheet was made: for the model's author and the auditor, last. Returns the row after it. */
