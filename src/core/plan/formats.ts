@@ -29,6 +29,8 @@ export function moneyFormat(currency: string): string {
 export const PERCENT_FORMAT = "0.0%";
 export const MONTHS_FORMAT = "0.0";
 export const DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm";
+/** A day without its time: when an actual result was measured. */
+export const DATE_FORMAT = "yyyy-mm-dd";
 /**
  * Numbers whose size and precision the add-in cannot know (a variable's value, a history entry):
  * Excel's General shows 5 as "5" and 0.012 as "0.012". (`#,##0.####` would show "5.", with a

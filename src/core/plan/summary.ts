@@ -573,11 +573,11 @@ function planOptionalSections(c: SummaryContext, built: string) {
 }
 
 /** How the sheet was made: for the model's author and the auditor, last. Returns the row after it. */
-function planAbout({ s, blocks }: SummaryContext, aboutTitle: number, built: string, withSensitivity: boolean): number {
+function planAbout({ s, blocks, model }: SummaryContext, aboutTitle: number, built: string, withSensitivity: boolean): number {
   s.text(aboutTitle, 0, "About this workbook", "section");
   let aboutRow = aboutTitle + 1;
   for (const paragraph of [
-    `Built ${built} by the Customer Value Model add-in from the workbook's named ranges CVM_Variables, CVM_Elements and CVM_Settings. A setting the workbook does not give takes its default.`,
+    `Built ${built} by the Customer Value Model add-in from the workbook's named ranges CVM_Variables, CVM_Elements${model.actuals ? ", CVM_Settings and CVM_Actuals" : " and CVM_Settings"}. A setting the workbook does not give takes its default.`,
     `Every number on this sheet is a live Excel formula over those inputs, except the sensitivity table, which is computed at build. Change an input and the sheet recalculates; build again after adding elements or changing Years or a ramp-up.`,
     `Green money is hard value, documented in the customer's own records; gray money is soft value, estimated. Return on investment and payback show #N/A when there is no price or no payback within the horizon.`,
     ...(withSensitivity
