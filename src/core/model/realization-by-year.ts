@@ -1,5 +1,5 @@
 import type { Results } from "./compute";
-import type { ValueModel, YearActual } from "./types";
+import { rampAt, type ValueModel, type YearActual } from "./types";
 
 /** One measured element-year against the estimate of that year. */
 export interface MeasuredYear {
@@ -45,7 +45,9 @@ export function realizationByYear(model: ValueModel, results: Results): Realizat
   const measured = [...actuals]
     .sort((a, b) => a.year - b.year || a.element - b.element)
     .map((m) => {
-      const estimated = results.elements[m.element]!.byYear[m.year - 1]!;
+      const computed = results.elements[m.element]!;
+      // Past the model's horizon only where no Years applies (the custom function): a ramp defines every year.
+      const estimated = computed.byYear[m.year - 1] ?? computed.annualValue * rampAt(computed.element.ramp, m.year);
       return { measured: m, estimated, share: shareOf(m.actual, estimated) };
     });
   const years: YearRealization[] = [];
