@@ -3,6 +3,7 @@ import type { Results } from "../../core/model/compute";
 import type { ValueModel } from "../../core/model/types";
 import { money, months, percent, share } from "../format";
 import { PreviewOutlook } from "./PreviewOutlook";
+import { PreviewRealizationByYear } from "./PreviewRealizationByYear";
 
 const useStyles = makeStyles({
   figures: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(130px, 1fr))", gap: "8px", margin: 0 },
@@ -107,6 +108,7 @@ export function PreviewPanel({
       </div>
 
       <PreviewOutlook model={model} results={results} />
+      <PreviewRealizationByYear model={model} results={results} />
 
       <Caption1>
         Net value {m(totals.NetValue)} after a cost of {m(totals.TotalCost)}.
