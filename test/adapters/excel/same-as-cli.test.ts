@@ -12,7 +12,7 @@ import { buildValueWorkbook } from "../../../src/cli/build-workbook";
 import { ASSUMPTIONS_SHEET } from "../../../src/core/plan/assumptions";
 import { META_SHEET } from "../../../src/core/plan/ownership";
 import { SUMMARY_SHEET } from "../../../src/core/plan/summary";
-import { EDGE_CASES, MID_PAYBACK, NEVER_PAYS_BACK } from "../../fixtures/models";
+import { ACTUALS_BY_YEAR, EDGE_CASES, MID_PAYBACK, NEVER_PAYS_BACK } from "../../fixtures/models";
 import { seedFromXlsx } from "../../support/xlsx-to-simulation";
 import { BUILT, hostOf, SAMPLE_FILE, simulationOf } from "./support";
 
@@ -34,7 +34,7 @@ function fromXlsx(workbook: ExcelJS.Workbook, sheetName: string): Written {
 
 const inputs: [string, () => Promise<Uint8Array>][] = [
   ["the bundled sample", async () => new Uint8Array(fs.readFileSync(SAMPLE_FILE))],
-  ...[EDGE_CASES, NEVER_PAYS_BACK, MID_PAYBACK].map((f): [string, () => Promise<Uint8Array>] => [
+  ...[EDGE_CASES, NEVER_PAYS_BACK, MID_PAYBACK, ACTUALS_BY_YEAR].map((f): [string, () => Promise<Uint8Array>] => [
     f.name,
     () => writeModelWorkbook(f.tables, f.options),
   ]),

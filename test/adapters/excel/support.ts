@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { type ExcelHost, waitingHost } from "../../../src/adapters/excel";
 import { loadXlsx } from "../../../src/adapters/xlsx/read";
-import { type ModelTables, type ModelWorkbookOptions, writeModelWorkbook } from "../../support/model-workbook";
+import { type FixtureTables, type ModelWorkbookOptions, writeModelWorkbook } from "../../support/model-workbook";
 import { createExcelSimulation, type ExcelSimulation, type SimulationSeed } from "../../../src/devtools/simulation/excel";
 import { seedFromXlsx } from "../../support/xlsx-to-simulation";
 
@@ -21,7 +21,7 @@ export async function seedOfFile(file: string): Promise<SimulationSeed> {
   return seedFromXlsx(await loadXlsx(new Uint8Array(fs.readFileSync(file))));
 }
 
-export async function seedOfTables(tables: ModelTables, options?: ModelWorkbookOptions): Promise<SimulationSeed> {
+export async function seedOfTables(tables: FixtureTables, options?: ModelWorkbookOptions): Promise<SimulationSeed> {
   return seedFromXlsx(await loadXlsx(await writeModelWorkbook(tables, options)));
 }
 
