@@ -1,4 +1,5 @@
 import type { Results, Totals } from "./model/compute";
+import { realizationByYear } from "./model/realization-by-year";
 import { alternativeGiven } from "./model/settings";
 import type { ValueModel } from "./model/types";
 import { type ValueMapJson, valueMapJson } from "./plan/value-map-groups";
@@ -6,6 +7,34 @@ import { type ValueMapJson, valueMapJson } from "./plan/value-map-groups";
 /** The totals of the next-best alternative, present only when the model gives one (so a model without it prints as before). */
 type AlternativeTotals = Pick<Totals, "AlternativeCost" | "PriceDifference" | "Incentive">;
 type BaseTotals = Omit<Totals, keyof AlternativeTotals>;
+
+/** Realization by year as `--json` prints it; present only when CVM_Actuals has something measured. */
+export interface RealizationByYearJson {
+  /** Each year with something measured, over the element-years measured in it; `null` share where nothing was estimated. */
+  readonly years: readonly {
+    readonly year: number;
+    readonly estimated: number;
+    readonly actual: number;
+    readonly realizedShare: number | null;
+    readonly estimatedToDate: number;
+    readonly actualToDate: number;
+    readonly realizedShareToDate: number | null;
+  }[];
+  /** Each measured element-year, by year then element. */
+  readonly elements: readonly {
+    readonly id: string | null;
+    readonly element: string;
+    readonly year: number;
+    readonly estimated: number;
+    readonly actual: number;
+    readonly realizedShare: number | null;
+    readonly source: string;
+    /** `2026-03-31`, or `null` when the row gives no date. */
+    readonly date: string | null;
+  }[];
+  readonly estimatedToDate: number;
+  readonly realizedToDate: number;
+}
 
 /** The results as the command line's `--json` prints them (the contract's shape); `null` where a result has no value. */
 export interface ResultsJson {
@@ -24,6 +53,7 @@ export interface ResultsJson {
   readonly totals: { readonly [K in keyof BaseTotals]: BaseTotals[K] extends number ? number : number | null } & Partial<AlternativeTotals>;
   /** Present only when the workbook has `CVM_Stakeholders`. */
   readonly valueMap?: ValueMapJson;
+  readonly realizationByYear?: RealizationByYearJson;
 }
 
 export function resultsJson(model: ValueModel, results: Results): ResultsJson {
@@ -55,5 +85,45 @@ export function resultsJson(model: ValueModel, results: Results): ResultsJson {
       ...(given ? { AlternativeCost: t.AlternativeCost, PriceDifference: t.PriceDifference, Incentive: t.Incentive } : {}),
     },
     ...(valueMap ? { valueMap } : {}),
+    // Absent without actuals by year, so that every other model's output is exactly as before.
+    ...realizationJson(model, results),
   };
+}
+
+function realizationJson(model: ValueModel, results: Results): { realizationByYear?: RealizationByYearJson } {
+  const computed = realizationByYear(model, results);
+  if (!computed) return {};
+  return {
+    realizationByYear: {
+      years: computed.years.map((y) => ({
+        year: y.year,
+        estimated: y.estimated,
+        actual: y.actual,
+        realizedShare: y.share ?? null,
+        estimatedToDate: y.estimatedToDate,
+        actualToDate: y.actualToDate,
+        realizedShareToDate: y.shareToDate ?? null,
+      })),
+      elements: computed.measured.map(({ measured, estimated, share }) => {
+        const e = model.elements[measured.element]!;
+        return {
+          id: e.id ?? null,
+          element: e.element,
+          year: measured.year,
+          estimated,
+          actual: measured.actual,
+          realizedShare: share ?? null,
+          source: measured.source,
+          date: measured.date === undefined ? null : isoDate(measured.date),
+        };
+      }),
+      estimatedToDate: computed.estimatedToDate,
+      realizedToDate: computed.realizedToDate,
+    },
+  };
+}
+
+/** An Excel serial date (days since 1899-12-30, the time of day as a fraction) as `yyyy-mm-dd`. */
+export function isoDate(serial: number): string {
+  return new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000).toISOString().slice(0, 10);
 }

@@ -3,6 +3,7 @@ import { issues } from "./issues";
 import { createModelCache, type ModelCache, type ModelSource } from "./model-cache";
 import { fail, type MatrixCell, type Outcome } from "./outcome";
 import { elementValue, incentive, npv, paybackMonths, realized, roi, totalValue } from "./results";
+import { realizationByYear } from "./realization-by-year";
 import { sensitivity } from "./sensitivity-table";
 
 /** The CVM functions as pure computations over raw arguments; `functions.ts` hands them to Excel. */
@@ -17,6 +18,7 @@ export interface Cvm {
   issues(elements: unknown, variables: unknown, settings?: unknown): Outcome<string[][]>;
   sensitivity(elements: unknown, variables: unknown, settings: unknown): Outcome<MatrixCell[][]>;
   realized(elements: unknown, variables: unknown): Outcome<number>;
+  realizedByYear(elements: unknown, variables: unknown, actuals: unknown, year?: unknown): Outcome<MatrixCell[][]>;
 }
 
 /**
@@ -46,6 +48,9 @@ export function createCvm(models: ModelSource): Cvm {
     issues: guarded("ISSUES", (elements, variables, settings) => issues(models, elements, variables, settings)),
     sensitivity: guarded("SENSITIVITY", (elements, variables, settings) => sensitivity(models, elements, variables, settings)),
     realized: guarded("REALIZED", (elements, variables) => realized(models, elements, variables)),
+    realizedByYear: guarded("REALIZEDBYYEAR", (elements, variables, actuals, year) =>
+      realizationByYear(models, elements, variables, actuals, year),
+    ),
   };
 }
 

@@ -127,3 +127,16 @@ export function sensitivity(elements: unknown[][], variables: unknown[][], setti
 export function realized(elements: unknown[][], variables: unknown[][]): number {
   return excelValue(cvm.realized(elements, variables));
 }
+
+/**
+ * Actual results by year against each year's ramped estimate: one row per measured year, or the money realized in one year.
+ * @customfunction REALIZEDBYYEAR
+ * @param elements The value elements range with its header row, usually CVM_Elements.
+ * @param variables The customer variables range with its header row, usually CVM_Variables.
+ * @param actuals The actual results range (Element, Year, Actual, Source, Date) with its header row, usually CVM_Actuals.
+ * @param [year] Optional year from 1 to 30: the money realized in that year. Omit for the table of years.
+ * @returns Rows of year, estimated, actual, realized, estimated to date, actual to date and realized to date.
+ */
+export function realizedByYear(elements: unknown[][], variables: unknown[][], actuals: unknown[][], year?: number): unknown[][] {
+  return excelMatrix(cvm.realizedByYear(elements, variables, actuals, year ?? null));
+}

@@ -3,7 +3,7 @@ import type { CellValue, RangeInput } from "../core/workbook/cells";
 import { fail, ok, type Outcome } from "./outcome";
 
 /** The range arguments, named as in the functions' signatures; problems are located by them. */
-export type ArgumentName = "elements" | "variables" | "settings";
+export type ArgumentName = "elements" | "variables" | "settings" | "actuals";
 
 /** A range as Excel hands it to a custom function: rows of cell values, header row first. */
 export type Grid = readonly (readonly unknown[])[];

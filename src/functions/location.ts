@@ -6,6 +6,7 @@ const ARGUMENT_OF_RANGE: Readonly<Record<string, ArgumentName>> = {
   [RANGE_NAMES.elements]: "elements",
   [RANGE_NAMES.variables]: "variables",
   [RANGE_NAMES.settings]: "settings",
+  [RANGE_NAMES.actuals]: "actuals",
 };
 
 /** The header rows of the range arguments, to name a problem's column as the user wrote it. */

@@ -37,6 +37,7 @@ const CONTRACT: Record<string, { parameters: string[]; matrixResult: boolean }> 
   SENSITIVITY: { parameters: ["elements[]", "variables[]", "settings[]"], matrixResult: true },
   REALIZED: { parameters: ["elements[]", "variables[]"], matrixResult: false },
   INCENTIVE: { parameters: ["elements[]", "variables[]", "settings[]"], matrixResult: false },
+  REALIZEDBYYEAR: { parameters: ["elements[]", "variables[]", "actuals[]", "year?"], matrixResult: true },
 };
 
 describe("functions.json as the build generates it", () => {
@@ -79,7 +80,7 @@ describe("functions.json as the build generates it", () => {
     }
   });
 
-  it("returns dynamic arrays from ISSUES and SENSITIVITY only", () => {
+  it("returns dynamic arrays from ISSUES, SENSITIVITY and REALIZEDBYYEAR only", () => {
     for (const f of metadata)
       expect({ id: f.id, matrix: f.result.dimensionality === "matrix" }).toEqual({ id: f.id, matrix: CONTRACT[f.id]!.matrixResult });
   });

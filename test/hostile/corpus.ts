@@ -26,6 +26,8 @@
  *                                          Investment row 6, AnnualCost row 7; D Setting, E Value
  *   CVM_Stakeholders (in the cases that have one) at People!B2: header row 2, data row k on row 2+k;
  *                                          B Stakeholder, C Role, D Objective, E Metric, F Notes
+ *   CVM_Actuals   at Results!B2 (when a case has one) header row 2, data from row 3;
+ *                                          B Element, C Year, D Actual, E Source, F Date
  */
 import type { CellAddress } from "../../src/core/workbook/address";
 import type { CellValue, RangeInput, WorkbookInput } from "../../src/core/workbook/cells";
@@ -65,10 +67,11 @@ export const CATEGORIES = [
   "names differing only by case",
   "broken stakeholder tables",
   "broken alternatives",
+  "broken actuals tables",
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-export type RangeName = "CVM_Variables" | "CVM_Elements" | "CVM_Settings" | "CVM_Stakeholders";
+export type RangeName = "CVM_Variables" | "CVM_Elements" | "CVM_Settings" | "CVM_Stakeholders" | "CVM_Actuals";
 
 export interface ExpectedProblem {
   /** The rule (`Problem.code`). */
@@ -215,6 +218,13 @@ const problem = (code: string, range: RangeName, cell: CellAddress | null, messa
   cell,
   ...(message ? { message } : {}),
 });
+const ACTS = "CVM_Actuals";
+export const A = (a1: string) => at("Results", a1);
+const ACTUALS_HEADER: Row = ["Element", "Year", "Actual", "Source", "Date"];
+/** The base model with CVM_Actuals at Results!B2 holding these rows (under `header`). */
+const withActuals =
+  (rows: readonly Row[], header: Row = ACTUALS_HEADER, parts: WorkbookParts = {}) =>
+  (): WorkbookInput => ({ ...model(parts), actuals: range("Results", "B2", [header, ...rows]) });
 const VARS = "CVM_Variables";
 const ELS = "CVM_Elements";
 const SETS = "CVM_Settings";
@@ -231,7 +241,13 @@ const OPERATIONS: Row = ["Operations", "VP Operations", "Keep the line running",
 /** The name of a workbook's range replaced by a raw reference (a deleted sheet, a table). */
 function renamed(name: RangeName, refersTo: string, seedFormula?: string): Pick<CaseSpec, "file" | "excelSeed"> {
   const key = (
-    { CVM_Variables: "variables", CVM_Elements: "elements", CVM_Settings: "settings", CVM_Stakeholders: "stakeholders" } as const
+    {
+      CVM_Variables: "variables",
+      CVM_Elements: "elements",
+      CVM_Settings: "settings",
+      CVM_Stakeholders: "stakeholders",
+      CVM_Actuals: "actuals",
+    } as const
   )[name];
   return {
     file: { input: () => model(), extras: { unnamed: [key], names: [{ name, refersTo }] } },
@@ -1207,6 +1223,87 @@ const cases: CaseSpec[] = [
     category: "broken alternatives",
     model: { settings: [...settingsWith("Years", 30), ["AlternativeAnnualCost", 1e308]] },
     expected: [problem("result-overflow", SETS, S("E8"), /The alternative's cost .* comes to more than Excel can hold/)],
+    errors: 1,
+  },
+
+  // --- broken actuals tables (CVM_Actuals) ----------------------------------------------------
+  {
+    name: "an actual names an element the model does not have",
+    category: "broken actuals tables",
+    model: withActuals([["Pumps", 1, 5000, "Work orders", 46112]]),
+    expected: [problem("actual-element-unknown", ACTS, A("B3"), /the Id or the name "Pumps"/)],
+    errors: 1,
+  },
+  {
+    name: "an actual names an element two elements share, without its Id",
+    category: "broken actuals tables",
+    model: withActuals([["crew time", 1, 5000, "", ""]], ACTUALS_HEADER, {
+      elements: withElement(element({ element: "Crew Time", formula: "Miles*2", id: "CrewTime2", stakeholder: "Operations" })),
+    }),
+    expected: [problem("actual-element-ambiguous", ACTS, A("B3"), /2 elements are named "crew time"; write the Id/)],
+    errors: 1,
+  },
+  {
+    name: "an actual for year 0, and one for year 2.5",
+    category: "broken actuals tables",
+    model: withActuals([
+      ["LeakSavings", 0, 5000, "", ""],
+      ["LeakSavings", 2.5, 5000, "", ""],
+    ]),
+    expected: [
+      problem("actual-year-invalid", ACTS, A("C3"), /the number 0, not a whole number/),
+      problem("actual-year-invalid", ACTS, A("C4"), /the number 2.5, not a whole number/),
+    ],
+    errors: 2,
+  },
+  {
+    name: "an actual written as text, and one stored as text",
+    category: "broken actuals tables",
+    model: withActuals([
+      ["LeakSavings", 1, "about 5k", "", ""],
+      ["CrewTime", 1, "5000", "", ""],
+    ]),
+    expected: [
+      problem("actual-not-number", ACTS, A("D3"), /"about 5k"; enter a number/),
+      problem("actual-not-number", ACTS, A("D4"), /a number stored as text/),
+    ],
+    errors: 2,
+  },
+  {
+    name: "an actual and a date holding error values",
+    category: "broken actuals tables",
+    model: withActuals([
+      ["LeakSavings", 1, "#DIV/0!", "", ""],
+      ["CrewTime", 1, 700, "", "#REF!"],
+    ]),
+    expected: [
+      problem("actual-cell-error", ACTS, A("D3"), /Actual cell holds the error #DIV\/0!/),
+      problem("actual-cell-error", ACTS, A("F4"), /Date cell holds the error #REF!/),
+    ],
+    errors: 2,
+  },
+  {
+    name: "the same element and year twice, once by Id and once by name",
+    category: "broken actuals tables",
+    model: withActuals([
+      ["LeakSavings", 1, 5000, "", ""],
+      ["Leak savings", 1, 300, "", ""],
+    ]),
+    expected: [problem("actual-repeated", ACTS, A("C4"), /already has an actual for year 1 \(row 3\)/)],
+    errors: 1,
+  },
+  {
+    name: "an actuals table without a Year column",
+    category: "broken actuals tables",
+    model: withActuals([["LeakSavings", 5000]], ["Element", "Actual"]),
+    expected: [problem("column-missing", ACTS, A("B2"), /CVM_Actuals has no "Year" column/)],
+    errors: 1,
+  },
+  {
+    name: "CVM_Actuals refers to #REF!$B$2:$F$4 (its sheet was deleted)",
+    category: "broken actuals tables",
+    model: () => ({ ...model(), actuals: { address: "#REF!$B$2:$F$4", values: [] } }),
+    expected: [problem("range-invalid", ACTS, null, /CVM_Actuals cannot be read: its sheet or cells were deleted/)],
     errors: 1,
   },
 ];

@@ -11,6 +11,8 @@ import { scenarioResults } from "../../src/core/model/scenarios";
 import { summaryTitle } from "../../src/core/plan/formats";
 import { planSummary, SUMMARY_SHEET } from "../../src/core/plan/summary";
 import { SCENARIO_RESULTS } from "../../src/core/plan/summary-scenarios";
+import { REALIZATION_NAMES } from "../../src/core/model/names";
+import { realizationByYear } from "../../src/core/model/realization-by-year";
 
 /**
  * The proof that the written formulas mean what the core computes: LibreOffice, an independent
@@ -44,6 +46,19 @@ beforeAll(async () => {
             ...layout.realization.rows.flatMap((r) => [r.estimated, r.actual, r.share, r.gap]),
             ...Object.values(layout.realization.total),
             layout.realization.unmeasured,
+          ]
+        : []),
+      ...(layout.realizationByYear
+        ? [
+            ...layout.realizationByYear.years.flatMap((y) => [
+              y.estimated,
+              y.actual,
+              y.share,
+              y.estimatedToDate,
+              y.actualToDate,
+              y.shareToDate,
+            ]),
+            ...layout.realizationByYear.measured.flatMap((m) => [m.estimated, m.actual, m.share]),
           ]
         : []),
     ];
@@ -152,6 +167,46 @@ describe.each(ALL.map((f) => f.name))("%s: scenarios and realization, recalculat
   });
 });
 
+describe.each(ALL.map((f) => f.name))("%s: realization by year, recalculated by LibreOffice", (name) => {
+  /** A share the core has no value for is #N/A on the sheet. */
+  function expectShare(actual: unknown, expected: number | undefined, what: string): void {
+    if (expected === undefined) expect([what, actual]).toEqual([what, "#N/A"]);
+    else expectClose(actual, expected, what);
+  }
+
+  test("each measured element-year, each year, both to date and their names hold the core's numbers", () => {
+    const { analysis, summary, layout, recalculated } = built.get(name)!;
+    const core = realizationByYear(analysis.model, analysis.results);
+    const byYear = layout.realizationByYear;
+    if (!core) {
+      expect(byYear).toBeUndefined();
+      expect(recalculated.has(REALIZATION_NAMES.realizedToDate)).toBe(false);
+      return;
+    }
+    expect(byYear!.measured).toHaveLength(core.measured.length);
+    core.measured.forEach((m, i) => {
+      const cells = byYear!.measured[i]!;
+      const what = `${name} element ${m.measured.element} year ${m.measured.year}`;
+      expectClose(summary.get(cells.estimated), m.estimated, `${what} estimate`);
+      expectClose(summary.get(cells.actual), m.measured.actual, `${what} actual`);
+      expectShare(summary.get(cells.share), m.share, `${what} share`);
+    });
+    expect(byYear!.years.map((y) => y.year)).toEqual(core.years.map((y) => y.year));
+    core.years.forEach((y, i) => {
+      const cells = byYear!.years[i]!;
+      const what = `${name} year ${y.year}`;
+      expectClose(summary.get(cells.estimated), y.estimated, `${what} estimated`);
+      expectClose(summary.get(cells.actual), y.actual, `${what} actual`);
+      expectShare(summary.get(cells.share), y.share, `${what} share`);
+      expectClose(summary.get(cells.estimatedToDate), y.estimatedToDate, `${what} estimated to date`);
+      expectClose(summary.get(cells.actualToDate), y.actualToDate, `${what} actual to date`);
+      expectShare(summary.get(cells.shareToDate), y.shareToDate, `${what} share to date`);
+    });
+    expectClose(recalculated.get(REALIZATION_NAMES.estimatedToDate), core.estimatedToDate, `${name} CVM_EstimatedToDate`);
+    expectClose(recalculated.get(REALIZATION_NAMES.realizedToDate), core.realizedToDate, `${name} CVM_RealizedToDate`);
+  });
+});
+
 test("the fixtures cover the cases they are meant to", () => {
   const totals = (n: string) => built.get(n)!.analysis.results.totals;
   expect(totals("edge-cases").ROI).toBeUndefined();
@@ -169,6 +224,12 @@ test("the fixtures cover the cases they are meant to", () => {
   const alternative = totals("against-alternative");
   expect(alternative.PriceDifference).toBeLessThan(0);
   expect(alternative.Incentive).toBeGreaterThan(alternative.TotalBenefit);
+
+  // Realization by year: two measured years, a share of a 0% ramp (#N/A), a row past the horizon left out.
+  const byYear = built.get("actuals-by-year")!;
+  expect(byYear.layout.realizationByYear?.years.map((y) => y.year)).toEqual([1, 2]);
+  expect(byYear.layout.realizationByYear?.measured).toHaveLength(5);
+  expect(byYear.summary.get(byYear.layout.realizationByYear!.measured[2]!.share)).toBe("#N/A");
 });
 
 test("workbook text that looks like a formula is written, and stays, as text", async () => {

@@ -5,14 +5,25 @@ import { formatRange } from "../../src/core/workbook/address";
 
 export type { ModelTables };
 
-/** A model's tables, and the optional stakeholders table (`CVM_Stakeholders`) of a value map. */
-export type ModelWorkbookTables = ModelTables & { readonly stakeholders?: readonly (readonly CellValue[])[] };
+/** A model's tables, and its optional tables: the stakeholders of a value map (`CVM_Stakeholders`), results by year (`CVM_Actuals`). */
+export type ModelWorkbookTables = ModelTables & {
+  readonly stakeholders?: readonly (readonly CellValue[])[];
+  readonly actuals?: readonly (readonly CellValue[])[];
+};
 
 export interface ModelWorkbookOptions {
   /** Sheet for each table; tables may share a sheet, then they are placed side by side. */
-  readonly sheets?: { readonly variables?: string; readonly elements?: string; readonly settings?: string; readonly stakeholders?: string };
+  readonly sheets?: {
+    readonly variables?: string;
+    readonly elements?: string;
+    readonly settings?: string;
+    readonly stakeholders?: string;
+    readonly actuals?: string;
+  };
   /** Number formats by header (e.g. `{ Value: "0.0%" }`) for a table's columns, applied per row by a callback. */
   readonly numberFormat?: (table: "variables" | "elements" | "settings", header: string, row: readonly CellValue[]) => string | undefined;
+  /** Number formats of CVM_Actuals' columns by header (its Date column: `yyyy-mm-dd`). */
+  readonly actualsFormat?: (header: string) => string | undefined;
   /** Widths of the input columns. */
   readonly widths?: readonly number[];
 }
@@ -33,11 +44,13 @@ export async function writeModelWorkbook(tables: ModelWorkbookTables, options: M
     ["elements", "CVM_Elements", tables.elements],
     ["settings", "CVM_Settings", tables.settings],
     ["stakeholders", "CVM_Stakeholders", tables.stakeholders],
+    ["actuals", "CVM_Actuals", tables.actuals],
   ] as const;
   for (const [key, rangeName, rows] of entries) {
     if (!rows) continue;
     const sheetName =
-      options.sheets?.[key] ?? { variables: "Variables", elements: "Elements", settings: "Settings", stakeholders: "Stakeholders" }[key];
+      options.sheets?.[key] ??
+      { variables: "Variables", elements: "Elements", settings: "Settings", stakeholders: "Stakeholders", actuals: "Actuals" }[key];
     const sheet = workbook.getWorksheet(sheetName) ?? workbook.addWorksheet(sheetName);
     const left = placed.get(sheetName) ?? 0;
     const width = Math.max(...rows.map((r) => r.length));
@@ -48,7 +61,13 @@ export async function writeModelWorkbook(tables: ModelWorkbookTables, options: M
         const cell = sheet.getCell(r + 1, left + c + 1);
         if (value !== null && value !== "") cell.value = value;
         if (r === 0) cell.font = { bold: true };
-        const format = r > 0 && key !== "stakeholders" ? options.numberFormat?.(key, String(header[c] ?? ""), row) : undefined;
+        const headerText = String(header[c] ?? "");
+        const format =
+          r === 0 || key === "stakeholders"
+            ? undefined
+            : key === "actuals"
+              ? options.actualsFormat?.(headerText)
+              : options.numberFormat?.(key, headerText, row);
         if (format) cell.numFmt = format;
       });
     });

@@ -1,4 +1,13 @@
-import type { CellStyle, ChartPlan, PagePlan, SheetPlan, TornadoChart, ValueByElementChart, WorkbookPlan } from "../../core/plan/types";
+import type {
+  CellStyle,
+  ChartPlan,
+  PagePlan,
+  RealizationChart,
+  SheetPlan,
+  TornadoChart,
+  ValueByElementChart,
+  WorkbookPlan,
+} from "../../core/plan/types";
 import { parseRangeAddress } from "../../core/workbook/address";
 import { cellRef, columnLetters } from "../../core/workbook/address";
 import { blockBytes, type CellBlock, planBlocks, planFullBlock, splitToBytes } from "./blocks";
@@ -10,7 +19,12 @@ import { largest } from "../../core/plan/largest";
 /** The names the add-in gives its charts, so that a rebuild replaces its own charts and no other. */
 export const CHART_NAME = "CVM_ValueByElement";
 export const SENSITIVITY_CHART_NAME = "CVM_Sensitivity";
-const CHART_NAMES: Readonly<Record<ChartPlan["kind"], string>> = { valueByElement: CHART_NAME, tornado: SENSITIVITY_CHART_NAME };
+export const REALIZATION_CHART_NAME = "CVM_RealizationByYear";
+const CHART_NAMES: Readonly<Record<ChartPlan["kind"], string>> = {
+  valueByElement: CHART_NAME,
+  tornado: SENSITIVITY_CHART_NAME,
+  realizationByYear: REALIZATION_CHART_NAME,
+};
 const OWN_CHARTS = new Set(Object.values(CHART_NAMES));
 
 /**
@@ -93,7 +107,7 @@ export async function applyPlanToExcel(context: Excel.RequestContext, plan: Work
     // refusal there still leaves complete sheets. A request of their own would isolate them too,
     // but would cost every build a fourth sync; a failure instead costs a few (below).
     if (last) {
-      for (const { sheet, chart } of charts) addChart(context.workbook.worksheets.getItem(sheet), chart, "Waterfall");
+      for (const { sheet, chart } of charts) addChart(context.workbook.worksheets.getItem(sheet), chart, FALLBACKS[chart.kind][0]!);
       for (const s of pages) setUpPage(context.workbook.worksheets.getItem(s.name), s.page!);
     }
     try {
@@ -387,7 +401,7 @@ async function recoverCosmetics(
   };
   for (const { sheet, chart } of charts) {
     const worksheet = context.workbook.worksheets.getItem(sheet);
-    const kinds: ChartKind[] = chart.kind === "tornado" ? ["BarClustered"] : ["Waterfall", "BarClustered"];
+    const kinds: ChartKind[] = FALLBACKS[chart.kind];
     let made: ChartKind | undefined;
     const refusals: unknown[] = [];
     for (const kind of kinds) {
@@ -400,7 +414,7 @@ async function recoverCosmetics(
       refusals.push(refusal);
     }
     if (made === undefined) syncs += await deleteOwnChart(context, worksheet, CHART_NAMES[chart.kind]);
-    const what = chart.kind === "tornado" ? "the sensitivity chart" : "the chart of value by element";
+    const what = CHART_WHAT[chart.kind];
     if (made === undefined)
       notes.push(
         `Excel refused ${what} (${errorText(refusals.at(-1))}), so the ${sheet} has its table without that chart; every number is there.`,
@@ -432,10 +446,27 @@ async function deleteOwnChart(context: Excel.RequestContext, worksheet: Excel.Wo
   return 1;
 }
 
-type ChartKind = "Waterfall" | "BarClustered";
+type ChartKind = "Waterfall" | "BarClustered" | "ColumnClustered";
+
+/** Each chart as planned, then the next simpler one where a host refuses it; none after the last. */
+const FALLBACKS: Readonly<Record<ChartPlan["kind"], ChartKind[]>> = {
+  valueByElement: ["Waterfall", "BarClustered"],
+  tornado: ["BarClustered"],
+  realizationByYear: ["ColumnClustered"],
+};
+const CHART_WHAT: Readonly<Record<ChartPlan["kind"], string>> = {
+  valueByElement: "the chart of value by element",
+  tornado: "the sensitivity chart",
+  realizationByYear: "the chart of estimate against actual by year",
+};
 
 function addChart(sheet: Excel.Worksheet, plan: ChartPlan, kind: ChartKind): void {
-  const chart = plan.kind === "tornado" ? addTornado(sheet, plan) : addValueChart(sheet, plan, kind === "Waterfall");
+  const chart =
+    plan.kind === "tornado"
+      ? addTornado(sheet, plan)
+      : plan.kind === "realizationByYear"
+        ? addRealizationChart(sheet, plan)
+        : addValueChart(sheet, plan, kind === "Waterfall");
   chart.title.text = plan.title;
   const { row, column, rows, columns } = plan.anchor;
   chart.setPosition(cellRef(row, column), cellRef(row + rows - 1, column + columns - 1));
@@ -474,8 +505,21 @@ function addTornado(sheet: Excel.Worksheet, plan: TornadoChart): Excel.Chart {
   return chart;
 }
 
+/** Estimate against actual by year: clustered columns from the two adjacent columns of the table of years. */
+function addRealizationChart(sheet: Excel.Worksheet, plan: RealizationChart): Excel.Chart {
+  const chart = sheet.charts.add("ColumnClustered", sheet.getRange(sourceOf(plan)), "Columns");
+  chart.name = CHART_NAMES[plan.kind];
+  chart.legend.visible = true;
+  plan.series.forEach((planned, i) => {
+    const series = chart.series.getItemAt(i);
+    series.name = planned.name;
+    series.setXAxisValues(sheet.getRange(plan.categories));
+  });
+  return chart;
+}
+
 /** The one range that holds every series, side by side; the plan puts them in adjacent columns. */
-function sourceOf(plan: TornadoChart): string {
+function sourceOf(plan: TornadoChart | RealizationChart): string {
   const ranges = plan.series.map((s) => parseRangeAddress(`S!${s.values}`));
   const first = ranges[0];
   const adjacent =
@@ -483,7 +527,7 @@ function sourceOf(plan: TornadoChart): string {
     ranges.every((r, i) => r && r.top === first.top && r.bottom === first.bottom && r.left === r.right && r.left === first.left + i);
   if (!first || !adjacent)
     throw new Error(
-      `The sensitivity chart's series must lie in adjacent columns of the same rows: ${plan.series.map((s) => s.values).join(", ")}`,
+      `The ${plan.kind} chart's series must lie in adjacent columns of the same rows: ${plan.series.map((s) => s.values).join(", ")}`,
     );
   return `${cellRef(first.top, first.left)}:${cellRef(first.bottom, first.left + ranges.length - 1)}`;
 }

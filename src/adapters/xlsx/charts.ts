@@ -85,14 +85,15 @@ interface Series {
 }
 
 /**
- * A horizontal bar chart, categories from the top (`maxMin`): value by element has one series;
- * a tornado has two drawn over each other from zero (`overlap` 100) and a legend.
+ * A bar chart. Value by element has one horizontal series, categories from the top (`maxMin`);
+ * a tornado has two drawn over each other from zero (`overlap` 100) and a legend; realization by
+ * year has two vertical series side by side (estimate, actual), years from the left, and a legend.
  */
 function chartXml(sheet: string, chart: ChartPlan): string {
   const series: readonly Series[] =
-    chart.kind === "tornado"
-      ? chart.series.map((s) => ({ name: s.name, values: s.values, color: s.color.replace(/^#/, "") }))
-      : [{ name: chart.seriesName, values: chart.values, color: "2E8B57" }];
+    chart.kind === "valueByElement"
+      ? [{ name: chart.seriesName, values: chart.values, color: "2E8B57" }]
+      : chart.series.map((s) => ({ name: s.name, values: s.values, color: s.color.replace(/^#/, "") }));
   const title = `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${encodeXml(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
   const seriesXml = series
     .map(
@@ -101,9 +102,11 @@ function chartXml(sheet: string, chart: ChartPlan): string {
     )
     .join("");
   const tornado = chart.kind === "tornado";
+  const columns = chart.kind === "realizationByYear";
   const grouping = `<c:gapWidth val="${tornado ? 40 : 60}"/>${tornado ? '<c:overlap val="100"/>' : ""}`;
-  const legend = tornado ? '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>' : "";
+  const legend = chart.kind === "valueByElement" ? "" : '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>';
   // A tornado's labels sit at the left edge, clear of bars that go below zero.
   const labels = tornado ? "low" : "nextTo";
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><c:roundedCorners val="0"/><c:chart>${title}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/><c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>${seriesXml}${grouping}<c:axId val="111"/><c:axId val="222"/></c:barChart><c:catAx><c:axId val="111"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="${labels}"/><c:crossAx val="222"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx><c:valAx><c:axId val="222"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:majorGridlines/><c:numFmt formatCode="#,##0" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="111"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx></c:plotArea>${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`;
+  const [direction, order, categoryAt, valueAt] = columns ? ["col", "minMax", "b", "l"] : ["bar", "maxMin", "l", "b"];
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><c:roundedCorners val="0"/><c:chart>${title}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/><c:barChart><c:barDir val="${direction}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${seriesXml}${grouping}<c:axId val="111"/><c:axId val="222"/></c:barChart><c:catAx><c:axId val="111"/><c:scaling><c:orientation val="${order}"/></c:scaling><c:delete val="0"/><c:axPos val="${categoryAt}"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="${labels}"/><c:crossAx val="222"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx><c:valAx><c:axId val="222"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${valueAt}"/><c:majorGridlines/><c:numFmt formatCode="#,##0" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="111"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx></c:plotArea>${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`;
 }

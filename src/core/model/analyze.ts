@@ -1,6 +1,7 @@
 import { hasErrors, type Problem } from "../problems";
 import type { WorkbookInput } from "../workbook/cells";
 import { computeResults, type Results } from "./compute";
+import { readActuals } from "./read-actuals";
 import { readElements } from "./read-elements";
 import { readSettings } from "./read-settings";
 import { crossCheckStakeholders, readStakeholders } from "./read-stakeholders";
@@ -17,7 +18,7 @@ export type Analysis =
   | { readonly ok: true; readonly model: ValueModel; readonly results: Results; readonly problems: readonly Problem[] }
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
-/** Reads, validates and computes a model from its named ranges; reports every problem at once. */
+/** Reads, validates and computes a model from its named ranges (the optional ones too); reports every problem at once. */
 export function analyzeWorkbook(input: WorkbookInput): Analysis {
   const variables = readVariables(input.variables);
   const elements = readElements(input.elements);
@@ -31,6 +32,7 @@ export function analyzeWorkbook(input: WorkbookInput): Analysis {
     );
   const namesComplete = !unreadable(variables.problems) && !unreadable(elements.problems);
   const references = checkReferences(variables.variables, elements.elements, [...variables.declared, ...elements.declared], namesComplete);
+  const actuals = readActuals(input.actuals, elements.elements, settings.settings.years, !hasErrors(elements.problems));
   const problems = [
     ...variables.problems,
     ...elements.problems,
@@ -38,6 +40,7 @@ export function analyzeWorkbook(input: WorkbookInput): Analysis {
     ...stakeholders.problems,
     ...(stakeholders.stakeholders ? crossCheckStakeholders(stakeholders.stakeholders, elements.elements) : []),
     ...references.problems,
+    ...actuals.problems,
   ];
   if (hasErrors(problems)) return { ok: false, problems };
 
@@ -46,6 +49,8 @@ export function analyzeWorkbook(input: WorkbookInput): Analysis {
     elements: elements.elements,
     settings: settings.settings,
     ...(stakeholders.stakeholders ? { stakeholders: stakeholders.stakeholders } : {}),
+    // Only a model with something measured carries actuals: every other model is exactly as before.
+    ...(actuals.actuals.length > 0 ? { actuals: actuals.actuals } : {}),
   };
   const computed = computeResults(model, references.order);
   const all = [...problems, ...computed.problems];

@@ -17,8 +17,20 @@ export type ResultName = (typeof RESULT_NAMES)[number];
 /** The results of the next-best alternative (issue 16), written only where the model gives one. */
 export const ALTERNATIVE_RESULT_NAMES = ["CVM_AlternativeCost", "CVM_PriceDifference", "CVM_Incentive"] as const;
 
+/** Results of realization by year, defined only when CVM_Actuals has something measured. */
+export const REALIZATION_NAMES = { realizedToDate: "CVM_RealizedToDate", estimatedToDate: "CVM_EstimatedToDate" } as const;
+
 const RESERVED = new Set(
-  [...RESULT_NAMES, ...ALTERNATIVE_RESULT_NAMES, "CVM_Variables", "CVM_Elements", "CVM_Settings"].map((n) => n.toLowerCase()),
+  [
+    ...RESULT_NAMES,
+    ...ALTERNATIVE_RESULT_NAMES,
+    ...Object.values(REALIZATION_NAMES),
+    "CVM_Variables",
+    "CVM_Elements",
+    "CVM_Settings",
+    "CVM_Stakeholders",
+    "CVM_Actuals",
+  ].map((n) => n.toLowerCase()),
 );
 
 /**

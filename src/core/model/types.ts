@@ -66,6 +66,23 @@ export interface Stakeholder {
 
 export { DEFAULT_SETTINGS, type SettingCells, type Settings } from "./settings";
 
+/**
+ * One measured result of `CVM_Actuals`: the money an element brought in one year of the horizon,
+ * where the figure came from and when it was measured.
+ */
+export interface YearActual {
+  /** Index of the element in the model's elements. */
+  readonly element: number;
+  /** 1..Years: rows beyond the horizon are warned about and left out. */
+  readonly year: number;
+  readonly actual: number;
+  readonly source: string;
+  /** The measurement's date as an Excel serial number (days since 1899-12-30), when given. */
+  readonly date?: number;
+  /** The Actual cell in CVM_Actuals: the summary reads it live. */
+  readonly actualCell: CellAddress;
+}
+
 /** A model that passed validation: every name resolves, no cycles, every number is a number. */
 export interface ValueModel {
   readonly variables: readonly Variable[];
@@ -73,6 +90,11 @@ export interface ValueModel {
   readonly settings: Settings;
   /** Present exactly when the workbook has `CVM_Stakeholders`: the model then has a Value Map. */
   readonly stakeholders?: readonly Stakeholder[];
+  /**
+   * The measured results by element and year, from the optional range CVM_Actuals; absent when
+   * the workbook has no such range or it holds no row to compare, so such a model is as before.
+   */
+  readonly actuals?: readonly YearActual[];
 }
 
 /** Realization in year `year` (1-based): the ramp's entry, or its last entry past the list. */

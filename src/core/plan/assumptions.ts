@@ -6,6 +6,7 @@ import type { ValueModel } from "../model/types";
 import { formatCell } from "../workbook/address";
 import {
   COLORS,
+  DATE_FORMAT,
   DATE_TIME_FORMAT,
   excelSerialDate,
   GENERAL_NUMBER_FORMAT,
@@ -35,6 +36,7 @@ const STYLES: Record<string, CellStyle> = {
   wrapped: { wrap: true },
   number: { numberFormat: GENERAL_NUMBER_FORMAT, alignTop: true },
   date: { numberFormat: DATE_TIME_FORMAT, horizontalAlignment: "left", alignTop: true },
+  day: { numberFormat: DATE_FORMAT, horizontalAlignment: "left", alignTop: true },
   formulaText: { fontColor: COLORS.title, wrap: true },
 };
 
@@ -66,7 +68,7 @@ export function planAssumptions(
   s.text(
     1,
     0,
-    `Rebuilt ${builtText} from CVM_Variables, CVM_Elements and CVM_Settings. The change history (from column ${String.fromCharCode(65 + HISTORY_COLUMN)}) is kept across builds; an Actual's date is that of the first build that saw it.`,
+    `Rebuilt ${builtText} from CVM_Variables, CVM_Elements${model.actuals ? ", CVM_Settings and CVM_Actuals" : " and CVM_Settings"}. The change history (from column ${String.fromCharCode(65 + HISTORY_COLUMN)}) is kept across builds; an Actual's date is that of the first build that saw it.`,
     "note",
   );
 
@@ -75,6 +77,9 @@ export function planAssumptions(
   const elementsEnd = planElements(s, model, elementsStart, annualCells, recorded);
   const settingsStart = elementsEnd + 2;
   const settingsEnd = planSettings(s, model, settingsStart);
+  // Only a model with results measured by year has this table: every other log is as before.
+  const actualsStart = model.actuals ? settingsEnd + 2 : undefined;
+  const lastRow = actualsStart === undefined ? settingsEnd : planActualsByYear(s, model, actualsStart);
 
   const historyRows = writeHistory(s, history, model, excelSerialDate(built));
 
@@ -98,13 +103,14 @@ export function planAssumptions(
       // The assumptions print (A to L); the change history beside them is an audit trail read on screen.
       page: planPage({
         columnWidths: widths,
-        lastRow: settingsEnd,
+        lastRow,
         lastColumn: LAST_REBUILT_COLUMN,
         rowPoints: pointsByRow(rowHeights),
         blocks: [
           { first: 3, last: variablesEnd },
           { first: elementsStart, last: elementsEnd },
           { first: settingsStart, last: settingsEnd },
+          ...(actualsStart === undefined ? [] : [{ first: actualsStart, last: lastRow }]),
         ],
         repeatable: { first: 4, last: 4, tableLast: variablesEnd },
         header: {
@@ -201,6 +207,25 @@ function planElements(
     row++;
   });
 
+  return row - 1;
+}
+
+/** The results measured by year (CVM_Actuals) from row `start`, in the range's order: what, when and on whose evidence. Returns the last row. */
+function planActualsByYear(s: SheetBuilder, model: ValueModel, start: number): number {
+  let row = start;
+  s.text(row++, 0, "Actual results by year", "section");
+  ["Element", "Id", "Year", "Actual", "Source", "Date"].forEach((h, c) => s.text(row, c, h, "header"));
+  row++;
+  for (const measured of model.actuals ?? []) {
+    const e = model.elements[measured.element]!;
+    s.text(row, 0, e.element, "text");
+    s.text(row, 1, e.id ?? "", "text");
+    s.number(row, 2, measured.year, "whole");
+    s.number(row, 3, measured.actual, "money");
+    s.text(row, 4, measured.source, "wrapped");
+    if (measured.date !== undefined) s.number(row, 5, measured.date, "day");
+    row++;
+  }
   return row - 1;
 }
 

@@ -34,6 +34,8 @@ export function moneyFormat(currency: string): string {
 export const PERCENT_FORMAT = "0.0%";
 export const MONTHS_FORMAT = "0.0";
 export const DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm";
+/** A day without its time: when an actual result was measured. */
+export const DATE_FORMAT = "yyyy-mm-dd";
 /**
  * Numbers whose size and precision the add-in cannot know (a variable's value, a history entry):
  * Excel's General shows 5 as "5" and 0.012 as "0.012". (`#,##0.####` would show "5.", with a
@@ -57,6 +59,9 @@ export const COLORS = {
   /** Orange and blue: told apart with red-green colour blindness too. */
   lowBar: "#E07B39",
   highBar: "#2F6EBA",
+  /** Estimate light, actual dark: told apart by lightness as well as hue, and in print. */
+  estimateBar: "#A6BDC7",
+  actualBar: "#1F4E5F",
 } as const;
 
 /** The styles every sheet the add-in writes shares: its title, notes, section headings and table headers. */

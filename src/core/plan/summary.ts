@@ -21,6 +21,7 @@ import { pointsByRow, rowHeightsFor } from "./row-heights";
 import { SheetBuilder } from "./sheet-builder";
 import { cashFlowFormulas, type SummaryGrid, type SummarySetting } from "./summary-grid";
 import { planRealization, type RealizationLayout } from "./summary-realization";
+import { planRealizationByYear, type RealizationByYearLayout } from "./summary-realization-by-year";
 import { planScenarios, type ScenarioLayout } from "./summary-scenarios";
 import { planSensitivity } from "./summary-sensitivity";
 import { wrapWords } from "./text-lines";
@@ -70,7 +71,11 @@ export interface SummaryPlan {
   /** Where each element's annual value lives, for other sheets' live formulas. */
   readonly annualCells: readonly string[];
   /** Where the sections that appear only for some models put their results (for tests and tools). */
-  readonly layout: { readonly scenarios?: ScenarioLayout; readonly realization?: RealizationLayout };
+  readonly layout: {
+    readonly scenarios?: ScenarioLayout;
+    readonly realization?: RealizationLayout;
+    readonly realizationByYear?: RealizationByYearLayout;
+  };
 }
 
 function styles(currency: string): Record<string, CellStyle> {
@@ -210,10 +215,18 @@ export function planSummary(model: ValueModel, results: Results, built: string):
   planCashFlow(c);
   const optional = planOptionalSections(c, built);
   const aboutEnd = planAbout(c, optional.next, built, optional.sensitivity !== undefined);
-  const charts = [valueChart, ...(optional.sensitivity ? [optional.sensitivity.chart] : [])];
+  const charts = [
+    valueChart,
+    ...(optional.sensitivity ? [optional.sensitivity.chart] : []),
+    ...(optional.byYear ? [optional.byYear.chart] : []),
+  ];
   const sheet = summarySheet(c, charts, aboutEnd, built);
-  const { scenarios, realization } = optional;
-  const layout = { ...(scenarios ? { scenarios: scenarios.layout } : {}), ...(realization ? { realization: realization.layout } : {}) };
+  const { scenarios, realization, byYear } = optional;
+  const layout = {
+    ...(scenarios ? { scenarios: scenarios.layout } : {}),
+    ...(realization ? { realization: realization.layout } : {}),
+    ...(byYear ? { realizationByYear: byYear.layout } : {}),
+  };
   return { sheet, names: c.names, annualCells, layout };
 }
 
@@ -600,15 +613,22 @@ function planOptionalSections(c: SummaryContext, built: string) {
     blocks.push({ first: next, last: realization.nextRow });
     next = realization.nextRow + 2;
   }
-  return { scenarios, sensitivity, realization, next };
+  const byYear = planRealizationByYear(grid, next);
+  if (byYear) {
+    blocks.push(...byYear.blocks);
+    for (const { name, row, column } of byYear.names)
+      c.names.push({ name, refersTo: `=${formatCell({ sheet: SUMMARY_SHEET, row, column }, true)}` });
+    next = byYear.nextRow + 2;
+  }
+  return { scenarios, sensitivity, realization, byYear, next };
 }
 
 /** How the sheet was made: for the model's author and the auditor, last. Returns the row after it. */
-function planAbout({ s, blocks }: SummaryContext, aboutTitle: number, built: string, withSensitivity: boolean): number {
+function planAbout({ s, blocks, model }: SummaryContext, aboutTitle: number, built: string, withSensitivity: boolean): number {
   s.text(aboutTitle, 0, "About this workbook", "section");
   let aboutRow = aboutTitle + 1;
   for (const paragraph of [
-    `Built ${built} by the Customer Value Model add-in from the workbook's named ranges CVM_Variables, CVM_Elements and CVM_Settings. A setting the workbook does not give takes its default.`,
+    `Built ${built} by the Customer Value Model add-in from the workbook's named ranges CVM_Variables, CVM_Elements${model.actuals ? ", CVM_Settings and CVM_Actuals" : " and CVM_Settings"}. A setting the workbook does not give takes its default.`,
     `Every number on this sheet is a live Excel formula over those inputs, except the sensitivity table, which is computed at build. Change an input and the sheet recalculates; build again after adding elements or changing Years or a ramp-up.`,
     `Green money is hard value, documented in the customer's own records; gray money is soft value, estimated. Return on investment and payback show #N/A when there is no price or no payback within the horizon.`,
     ...(withSensitivity

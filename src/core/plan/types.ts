@@ -79,7 +79,16 @@ export interface TornadoChart extends ChartBase {
   readonly series: readonly { readonly name: string; readonly values: string; /** `#RRGGBB` */ readonly color: string }[];
 }
 
-export type ChartPlan = ValueByElementChart | TornadoChart;
+/**
+ * Estimate against actual by year: clustered columns, one series for the estimate and one for the
+ * actual, in adjacent columns of the same rows (so that Excel makes it from one source range).
+ */
+export interface RealizationChart extends ChartBase {
+  readonly kind: "realizationByYear";
+  readonly series: readonly { readonly name: string; readonly values: string; /** `#RRGGBB` */ readonly color: string }[];
+}
+
+export type ChartPlan = ValueByElementChart | TornadoChart | RealizationChart;
 
 /**
  * How a sheet prints: the page a customer's CFO gets from a printer or a PDF. Header and footer

@@ -13,7 +13,7 @@ export const INPUT_RANGES: readonly InputRange[] = ["variables", "elements", "se
 /** Ranges of the contract a model may add; no starter inserts them and no build needs them. */
 export type OptionalRange = Exclude<keyof typeof RANGE_NAMES, InputRange>;
 
-export const OPTIONAL_RANGES: readonly OptionalRange[] = ["stakeholders"];
+export const OPTIONAL_RANGES: readonly OptionalRange[] = ["stakeholders", "actuals"];
 
 /** The optional ranges the workbook defines, as a name or as a table. */
 export function optionalInputs(existing: ExistingInputs): OptionalRange[] {

@@ -33,6 +33,8 @@ export const RANGE_NAMES = {
   settings: "CVM_Settings",
   /** Optional: who the value is for, with their objective and metric (the Value Map). */
   stakeholders: "CVM_Stakeholders",
+  /** Optional: measured results per element and year (Element, Year, Actual, Source, Date). */
+  actuals: "CVM_Actuals",
 } as const;
 
 /** The named ranges a workbook holds; a range the workbook does not define is absent. */

@@ -4,6 +4,7 @@ import type { ValueModel } from "../../core/model/types";
 import { money, months, percent, share } from "../format";
 import { PreviewAlternative } from "./PreviewAlternative";
 import { PreviewOutlook } from "./PreviewOutlook";
+import { PreviewRealizationByYear } from "./PreviewRealizationByYear";
 
 const useStyles = makeStyles({
   figures: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(130px, 1fr))", gap: "8px", margin: 0 },
@@ -110,6 +111,7 @@ export function PreviewPanel({
       <PreviewAlternative model={model} results={results} />
 
       <PreviewOutlook model={model} results={results} />
+      <PreviewRealizationByYear model={model} results={results} />
 
       <Caption1>
         Net value {m(totals.NetValue)} after a cost of {m(totals.TotalCost)}.

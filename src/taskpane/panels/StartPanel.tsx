@@ -39,12 +39,15 @@ const PURPOSE: Record<InputRange | OptionalRange, string> = {
   settings: "customer, currency, years, discount rate and price (optional)",
   stakeholders:
     "who the value is for: each stakeholder's role, objective and metric, for a Value Map sheet (optional; add a Proposition column to the elements for its sentences)",
+  actuals:
+    "measured results by element and year (Element, Year, Actual, Source, Date), compared with the ramped estimate in a Realization by year section (optional)",
 };
 
 /** What an absent range means, for the ranges a model may go without. */
 const WITHOUT: Partial<Record<InputRange | OptionalRange, string>> = {
   settings: "not there: the defaults apply",
   stakeholders: "not there: no Value Map",
+  actuals: "not there: no realization by year",
 };
 
 type Insertion =

@@ -13,7 +13,15 @@ import { ASSUMPTIONS_SHEET } from "../../../src/core/plan/assumptions";
 import { META_SHEET } from "../../../src/core/plan/ownership";
 import { SUMMARY_SHEET } from "../../../src/core/plan/summary";
 import { VALUE_MAP_SHEET } from "../../../src/core/plan/value-map";
-import { AGAINST_ALTERNATIVE, EDGE_CASES, MID_PAYBACK, NEVER_PAYS_BACK, VALUE_MAP_AWKWARD, VALUE_MAP_SAMPLE } from "../../fixtures/models";
+import {
+  ACTUALS_BY_YEAR,
+  AGAINST_ALTERNATIVE,
+  EDGE_CASES,
+  MID_PAYBACK,
+  NEVER_PAYS_BACK,
+  VALUE_MAP_AWKWARD,
+  VALUE_MAP_SAMPLE,
+} from "../../fixtures/models";
 import { seedFromXlsx } from "../../support/xlsx-to-simulation";
 import { BUILT, hostOf, SAMPLE_FILE, simulationOf } from "./support";
 
@@ -35,7 +43,7 @@ function fromXlsx(workbook: ExcelJS.Workbook, sheetName: string): Written {
 
 const inputs: [string, () => Promise<Uint8Array>][] = [
   ["the bundled sample", async () => new Uint8Array(fs.readFileSync(SAMPLE_FILE))],
-  ...[EDGE_CASES, NEVER_PAYS_BACK, MID_PAYBACK, VALUE_MAP_SAMPLE, VALUE_MAP_AWKWARD, AGAINST_ALTERNATIVE].map(
+  ...[EDGE_CASES, NEVER_PAYS_BACK, MID_PAYBACK, VALUE_MAP_SAMPLE, VALUE_MAP_AWKWARD, AGAINST_ALTERNATIVE, ACTUALS_BY_YEAR].map(
     (f): [string, () => Promise<Uint8Array>] => [f.name, () => writeModelWorkbook(f.tables, f.options)],
   ),
 ];

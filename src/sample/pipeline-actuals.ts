@@ -1,0 +1,32 @@
+import type { CellValue } from "../core/workbook/cells";
+
+/**
+ * Two years of measured results for the bundled pipeline-leak sample (src/sample/pipeline-model.ts),
+ * as the table `CVM_Actuals` (Element, Year, Actual, Source, Date): what the vendor and the
+ * customer documented together after each year of LeakSense, element by element, with the record
+ * each figure comes from. Elements are named by their Id. Dates are Excel serial numbers (days
+ * since 1899-12-30; 46416 is 2027-01-29), to be shown in a date format such as `yyyy-mm-dd`.
+ *
+ * Against the sample's ramped estimates (rounded): year 1 Fewer leak repairs 511,488, Less product
+ * lost 116,122, Lower inspection labour 82,080, Avoided regulatory fines 100,000, Less emergency
+ * overtime 12,312; year 2 920,678, 209,019, 191,520, 100,000, 24,624, and Lower insurance premium
+ * 22,500. The figures are illustrative: repairs run a little behind the ramp in year 1 and catch
+ * up in year 2, inspection labour runs ahead, no fine was avoided in year 2 (gray money that did
+ * not arrive that year), and the insurer's discount came at the renewal.
+ *
+ * Not yet part of the sample workbook: the lead wires it in (a table of its own, named CVM_Actuals).
+ */
+export const PIPELINE_ACTUALS: readonly (readonly CellValue[])[] = [
+  ["Element", "Year", "Actual", "Source", "Date"],
+  ["LeakRepairs", 1, 468000, "Maintenance work orders FY2026", 46416],
+  ["ProductLoss", 1, 104500, "Loss reports FY2026, reconciled with metering", 46416],
+  ["InspectionLabour", 1, 95000, "Patrol timesheets FY2026", 46430],
+  ["AvoidedFines", 1, 100000, "Regulator correspondence 2026: warning letter instead of a civil penalty", 46451],
+  ["Overtime", 1, 9800, "Payroll overtime report FY2026", 46430],
+  ["LeakRepairs", 2, 955000, "Maintenance work orders FY2027", 46780],
+  ["ProductLoss", 2, 198000, "Loss reports FY2027, reconciled with metering", 46780],
+  ["InspectionLabour", 2, 204000, "Patrol timesheets FY2027", 46794],
+  ["AvoidedFines", 2, 0, "Regulator correspondence 2027: no enforcement action either way", 46815],
+  ["Insurance", 2, 22500, "Insurance broker renewal statement 2027", 46794],
+  ["Overtime", 2, 26100, "Payroll overtime report FY2027", 46794],
+];
