@@ -14,7 +14,7 @@ import type { CellValue } from "../core/workbook/cells";
  * up in year 2, inspection labour runs ahead, no fine was avoided in year 2 (gray money that did
  * not arrive that year), and the insurer's discount came at the renewal.
  *
- * Not yet part of the sample workbook: the lead wires it in (a table of its own, named CVM_Actuals).
+ * The sample (src/sample/pipeline-model.ts) inserts it as a table of its own, named CVM_Actuals.
  */
 export const PIPELINE_ACTUALS: readonly (readonly CellValue[])[] = [
   ["Element", "Year", "Actual", "Source", "Date"],

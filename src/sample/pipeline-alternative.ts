@@ -1,6 +1,6 @@
 /**
- * The sample's next-best alternative (issue 16), as rows of its CVM_Settings table, for the lead to
- * add to the bundled sample (src/sample/pipeline-model.ts) with the other parts of issue 16.
+ * The sample's next-best alternative (issue 16), as rows of its CVM_Settings table, which the
+ * bundled sample (src/sample/pipeline-model.ts) appends to its settings.
  *
  * Without LeakSense, Northwind Midstream keeps finding leaks as it does today: by manual patrols,
  * walking and flying the line. The sample's elements already measure their value against that (the

@@ -1,13 +1,21 @@
 import { settingByLabel } from "../core/model/settings";
-import type { ModelTables, StarterSource } from "../core/starter/starter-model";
+import type { ModelTables, StarterRange, StarterSource } from "../core/starter/starter-model";
+import type { CellValue } from "../core/workbook/cells";
+import { PIPELINE_ACTUALS } from "./pipeline-actuals";
+import { PIPELINE_ALTERNATIVE_SETTINGS } from "./pipeline-alternative";
+import { PIPELINE_PROPOSITIONS, PIPELINE_STAKEHOLDERS } from "./pipeline-stakeholders";
 
 /**
  * The bundled sample: a software company sells pipeline-leak analytics (LeakSense) to a
  * midstream operator. The value at risk without it is modelled from the customer's own network:
  * miles of pipeline, leaks per mile, corrosion by climate (wet or dry), repair and inspection costs.
  * The figures are illustrative; each names the kind of source a real model would cite.
+ *
+ * The model itself: its variables, elements and price. PIPELINE_SAMPLE below adds what issue 16
+ * brought: who the value is for (stakeholders and propositions), the next-best alternative (manual
+ * patrols), and two years of measured results.
  */
-export const PIPELINE_SAMPLE: ModelTables = {
+const PIPELINE_CORE: ModelTables = {
   variables: [
     ["Name", "Value", "Unit", "Source", "Notes", "Low", "High"],
     [
@@ -181,6 +189,20 @@ export const PIPELINE_SAMPLE: ModelTables = {
   ],
 };
 
+/** Each element's row with its value proposition in a last column, Proposition. */
+function withPropositions(elements: readonly (readonly CellValue[])[]): readonly (readonly CellValue[])[] {
+  return elements.map((row, i) => [...row, i === 0 ? "Proposition" : (PIPELINE_PROPOSITIONS[String(row[0])] ?? "")]);
+}
+
+/** The bundled sample as the pane and `cvm sample` insert it: the model, its value map, its alternative and its results so far. */
+export const PIPELINE_SAMPLE: ModelTables = {
+  ...PIPELINE_CORE,
+  elements: withPropositions(PIPELINE_CORE.elements),
+  settings: [...(PIPELINE_CORE.settings ?? []), ...PIPELINE_ALTERNATIVE_SETTINGS],
+  stakeholders: PIPELINE_STAKEHOLDERS,
+  actuals: PIPELINE_ACTUALS,
+};
+
 const PERCENT_VARIABLES = new Set([
   "WetShare",
   "LeakReduction",
@@ -192,11 +214,7 @@ const PERCENT_VARIABLES = new Set([
 ]);
 
 /** Percent formats where the sample's numbers are shares, as a sales engineer would enter them. */
-export function sampleNumberFormat(
-  table: "variables" | "elements" | "settings",
-  header: string,
-  row: readonly unknown[],
-): string | undefined {
+export function sampleNumberFormat(table: StarterRange, header: string, row: readonly unknown[]): string | undefined {
   if (table === "variables" && ["Value", "Low", "High"].includes(header)) {
     if (PERCENT_VARIABLES.has(String(row[0]))) return "0%";
     return typeof row[1] === "number" && row[1] >= 1000 ? "#,##0" : undefined;
@@ -204,6 +222,7 @@ export function sampleNumberFormat(
   if (table === "settings" && header === "Value") {
     return settingByLabel(String(row[0]))?.numberFormat;
   }
+  if (table === "actuals") return { Actual: "#,##0", Date: "yyyy-mm-dd" }[header];
   return undefined;
 }
 

@@ -1,7 +1,7 @@
 import type { CellValue } from "../core/workbook/cells";
 
 /**
- * The sample's value map (issue 16), kept apart from the sample workbook until it is wired in:
+ * The sample's value map (issue 16), which the bundled sample (src/sample/pipeline-model.ts) adds:
  * the pipeline operator's stakeholders, as a `CVM_Stakeholders` table, and a value proposition
  * for each of the sample's elements, for a `Proposition` column of `CVM_Elements`. The
  * stakeholders are exactly the ones the sample's elements name (src/sample/pipeline-model.ts), so

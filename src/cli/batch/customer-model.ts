@@ -1,3 +1,4 @@
+import { sameCustomer } from "../../core/plan/history";
 import { computeResults, type Results } from "../../core/model/compute";
 import { rangeWarnings } from "../../core/model/ranges";
 import { checkReferences } from "../../core/model/references";
@@ -48,6 +49,14 @@ export interface CustomerInput {
   readonly settings?: CustomerSettings;
 }
 
+/**
+ * Whether this customer's workbook keeps the model's CVM_Actuals: only when the customer is the
+ * one the model is configured for (its Customer setting, trimmed and ignoring case), whose results they are.
+ */
+export function keepsModelActuals(base: BatchBase, input: CustomerInput): boolean {
+  return sameCustomer(base.model.settings.customer, input.customer);
+}
+
 /** A variable's Low and High for this customer: the CSV's, else the model's. */
 export function customerBounds(base: BatchBase, input: CustomerInput, index: number): Bounds {
   const model = base.bounds[index] ?? {};
@@ -57,9 +66,11 @@ export function customerBounds(base: BatchBase, input: CustomerInput, index: num
 }
 
 export function customerModel(base: BatchBase, input: CustomerInput): ValueModel {
-  const { model } = base;
+  const { actuals, ...model } = base.model;
   return {
     ...model,
+    // Results measured at the model's customer are that customer's: no other customer's workbook shows them.
+    ...(actuals && keepsModelActuals(base, input) ? { actuals } : {}),
     variables: model.variables.map((v, i) => {
       const value = input.values[i] ?? v.value;
       const { low, high } = customerBounds(base, input, i);

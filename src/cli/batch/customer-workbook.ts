@@ -2,7 +2,7 @@ import { type CsvSettingKey, NUMERIC_SETTING_KEYS as NUMERIC_SETTINGS, type Nume
 import { cellEdits, type EditPlan } from "../../core/plan/edit";
 import type { WorkbookRead } from "../../core/port";
 import { type Problem, warning } from "../../core/problems";
-import type { CellAddress } from "../../core/workbook/address";
+import { type CellAddress, parseRangeAddress } from "../../core/workbook/address";
 import { RANGE_NAMES } from "../../core/workbook/cells";
 import type { DefinedNameXml } from "../../adapters/xlsx/package-parts";
 import { cellFacts, copyXlsx, editXlsx } from "../../adapters/xlsx/cells";
@@ -11,7 +11,14 @@ import { loadXlsx, readWorkbook } from "../../adapters/xlsx/read";
 import { xlsxWorkbook } from "../../adapters/xlsx/workbook-port";
 import { buildWorkbook, inspectWorkbook } from "../../app/pipeline";
 import type { ProfilesRead } from "../../core/profiles";
-import { type BatchBase, batchBase, computeCustomer, type CustomerInput, type CustomerOutcome } from "./customer-model";
+import {
+  type BatchBase,
+  batchBase,
+  computeCustomer,
+  type CustomerInput,
+  type CustomerOutcome,
+  keepsModelActuals,
+} from "./customer-model";
 import { type RangeCells, readRangeCells, writeCustomerRanges } from "./customer-ranges";
 
 /**
@@ -40,6 +47,8 @@ export interface BatchModel {
   readonly profiles: ProfilesRead;
   /** The Low, High and Actual cells a customer's range and realized values go to. */
   readonly ranges: RangeCells;
+  /** The cells of CVM_Actuals below its header that hold something: emptied for every customer but the model's. */
+  readonly actuals: readonly CellAddress[];
 }
 
 export type ModelOpening =
@@ -93,6 +102,18 @@ export async function openBatchModel(bytes: Uint8Array, now: Date): Promise<Mode
       ),
     );
   }
+  const actuals = measuredCells(read);
+  if (actuals.length > 0) {
+    const at = model.settings.customer.trim();
+    warnings.push(
+      warning(
+        "batch-actuals-model-customer",
+        RANGE_NAMES.actuals,
+        `CVM_Actuals holds results measured at ${at === "" ? "the model's customer, whom the Customer setting does not name" : at}. They go only into ${at === "" ? "no customer's workbook" : `${at}'s workbook`}; every other customer's workbook gets the table with its rows emptied, ready for that customer's own results, and no realization by year.`,
+        actuals[0]!,
+      ),
+    );
+  }
   const percent = model.variables.map((v) => cellAt(v.valueCell).numberFormat?.includes("%") ?? false);
   const ranges = readRangeCells(model, cellAt);
   warnings.push(...ranges.warnings);
@@ -109,16 +130,28 @@ export async function openBatchModel(bytes: Uint8Array, now: Date): Promise<Mode
       percent,
       profiles: readProfilesXlsx(x.workbook),
       ranges: ranges.ranges,
+      actuals,
     },
     warnings,
   };
+}
+
+/** The cells of CVM_Actuals under its header row that hold something (none when it is absent or unreadable). */
+function measuredCells(read: WorkbookRead): CellAddress[] {
+  const range = read.input.actuals;
+  const at = range && parseRangeAddress(range.address);
+  if (!range || !at) return [];
+  return range.values.slice(1).flatMap((row, r) =>
+    row.flatMap((value, c) => (value === null || value === "" ? [] : [{ sheet: at.sheet, row: at.top + 1 + r, column: at.left + c }])),
+  );
 }
 
 /**
  * The edit a customer's workbook makes to the model's cells before it is built: each variable's
  * Value that the CSV gives (or that the model computes with a formula), the customer's Low, High
  * and Actual, the numeric settings that are formulas (with the customer's number where the CSV
- * gives one), the customer's alternative, and the Customer setting (as text).
+ * gives one), the customer's alternative, the Customer setting (as text), and the rows of
+ * CVM_Actuals emptied unless the customer is the model's own.
  */
 function customerEdit(model: BatchModel, customer: Extract<CustomerOutcome, { ok: true }>, input: CustomerInput): EditPlan {
   const writes: Parameters<typeof cellEdits>[0][number][] = [];
@@ -137,7 +170,8 @@ function customerEdit(model: BatchModel, customer: Extract<CustomerOutcome, { ok
   }
   const customerCell = customer.model.settings.cells.customer;
   if (customerCell) write(customerCell, input.customer);
-  return cellEdits(writes);
+  const emptied = keepsModelActuals(model.base, input) ? [] : model.actuals.map((cell) => ({ ...cell, content: null }));
+  return cellEdits([...writes, ...emptied]);
 }
 
 /** The bytes of one customer's value workbook. The model's bytes are only read. */

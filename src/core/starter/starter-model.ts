@@ -3,14 +3,14 @@ import { EMPTY_EDIT, type EditPlan } from "../plan/edit";
 import type { CellContent } from "../plan/types";
 import { type CellValue, RANGE_NAMES } from "../workbook/cells";
 
-/** The bundled pipeline-leak sample, or the three tables with their headers and nothing else. */
+/** The bundled pipeline-leak sample (its optional tables too), or the three tables with their headers and nothing else. */
 export type StarterKind = "sample" | "skeleton";
 /** The three ranges of the model itself, the ones a starter inserts. */
 export type InputRange = "variables" | "elements" | "settings";
 
 export const INPUT_RANGES: readonly InputRange[] = ["variables", "elements", "settings"];
 
-/** Ranges of the contract a model may add; no starter inserts them and no build needs them. */
+/** Ranges of the contract a model may add; no build needs them, only the sample inserts them. */
 export type OptionalRange = Exclude<keyof typeof RANGE_NAMES, InputRange>;
 
 export const OPTIONAL_RANGES: readonly OptionalRange[] = ["stakeholders", "actuals"];
@@ -22,8 +22,11 @@ export function optionalInputs(existing: ExistingInputs): OptionalRange[] {
 }
 
 /** One input table to insert: on a new sheet, from A1, header row first. */
+/** Any range of the contract a starter may insert. */
+export type StarterRange = InputRange | OptionalRange;
+
 export interface StarterTable {
-  readonly range: InputRange;
+  readonly range: StarterRange;
   /** The table is named as the contract's range (`CVM_Variables`): a table is a name of its own. */
   readonly tableName: string;
   readonly sheet: string;
@@ -42,15 +45,19 @@ export interface StarterPlan {
   readonly edit: EditPlan;
 }
 
-/** The three input tables of a model as rows of cells, header row first. */
+/** The input tables of a model as rows of cells, header row first: the three of the model, and the optional ones it has. */
 export interface ModelTables {
   readonly variables: readonly (readonly CellValue[])[];
   readonly elements: readonly (readonly CellValue[])[];
   readonly settings?: readonly (readonly CellValue[])[];
+  /** `CVM_Stakeholders`: who the value is for (the Value Map). */
+  readonly stakeholders?: readonly (readonly CellValue[])[];
+  /** `CVM_Actuals`: measured results by element and year. */
+  readonly actuals?: readonly (readonly CellValue[])[];
 }
 
 /** A cell's number format by its table, its column's header and its row; undefined: General. */
-export type NumberFormatOf = (table: InputRange, header: string, row: readonly CellValue[]) => string | undefined;
+export type NumberFormatOf = (table: StarterRange, header: string, row: readonly CellValue[]) => string | undefined;
 
 /**
  * The model a starter comes from, handed in by the caller (the bundled sample lives outside the
@@ -71,7 +78,13 @@ export interface ExistingInputs {
 
 export type StarterOutcome = { readonly ok: true; readonly plan: StarterPlan } | { readonly ok: false; readonly message: string };
 
-const SHEET_NAMES: Record<InputRange, string> = { variables: "Variables", elements: "Elements", settings: "Settings" };
+const SHEET_NAMES: Record<StarterRange, string> = {
+  variables: "Variables",
+  elements: "Elements",
+  settings: "Settings",
+  stakeholders: "Stakeholders",
+  actuals: "Actuals",
+};
 const HEADERS: Record<InputRange, readonly string[]> = {
   variables: ["Name", "Value", "Unit", "Source", "Notes", "Low", "High"],
   elements: ["Element", "Id", "Formula", "Stakeholder", "Category", "Confidence", "Ramp", "Assumptions", "Actual"],
@@ -87,8 +100,9 @@ export function missingInputs(existing: ExistingInputs): InputRange[] {
 /**
  * Plans the insertion of a starter model: each missing range as a table on a sheet of its own,
  * under a sheet name nobody uses yet, so nothing of the user's is ever written over. The sample
- * is a whole model, so it goes only into a workbook that has none of the three ranges; the
- * skeleton fills in whichever are missing.
+ * is a whole model, so it goes only into a workbook that has none of the three ranges; it brings
+ * its optional tables too (stakeholders, actuals), each where the workbook has no range of that
+ * name. The skeleton fills in whichever of the three are missing, and nothing optional.
  */
 export function planStarterModel(kind: StarterKind, existing: ExistingInputs, source: StarterSource): StarterOutcome {
   const missing = missingInputs(existing);
@@ -101,16 +115,14 @@ export function planStarterModel(kind: StarterKind, existing: ExistingInputs, so
       message: `The workbook already has ${listed(present)}; the sample would mix with that model. Insert the empty skeleton to add only what is missing.`,
     };
   }
+  const present = optionalInputs(existing);
+  const optional =
+    kind === "sample" ? OPTIONAL_RANGES.filter((range) => source.tables[range] !== undefined && !present.includes(range)) : [];
   const usedSheets = existing.sheets.map((s) => s.toLowerCase());
-  const tables = missing.map((range) => {
+  const tables = [...missing, ...optional].map((range) => {
     const sheet = freeSheetName(SHEET_NAMES[range], usedSheets);
     usedSheets.push(sheet.toLowerCase());
-    return starterTable(
-      range,
-      sheet,
-      kind === "sample" ? (source.tables[range] ?? [HEADERS[range]]) : skeletonRows(range),
-      source.numberFormat,
-    );
+    return starterTable(range, sheet, rowsOf(kind, range, source), source.numberFormat);
   });
   return { ok: true, plan: { kind, tables, edit: starterEdit(tables) } };
 }
@@ -143,6 +155,11 @@ export function freeSheetName(preferred: string, used: readonly string[]): strin
   for (let n = 2; ; n++) if (free(`${preferred} ${n}`)) return `${preferred} ${n}`;
 }
 
+function rowsOf(kind: StarterKind, range: StarterRange, source: StarterSource): readonly (readonly CellValue[])[] {
+  if (range === "stakeholders" || range === "actuals") return source.tables[range] ?? [];
+  return kind === "sample" ? (source.tables[range] ?? [HEADERS[range]]) : skeletonRows(range);
+}
+
 function skeletonRows(range: InputRange): readonly (readonly CellValue[])[] {
   if (range !== "settings") return [HEADERS[range], HEADERS[range].map(() => "")];
   // Every declared setting, with its default: a new setting reaches the empty tables by itself.
@@ -151,7 +168,7 @@ function skeletonRows(range: InputRange): readonly (readonly CellValue[])[] {
 }
 
 function starterTable(
-  range: InputRange,
+  range: StarterRange,
   sheet: string,
   values: readonly (readonly CellValue[])[],
   numberFormat: NumberFormatOf | undefined,

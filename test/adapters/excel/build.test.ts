@@ -8,7 +8,7 @@ import { EDGE_CASES } from "../../fixtures/models";
 import { generatedModel } from "../../support/generated-model";
 import { INCOMPLETE_MARK } from "../../../src/core/plan/incomplete";
 import { createExcelSimulation, type ExcelSimulation, type SimulationSeed } from "../../../src/devtools/simulation/excel";
-import { BUILT, hostOf, SAMPLE_FILE, seedOfFile, seedOfTables, simulationOf, writes } from "./support";
+import { BUILT, builtThenChanged, hostOf, SAMPLE_FILE, seedOfFile, seedOfTables, simulationOf, writes } from "./support";
 
 describe("a build inside Excel (simulated)", () => {
   test("writes the Value Summary, the Assumptions Log, the record, the names and a waterfall chart", async () => {
@@ -241,18 +241,6 @@ describe("an interrupted build", () => {
 
 describe("an interrupted build, wherever it stops", () => {
   const OUTPUTS = [SUMMARY_SHEET, ASSUMPTIONS_SHEET];
-
-  /** The sample, built once, then one input changed: the next build rewrites every output. */
-  async function builtThenChanged(seed: SimulationSeed): Promise<ExcelSimulation> {
-    const simulation = await simulationOf(seed);
-    expect((await buildInExcel(hostOf(simulation), BUILT)).ok).toBe(true);
-    const miles = /^=Variables!\$([A-Z]+)\$(\d+)$/.exec(simulation.document.name("PipelineMiles")!.formula)!;
-    await simulation.run(async (context) => {
-      context.workbook.worksheets.getItem("Variables").getRange(`${miles[1]}${miles[2]}`).values = [[4321]];
-      await context.sync();
-    });
-    return simulation;
-  }
 
   const userState = (simulation: ExcelSimulation, seed: SimulationSeed) => ({
     sheets: seed.sheets!.map((s) => simulation.document.sheet(s.name)),

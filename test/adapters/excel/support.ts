@@ -5,6 +5,7 @@ import { loadXlsx } from "../../../src/adapters/xlsx/read";
 import { type ModelWorkbookOptions, type ModelWorkbookTables, writeModelWorkbook } from "../../support/model-workbook";
 import { createExcelSimulation, type ExcelSimulation, type SimulationSeed } from "../../../src/devtools/simulation/excel";
 import { seedFromXlsx } from "../../support/xlsx-to-simulation";
+import { buildInExcel } from "../../support/pipeline";
 
 export const SAMPLE_FILE = path.resolve(__dirname, "../../../assets/sample/pipeline-leak-analytics.xlsx");
 export const BUILT = new Date(Date.UTC(2026, 10, 23, 9, 30));
@@ -32,4 +33,16 @@ export async function simulationOf(seed: SimulationSeed, apiVersion = "1.12"): P
 /** Operations of a sync that change the workbook (everything but loads). */
 export function writes(simulation: ExcelSimulation): string[] {
   return simulation.syncs.flatMap((s) => s.operations.filter((o) => !o.action.startsWith("load")).map((o) => `${o.object} ${o.action}`));
+}
+
+/** A model built once in Excel (simulated), then PipelineMiles changed: the next build rewrites every output's money. */
+export async function builtThenChanged(seed: SimulationSeed): Promise<ExcelSimulation> {
+  const simulation = await simulationOf(seed);
+  expect((await buildInExcel(hostOf(simulation), BUILT)).ok).toBe(true);
+  const miles = /^=Variables!\$([A-Z]+)\$(\d+)$/.exec(simulation.document.name("PipelineMiles")!.formula)!;
+  await simulation.run(async (context) => {
+    context.workbook.worksheets.getItem("Variables").getRange(`${miles[1]}${miles[2]}`).values = [[4321]];
+    await context.sync();
+  });
+  return simulation;
 }

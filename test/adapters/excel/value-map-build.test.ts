@@ -6,26 +6,14 @@
 import { buildInExcel } from "../../support/pipeline";
 import { INCOMPLETE_MARK } from "../../../src/core/plan/incomplete";
 import { VALUE_MAP_SHEET } from "../../../src/core/plan/value-map";
-import type { ExcelSimulation, SimulationSeed } from "../../../src/devtools/simulation/excel";
+import type { SimulationSeed } from "../../../src/devtools/simulation/excel";
 import { VALUE_MAP_SAMPLE } from "../../fixtures/models";
-import { BUILT, hostOf, SAMPLE_FILE, seedOfFile, seedOfTables, simulationOf } from "./support";
+import { BUILT, builtThenChanged, hostOf, SAMPLE_FILE, seedOfFile, seedOfTables, simulationOf } from "./support";
 
 let seed: SimulationSeed;
 beforeAll(async () => {
   seed = await seedOfTables(VALUE_MAP_SAMPLE.tables, VALUE_MAP_SAMPLE.options);
 });
-
-/** Built once, then the miles changed: the next build rewrites the Value Map's money. */
-async function builtThenChanged(): Promise<ExcelSimulation> {
-  const simulation = await simulationOf(seed);
-  expect((await buildInExcel(hostOf(simulation), BUILT)).ok).toBe(true);
-  const miles = /^=Variables!\$([A-Z]+)\$(\d+)$/.exec(simulation.document.name("PipelineMiles")!.formula)!;
-  await simulation.run(async (context) => {
-    context.workbook.worksheets.getItem("Variables").getRange(`${miles[1]}${miles[2]}`).values = [[4321]];
-    await context.sync();
-  });
-  return simulation;
-}
 
 const withoutPage = <T extends object>(sheet: T): Omit<T, "pageLayout"> => {
   const { pageLayout: _, ...rest } = sheet as T & { pageLayout?: unknown };
@@ -33,14 +21,14 @@ const withoutPage = <T extends object>(sheet: T): Omit<T, "pageLayout"> => {
 };
 
 test("a build that stops anywhere leaves the Value Map as it was, finished, or marked INCOMPLETE; the next build completes it", async () => {
-  const clean = await builtThenChanged();
+  const clean = await builtThenChanged(seed);
   const before = clean.document.sheet(VALUE_MAP_SHEET);
   expect((await buildInExcel(hostOf(clean), BUILT)).ok).toBe(true);
   const operations = clean.syncs.at(-1)!.operationCount;
   const firstCosmetic = clean.syncs.at(-1)!.operations.findIndex((o) => /\.charts$/.test(o.object) && o.action === "add");
   let marked = 0;
   for (const after of [...new Set(Array.from({ length: 12 }, (_, i) => Math.round((i * firstCosmetic) / 11)))]) {
-    const simulation = await builtThenChanged();
+    const simulation = await builtThenChanged(seed);
     simulation.failOnSync(3, undefined, after);
     await buildInExcel(hostOf(simulation), BUILT).catch((error: unknown) => error);
     const now = JSON.stringify(withoutPage(simulation.document.sheet(VALUE_MAP_SHEET)));
