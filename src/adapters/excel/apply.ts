@@ -15,6 +15,7 @@ import { INCOMPLETE_MARK, type MarkedSheet, markIncomplete } from "../../core/pl
 import { styleAreas } from "./style-areas";
 import { typedEntry } from "./typed-entry";
 import { largest } from "../../core/plan/largest";
+import { namesInWords } from "../../core/plan/text-lines";
 
 /** The names the add-in gives its charts, so that a rebuild replaces its own charts and no other. */
 export const CHART_NAME = "CVM_ValueByElement";
@@ -131,7 +132,7 @@ export async function applyPlanToExcel(context: Excel.RequestContext, plan: Work
   return { syncs, notes };
 }
 
-const sheetList = (sheets: readonly SheetPlan[]) => sheets.map((s) => s.name).join(" and ");
+const sheetList = (sheets: readonly SheetPlan[]) => namesInWords(sheets.map((s) => s.name));
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -341,6 +342,8 @@ function formatRange(range: Excel.Range, style: CellStyle): void {
   if (style.horizontalAlignment)
     format.horizontalAlignment =
       style.horizontalAlignment === "left" ? "Left" : style.horizontalAlignment === "center" ? "Center" : "Right";
+  // ExcelApi 1.9, below the add-in's floor; Excel applies an indent to left-aligned text.
+  if (style.indent) format.indentLevel = style.indent;
   if (style.wrap) format.wrapText = true;
   if (style.wrap || style.alignTop) format.verticalAlignment = "Top";
   if (style.borderTop) format.borders.getItem("EdgeTop").style = "Continuous";

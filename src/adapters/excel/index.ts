@@ -1,7 +1,7 @@
 /** The Office.js adapter: the only code of the add-in that touches `Excel.*`. */
 export { excelWorkbook, type ExcelApplied, type ExcelWorkbook, type ExcelWorkbookOptions } from "./workbook-port";
 export { officeHost, waitingHost, isCellEditError, type ExcelHost, type Waiting } from "./host";
-export { CHART_NAME, SENSITIVITY_CHART_NAME } from "./apply";
+export { CHART_NAME, REALIZATION_CHART_NAME, SENSITIVITY_CHART_NAME } from "./apply";
 export { insertStarterModel, type StarterInsertOutcome } from "./starter";
 export { applyEditToExcel } from "./edit";
 export { selectCell } from "./navigate";

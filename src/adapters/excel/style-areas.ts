@@ -70,6 +70,7 @@ function hasFormatting(style: CellStyle | undefined): boolean {
     style.fontColor ||
     style.fill ||
     style.horizontalAlignment ||
+    style.indent ||
     style.wrap ||
     style.alignTop ||
     style.borderTop ||

@@ -21,9 +21,11 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   const f = font(style);
   if (f) cell.font = f;
   if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
-  if (style.horizontalAlignment || style.wrap || style.alignTop) {
+  if (style.horizontalAlignment || style.indent || style.wrap || style.alignTop) {
     cell.alignment = {
       ...(style.horizontalAlignment ? { horizontal: style.horizontalAlignment } : {}),
+      // An indent needs an alignment that honours it: left, unless the style says otherwise.
+      ...(style.indent ? { horizontal: style.horizontalAlignment ?? "left", indent: style.indent } : {}),
       ...(style.wrap ? { wrapText: true } : {}),
       ...(style.wrap || style.alignTop ? { vertical: "top" } : {}),
     };

@@ -22,8 +22,13 @@ import type { CellContent, NamePlan } from "./types";
 export type FigureName = ResultName | "CVM_Incentive";
 
 /** What the incentive means, added to the key figures' paragraph. */
-export const ALTERNATIVE_MEANING =
-  "Incentive to purchase: the total benefit, which every element measures against the customer's next-best alternative, less the price difference (the total cost minus what the alternative would cost over the horizon); above 0, buying beats the alternative.";
+/**
+ * What the key figures mean, where the model names an alternative: one line shorter than without
+ * one, which makes room for the incentive's row, so that the sample's elements by year stay on
+ * the first page; the incentive explained in the room that tighter wording of the rest leaves.
+ */
+export const MEANING_WITH_ALTERNATIVE =
+  "Annual value: each year, in full effect. Benefit and cost: over the horizon, ramps applied. Net present value: net cash flows, discounted. Payback: when the cumulative cash flow turns positive. Incentive to purchase: benefit less the price difference against the alternative; above 0, buying beats it.";
 
 const DEFAULT_NAME = String(SETTINGS.find((d) => d.key === "alternative")!.default);
 

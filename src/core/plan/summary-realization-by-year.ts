@@ -31,8 +31,8 @@ export interface RealizationByYearLayout {
 
 const YEAR_HEADERS = ["Year", "Estimated", "Actual", "Realized", "Estimated to date", "Actual to date", "Realized to date"] as const;
 const MEASURED_HEADERS = ["Element", "Year", "Estimated", "Actual", "Realized", "Source"] as const;
-/** Rows the chart takes below the table of years. */
-const CHART_ROWS = 15;
+/** Rows the chart takes below the table of years: room for a few years of bars, and for the section to share a printed page. */
+const CHART_ROWS = 10;
 
 /**
  * Realization by year: the results measured in CVM_Actuals against the ramped estimate of the
@@ -120,7 +120,7 @@ interface MeasuredRow {
 function planMeasured(g: SummaryGrid, computed: RealizationByYear, title: number, first: number): MeasuredRow[] {
   const { s } = g;
   s.text(title, 0, "By element and year", "label");
-  MEASURED_HEADERS.forEach((h, c) => s.text(title + 1, c, h, c === 0 || c === 5 ? "header" : "headerRight"));
+  MEASURED_HEADERS.forEach((h, c) => s.text(title + 1, c, h, c === 0 ? "header" : c === 5 ? "headerIndented" : "headerRight"));
   return computed.measured.map(({ measured, estimated, share }, i) => {
     const row = first + i;
     s.text(row, 0, g.model.elements[measured.element]!.element, "text");
@@ -130,7 +130,8 @@ function planMeasured(g: SummaryGrid, computed: RealizationByYear, title: number
     const actual = formatCell(measured.actualCell, true);
     s.formula(row, 3, `IF(ISNUMBER(${actual}),${actual},NA())`, "money", inExcel(measured.actual));
     s.formula(row, 4, shareFormula(relative(row, 3), relative(row, 2)), "percent", shareValue(share));
-    s.text(row, 5, measured.source, "text");
+    // Indented: the source reads apart from the share right-aligned beside it.
+    s.text(row, 5, measured.source, "indented");
     return {
       element: measured.element,
       year: measured.year,

@@ -28,7 +28,7 @@ import { wrapWords } from "./text-lines";
 import type { CellContent, CellStyle, ChartPlan, NamePlan, SheetPlan } from "./types";
 import { largest } from "./largest";
 import {
-  ALTERNATIVE_MEANING,
+  MEANING_WITH_ALTERNATIVE,
   figureOrder,
   type FigureName,
   incentiveFigure,
@@ -87,6 +87,8 @@ function styles(currency: string): Record<string, CellStyle> {
     headerCenter: { bold: true, fontColor: COLORS.headerText, fill: COLORS.headerFill, horizontalAlignment: "center", wrap: true },
     // Set apart from the money right-aligned beside it.
     centered: { horizontalAlignment: "center" },
+    indented: { indent: 1 },
+    headerIndented: { ...SHEET_STYLES.header, indent: 1 },
     label: { bold: true },
     figure: { bold: true, numberFormat: money },
     figurePercent: { bold: true, numberFormat: PERCENT_FORMAT },
@@ -251,7 +253,7 @@ function summaryRows(elementCount: number, groups: readonly StakeholderGroup[], 
   const order = figureOrder(RESULT_ORDER, withAlternative);
   const figure = Object.fromEntries(order.map((name, i) => [name, figuresTitle + 1 + i])) as SummaryRows["figure"];
   const meaningFirst = figuresTitle + order.length + 1;
-  const meaningLines = wrapWords(withAlternative ? `${MEANING} ${ALTERNATIVE_MEANING}` : MEANING, NOTE_WIDTH);
+  const meaningLines = wrapWords(withAlternative ? MEANING_WITH_ALTERNATIVE : MEANING, NOTE_WIDTH);
   const chartRows = Math.max(15, meaningFirst + meaningLines.length - figuresTitle);
   const stakeholderTitle = Math.max(meaningFirst + meaningLines.length, figuresTitle + chartRows) + 1;
   const stakeholderHeader = stakeholderTitle + 1;

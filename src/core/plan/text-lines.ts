@@ -18,3 +18,8 @@ export function wrapWords(text: string, width: number): string[] {
   if (line !== "") lines.push(line);
   return lines;
 }
+
+/** `A`, `A and B`, `A, B and C`: names in a sentence. */
+export function namesInWords(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}

@@ -29,6 +29,11 @@ export interface CellStyle {
   /** `#RRGGBB` */
   readonly fill?: string;
   readonly horizontalAlignment?: "left" | "center" | "right";
+  /**
+   * Indent from the cell's left edge, in Excel's steps (about one character each): text that
+   * follows a right-aligned figure reads as a column of its own rather than running on from it.
+   */
+  readonly indent?: number;
   /** Wrapped text also sits at the top of its cell, so that a tall row reads from its first line. */
   readonly wrap?: boolean;
   /** At the top of the cell rather than Excel's default bottom: for cells beside wrapped text. */

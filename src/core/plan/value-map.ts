@@ -34,10 +34,12 @@ function styles(currency: string): Record<string, CellStyle> {
     group,
     groupText: { fill: COLORS.totalFill, borderTop: true, wrap: true },
     groupMoney: { ...group, numberFormat: money },
-    groupNote: { italic: true, fontColor: COLORS.note, fill: COLORS.totalFill, borderTop: true, wrap: true },
+    groupNote: { italic: true, fontColor: COLORS.note, fill: COLORS.totalFill, borderTop: true, wrap: true, indent: 1 },
     element: { alignTop: true },
     money: { numberFormat: money, alignTop: true },
-    sentence: { wrap: true },
+    // Indented: the sentence starts a column of its own, not where the money beside it ends.
+    headerSentence: { ...SHEET_STYLES.header, indent: 1 },
+    sentence: { wrap: true, indent: 1 },
     labelTotal: { bold: true, fill: COLORS.totalFill, borderTop: true },
     moneyTotal: { numberFormat: money, bold: true, fill: COLORS.totalFill, borderTop: true },
   };
@@ -56,7 +58,7 @@ export function planValueMap(model: ValueModel, results: Results, annualCells: r
   INTRO.forEach((line, i) => s.text(1 + i, 0, line, "note"));
   ["Stakeholder and element", "Role", "Objective", "Metric"].forEach((h, column) => s.text(HEADER_ROW, column, h, "header"));
   s.text(HEADER_ROW, COL.annual, "Annual value", "headerRight");
-  s.text(HEADER_ROW, COL.sentence, "Value proposition", "header");
+  s.text(HEADER_ROW, COL.sentence, "Value proposition", "headerSentence");
 
   const blocks: { first: number; last: number }[] = [];
   let row = HEADER_ROW + 1;

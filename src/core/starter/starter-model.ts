@@ -1,5 +1,6 @@
 import { SETTINGS } from "../model/settings";
 import { EMPTY_EDIT, type EditPlan } from "../plan/edit";
+import { namesInWords } from "../plan/text-lines";
 import type { CellContent } from "../plan/types";
 import { type CellValue, RANGE_NAMES } from "../workbook/cells";
 
@@ -112,7 +113,7 @@ export function planStarterModel(kind: StarterKind, existing: ExistingInputs, so
     const present = INPUT_RANGES.filter((r) => !missing.includes(r)).map((r) => RANGE_NAMES[r]);
     return {
       ok: false,
-      message: `The workbook already has ${listed(present)}; the sample would mix with that model. Insert the empty skeleton to add only what is missing.`,
+      message: `The workbook already has ${namesInWords(present)}; the sample would mix with that model. Insert the empty skeleton to add only what is missing.`,
     };
   }
   const present = optionalInputs(existing);
@@ -193,8 +194,4 @@ function contentOf(value: CellValue | undefined): CellContent | null {
 function widthOf(column: readonly (CellValue | undefined)[]): number {
   const longest = Math.max(...column.map((v) => (v === null || v === undefined ? 0 : String(v).length)));
   return Math.min(48, Math.max(10, longest + 2));
-}
-
-function listed(names: readonly string[]): string {
-  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }

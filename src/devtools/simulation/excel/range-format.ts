@@ -37,6 +37,11 @@ function oneOf<T extends string>(allowed: readonly string[], what: string): (val
   };
 }
 
+function indentLevel(value: unknown): number {
+  if (typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= 250) return value;
+  throw officeError("InvalidArgument", `indent level ${JSON.stringify(value)}`);
+}
+
 function flag(value: unknown): boolean {
   if (typeof value === "boolean") return value;
   throw officeError("InvalidArgument", `${JSON.stringify(value)} is not true or false`);
@@ -73,6 +78,7 @@ export class SimRangeFormat
       | "horizontalAlignment"
       | "verticalAlignment"
       | "wrapText"
+      | "indentLevel"
       | "columnWidth"
       | "rowHeight"
       | "autofitColumns"
@@ -83,6 +89,7 @@ export class SimRangeFormat
   protected readonly properties: Properties<RangeTarget> = {
     horizontalAlignment: read("horizontalAlignment"),
     wrapText: read("wrapText"),
+    indentLevel: { read: read("indentLevel"), since: "1.9" },
     verticalAlignment: read("verticalAlignment"),
     columnWidth: { read: uniformColumnWidth, since: "1.2" },
     rowHeight: { read: uniformRowHeight, since: "1.2" },
@@ -125,6 +132,15 @@ export class SimRangeFormat
 
   set wrapText(value: boolean) {
     this.setFormat("wrapText", "wrapText", value, flag);
+  }
+
+  get indentLevel(): number {
+    return this.loadedValue("indentLevel");
+  }
+
+  /** Excel takes 0 to 250 steps. */
+  set indentLevel(value: number) {
+    this.setFormat("indentLevel", "indentLevel", value, indentLevel);
   }
 
   /** In points; setting it sets every column the range spans. */

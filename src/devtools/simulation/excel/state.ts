@@ -27,6 +27,7 @@ export interface CellFormat {
   horizontalAlignment?: HorizontalAlignment;
   verticalAlignment?: VerticalAlignment;
   wrapText?: boolean;
+  indentLevel?: number;
   borderTop?: BorderStyle;
   borderBottom?: BorderStyle;
 }
@@ -41,6 +42,7 @@ export const DEFAULT_FORMAT: Required<CellFormat> = {
   horizontalAlignment: "General",
   verticalAlignment: "Bottom",
   wrapText: false,
+  indentLevel: 0,
   borderTop: "None",
   borderBottom: "None",
 };
