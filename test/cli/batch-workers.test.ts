@@ -66,7 +66,9 @@ test("one thread and three threads give the same roll-up and the same workbooks"
       .split("\n")
       .filter(
         (l) =>
-          l !== "" && !/^Warning in .*customers\.csv, line \d+ \(customer "Operator \d+"\): \w+ is [\d.,]+, outside its range /.test(l),
+          l !== "" &&
+          !/^Warning in .*customers\.csv, line \d+ \(customer "Operator \d+"\): \w+ is [\d.,]+, outside its range /.test(l) &&
+          !l.startsWith("Note: the results in CVM_Actuals were measured at Northwind Midstream, who is not in the CSV:"),
       ),
   ).toEqual([]);
 

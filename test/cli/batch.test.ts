@@ -127,7 +127,7 @@ describe("cvm batch on the sample", () => {
     customersCsv: string;
     built: string;
     currency: string;
-    customers: { customer: string; file: string; line: number; totals: Record<string, number | null> }[];
+    customers: { customer: string; file: string; line: number; alternative?: string; totals: Record<string, number | null> }[];
     earlierFiles: string[];
   };
 
@@ -162,7 +162,10 @@ describe("cvm batch on the sample", () => {
     expect(run.stderr).toContain(
       'Warning in sheet "Variables", row 4, column B (CVM_Variables): The value of WetShare is a formula (=B2/1200*0.35).',
     );
-    expect(run.stderr.split("\n").filter((l) => l !== "" && !l.startsWith("Warning"))).toEqual([]);
+    // Besides the warnings, one note: the sample's measured results stay out of every customer's workbook.
+    expect(run.stderr.split("\n").filter((l) => l !== "" && !l.startsWith("Warning"))).toEqual([
+      "Note: the results in CVM_Actuals were measured at Northwind Midstream, who is not in the CSV: each workbook got the table with its rows emptied, ready for that customer's own results.",
+    ]);
   });
 
   test("each workbook holds the customer's numbers in the Value cells and the name in the Customer setting, as text", async () => {
@@ -180,7 +183,10 @@ describe("cvm batch on the sample", () => {
       "Variables",
       "Elements",
       "Settings",
+      "Stakeholders",
+      "Actuals",
       "Value Summary",
+      "Value Map",
       "Assumptions Log",
       "CVM_Meta",
     ]);
@@ -227,11 +233,17 @@ describe("cvm batch on the sample", () => {
       "NPV",
       "ROI",
       "PaybackMonths",
+      // The sample names manual patrols as its next-best alternative.
+      "Alternative",
+      "AlternativeCost",
+      "PriceDifference",
+      "Incentive",
     ]);
     expect(rows.slice(1).map((r) => r[0])).toEqual(["Contoso Energy", `'${EVIL}`, "Fabrikam Pipelines"]);
     rows.slice(1).forEach((row, i) => {
-      const totals = rollup.customers[i]!.totals;
-      expect(row.slice(2).map((v) => (v === "" ? null : Number(v)))).toEqual(Object.values(totals));
+      const { totals, alternative } = rollup.customers[i]!;
+      expect(row[11]).toBe(alternative);
+      expect([...row.slice(2, 11), ...row.slice(12)].map((v) => (v === "" ? null : Number(v)))).toEqual(Object.values(totals));
     });
   });
 

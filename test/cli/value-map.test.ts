@@ -35,6 +35,7 @@ test("writes a Value Map between the Value Summary and the Assumptions Log, read
     "Elements",
     "Settings",
     "Stakeholders",
+    "Actuals",
     "Value Summary",
     "Value Map",
     "Assumptions Log",
@@ -55,7 +56,8 @@ test("--json reports the value map: each stakeholder with objective, metric and 
   const { status, stdout } = await cvm("build", modelPath, "--json", "--out", path.join(folder, "json.value.xlsx"));
   expect(status).toBe(0);
   const json = JSON.parse(stdout);
-  expect(Object.keys(json)).toEqual(["customer", "currency", "elements", "totals", "valueMap"]);
+  // The sample also names its alternative and has two years of actuals.
+  expect(Object.keys(json)).toEqual(["customer", "currency", "alternative", "elements", "totals", "valueMap", "realizationByYear"]);
   const stakeholders = json.valueMap.stakeholders as {
     stakeholder: string;
     listed: boolean;

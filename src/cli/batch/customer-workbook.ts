@@ -11,14 +11,7 @@ import { loadXlsx, readWorkbook } from "../../adapters/xlsx/read";
 import { xlsxWorkbook } from "../../adapters/xlsx/workbook-port";
 import { buildWorkbook, inspectWorkbook } from "../../app/pipeline";
 import type { ProfilesRead } from "../../core/profiles";
-import {
-  type BatchBase,
-  batchBase,
-  computeCustomer,
-  type CustomerInput,
-  type CustomerOutcome,
-  keepsModelActuals,
-} from "./customer-model";
+import { type BatchBase, batchBase, computeCustomer, type CustomerInput, type CustomerOutcome, keepsModelActuals } from "./customer-model";
 import { type RangeCells, readRangeCells, writeCustomerRanges } from "./customer-ranges";
 
 /**
@@ -103,17 +96,6 @@ export async function openBatchModel(bytes: Uint8Array, now: Date): Promise<Mode
     );
   }
   const actuals = measuredCells(read);
-  if (actuals.length > 0) {
-    const at = model.settings.customer.trim();
-    warnings.push(
-      warning(
-        "batch-actuals-model-customer",
-        RANGE_NAMES.actuals,
-        `CVM_Actuals holds results measured at ${at === "" ? "the model's customer, whom the Customer setting does not name" : at}. They go only into ${at === "" ? "no customer's workbook" : `${at}'s workbook`}; every other customer's workbook gets the table with its rows emptied, ready for that customer's own results, and no realization by year.`,
-        actuals[0]!,
-      ),
-    );
-  }
   const percent = model.variables.map((v) => cellAt(v.valueCell).numberFormat?.includes("%") ?? false);
   const ranges = readRangeCells(model, cellAt);
   warnings.push(...ranges.warnings);
@@ -141,9 +123,11 @@ function measuredCells(read: WorkbookRead): CellAddress[] {
   const range = read.input.actuals;
   const at = range && parseRangeAddress(range.address);
   if (!range || !at) return [];
-  return range.values.slice(1).flatMap((row, r) =>
-    row.flatMap((value, c) => (value === null || value === "" ? [] : [{ sheet: at.sheet, row: at.top + 1 + r, column: at.left + c }])),
-  );
+  return range.values
+    .slice(1)
+    .flatMap((row, r) =>
+      row.flatMap((value, c) => (value === null || value === "" ? [] : [{ sheet: at.sheet, row: at.top + 1 + r, column: at.left + c }])),
+    );
 }
 
 /**

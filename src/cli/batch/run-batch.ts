@@ -6,7 +6,7 @@ import { resultsJson } from "../../core/results-json";
 import { OUTSIDE_RANGE } from "../../core/model/ranges";
 import { CSV_SETTINGS } from "../../core/model/settings";
 import { batchError, type BatchProblem, batchWarning, describeBatchProblem } from "./batch-problems";
-import { computeCustomer, type CustomerInput } from "./customer-model";
+import { computeCustomer, type CustomerInput, keepsModelActuals } from "./customer-model";
 import { type BatchModel, openBatchModel } from "./customer-workbook";
 import { byPlace, readCustomersCsv } from "./customers-csv";
 import { assignFileNames } from "./file-names";
@@ -300,10 +300,29 @@ function reportFailure(batch: Batch, staging: Staging, e: unknown, io: BatchIo):
   return EXIT_BATCH.usage;
 }
 
-/** The note on an earlier batch's files left in the folder, and the summary line. */
+/**
+ * Where the model's measured results went: they are its own customer's, so only a workbook for
+ * that customer has them (see customerEdit). Said after the build, as a note: nothing is wrong.
+ */
+function actualsNote(batch: Batch): string | undefined {
+  if (batch.model.actuals.length === 0) return undefined;
+  const at = batch.model.base.model.settings.customer.trim();
+  const keeping = batch.inputs.filter((input) => keepsModelActuals(batch.model.base, input));
+  const emptied = batch.inputs.length - keeping.length;
+  const measured = at === "" ? "the model's customer (its Customer setting is empty)" : at;
+  const emptiedText = `got the table with its rows emptied, ready for that customer's own results`;
+  const kept = keeping[0];
+  if (!kept) return `Note: the results in CVM_Actuals were measured at ${measured}, who is not in the CSV: each workbook ${emptiedText}.`;
+  if (emptied === 0) return `Note: the results in CVM_Actuals were measured at ${measured}: they are in ${kept.customer}'s workbook.`;
+  return `Note: the results in CVM_Actuals were measured at ${measured}: only ${kept.customer}'s workbook has them; ${emptied === 1 ? "the other workbook" : `the other ${emptied} workbooks`} ${emptiedText}.`;
+}
+
+/** The notes on the model's actuals and on an earlier batch's files left in the folder, and the summary line. */
 function reportWritten(batch: Batch, elapsed: number, io: BatchIo): void {
   const { outDir, check, threads } = batch;
   const customers = batch.rollupEntries.length;
+  const actuals = actualsNote(batch);
+  if (actuals) io.stderr(`${actuals}\n`);
   if (check.earlier.length > 0) {
     const shown = check.earlier.slice(0, 5).join(", ") + (check.earlier.length > 5 ? ` and ${check.earlier.length - 5} more` : "");
     io.stderr(
