@@ -53,10 +53,6 @@ export function PreviewPanel({
   const { totals } = results;
   const { currency, years, customer, offering } = model.settings;
   const m = (n: number) => money(n, currency);
-  // Shares of what is positive: a negative element (a cost the offering adds) must not push a bar
-  // past its track or below zero.
-  const greenShare = clamp(share(Math.max(0, totals.Green), Math.max(0, totals.Green) + Math.max(0, totals.Gray)));
-  const largest = Math.max(0, ...results.byStakeholder.map((s) => s.annualValue));
 
   return (
     <section aria-labelledby="preview-heading" style={{ display: "grid", gap: 14, gridTemplateColumns: "minmax(0, 1fr)" }}>
@@ -77,36 +73,8 @@ export function PreviewPanel({
         <Figure term="Payback" amount={months(totals.PaybackMonths, years)} />
       </dl>
 
-      <div style={{ display: "grid", gap: 6 }}>
-        <h3 className={styles.heading}>Green and gray money</h3>
-        <div
-          className={styles.split}
-          role="img"
-          aria-label={`${percent(greenShare)} of the annual value is green (hard, documented) money, ${percent(1 - greenShare)} gray (soft).`}
-        >
-          <div className={styles.green} style={{ width: `${greenShare * 100}%` }} />
-          <div className={styles.gray} style={{ width: `${(1 - greenShare) * 100}%` }} />
-        </div>
-        <div className={styles.line}>
-          <Body1>Green (hard) {m(totals.Green)}</Body1>
-          <Body1>Gray (soft) {m(totals.Gray)}</Body1>
-        </div>
-      </div>
-
-      <div style={{ display: "grid", gap: 6 }}>
-        <h3 className={styles.heading}>By stakeholder</h3>
-        <ul className={styles.list} aria-label="Annual value by stakeholder">
-          {results.byStakeholder.map(({ stakeholder, annualValue }) => (
-            <li key={stakeholder} className={styles.row}>
-              <div className={styles.line}>
-                <Body1>{stakeholder || "No stakeholder named"}</Body1>
-                <Body1>{m(annualValue)}</Body1>
-              </div>
-              <div className={styles.bar} style={{ width: `${clamp(share(annualValue, largest)) * 100}%` }} aria-hidden="true" />
-            </li>
-          ))}
-        </ul>
-      </div>
+      <GreenAndGray results={results} currency={currency} />
+      <ByStakeholder results={results} currency={currency} />
 
       <PreviewAlternative model={model} results={results} />
 
@@ -122,6 +90,56 @@ export function PreviewPanel({
         Annual value {m(totals.TotalAnnualValue)}, NPV {m(totals.NPV)}.
       </span>
     </section>
+  );
+}
+
+/** The annual value split into green (hard) and gray (soft) money, as a bar and two amounts. */
+function GreenAndGray({ results, currency }: { readonly results: Results; readonly currency: string }) {
+  const styles = useStyles();
+  const { totals } = results;
+  const m = (n: number) => money(n, currency);
+  // Shares of what is positive: a negative element (a cost the offering adds) must not push a bar
+  // past its track or below zero.
+  const greenShare = clamp(share(Math.max(0, totals.Green), Math.max(0, totals.Green) + Math.max(0, totals.Gray)));
+  return (
+    <div style={{ display: "grid", gap: 6 }}>
+      <h3 className={styles.heading}>Green and gray money</h3>
+      <div
+        className={styles.split}
+        role="img"
+        aria-label={`${percent(greenShare)} of the annual value is green (hard, documented) money, ${percent(1 - greenShare)} gray (soft).`}
+      >
+        <div className={styles.green} style={{ width: `${greenShare * 100}%` }} />
+        <div className={styles.gray} style={{ width: `${(1 - greenShare) * 100}%` }} />
+      </div>
+      <div className={styles.line}>
+        <Body1>Green (hard) {m(totals.Green)}</Body1>
+        <Body1>Gray (soft) {m(totals.Gray)}</Body1>
+      </div>
+    </div>
+  );
+}
+
+/** Each stakeholder's annual value, with a bar against the largest. */
+function ByStakeholder({ results, currency }: { readonly results: Results; readonly currency: string }) {
+  const styles = useStyles();
+  const m = (n: number) => money(n, currency);
+  const largest = Math.max(0, ...results.byStakeholder.map((s) => s.annualValue));
+  return (
+    <div style={{ display: "grid", gap: 6 }}>
+      <h3 className={styles.heading}>By stakeholder</h3>
+      <ul className={styles.list} aria-label="Annual value by stakeholder">
+        {results.byStakeholder.map(({ stakeholder, annualValue }) => (
+          <li key={stakeholder} className={styles.row}>
+            <div className={styles.line}>
+              <Body1>{stakeholder || "No stakeholder named"}</Body1>
+              <Body1>{m(annualValue)}</Body1>
+            </div>
+            <div className={styles.bar} style={{ width: `${clamp(share(annualValue, largest)) * 100}%` }} aria-hidden="true" />
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -74,6 +74,53 @@ function RangeState({
   return optional ? <span>{optional}</span> : <span className={styles.missing}>missing</span>;
 }
 
+/** Each range of the contract with where it is, or that it is missing (or, for an optional one, what its absence means). */
+function RangeList({ inspection, missing }: { readonly inspection: ModelInspection; readonly missing: readonly InputRange[] }) {
+  const styles = useStyles();
+  const optionalPresent = optionalInputs(inspection.existing);
+  return (
+    <ul className={styles.list} aria-label="Named ranges">
+      {[...INPUT_RANGES, ...OPTIONAL_RANGES].map((range) => {
+        const address = inspection.ranges[range];
+        const present = (INPUT_RANGES as readonly string[]).includes(range)
+          ? !missing.includes(range as InputRange)
+          : optionalPresent.includes(range as OptionalRange);
+        return (
+          <li key={range} className={styles.item}>
+            <Body1>
+              <strong>{RANGE_NAMES[range]}</strong> <RangeState present={present} address={address} optional={WITHOUT[range]} />
+            </Body1>
+            <Caption1>{PURPOSE[range]}</Caption1>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** What became of an insertion: under way, done (with the new sheets), or refused with Excel's reason. */
+function InsertionOutcome({ insertion }: { readonly insertion: Insertion }) {
+  if (insertion.step === "inserting")
+    return <Spinner size="tiny" label={insertion.kind === "sample" ? "Inserting the sample model…" : "Inserting empty tables…"} />;
+  if (insertion.step === "inserted")
+    return (
+      <MessageBar intent="success" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>Inserted.</MessageBarTitle>
+          New {insertion.sheets.length === 1 ? "sheet" : "sheets"}: {insertion.sheets.join(", ")}. Edit the tables there; Check and Preview
+          follow your changes.
+        </MessageBarBody>
+      </MessageBar>
+    );
+  if (insertion.step === "refused")
+    return (
+      <MessageBar intent="error" layout="multiline">
+        <MessageBarBody>{insertion.message}</MessageBarBody>
+      </MessageBar>
+    );
+  return null;
+}
+
 /** Start: where the three named ranges are, and a starter model where they are missing. */
 export function StartPanel({
   host,
@@ -87,7 +134,6 @@ export function StartPanel({
   const styles = useStyles();
   const [insertion, setInsertion] = useState<Insertion>({ step: "idle" });
   const missing = missingInputs(inspection.existing);
-  const optionalPresent = optionalInputs(inspection.existing);
   const noModel = missing.length === INPUT_RANGES.length;
 
   const insert = async (kind: StarterKind) => {
@@ -107,29 +153,15 @@ export function StartPanel({
         Model inputs
       </h2>
       <Body1>
-        The add-in reads a value model from three named ranges of this workbook, and a value map from a fourth where there is one.
+        The add-in reads a value model from three named ranges of this workbook, and from two optional ones where they exist: who the value
+        is for, and the results measured after the sale.
       </Body1>
-      <ul className={styles.list} aria-label="Named ranges">
-        {[...INPUT_RANGES, ...OPTIONAL_RANGES].map((range) => {
-          const address = inspection.ranges[range];
-          const present = (INPUT_RANGES as readonly string[]).includes(range)
-            ? !missing.includes(range as InputRange)
-            : optionalPresent.includes(range as OptionalRange);
-          return (
-            <li key={range} className={styles.item}>
-              <Body1>
-                <strong>{RANGE_NAMES[range]}</strong> <RangeState present={present} address={address} optional={WITHOUT[range]} />
-              </Body1>
-              <Caption1>{PURPOSE[range]}</Caption1>
-            </li>
-          );
-        })}
-      </ul>
+      <RangeList inspection={inspection} missing={missing} />
       {missing.length > 0 && insertion.step !== "inserted" && (
         <>
           <Body1>
             {noModel
-              ? "Start from the bundled sample (a pipeline-leak analytics model for a midstream operator) or from empty tables. They go on new sheets; none of your sheets is changed."
+              ? "Start from the bundled sample (a pipeline-leak analytics model for a midstream operator, with its stakeholders, manual patrols as the alternative and two years of results) or from empty tables. They go on new sheets; none of your sheets is changed."
               : "Add the missing tables on new sheets (settings with their defaults, the others empty); none of your sheets is changed."}
           </Body1>
           <div className={styles.actions}>
@@ -148,23 +180,7 @@ export function StartPanel({
           </div>
         </>
       )}
-      {insertion.step === "inserting" && (
-        <Spinner size="tiny" label={insertion.kind === "sample" ? "Inserting the sample model…" : "Inserting empty tables…"} />
-      )}
-      {insertion.step === "inserted" && (
-        <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Inserted.</MessageBarTitle>
-            New {insertion.sheets.length === 1 ? "sheet" : "sheets"}: {insertion.sheets.join(", ")}. Edit the tables there; Check and
-            Preview follow your changes.
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {insertion.step === "refused" && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{insertion.message}</MessageBarBody>
-        </MessageBar>
-      )}
+      <InsertionOutcome insertion={insertion} />
       {missing.length === 0 && insertion.step !== "inserted" && (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>All three ranges are there. Check lists the model&apos;s problems; Preview shows its value.</MessageBarBody>
