@@ -15,12 +15,12 @@ import { PIPELINE_SAMPLE, sampleNumberFormat } from "../../src/sample/pipeline-m
 import { writeModelWorkbook } from "../support/model-workbook";
 import { BUILT, hostOf, simulationOf } from "./excel/support";
 
-/** The sample's model behind three defined names (the bundled file has tables), with fixed ranges. */
+/** The sample's model behind five defined names (the bundled file has tables), with fixed ranges. */
 async function sampleBehindNames(): Promise<Uint8Array> {
   return writeModelWorkbook(PIPELINE_SAMPLE, { numberFormat: sampleNumberFormat });
 }
 
-/** The sample with its three names' references replaced in workbook.xml, as Name Manager would. */
+/** The sample with its names' references replaced in workbook.xml, as Name Manager would. */
 async function sampleWithNames(refersTo: Record<string, string>): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(await sampleBehindNames());
   let xml = await zip.file("xl/workbook.xml")!.async("string");
@@ -33,7 +33,13 @@ async function sampleWithNames(refersTo: Record<string, string>): Promise<Uint8A
   return zip.generateAsync({ type: "uint8array" });
 }
 
-const WHOLE = { CVM_Variables: "Variables!$A:$G", CVM_Elements: "Elements!$A:$I", CVM_Settings: "Settings!$1:$8" };
+const WHOLE = {
+  CVM_Variables: "Variables!$A:$G",
+  CVM_Elements: "Elements!$A:$J",
+  CVM_Settings: "Settings!$1:$11",
+  CVM_Stakeholders: "Stakeholders!$A:$E",
+  CVM_Actuals: "Actuals!$A:$E",
+};
 
 describe("whole columns and rows as a named range", () => {
   test("references are recognized, and only the used part is kept", () => {
@@ -74,9 +80,15 @@ describe("whole columns and rows as a named range", () => {
     const reads = inWhole.syncs[1]!.operations.map((o) => `${o.object} ${o.action}`);
     expect(
       reads.filter((r) => r.includes("getUsedRangeOrNullObject(true)") && r.endsWith("load address,values,formulas,numberFormat")),
-    ).toHaveLength(3);
+    ).toHaveLength(5);
     const located = await inspectInExcel(hostOf(inWhole));
-    expect(located.ranges).toEqual({ variables: "Variables!A1:G18", elements: "Elements!A1:I7", settings: "Settings!A1:B8" });
+    expect(located.ranges).toEqual({
+      variables: "Variables!A1:G18",
+      elements: "Elements!A1:J7",
+      settings: "Settings!A1:B11",
+      stakeholders: "Stakeholders!A1:E5",
+      actuals: "Actuals!A1:E12",
+    });
   });
 
   test("whole columns with nothing in them are reported where their header would be, by both adapters", async () => {

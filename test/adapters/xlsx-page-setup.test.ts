@@ -9,6 +9,7 @@ import { readDefinedNames, sheetPartPath } from "../../src/adapters/xlsx/package
 import { buildCustomerWorkbook, openBatchModel } from "../../src/cli/batch/customer-workbook";
 import { ASSUMPTIONS_SHEET } from "../../src/core/plan/assumptions";
 import { SUMMARY_SHEET } from "../../src/core/plan/summary";
+import { VALUE_MAP_SHEET } from "../../src/core/plan/value-map";
 import type { PagePlan } from "../../src/core/plan/types";
 import { addDefinedNames, buildWithPages, sheetParts, sheetXml, LOG_PAGE, SUMMARY_PAGE } from "../support/page-plans";
 import { BUILT, SAMPLE_FILE } from "./excel/support";
@@ -71,6 +72,8 @@ describe("page setup in the .xlsx", () => {
   test("print area and title rows are names scoped to their sheet; the user's own stay", async () => {
     expect((await printNames(first)).map(({ name, sheet, refersTo }) => ({ name, sheet, refersTo }))).toEqual([
       { name: "_xlnm.Print_Area", sheet: ASSUMPTIONS_SHEET, refersTo: "'Assumptions Log'!$A$1:$F$31" },
+      // The sample's Value Map, as its own plan prints it: header on row 5, four stakeholders and six elements, the total on 16, two lines on 18 and 19.
+      { name: "_xlnm.Print_Area", sheet: VALUE_MAP_SHEET, refersTo: "'Value Map'!$A$1:$F$19" },
       { name: "_xlnm.Print_Area", sheet: SUMMARY_SHEET, refersTo: "'Value Summary'!$A$1:$J$60" },
       { name: "_xlnm.Print_Titles", sheet: SUMMARY_SHEET, refersTo: "'Value Summary'!$4:$5" },
       { name: "_xlnm.Print_Area", sheet: "Variables", refersTo: "Variables!$A$1:$G$18" },
@@ -94,6 +97,8 @@ describe("page setup in the .xlsx", () => {
     expect(await printNames(second)).toEqual(await printNames(first));
     expect((await printNames(third)).map(({ name, sheet, refersTo }) => ({ name, sheet, refersTo }))).toEqual([
       { name: "_xlnm.Print_Area", sheet: ASSUMPTIONS_SHEET, refersTo: "'Assumptions Log'!$A$1:$F$31" },
+      // The sample's Value Map, as its own plan prints it: header on row 5, four stakeholders and six elements, the total on 16, two lines on 18 and 19.
+      { name: "_xlnm.Print_Area", sheet: VALUE_MAP_SHEET, refersTo: "'Value Map'!$A$1:$F$19" },
       { name: "_xlnm.Print_Area", sheet: SUMMARY_SHEET, refersTo: "'Value Summary'!$A$1:$J$71" },
       { name: "_xlnm.Print_Area", sheet: "Variables", refersTo: "Variables!$A$1:$G$18" },
       { name: "_xlnm.Print_Titles", sheet: "Variables", refersTo: "Variables!$1:$1" },

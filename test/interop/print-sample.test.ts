@@ -1,7 +1,8 @@
 /**
  * The bundled sample as its customer prints it: `cvm build` writes the value workbook, and
  * LibreOffice prints each output sheet to PDF with the page setup the core planned. The Value
- * Summary fits on at most three pages and the Assumptions Log on at most three, every column
+ * Summary fits on at most four pages (three before the sample had two years of measured results,
+ * whose section takes a page of its own) and the Assumptions Log on at most three, every column
  * through the last year on the first page, each page headed with the customer and the offering
  * and footed with its number; no section starts on one page and ends on the next when it would
  * fit on one.
@@ -23,10 +24,10 @@ beforeAll(async () => {
 });
 
 describe("the sample's Value Summary on paper", () => {
-  test("at most three pages, each headed with the customer and offering and numbered", () => {
+  test("at most four pages, each headed with the customer and offering and numbered", () => {
     const { pages } = printed.get(SUMMARY_SHEET)!;
     expect(pages.length).toBeGreaterThanOrEqual(2);
-    expect(pages.length).toBeLessThanOrEqual(3);
+    expect(pages.length).toBeLessThanOrEqual(4);
     pages.forEach((text, i) => {
       expect(text).toContain("Value of LeakSense pipeline-leak analytics to Northwind Midstream");
       expect(text).toContain(`Page ${i + 1} of ${pages.length}`);
@@ -48,6 +49,8 @@ describe("the sample's Value Summary on paper", () => {
       ["Value by stakeholder", "Lower insurance premium"],
       ["Cash flow", "Cumulative net cash flow"],
       ["Sensitivity of the net present value", "EmergencyHoursPerLeak"],
+      ["Realization by year", "Estimate against actual, by year"],
+      ["By element and year", "Payroll overtime report FY2027"],
     ] as const) {
       expect([heading, pageOf(heading)]).toEqual([heading, pages.findIndex((p) => p.includes(heading) && p.includes(last))]);
     }

@@ -25,8 +25,11 @@ test("the sample's tables survive LibreOffice, and the reader finds the sample t
       .map((f) => zip.file(f)!.async("string")),
   );
   expect(tables.map((xml) => `${/ name="([^"]+)"/.exec(xml)?.[1]} ${/ ref="([^"]+)"/.exec(xml)?.[1]}`).sort()).toEqual([
-    "CVM_Elements A1:I7",
-    "CVM_Settings A1:B8",
+    // Five tables: the model's three, then its stakeholders and two years of actuals; the elements with their Proposition column.
+    "CVM_Actuals A1:E12",
+    "CVM_Elements A1:J7",
+    "CVM_Settings A1:B11",
+    "CVM_Stakeholders A1:E5",
     "CVM_Variables A1:G18",
   ]);
   const asRead = (rows: readonly (readonly unknown[])[] | undefined) => rows?.map((r) => r.map((v) => (v === null ? "" : v)));
@@ -35,5 +38,8 @@ test("the sample's tables survive LibreOffice, and the reader finds the sample t
     expect(input.variables?.values).toEqual(asRead(PIPELINE_SAMPLE.variables));
     expect(input.elements?.values).toEqual(asRead(PIPELINE_SAMPLE.elements));
     expect(input.settings?.values).toEqual(asRead(PIPELINE_SAMPLE.settings));
+    expect(input.stakeholders?.values).toEqual(asRead(PIPELINE_SAMPLE.stakeholders));
+    // Dates are serial numbers under a date format: read back as the same numbers.
+    expect(input.actuals?.values).toEqual(asRead(PIPELINE_SAMPLE.actuals));
   }
 });

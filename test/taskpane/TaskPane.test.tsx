@@ -236,7 +236,7 @@ describe("the task pane", () => {
     expect(within(ranges).getByText("not there: the defaults apply")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Insert the sample model" }));
     await screen.findByText("Inserted.");
-    expect(simulation.document.sheetNames()).toEqual(["Sheet1", "Variables", "Elements", "Settings"]);
+    expect(simulation.document.sheetNames()).toEqual(["Sheet1", "Variables", "Elements", "Settings", "Stakeholders", "Actuals"]);
     await waitFor(() => expect(within(screen.getByRole("list", { name: "Named ranges" })).queryAllByText("missing")).toHaveLength(0));
   });
 });

@@ -9,15 +9,15 @@ import { clearBuilds } from "../../src/app/build-events";
 import { VALUE_MAP_SHEET } from "../../src/core/plan/value-map";
 import { createExcelSimulation, type SimulationSeed } from "../../src/devtools/simulation/excel";
 import { TaskPane } from "../../src/taskpane/TaskPane";
-import { hostOf, SAMPLE_FILE, seedOfFile, seedOfTables } from "../adapters/excel/support";
-import { VALUE_MAP_SAMPLE } from "../fixtures/models";
+import { hostOf, seedOfTables } from "../adapters/excel/support";
+import { SAMPLE_WITHOUT_OPTIONAL, VALUE_MAP_SAMPLE } from "../fixtures/models";
 
 /** The pane with CVM_Stakeholders: Start lists it as optional, Check shows its warnings, Build writes the Value Map. */
 let withMap: SimulationSeed;
 let withoutMap: SimulationSeed;
 beforeAll(async () => {
   withMap = await seedOfTables(VALUE_MAP_SAMPLE.tables, VALUE_MAP_SAMPLE.options);
-  withoutMap = await seedOfFile(SAMPLE_FILE);
+  withoutMap = await seedOfTables(SAMPLE_WITHOUT_OPTIONAL.tables, SAMPLE_WITHOUT_OPTIONAL.options);
 });
 afterEach(() => clearBuilds());
 
@@ -35,11 +35,13 @@ async function rangesOnStart(seed: SimulationSeed) {
   };
 }
 
-test("Start lists CVM_Stakeholders as optional: without it, there is no Value Map, and nothing is missing", async () => {
+test("Start lists CVM_Stakeholders and CVM_Actuals as optional: without them, no Value Map, no realization by year, and nothing is missing", async () => {
   const { items } = await rangesOnStart(withoutMap);
-  expect(items).toHaveLength(4);
+  expect(items).toHaveLength(5);
   expect(items[3]).toMatch(/^CVM_Stakeholders not there: no Value Map/);
   expect(items[3]).toContain("role, objective and metric");
+  expect(items[4]).toMatch(/^CVM_Actuals not there: no realization by year/);
+  expect(items[4]).toContain("Element, Year, Actual, Source, Date");
   expect(items.filter((i) => i.includes("missing"))).toEqual([]);
   // The sample is complete: no starter is offered for an optional range.
   expect(screen.queryByRole("button", { name: /Add the missing tables/ })).toBeNull();

@@ -1,4 +1,4 @@
-import { CHART_NAME, SENSITIVITY_CHART_NAME } from "../../../src/adapters/excel";
+import { CHART_NAME, REALIZATION_CHART_NAME, SENSITIVITY_CHART_NAME } from "../../../src/adapters/excel";
 import { analyzeInExcel, buildInExcel } from "../../support/pipeline";
 import { RESULT_NAMES } from "../../../src/core/model/names";
 import { ASSUMPTIONS_SHEET } from "../../../src/core/plan/assumptions";
@@ -33,7 +33,8 @@ describe("a build inside Excel (simulated)", () => {
     expect(doc.name("PipelineMiles")?.formula).toMatch(/^=Variables!\$[A-Z]+\$\d+$/);
 
     const charts = doc.sheet(SUMMARY_SHEET).charts;
-    expect(charts.map((c) => c.name)).toEqual([CHART_NAME, SENSITIVITY_CHART_NAME]);
+    // The sample has two years of actuals: realization by year draws the third chart.
+    expect(charts.map((c) => c.name)).toEqual([CHART_NAME, SENSITIVITY_CHART_NAME, REALIZATION_CHART_NAME]);
     expect(charts[0]).toMatchObject({ name: CHART_NAME, type: "Waterfall", legendVisible: false });
     expect(charts[0]!.series[0]!.xAxisValues).toBeDefined();
     // The tornado: both series drawn over each other, the largest swing (the table's first row) on top.
@@ -308,8 +309,10 @@ describe("an interrupted build, wherever it stops", () => {
     expect((await buildInExcel(hostOf(simulation), BUILT)).ok).toBe(true);
     expect((await buildInExcel(hostOf(simulation), BUILT)).ok).toBe(true);
     const names = simulation.document.sheet(SUMMARY_SHEET).charts.map((c) => c.name);
-    expect(names.filter((n) => n === CHART_NAME || n === SENSITIVITY_CHART_NAME)).toEqual([CHART_NAME, SENSITIVITY_CHART_NAME]);
-    expect(names).toHaveLength(3);
+    const ours = [CHART_NAME, SENSITIVITY_CHART_NAME, REALIZATION_CHART_NAME];
+    expect(names.filter((n) => ours.includes(n))).toEqual(ours);
+    // The one added before the stop, never named, is left as a chart of the user's.
+    expect(names).toHaveLength(ours.length + 1);
   });
 
   test("a first build that stops halfway leaves each output sheet absent, empty or marked INCOMPLETE", async () => {
@@ -368,7 +371,11 @@ describe("a hundred rebuilds", () => {
       expect(cells).toEqual(before[i]!.filter((c) => !(s === "Variables" && c.address === milesAddress)));
     });
     for (const [name, formula] of userNames) expect(simulation.document.name(name)?.formula).toBe(formula);
-    expect(simulation.document.sheet(SUMMARY_SHEET).charts.map((c) => c.name)).toEqual([CHART_NAME, SENSITIVITY_CHART_NAME]);
+    expect(simulation.document.sheet(SUMMARY_SHEET).charts.map((c) => c.name)).toEqual([
+      CHART_NAME,
+      SENSITIVITY_CHART_NAME,
+      REALIZATION_CHART_NAME,
+    ]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { buildInExcel } from "../../support/pipeline";
-import { CHART_NAME, SENSITIVITY_CHART_NAME } from "../../../src/adapters/excel/apply";
+import { CHART_NAME, REALIZATION_CHART_NAME, SENSITIVITY_CHART_NAME } from "../../../src/adapters/excel/apply";
 import { ASSUMPTIONS_SHEET } from "../../../src/core/plan/assumptions";
 import { INCOMPLETE_MARK } from "../../../src/core/plan/incomplete";
 import { SUMMARY_SHEET } from "../../../src/core/plan/summary";
@@ -26,6 +26,8 @@ describe.each([["title"], ["series"]] as const)("a host that refuses a waterfall
     expect(charts(simulation)).toEqual([
       [CHART_NAME, "BarClustered"],
       [SENSITIVITY_CHART_NAME, "BarClustered"],
+      // The sample's two years of actuals: the chart of estimate against actual.
+      [REALIZATION_CHART_NAME, "ColumnClustered"],
     ]);
     const value = simulation.document.sheet(SUMMARY_SHEET).charts[0]!;
     expect(value.title).toBe("Annual value by element");
@@ -44,6 +46,8 @@ describe.each([["title"], ["series"]] as const)("a host that refuses a waterfall
     expect(charts(simulation)).toEqual([
       [CHART_NAME, "BarClustered"],
       [SENSITIVITY_CHART_NAME, "BarClustered"],
+      // The sample's two years of actuals: the chart of estimate against actual.
+      [REALIZATION_CHART_NAME, "ColumnClustered"],
     ]);
   });
 });
@@ -52,6 +56,7 @@ test("a host that refuses every chart: the sheets complete without charts, each 
   const simulation = await simulationOf(await seedOfFile(SAMPLE_FILE));
   simulation.refuseOnCharts("Waterfall", ["add"]);
   simulation.refuseOnCharts("BarClustered", ["add"]);
+  simulation.refuseOnCharts("ColumnClustered", ["add"]);
   const outcome = await buildInExcel(hostOf(simulation), BUILT);
   expect(outcome.ok).toBe(true);
   if (!outcome.ok) return;
@@ -64,11 +69,16 @@ test("a host that refuses every chart: the sheets complete without charts, each 
     expect.stringMatching(
       /^Excel refused the sensitivity chart \(.+\), so the Value Summary has its table without that chart; every number is there\.$/,
     ),
+    expect.stringMatching(
+      /^Excel refused the chart of estimate against actual by year \(.+\), so the Value Summary has its table without that chart; every number is there\.$/,
+    ),
   ]);
   // Every number is written: the key figures' formulas are there.
   expect(simulation.document.name("CVM_NPV")).toBeDefined();
-  // A bounded number of requests, whatever the model's size: the build's 3, a check, and two per attempt.
-  expect(outcome.syncs).toBeLessThanOrEqual(3 + 1 + 2 * 3 + 2 + 1);
+  // A bounded number of requests, whatever the model's size: the build's 3, a check, two per attempt
+  // (four: waterfall and bar for value by element, the tornado, the chart of estimate against actual),
+  // a last delete for each of the three charts, and the page setup.
+  expect(outcome.syncs).toBeLessThanOrEqual(3 + 1 + 2 * 4 + 3 + 1);
 });
 
 test("a host that refuses nothing builds in three syncs with a waterfall chart and says nothing", async () => {
@@ -78,5 +88,6 @@ test("a host that refuses nothing builds in three syncs with a waterfall chart a
   expect(charts(simulation)).toEqual([
     [CHART_NAME, "Waterfall"],
     [SENSITIVITY_CHART_NAME, "BarClustered"],
+    [REALIZATION_CHART_NAME, "ColumnClustered"],
   ]);
 });

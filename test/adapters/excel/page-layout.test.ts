@@ -3,7 +3,7 @@
  * the same three syncs as any build; nothing below ExcelApi 1.9, with a note; and a host that
  * refuses a page-layout call still ends with complete sheets.
  */
-import { applyPlanToExcel, CHART_NAME, SENSITIVITY_CHART_NAME } from "../../../src/adapters/excel/apply";
+import { applyPlanToExcel, CHART_NAME, REALIZATION_CHART_NAME, SENSITIVITY_CHART_NAME } from "../../../src/adapters/excel/apply";
 import { readExcelWorkbook } from "../../../src/adapters/excel/read";
 import { analyzeWorkbook } from "../../../src/core/model/analyze";
 import { ASSUMPTIONS_SHEET } from "../../../src/core/plan/assumptions";
@@ -100,21 +100,26 @@ describe("page setup inside Excel (simulated)", () => {
 
     const simulation = await simulationOf(await seedOfFile(SAMPLE_FILE));
     // The write request applies everything before the page setup, then is refused; so is the page
-    // setup tried again on its own (sync 9: after the check, and two syncs for each chart made again).
+    // setup tried again on its own (sync 11: after the check, and two syncs for each of the
+    // sample's three charts made again).
     simulation.failOnSync(3, undefined, firstPrinting + 2);
-    simulation.failOnSync(9, undefined, 2);
+    simulation.failOnSync(11, undefined, 2);
     const outcome = await build(simulation, PAGES);
-    expect(outcome.syncs).toBe(9);
-    expect(simulation.syncs).toHaveLength(9);
+    expect(outcome.syncs).toBe(11);
+    expect(simulation.syncs).toHaveLength(11);
     expect(outcome.notes).toEqual([
       expect.stringMatching(
-        /^The sheets are complete, but Excel refused part of their page setup for printing \(.+\): check Page Layout on Value Summary and Assumptions Log before printing\.$/,
+        /^The sheets are complete, but Excel refused part of their page setup for printing \(.+\): check Page Layout on Value Summary, Value Map and Assumptions Log before printing\.$/,
       ),
     ]);
     expect(marks(simulation)).toEqual([]);
     // The verifying sync only reads.
     expect(simulation.syncs[3]!.operations.every((o) => o.action.startsWith("load"))).toBe(true);
-    expect(simulation.document.sheet(SUMMARY_SHEET).charts.map((c) => c.name)).toEqual([CHART_NAME, SENSITIVITY_CHART_NAME]);
+    expect(simulation.document.sheet(SUMMARY_SHEET).charts.map((c) => c.name)).toEqual([
+      CHART_NAME,
+      SENSITIVITY_CHART_NAME,
+      REALIZATION_CHART_NAME,
+    ]);
   });
 
   test("a request that fails before the page setup still fails the build, the sheets marked INCOMPLETE", async () => {

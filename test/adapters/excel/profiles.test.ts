@@ -88,7 +88,7 @@ describe("customer profiles in Excel", () => {
 
     const sheet = simulation.document.sheet("CVM_Profiles");
     expect(sheet.visibility).toBe("Hidden");
-    expect(simulation.document.sheetNames()).toEqual(["Variables", "Elements", "Settings", "CVM_Profiles"]);
+    expect(simulation.document.sheetNames()).toEqual(["Variables", "Elements", "Settings", "Stakeholders", "Actuals", "CVM_Profiles"]);
     expect(simulation.document.activeSheet()).toBe("Variables");
     // Nothing of the user's changed.
     expect(changedCells(before, everyCell(simulation))).toEqual([]);

@@ -23,12 +23,18 @@ describe("what the task pane asks of the adapter", () => {
     expect(outcome.ok && outcome.syncs).toBe(2 + total);
   });
 
-  test("inspecting finds where the three ranges are and writes nothing", async () => {
+  test("inspecting finds where the ranges are, the optional ones too, and writes nothing", async () => {
     const simulation = await simulationOf(await seedOfFile(SAMPLE_FILE));
     const inspection = await inspectInExcel(hostOf(simulation));
-    expect(inspection.ranges).toEqual({ variables: "Variables!A1:G18", elements: "Elements!A1:I7", settings: "Settings!A1:B8" });
+    expect(inspection.ranges).toEqual({
+      variables: "Variables!A1:G18",
+      elements: "Elements!A1:J7",
+      settings: "Settings!A1:B11",
+      stakeholders: "Stakeholders!A1:E5",
+      actuals: "Actuals!A1:E12",
+    });
     expect(inspection.analysis.ok).toBe(true);
-    expect(inspection.existing.sheets).toEqual(["Variables", "Elements", "Settings"]);
+    expect(inspection.existing.sheets).toEqual(["Variables", "Elements", "Settings", "Stakeholders", "Actuals"]);
     expect(writes(simulation)).toEqual([]);
   });
 
@@ -47,14 +53,17 @@ describe("what the task pane asks of the adapter", () => {
       const inserted = await insertStarterModel(host, "sample", PIPELINE_STARTER);
       expect(inserted).toEqual({
         ok: true,
-        sheets: ["Variables", "Elements", "Settings"],
-        tables: ["CVM_Variables", "CVM_Elements", "CVM_Settings"],
+        sheets: ["Variables", "Elements", "Settings", "Stakeholders", "Actuals"],
+        tables: ["CVM_Variables", "CVM_Elements", "CVM_Settings", "CVM_Stakeholders", "CVM_Actuals"],
       });
+      // However many tables: two syncs.
       expect(simulation.syncs).toHaveLength(2);
       expect(simulation.document.tables().map((t) => [t.name, t.sheet, t.range])).toEqual([
         ["CVM_Variables", "Variables", "A1:G18"],
-        ["CVM_Elements", "Elements", "A1:I7"],
-        ["CVM_Settings", "Settings", "A1:B8"],
+        ["CVM_Elements", "Elements", "A1:J7"],
+        ["CVM_Settings", "Settings", "A1:B11"],
+        ["CVM_Stakeholders", "Stakeholders", "A1:E5"],
+        ["CVM_Actuals", "Actuals", "A1:E12"],
       ]);
       expect(simulation.document.cell("Sheet1", "A1").value).toBe("my notes");
       expect(simulation.document.activeSheet()).toBe("Variables");

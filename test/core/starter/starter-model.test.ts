@@ -20,23 +20,55 @@ function inputOf(tables: readonly StarterTable[]): WorkbookInput {
 }
 
 describe("the starter model", () => {
-  test("the sample goes into a workbook without a model as three tables named as the contract's ranges", () => {
+  test("the sample goes into a workbook without a model as tables named as the contract's ranges, its optional ones too", () => {
     const outcome = planStarterModel("sample", EMPTY, PIPELINE_STARTER);
     if (!outcome.ok) throw new Error(outcome.message);
     expect(outcome.plan.tables.map((t) => [t.sheet, t.tableName])).toEqual([
       ["Variables", "CVM_Variables"],
       ["Elements", "CVM_Elements"],
       ["Settings", "CVM_Settings"],
+      ["Stakeholders", "CVM_Stakeholders"],
+      ["Actuals", "CVM_Actuals"],
     ]);
     // Read back, it is the bundled sample: the same model as the sample's own tables give.
     const inserted = analyzeWorkbook(inputOf(outcome.plan.tables));
     const bundled = analyzeWorkbook({
       variables: { address: "Variables!A1:G18", values: PIPELINE_SAMPLE.variables },
-      elements: { address: "Elements!A1:I7", values: PIPELINE_SAMPLE.elements },
-      settings: { address: "Settings!A1:B8", values: PIPELINE_SAMPLE.settings ?? [] },
+      elements: { address: "Elements!A1:J7", values: PIPELINE_SAMPLE.elements },
+      settings: { address: "Settings!A1:B11", values: PIPELINE_SAMPLE.settings ?? [] },
+      stakeholders: { address: "Stakeholders!A1:E5", values: PIPELINE_SAMPLE.stakeholders ?? [] },
+      actuals: { address: "Actuals!A1:E12", values: PIPELINE_SAMPLE.actuals ?? [] },
     });
     expect(inserted.ok && bundled.ok).toBe(true);
-    if (inserted.ok && bundled.ok) expect(inserted.results.totals).toEqual(bundled.results.totals);
+    if (inserted.ok && bundled.ok) {
+      expect(inserted.results.totals).toEqual(bundled.results.totals);
+      expect(inserted.model.stakeholders).toHaveLength(4);
+      expect(inserted.model.actuals).toHaveLength(11);
+      expect(inserted.model.settings.alternative).toBe("manual patrols");
+      // The sample opens without a warning: every listed stakeholder has an element, every element's stakeholder is listed.
+      expect(inserted.problems).toEqual([]);
+    }
+  });
+
+  test("the sample's measured results are money and dates in the table it inserts", () => {
+    const outcome = planStarterModel("sample", EMPTY, PIPELINE_STARTER);
+    if (!outcome.ok) throw new Error(outcome.message);
+    const actuals = outcome.plan.tables.find((t) => t.range === "actuals")!;
+    expect(actuals.rows[0]).toEqual(["Element", "Year", "Actual", "Source", "Date"].map((value) => ({ kind: "text", value })));
+    expect(actuals.numberFormats[1]).toEqual(["General", "General", "#,##0", "General", "yyyy-mm-dd"]);
+  });
+
+  test("the sample's optional tables go only where the workbook has no range of that name; the skeleton inserts none", () => {
+    const outcome = planStarterModel("sample", { sheets: ["Stakeholders"], names: ["CVM_Actuals"], tables: [] }, PIPELINE_STARTER);
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.plan.tables.map((t) => [t.sheet, t.tableName])).toEqual([
+      ["Variables", "CVM_Variables"],
+      ["Elements", "CVM_Elements"],
+      ["Settings", "CVM_Settings"],
+      ["CVM Stakeholders", "CVM_Stakeholders"],
+    ]);
+    const skeleton = planStarterModel("skeleton", EMPTY, PIPELINE_STARTER);
+    expect(skeleton.ok && skeleton.plan.tables.map((t) => t.range)).toEqual(["variables", "elements", "settings"]);
   });
 
   test("every text of the sample is planned as text, numbers as numbers, shares with a percent format", () => {
@@ -59,7 +91,7 @@ describe("the starter model", () => {
       PIPELINE_STARTER,
     );
     if (!outcome.ok) throw new Error(outcome.message);
-    expect(outcome.plan.tables.map((t) => t.sheet)).toEqual(["Variables 2", "CVM Elements", "Settings"]);
+    expect(outcome.plan.tables.map((t) => t.sheet)).toEqual(["Variables 2", "CVM Elements", "Settings", "Stakeholders", "Actuals"]);
     expect(freeSheetName("Settings", ["settings", "cvm settings", "settings 2"])).toBe("Settings 3");
   });
 

@@ -30,7 +30,7 @@ describe("the workbench's sample seed", () => {
   test("has the file's sheets, in order, and its cell values", () => {
     const ours = documentOf(inserted);
     const theirs = documentOf(fromFile);
-    expect(ours.sheetNames()).toEqual(["Variables", "Elements", "Settings"]);
+    expect(ours.sheetNames()).toEqual(["Variables", "Elements", "Settings", "Stakeholders", "Actuals"]);
     expect(ours.sheetNames()).toEqual(theirs.sheetNames());
     for (const name of theirs.sheetNames()) {
       const values = (doc: typeof ours) =>
@@ -48,8 +48,10 @@ describe("the workbench's sample seed", () => {
     expect(tables(documentOf(inserted))).toEqual(tables(documentOf(fromFile)));
     expect(tables(documentOf(inserted))).toEqual([
       "CVM_Variables Variables!A1:G18",
-      "CVM_Elements Elements!A1:I7",
-      "CVM_Settings Settings!A1:B8",
+      "CVM_Elements Elements!A1:J7",
+      "CVM_Settings Settings!A1:B11",
+      "CVM_Stakeholders Stakeholders!A1:E5",
+      "CVM_Actuals Actuals!A1:E12",
     ]);
     expect(documentOf(inserted).names()).toEqual([]);
     expect(documentOf(fromFile).names()).toEqual([]);
