@@ -81,7 +81,7 @@ test("an empty workbook: the task pane inserts the sample on new sheets, and the
   await pane.getByRole("button", { name: "Insert the sample model" }).click();
   await pane.getByText("Inserted.").waitFor();
   const workbook = await documentOf(page);
-  expect(workbook.sheetNames).toEqual(["Sheet1", "Variables", "Elements", "Settings"]);
+  expect(workbook.sheetNames).toEqual(["Sheet1", "Variables", "Elements", "Settings", "Stakeholders", "Actuals"]);
   await pane.getByRole("tab", { name: "Preview" }).click();
   const annual = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 }).format(
     sampleTotals().TotalAnnualValue,
