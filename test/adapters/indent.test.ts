@@ -28,7 +28,7 @@ beforeAll(async () => {
   const built = await buildValueWorkbook(new Uint8Array(fs.readFileSync(SAMPLE_FILE)), BUILT);
   if (!built.ok) throw new Error(built.problems.map((p) => p.message).join("\n"));
   workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(built.bytes));
+  await workbook.xlsx.load(built.bytes as unknown as ArrayBuffer);
 });
 
 test("the .xlsx indents each source of realization by year and its header, and nothing to their left", () => {

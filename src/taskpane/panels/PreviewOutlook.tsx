@@ -1,24 +1,18 @@
-import { Body1, Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Caption1 } from "@fluentui/react-components";
 import { useMemo } from "react";
 import type { Results } from "../../core/model/compute";
 import { realizedValue } from "../../core/model/realization";
 import { hasScenarios, scenarioResults } from "../../core/model/scenarios";
 import type { ValueModel } from "../../core/model/types";
+import { usePreviewTableStyles } from "./preview-table";
 import { money, percent } from "../format";
-
-const useStyles = makeStyles({
-  table: { width: "100%", borderCollapse: "collapse", fontVariantNumeric: "tabular-nums" },
-  cell: { textAlign: "right", padding: "2px 0 2px 6px", fontSize: tokens.fontSizeBase200 },
-  label: { textAlign: "left", padding: "2px 0", fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightRegular },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300 },
-});
 
 /**
  * The preview's scenarios (where variables have Low and High) and realization (where elements
  * have an Actual): the same numbers the Value Summary's sections compute, from the core.
  */
 export function PreviewOutlook({ model, results }: { readonly model: ValueModel; readonly results: Results }) {
-  const styles = useStyles();
+  const styles = usePreviewTableStyles();
   // Three computations of the whole model: only when the model changes, not on every render.
   const scenarios = useMemo(() => (hasScenarios(model) ? scenarioResults(model) : undefined), [model]);
   const realized = realizedValue(model);

@@ -1,15 +1,9 @@
-import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import { Caption1 } from "@fluentui/react-components";
 import type { Results } from "../../core/model/compute";
 import { realizationByYear } from "../../core/model/realization-by-year";
 import type { ValueModel } from "../../core/model/types";
+import { usePreviewTableStyles } from "./preview-table";
 import { money, percent } from "../format";
-
-const useStyles = makeStyles({
-  table: { width: "100%", borderCollapse: "collapse", fontVariantNumeric: "tabular-nums" },
-  cell: { textAlign: "right", padding: "2px 0 2px 6px", fontSize: tokens.fontSizeBase200 },
-  label: { textAlign: "left", padding: "2px 0", fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightRegular },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300 },
-});
 
 /**
  * The preview's realization by year (where CVM_Actuals has results): each measured year's
@@ -17,7 +11,7 @@ const useStyles = makeStyles({
  * the same numbers as the Value Summary's "Realization by year", from the core. Nothing without actuals.
  */
 export function PreviewRealizationByYear({ model, results }: { readonly model: ValueModel; readonly results: Results }) {
-  const styles = useStyles();
+  const styles = usePreviewTableStyles();
   const realization = realizationByYear(model, results);
   if (!realization) return null;
   const m = (n: number) => money(n, model.settings.currency);
