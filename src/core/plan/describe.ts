@@ -1,9 +1,12 @@
 import type { ValueModel } from "../model/types";
 import type { Results } from "../model/compute";
+import { realizationByYear } from "../model/realization-by-year";
+import { alternativeGiven } from "../model/settings";
 import { ASSUMPTIONS_SHEET, HISTORY_FIRST_ROW } from "./assumptions";
 import type { OtherCustomersRemoved } from "./build-plan";
 import { describeRemoved } from "./other-customers";
 import { SUMMARY_SHEET } from "./summary";
+import { namesInWords } from "./text-lines";
 import type { SheetPlan, WorkbookPlan } from "./types";
 import { VALUE_MAP_SHEET } from "./value-map";
 import { valueMapGroups } from "./value-map-groups";
@@ -34,8 +37,19 @@ export function describeBuild(
         `Scenarios (conservative, expected, optimistic) and the NPV's sensitivity to ${count(ranged, "variable")} with a Low and a High, with a tornado chart; the sensitivity numbers are as of this build.`,
       );
     }
+    if (alternativeGiven(model.settings))
+      lines.push(
+        `The incentive to purchase against ${model.settings.alternative}: the alternative's cost and the price difference over the horizon.`,
+      );
     const measured = model.elements.filter((e) => e.actual !== undefined).length;
     if (measured > 0) lines.push(`Value realization: ${count(measured, "measured element")} against the estimate.`);
+    const byYear = realizationByYear(model, results);
+    if (byYear) {
+      const chart = summary.charts.some((c) => c.kind === "realizationByYear") ? ", with a chart of estimate against actual" : "";
+      lines.push(
+        `Realization by year: ${count(byYear.years.length, "measured year")} and ${count(byYear.measured.length, "element-year")} against the ramped estimate${chart}.`,
+      );
+    }
   }
   const valueMap = sheet(VALUE_MAP_SHEET);
   if (valueMap && model.stakeholders) {
@@ -49,9 +63,9 @@ export function describeBuild(
     // A history rewritten without another customer's entries plans its kept rows again: only the planner knows which are new.
     const added = built?.historyAdded ?? historyRowsWritten(assumptions);
     const history = added === 0 ? "no change to the history" : `${count(added, "new history row")}`;
-    lines.push(
-      `${ASSUMPTIONS_SHEET}: ${count(model.variables.length, "variable")}, ${count(model.elements.length, "element")} and the settings; ${history}.`,
-    );
+    const logged = [count(model.variables.length, "variable"), count(model.elements.length, "element"), "the settings"];
+    if (model.actuals) logged.push(`${count(model.actuals.length, "actual result")} by year`);
+    lines.push(`${ASSUMPTIONS_SHEET}: ${namesInWords(logged)}; ${history}.`);
   }
   const others = built && describeRemoved(built.removed);
   if (others)

@@ -332,18 +332,19 @@ export interface KeyFigure {
   readonly value: number | undefined;
 }
 
-/** Key figures, each behind its defined name, with what they mean below them. */
-function planKeyFigures(c: SummaryContext): void {
-  const { s, rows, results, years, grid } = c;
-  s.text(rows.figuresTitle, 0, "Key figures", "section");
-  const flow = cashFlowFormulas(grid, rows.cash);
+type KeyFigures = Record<ResultName, KeyFigure> & { CVM_Incentive?: KeyFigure };
+
+/** What the customer gains: the annual value, its green and gray parts, the benefit over the horizon. */
+function benefitFigures({
+  rows,
+  results,
+  years,
+  grid,
+}: SummaryContext): Pick<KeyFigures, "CVM_TotalAnnualValue" | "CVM_Green" | "CVM_Gray" | "CVM_TotalBenefit"> {
   const t = results.totals;
-  const res = (name: ResultName) => r(rows.figure[name], FIGURE.value);
-  const setting = grid.setting;
-  const yearsText = plural(years, "year");
   const annual = elementsRange(rows, COL.annual);
   const confidence = elementsRange(rows, COL.confidence);
-  const figures: Record<ResultName, KeyFigure> & { CVM_Incentive?: KeyFigure } = {
+  return {
     CVM_TotalAnnualValue: {
       label: "Annual value, in full effect",
       formula: `SUM(${annual})`,
@@ -366,14 +367,25 @@ function planKeyFigures(c: SummaryContext): void {
       value: t.Gray,
     },
     CVM_TotalBenefit: {
-      label: `Total benefit, ${yearsText}`,
-      formula: flow.total(rows.cash.benefit),
+      label: `Total benefit, ${plural(years, "year")}`,
+      formula: cashFlowFormulas(grid, rows.cash).total(rows.cash.benefit),
       style: "figure",
       note: "with each element's ramp-up",
       value: t.TotalBenefit,
     },
+  };
+}
+
+/** What it costs and what it returns: cost, net value, the incentive against an alternative, NPV, ROI, payback. */
+function returnFigures(c: SummaryContext): Omit<KeyFigures, keyof ReturnType<typeof benefitFigures>> {
+  const { rows, results, years, grid } = c;
+  const t = results.totals;
+  const flow = cashFlowFormulas(grid, rows.cash);
+  const res = (name: ResultName) => r(rows.figure[name], FIGURE.value);
+  const setting = grid.setting;
+  return {
     CVM_TotalCost: {
-      label: `Total cost, ${yearsText}`,
+      label: `Total cost, ${plural(years, "year")}`,
       formula: `${setting("investment")}+${setting("years")}*${setting("annualCost")}`,
       style: "figure",
       note: "investment and annual cost",
@@ -413,6 +425,13 @@ function planKeyFigures(c: SummaryContext): void {
         }
       : {}),
   };
+}
+
+/** Key figures, each behind its defined name, with what they mean below them. */
+function planKeyFigures(c: SummaryContext): void {
+  const { s, rows } = c;
+  s.text(rows.figuresTitle, 0, "Key figures", "section");
+  const figures: KeyFigures = { ...benefitFigures(c), ...returnFigures(c) };
   for (const name of rows.figureOrder) {
     const figure = figures[name]!;
     const row = rows.figure[name]!;

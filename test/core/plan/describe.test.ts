@@ -68,3 +68,46 @@ test("a rebuild says how many history rows a change added, and none when nothing
   expect(build(100, recordOf(first.plan)).lines[1]).toMatch(/no change to the history\.$/);
   expect(build(120, recordOf(first.plan)).lines[1]).toMatch(/; 1 new history row\.$/);
 });
+
+test("a build with an alternative and actuals by year says so, with the years, element-years and results it compared", () => {
+  const base = input(100);
+  const analysis = analyzeWorkbook({
+    ...base,
+    settings: {
+      address: "Settings!A1:B4",
+      values: [
+        ["Setting", "Value"],
+        ["Years", 4],
+        ["Alternative", "Manual patrols"],
+        ["AlternativeAnnualCost", 1000],
+      ],
+    },
+    // Two years of Repairs, one of Patrols; a row for year 9 lies beyond the horizon and is not compared.
+    actuals: {
+      address: "Actuals!A1:C5",
+      values: [
+        ["Element", "Year", "Actual"],
+        ["Repairs", 1, 40000],
+        ["Repairs", 2, 52000],
+        ["Patrols", 2, 150],
+        ["Patrols", 9, 150],
+      ],
+    },
+  });
+  if (!analysis.ok) throw new Error(analysis.problems.map((p) => p.message).join("\n"));
+  const planned = planBuild(
+    analysis.model,
+    analysis.results,
+    { sheets: ["Inputs", "Elements", "Settings", "Actuals"], names: [] },
+    new Date(),
+  );
+  if (!planned.ok) throw new Error("plan");
+  const lines = describeBuild(planned.plan, analysis.model, analysis.results);
+  expect(lines).toContain(
+    "The incentive to purchase against Manual patrols: the alternative's cost and the price difference over the horizon.",
+  );
+  expect(lines).toContain(
+    "Realization by year: 2 measured years and 3 element-years against the ramped estimate, with a chart of estimate against actual.",
+  );
+  expect(lines).toContain("Assumptions Log: 2 variables, 2 elements, the settings and 3 actual results by year; 1 new history row.");
+});
