@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import ExcelJS from "exceljs";
 import { buildInExcel } from "../support/pipeline";
 import { buildValueWorkbook } from "../../src/cli/build-workbook";
+import { ASSUMPTIONS_SHEET } from "../../src/core/plan/assumptions";
 import { SUMMARY_SHEET } from "../../src/core/plan/summary";
 import { VALUE_MAP_SHEET } from "../../src/core/plan/value-map";
 import { BUILT, hostOf, SAMPLE_FILE, seedOfFile, simulationOf } from "./excel/support";
@@ -40,6 +41,12 @@ test("the .xlsx indents each source of realization by year and its header, and n
   // The share beside each source stays right-aligned money's neighbour, unindented.
   const share = summary.getCell(sources[0]!).address.replace(/^[A-Z]+/, (column) => String.fromCharCode(column.charCodeAt(0) - 1));
   expect(summary.getCell(share).alignment?.indent).toBeUndefined();
+});
+
+test("the .xlsx indents the Assumptions Log's sources of actual results, which follow their money", () => {
+  const log = workbook.getWorksheet(ASSUMPTIONS_SHEET)!;
+  const [source] = cellsHolding(log, ["Maintenance work orders FY2026"]);
+  expect(log.getCell(source!).alignment).toMatchObject({ horizontal: "left", indent: 1, wrapText: true });
 });
 
 test("the .xlsx indents the Value Map's sentences and their header", () => {

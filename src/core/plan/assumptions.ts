@@ -38,6 +38,9 @@ const STYLES: Record<string, CellStyle> = {
   date: { numberFormat: DATE_TIME_FORMAT, horizontalAlignment: "left", alignTop: true },
   day: { numberFormat: DATE_FORMAT, horizontalAlignment: "left", alignTop: true },
   formulaText: { fontColor: COLORS.title, wrap: true },
+  // Text right after a right-aligned figure: indented, so the two do not read as one.
+  headerIndented: { ...SHEET_STYLES.header, indent: 1 },
+  wrappedIndented: { wrap: true, indent: 1 },
 };
 
 export { HISTORY_FIRST_ROW } from "./history";
@@ -214,7 +217,7 @@ function planElements(
 function planActualsByYear(s: SheetBuilder, model: ValueModel, start: number): number {
   let row = start;
   s.text(row++, 0, "Actual results by year", "section");
-  ["Element", "Id", "Year", "Actual", "Source", "Date"].forEach((h, c) => s.text(row, c, h, "header"));
+  ["Element", "Id", "Year", "Actual", "Source", "Date"].forEach((h, c) => s.text(row, c, h, h === "Source" ? "headerIndented" : "header"));
   row++;
   for (const measured of model.actuals ?? []) {
     const e = model.elements[measured.element]!;
@@ -222,7 +225,7 @@ function planActualsByYear(s: SheetBuilder, model: ValueModel, start: number): n
     s.text(row, 1, e.id ?? "", "text");
     s.number(row, 2, measured.year, "whole");
     s.number(row, 3, measured.actual, "money");
-    s.text(row, 4, measured.source, "wrapped");
+    s.text(row, 4, measured.source, "wrappedIndented");
     if (measured.date !== undefined) s.number(row, 5, measured.date, "day");
     row++;
   }
