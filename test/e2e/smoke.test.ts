@@ -49,7 +49,13 @@ describe("the workbench", () => {
     const workbook = await documentOf(page);
     expect(workbook.sheetNames).toEqual(expect.arrayContaining(["Variables", "Elements", "Settings"]));
     // The sample as the task pane inserts it: the contract's ranges are tables.
-    expect(workbook.tables.map((t) => t.name)).toEqual(["CVM_Variables", "CVM_Elements", "CVM_Settings", "CVM_Stakeholders", "CVM_Actuals"]);
+    expect(workbook.tables.map((t) => t.name)).toEqual([
+      "CVM_Variables",
+      "CVM_Elements",
+      "CVM_Settings",
+      "CVM_Stakeholders",
+      "CVM_Actuals",
+    ]);
     expectNoErrors(page);
   });
 

@@ -7,6 +7,7 @@ import { render, screen, within } from "@testing-library/react";
 import { analyzeWorkbook } from "../../src/core/model/analyze";
 import type { CellValue } from "../../src/core/workbook/cells";
 import { PreviewPanel } from "../../src/taskpane/panels/PreviewPanel";
+import { alternativeInput } from "../fixtures/alternative-input";
 
 /**
  * The Preview's next-best alternative (issue 16): the alternative's cost, the price difference and
@@ -15,24 +16,7 @@ import { PreviewPanel } from "../../src/taskpane/panels/PreviewPanel";
 
 // Repairs 200000 a year over 3 years: benefit 600000; the offering 60000 + 3 × 40000 = 180000.
 function analysed(extra: CellValue[][]) {
-  const settings = [["Setting", "Value"], ["Years", 3], ["Investment", 60000], ["AnnualCost", 40000], ...extra];
-  const analysis = analyzeWorkbook({
-    variables: {
-      address: "Inputs!A1:B2",
-      values: [
-        ["Name", "Value"],
-        ["Repairs", 200000],
-      ],
-    },
-    elements: {
-      address: "Elements!A1:C2",
-      values: [
-        ["Element", "Formula", "Stakeholder"],
-        ["Fewer leak repairs", "Repairs", "Production Manager"],
-      ],
-    },
-    settings: { address: `Settings!A1:B${settings.length}`, values: settings },
-  });
+  const analysis = analyzeWorkbook(alternativeInput(extra));
   if (!analysis.ok) throw new Error(analysis.problems.map((p) => p.message).join("\n"));
   return analysis;
 }

@@ -493,14 +493,7 @@ function addValueChart(sheet: Excel.Worksheet, plan: ValueByElementChart, waterf
  * swing (the plan's first row) is on top.
  */
 function addTornado(sheet: Excel.Worksheet, plan: TornadoChart): Excel.Chart {
-  const chart = sheet.charts.add("BarClustered", sheet.getRange(sourceOf(plan)), "Columns");
-  chart.name = CHART_NAMES[plan.kind];
-  chart.legend.visible = true;
-  plan.series.forEach((planned, i) => {
-    const series = chart.series.getItemAt(i);
-    series.name = planned.name;
-    series.setXAxisValues(sheet.getRange(plan.categories));
-  });
+  const chart = addSideBySide(sheet, plan, "BarClustered");
   const first = chart.series.getItemAt(0);
   first.gapWidth = 40;
   first.overlap = 100;
@@ -510,7 +503,16 @@ function addTornado(sheet: Excel.Worksheet, plan: TornadoChart): Excel.Chart {
 
 /** Estimate against actual by year: clustered columns from the two adjacent columns of the table of years. */
 function addRealizationChart(sheet: Excel.Worksheet, plan: RealizationChart): Excel.Chart {
-  const chart = sheet.charts.add("ColumnClustered", sheet.getRange(sourceOf(plan)), "Columns");
+  return addSideBySide(sheet, plan, "ColumnClustered");
+}
+
+/** A chart of the plan's series from one source range, each series named, over the plan's categories, with a legend. */
+function addSideBySide(
+  sheet: Excel.Worksheet,
+  plan: TornadoChart | RealizationChart,
+  type: "BarClustered" | "ColumnClustered",
+): Excel.Chart {
+  const chart = sheet.charts.add(type, sheet.getRange(sourceOf(plan)), "Columns");
   chart.name = CHART_NAMES[plan.kind];
   chart.legend.visible = true;
   plan.series.forEach((planned, i) => {

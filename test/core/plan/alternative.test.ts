@@ -13,30 +13,12 @@ import { resultsJson } from "../../../src/core/results-json";
 import type { CellValue, WorkbookInput } from "../../../src/core/workbook/cells";
 import { PIPELINE_ALTERNATIVE_SETTINGS } from "../../../src/sample/pipeline-alternative";
 import { PIPELINE_SAMPLE } from "../../../src/sample/pipeline-model";
+import { alternativeInput } from "../../fixtures/alternative-input";
 
 const NOW = new Date(Date.UTC(2026, 11, 5, 6, 0));
 
-/** One element, 200000 a year, over 3 years; the offering 60000 once and 40000 a year; settings from A1 of sheet Settings. */
-function input(extra: CellValue[][]): WorkbookInput {
-  const settings = [["Setting", "Value"], ["Customer", "Northwind"], ["Years", 3], ["Investment", 60000], ["AnnualCost", 40000], ...extra];
-  return {
-    variables: {
-      address: "Inputs!A1:B2",
-      values: [
-        ["Name", "Value"],
-        ["Repairs", 200000],
-      ],
-    },
-    elements: {
-      address: "Elements!A1:C2",
-      values: [
-        ["Element", "Formula", "Stakeholder"],
-        ["Fewer leak repairs", "Repairs", "Production Manager"],
-      ],
-    },
-    settings: { address: `Settings!A1:B${settings.length}`, values: settings },
-  };
-}
+/** The alternative's model (test/fixtures/alternative-input.ts) for customer Northwind: settings from row 2 of Settings. */
+const input = (extra: CellValue[][]): WorkbookInput => alternativeInput(extra, "Northwind");
 
 const WITH_ALTERNATIVE = input([
   ["Alternative", "Manual patrols"],
