@@ -24,8 +24,10 @@ export const EXIT = { ok: 0, modelErrors: 1, usage: 2 } as const;
 const HELP = {
   build: `Usage: cvm build <workbook.xlsx> [--out <file.xlsx>] [--json]
 
-Reads the model's named ranges CVM_Variables, CVM_Elements and CVM_Settings and writes the Value
-Summary and the Assumptions Log into a copy of the workbook. The input file is never modified.
+Reads the model's named ranges CVM_Variables, CVM_Elements and CVM_Settings (and CVM_Stakeholders
+and CVM_Actuals where the workbook has them) and writes the Value Summary, the Value Map (with
+CVM_Stakeholders) and the Assumptions Log into a copy of the workbook. The input file is never
+modified.
 
 Arguments:
   <workbook.xlsx>      the model workbook, saved from Excel
@@ -46,7 +48,9 @@ Example:
 Builds one value workbook per customer, and a roll-up. The CSV has a Customer column and one
 column per variable to override, named as the variable (an empty cell keeps the model's value);
 <Variable> Low, <Variable> High and <Element> Actual columns give a customer's range and realized
-value. Everything is checked before anything is written, and the folder gets all the files or none.
+value; Alternative, AlternativeInvestment and AlternativeAnnualCost the customer's next-best
+alternative. The model's CVM_Actuals stay only in its own customer's workbook. Everything is
+checked before anything is written, and the folder gets all the files or none.
 
 Arguments:
   <model.xlsx>         the model workbook, saved from Excel (never modified)
