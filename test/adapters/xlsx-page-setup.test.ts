@@ -111,9 +111,17 @@ describe("page setup in the .xlsx", () => {
   });
 
   test("a sheet the plan gives no page setup keeps what it has", async () => {
-    const xml = await sheetXml(await JSZip.loadAsync(first), "Variables");
-    expect(xml).not.toContain("fitToPage");
-    expect(xml).not.toContain("<headerFooter");
+    // The sample's Variables sheet prints as it was inserted: one page wide, landscape, its name at the top.
+    const setup = (xml: string) => ({
+      fit: /<pageSetUpPr\b[^>]*\/>/.exec(xml)?.[0],
+      // ExcelJS writes its defaults (copies, first page number) back: the settings that matter are compared.
+      page: ["orientation", "fitToWidth", "fitToHeight"].map((a) => new RegExp(`<pageSetup\\b[^>]*\\b${a}="([^"]*)"`).exec(xml)?.[1]),
+      headerFooter: /<headerFooter>.*<\/headerFooter>/.exec(xml)?.[0],
+    });
+    const before = setup(await sheetXml(await JSZip.loadAsync(sample()), "Variables"));
+    expect(before.headerFooter).toContain("&amp;LVariables");
+    expect(before.page).toEqual(["landscape", "1", "0"]);
+    expect(setup(await sheetXml(await JSZip.loadAsync(first), "Variables"))).toEqual(before);
   });
 });
 

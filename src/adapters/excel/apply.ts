@@ -166,7 +166,7 @@ async function sheetsCompleted(
  * (OfficeDev/office-js#1860); a host that drops it leaves the rest of the setup in place.
  * Manual breaks are reset first, so that a rebuild's breaks replace the last build's.
  */
-function setUpPage(sheet: Excel.Worksheet, page: PagePlan): void {
+export function setUpPage(sheet: Excel.Worksheet, page: PagePlan): void {
   const layout = sheet.pageLayout;
   layout.orientation = page.orientation === "landscape" ? "Landscape" : "Portrait";
   layout.zoom = { horizontalFitToPages: page.fitToPagesWide, verticalFitToPages: 0 };

@@ -1,6 +1,6 @@
-import { blockWidth, type EditCell, type EditPlan } from "../../core/plan/edit";
+import { blockWidth, type EditCell, type EditPage, type EditPlan } from "../../core/plan/edit";
 import { columnLetters } from "../../core/workbook/address";
-import { columnWidthPoints } from "./apply";
+import { columnWidthPoints, setUpPage } from "./apply";
 import { typedEntry } from "./typed-entry";
 
 const VISIBILITY = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
@@ -42,4 +42,10 @@ export function applyEditToExcel(context: Excel.RequestContext, plan: EditPlan):
   }
   for (const added of plan.addSheets) if (added.visibility !== "visible") sheet(added.name).visibility = VISIBILITY[added.visibility];
   if (plan.activate !== undefined) sheet(plan.activate).activate();
+  applyPagesToExcel(context, plan.pages);
+}
+
+/** Queues the page setup of an edit's sheets (Worksheet.pageLayout, ExcelApi 1.9): last, as a host may refuse it. */
+export function applyPagesToExcel(context: Excel.RequestContext, pages: readonly EditPage[]): void {
+  for (const { sheet, page } of pages) setUpPage(context.workbook.worksheets.getItem(sheet), page);
 }

@@ -118,7 +118,7 @@ function headerFooterCodes(parts: HeaderFooter): string {
  * written as defined names by plannedNamesXml, not through ExcelJS: the package's names are
  * replaced as a whole after ExcelJS writes.
  */
-function applyPage(sheet: ExcelJS.Worksheet, page: PagePlan): void {
+export function applyPage(sheet: ExcelJS.Worksheet, page: PagePlan): void {
   const { printArea: _area, printTitlesRow: _rows, printTitlesColumn: _columns, ...setup } = sheet.pageSetup;
   sheet.pageSetup = { ...setup, orientation: page.orientation, fitToPage: true, fitToWidth: page.fitToPagesWide, fitToHeight: 0 };
   const header = headerFooterCodes(page.header);

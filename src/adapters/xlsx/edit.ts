@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { blockWidth, type EditCell, type EditPlan, type EditRange } from "../../core/plan/edit";
-import { cachedResult } from "./apply";
+import { applyPage, cachedResult } from "./apply";
 
 const STATE = { visible: "visible", hidden: "hidden", veryHidden: "veryHidden" } as const;
 
@@ -45,6 +45,12 @@ export function applyEditToXlsx(workbook: ExcelJS.Workbook, plan: EditPlan): voi
   for (const table of plan.tables) addTable(sheet(table.range.sheet), table.name, table.range);
   for (const { sheet: name, column, width } of plan.columnWidths) sheet(name).getColumn(column + 1).width = width;
   for (const s of added) sheet(s.name).state = STATE[s.visibility];
+  for (const { sheet: name, page } of plan.pages) {
+    const target = sheet(name);
+    applyPage(target, page);
+    // No build writes this file's print names afterwards (see plannedNamesXml): ExcelJS writes them.
+    if (page.titleRows) target.pageSetup.printTitlesRow = `${page.titleRows.first + 1}:${page.titleRows.last + 1}`;
+  }
   if (plan.activate !== undefined) {
     const index = workbook.worksheets.findIndex((s) => s.name.toLowerCase() === plan.activate!.toLowerCase());
     if (index >= 0) workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: index, visibility: "visible" }];

@@ -1,4 +1,4 @@
-import type { CellContent } from "./types";
+import type { CellContent, PagePlan } from "./types";
 import { largest } from "./largest";
 
 /**
@@ -6,7 +6,8 @@ import { largest } from "./largest";
  * tables, the profiles sheet, the values a batch or a switch writes into the model). Both
  * adapters apply it the same way, in this order: sheets added, ranges cleared, blocks written
  * (number formats before entries), bold ranges, tables, column widths, visibility of the added
- * sheets, the active sheet.
+ * sheets, the active sheet; last, the page setup of sheets the edit adds (cosmetic: an adapter
+ * whose host refuses it keeps everything else).
  */
 export interface EditPlan {
   /** Sheets to add when the workbook has none of that name (ignoring case); at the end, in order. */
@@ -18,6 +19,8 @@ export interface EditPlan {
   readonly bold: readonly EditRange[];
   /** Excel tables over ranges already written, header row first. */
   readonly tables: readonly EditTable[];
+  /** How added sheets print: one page wide, their header row repeated where a table runs on. */
+  readonly pages: readonly EditPage[];
   /** Widths in characters of the default font, as Excel's column width. */
   readonly columnWidths: readonly { readonly sheet: string; readonly column: number; readonly width: number }[];
   /** The sheet shown when the edit ends; absent: the active sheet stays. */
@@ -54,12 +57,17 @@ export interface EditBlock {
   readonly numberFormats?: readonly (readonly string[])[];
 }
 
+export interface EditPage {
+  readonly sheet: string;
+  readonly page: PagePlan;
+}
+
 export interface EditTable {
   readonly name: string;
   readonly range: EditRange;
 }
 
-export const EMPTY_EDIT: EditPlan = { addSheets: [], clear: [], blocks: [], bold: [], tables: [], columnWidths: [] };
+export const EMPTY_EDIT: EditPlan = { addSheets: [], clear: [], blocks: [], bold: [], tables: [], pages: [], columnWidths: [] };
 
 /** An edit of single cells (the batch's values, a switch): one block per cell. */
 export function cellEdits(
@@ -82,6 +90,7 @@ export function combineEdits(a: EditPlan, b: EditPlan): EditPlan {
     blocks: [...a.blocks, ...b.blocks],
     bold: [...a.bold, ...b.bold],
     tables: [...a.tables, ...b.tables],
+    pages: [...a.pages, ...b.pages],
     columnWidths: [...a.columnWidths, ...b.columnWidths],
     ...(activate !== undefined ? { activate } : {}),
   };

@@ -1,5 +1,6 @@
 import { SETTINGS } from "../model/settings";
 import { EMPTY_EDIT, type EditPlan } from "../plan/edit";
+import { headerText, PAGE_X_OF_Y, planPage } from "../plan/page";
 import { namesInWords } from "../plan/text-lines";
 import type { CellContent } from "../plan/types";
 import { type CellValue, RANGE_NAMES } from "../workbook/cells";
@@ -144,8 +145,27 @@ function starterEdit(tables: readonly StarterTable[]): EditPlan {
       range: { sheet: t.sheet, top: 0, left: 0, rows: t.rows.length, columns: t.columnWidths.length },
     })),
     columnWidths: tables.flatMap((t) => t.columnWidths.map((width, column) => ({ sheet: t.sheet, column, width }))),
+    pages: tables.map((t) => ({ sheet: t.sheet, page: tablePage(t) })),
     ...(first ? { activate: first.sheet } : {}),
   };
+}
+
+/**
+ * How a starter sheet prints: its table one page wide (a wide Variables sheet would otherwise
+ * print a column or two a page), the header row repeated where the table runs onto another page,
+ * the sheet's name at the top and the page number at the foot. The user's to change from then on.
+ */
+function tablePage(table: StarterTable) {
+  const lastRow = Math.max(table.rows.length - 1, 0);
+  return planPage({
+    columnWidths: table.columnWidths.map((width, column) => ({ column, width })),
+    lastRow,
+    lastColumn: table.columnWidths.length - 1,
+    blocks: [],
+    repeatable: { first: 0, last: 0, tableLast: lastRow },
+    header: { left: headerText(table.sheet), center: "", right: "" },
+    footer: { left: "", center: PAGE_X_OF_Y, right: "" },
+  });
 }
 
 /** `Variables`, else `CVM Variables`, else `Variables 2`, `Variables 3`, …: never a sheet in use. */

@@ -53,7 +53,7 @@ const WITHOUT: Partial<Record<InputRange | OptionalRange, string>> = {
 type Insertion =
   | { readonly step: "idle" }
   | { readonly step: "inserting"; readonly kind: StarterKind }
-  | { readonly step: "inserted"; readonly sheets: readonly string[] }
+  | { readonly step: "inserted"; readonly sheets: readonly string[]; readonly note?: string }
   | { readonly step: "refused"; readonly message: string };
 
 /** A range's state in words: where it is, that it points at a deleted sheet, or that it is missing. */
@@ -108,7 +108,7 @@ function InsertionOutcome({ insertion }: { readonly insertion: Insertion }) {
         <MessageBarBody>
           <MessageBarTitle>Inserted.</MessageBarTitle>
           New {insertion.sheets.length === 1 ? "sheet" : "sheets"}: {insertion.sheets.join(", ")}. Edit the tables there; Check and Preview
-          follow your changes.
+          follow your changes.{insertion.note ? ` ${insertion.note}` : ""}
         </MessageBarBody>
       </MessageBar>
     );
@@ -140,7 +140,11 @@ export function StartPanel({
     setInsertion({ step: "inserting", kind });
     try {
       const outcome = await insertStarterModel(host, kind, PIPELINE_STARTER);
-      setInsertion(outcome.ok ? { step: "inserted", sheets: outcome.sheets } : { step: "refused", message: outcome.message });
+      setInsertion(
+        outcome.ok
+          ? { step: "inserted", sheets: outcome.sheets, ...(outcome.note ? { note: outcome.note } : {}) }
+          : { step: "refused", message: outcome.message },
+      );
       if (outcome.ok) onInserted();
     } catch (e) {
       setInsertion({ step: "refused", message: `Excel refused the request: ${e instanceof Error ? e.message : String(e)}` });

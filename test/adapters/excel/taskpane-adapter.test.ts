@@ -56,8 +56,9 @@ describe("what the task pane asks of the adapter", () => {
         sheets: ["Variables", "Elements", "Settings", "Stakeholders", "Actuals"],
         tables: ["CVM_Variables", "CVM_Elements", "CVM_Settings", "CVM_Stakeholders", "CVM_Actuals"],
       });
-      // However many tables: two syncs.
-      expect(simulation.syncs).toHaveLength(2);
+      // However many tables: three syncs (what exists; the tables; how they print).
+      expect(simulation.syncs).toHaveLength(3);
+      expect(simulation.document.sheet("Variables").pageLayout).toMatchObject({ orientation: "Landscape", printArea: "A1:G18" });
       expect(simulation.document.tables().map((t) => [t.name, t.sheet, t.range])).toEqual([
         ["CVM_Variables", "Variables", "A1:G18"],
         ["CVM_Elements", "Elements", "A1:J7"],
@@ -74,6 +75,17 @@ describe("what the task pane asks of the adapter", () => {
       if (fromTables.analysis.ok && fromFile.analysis.ok) expect(fromTables.analysis.results).toEqual(fromFile.analysis.results);
       expect((await buildInExcel(host, BUILT)).ok).toBe(true);
       expect(simulation.document.hasSheet(SUMMARY_SHEET)).toBe(true);
+    });
+
+    test("a host that refuses the page setup keeps the tables, and the outcome says so", async () => {
+      const simulation = createExcelSimulation({ sheets: [{ name: "Sheet1" }] });
+      simulation.failOnSync(3);
+      const inserted = await insertStarterModel(hostOf(simulation), "skeleton", PIPELINE_STARTER);
+      expect(inserted).toMatchObject({ ok: true, tables: ["CVM_Variables", "CVM_Elements", "CVM_Settings"] });
+      expect(inserted.ok && inserted.note).toMatch(
+        /^Excel refused the new sheets' page setup for printing \(.+\): check Page Layout before printing them\.$/,
+      );
+      expect(simulation.document.tables().map((t) => t.name)).toEqual(["CVM_Variables", "CVM_Elements", "CVM_Settings"]);
     });
 
     test("a user's sheet named like a starter sheet is left alone; the starter takes another name", async () => {

@@ -58,6 +58,21 @@ describe("the starter model", () => {
     expect(actuals.numberFormats[1]).toEqual(["General", "General", "#,##0", "General", "yyyy-mm-dd"]);
   });
 
+  test("each inserted sheet prints its table one page wide, named at the top and numbered at the foot", () => {
+    const outcome = planStarterModel("sample", EMPTY, PIPELINE_STARTER);
+    if (!outcome.ok) throw new Error(outcome.message);
+    const { pages } = outcome.plan.edit;
+    expect(pages.map((p) => p.sheet)).toEqual(outcome.plan.tables.map((t) => t.sheet));
+    const variables = pages[0]!.page;
+    // Seven columns, two of them 48 characters wide: wider than a portrait page can print legibly.
+    expect(variables).toMatchObject({ orientation: "landscape", fitToPagesWide: 1, breaksBefore: [] });
+    expect(variables.printArea).toEqual({ firstRow: 0, firstColumn: 0, lastRow: 17, lastColumn: 6 });
+    expect(variables.header.left).toBe("Variables");
+    expect(variables.footer.center).toBe("Page &P of &N");
+    // Two columns of settings fit a portrait page.
+    expect(pages.find((p) => p.sheet === "Settings")!.page.orientation).toBe("portrait");
+  });
+
   test("the sample's optional tables go only where the workbook has no range of that name; the skeleton inserts none", () => {
     const outcome = planStarterModel("sample", { sheets: ["Stakeholders"], names: ["CVM_Actuals"], tables: [] }, PIPELINE_STARTER);
     if (!outcome.ok) throw new Error(outcome.message);
