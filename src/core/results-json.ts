@@ -123,7 +123,16 @@ function realizationJson(model: ValueModel, results: Results): { realizationByYe
   };
 }
 
-/** An Excel serial date (days since 1899-12-30, the time of day as a fraction) as `yyyy-mm-dd`. */
+/**
+ * An Excel serial date (the time of day as a fraction) as `yyyy-mm-dd`, as Excel shows it. From 61
+ * (1900-03-01) on a serial counts days since 1899-12-30; below, Excel counts a 29 February 1900
+ * that never was (serial 60, kept for Lotus 1-2-3: Microsoft, "Excel incorrectly assumes that the
+ * year 1900 is a leap year"), so serials 1 to 59 count from 1899-12-31. Serial 60 has no real
+ * date: it is shown as Excel shows it, `1900-02-29`.
+ */
 export function isoDate(serial: number): string {
-  return new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000).toISOString().slice(0, 10);
+  const day = Math.floor(serial);
+  if (day === 60) return "1900-02-29";
+  const epoch = day < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
+  return new Date(epoch + day * 86_400_000).toISOString().slice(0, 10);
 }

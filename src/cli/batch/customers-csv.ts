@@ -8,7 +8,8 @@ import { CSV_REFUSED_SETTINGS, CSV_SETTINGS, type CsvSettingKey, type CustomerSe
 
 /**
  * The customers CSV of `cvm batch`: a header line naming a `Customer` column and one column per
- * variable to override, then one line per customer. Read with a real CSV parser (csv-parse:
+ * variable to override (and, optionally, per Low, High, Actual and setting of the next-best
+ * alternative), then one line per customer. Read with a real CSV parser (csv-parse:
  * quoted fields, doubled quotes, line breaks inside quotes, CRLF) and checked completely: every
  * problem is reported with its line and column, none stops the reading of the others. Pure: it
  * takes the file's bytes and the model's variables, and returns plain data.
@@ -379,7 +380,7 @@ function unknownColumn(
   const setting = SETTING_NAMES.find((s) => s.toLowerCase() === squash(name));
   if (setting) {
     return batchError(
-      `Unknown column: ${setting} is a setting of the model (CVM_Settings), not a variable; cvm batch sets variables only, and every customer keeps the model's ${setting}. Delete the column, or make ${setting} a variable of the model.`,
+      `Unknown column: ${setting} is a setting of the model (CVM_Settings), not a variable; of the settings cvm batch sets only the customer's name and next-best alternative, and every customer keeps the model's ${setting}. Delete the column, or make ${setting} a variable of the model.`,
       at,
     );
   }

@@ -84,6 +84,8 @@ export function readActuals(
       source: cellText(row.cells.source?.value),
       ...(date !== undefined ? { date } : {}),
       actualCell: row.cells.actual!.address,
+      elementCell: row.cells.element!.address,
+      yearCell: row.cells.year!.address,
     });
   }
   return { actuals, problems };

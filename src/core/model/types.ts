@@ -81,6 +81,9 @@ export interface YearActual {
   readonly date?: number;
   /** The Actual cell in CVM_Actuals: the summary reads it live. */
   readonly actualCell: CellAddress;
+  /** Its row's Element and Year cells: the summary checks them live, so a sorted ledger shows #N/A rather than another row's money. */
+  readonly elementCell: CellAddress;
+  readonly yearCell: CellAddress;
 }
 
 /** A model that passed validation: every name resolves, no cycles, every number is a number. */

@@ -21,7 +21,6 @@ import type { CellContent, NamePlan } from "./types";
 /** The key figures' names: the results, and the incentive where the model gives an alternative. */
 export type FigureName = ResultName | "CVM_Incentive";
 
-/** What the incentive means, added to the key figures' paragraph. */
 /**
  * What the key figures mean, where the model names an alternative: one line shorter than without
  * one, which makes room for the incentive's row, so that the sample's elements by year stay on

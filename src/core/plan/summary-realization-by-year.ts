@@ -1,6 +1,7 @@
 import { REALIZATION_NAMES } from "../model/names";
 import { realizationByYear, type RealizationByYear } from "../model/realization-by-year";
-import { formatCell } from "../workbook/address";
+import type { Element, YearActual } from "../model/types";
+import { type CellAddress, formatCell } from "../workbook/address";
 import { inExcel, NOT_AVAILABLE } from "./cached";
 import { COLORS } from "./formats";
 import { absolute, relative, type SummaryGrid } from "./summary-grid";
@@ -126,9 +127,7 @@ function planMeasured(g: SummaryGrid, computed: RealizationByYear, title: number
     s.text(row, 0, g.model.elements[measured.element]!.element, "text");
     s.number(row, 1, measured.year, "whole");
     s.formula(row, 2, absolute(g.firstElementRow + measured.element, g.yearColumn(measured.year)), "money", inExcel(estimated));
-    // An actual cleared after the build is no 0: it shows #N/A until the next build drops the row.
-    const actual = formatCell(measured.actualCell, true);
-    s.formula(row, 3, `IF(ISNUMBER(${actual}),${actual},NA())`, "money", inExcel(measured.actual));
+    s.formula(row, 3, liveActual(g.model.elements[measured.element]!, measured), "money", inExcel(measured.actual));
     s.formula(row, 4, shareFormula(relative(row, 3), relative(row, 2)), "percent", shareValue(share));
     // Indented: the source reads apart from the share right-aligned beside it.
     s.text(row, 5, measured.source, "indented");
@@ -141,6 +140,21 @@ function planMeasured(g: SummaryGrid, computed: RealizationByYear, title: number
       share: relative(row, 4),
     };
   });
+}
+
+/**
+ * An element-year's actual, live from its cell in CVM_Actuals while that row still names this
+ * element (by its Id or its name, as CVM_Elements holds them now) and this year; otherwise #N/A
+ * until the next build, never another row's money: a ledger sorted or filtered after the build, or
+ * an actual cleared, shows as not available rather than paired with the wrong element-year.
+ * Only references: the row's words are compared in the workbook, never copied into the formula.
+ */
+function liveActual(element: Element, measured: YearActual): string {
+  const cell = (address: CellAddress) => formatCell(address, true);
+  const named = `TRIM(${cell(measured.elementCell)})`;
+  const names = [element.idCell, element.nameCell].flatMap((c) => (c ? [`${named}=TRIM(${cell(c)})`] : []));
+  const actual = cell(measured.actualCell);
+  return `IF(AND(${cell(measured.yearCell)}=${measured.year},OR(${names.join(",")}),ISNUMBER(${actual})),${actual},NA())`;
 }
 
 /** Each measured year: the sums of its element-years (which sit together, ordered by year), the share, and all three to date. */

@@ -23,10 +23,10 @@ export function optionalInputs(existing: ExistingInputs): OptionalRange[] {
   return OPTIONAL_RANGES.filter((range) => taken.has(RANGE_NAMES[range].toLowerCase()));
 }
 
-/** One input table to insert: on a new sheet, from A1, header row first. */
 /** Any range of the contract a starter may insert. */
 export type StarterRange = InputRange | OptionalRange;
 
+/** One input table to insert: on a new sheet, from A1, header row first. */
 export interface StarterTable {
   readonly range: StarterRange;
   /** The table is named as the contract's range (`CVM_Variables`): a table is a name of its own. */

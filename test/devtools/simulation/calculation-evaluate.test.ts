@@ -38,6 +38,15 @@ describe("operators and Excel's coercions", () => {
     expect(calc('="say ""hi"""')).toBe('say "hi"');
   });
 
+  test("TRIM cuts spaces at the ends and runs of spaces inside, only the space character, and shows numbers as General", () => {
+    expect(calc('=TRIM("  Leak   repairs ")')).toBe("Leak repairs");
+    expect(calc('=TRIM("a\u00a0 b")')).toBe("a\u00a0 b");
+    expect(calc("=TRIM(1.5)")).toBe("1.5");
+    expect(calc("=TRIM(TRUE)")).toBe("TRUE");
+    expect(calc("=TRIM(1/0)")).toBe("#DIV/0!");
+    expect(calc('=TRIM(" repairs")="REPAIRS"')).toBe(true);
+  });
+
   test("comparisons: text without regard to case, numbers before text before booleans, within rounding noise", () => {
     expect(calc('="a"="A"')).toBe(true);
     expect(calc('="apple"<"Banana"')).toBe(true);

@@ -5,12 +5,13 @@ import { CONDITIONAL } from "./conditional";
 import { LOGICAL } from "./logical";
 import { LOOKUP } from "./lookup";
 import { MATH } from "./math";
+import { TEXT } from "./text";
 import type { FunctionDefinition } from "./types";
 
 export type { CallContext, FunctionDefinition } from "./types";
 
 export const FUNCTIONS: ReadonlyMap<string, FunctionDefinition> = new Map(
-  [...AGGREGATES, ...CONDITIONAL, ...LOGICAL, ...LOOKUP, ...MATH].map((f) => [f.name, f]),
+  [...AGGREGATES, ...CONDITIONAL, ...LOGICAL, ...LOOKUP, ...MATH, ...TEXT].map((f) => [f.name, f]),
 );
 
 /**
