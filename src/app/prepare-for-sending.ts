@@ -1,6 +1,7 @@
 import { describeRemoved, type RemovedForSending } from "../core/plan/other-customers";
 import type { BuildProgress, WorkbookPort } from "../core/port";
 import type { Problem } from "../core/problems";
+import { formatCell } from "../core/workbook/address";
 import { type ProfilesRead, type Refusal, sameName, writableStore } from "../core/profiles";
 import { runBuild } from "./build-events";
 import { buildWorkbook, inspectWorkbook } from "./pipeline";
@@ -42,11 +43,24 @@ export type SendingOutcome =
     }
   | { readonly ok: false; readonly title: string; readonly message: string; readonly problems: readonly Problem[] };
 
-/** What preparing would remove, read without writing: what the confirmation lists. */
+/** What preparing would remove, read without writing: what the confirmation lists; `stays`, what of another customer it leaves, in a sentence. */
 export type SendingPreview =
-  { readonly ok: true; readonly customer: string; readonly removes: RemovedForSending } | Extract<SendingOutcome, { ok: false }>;
+  | { readonly ok: true; readonly customer: string; readonly removes: RemovedForSending; readonly stays?: string }
+  | Extract<SendingOutcome, { ok: false }>;
 
 const NOT_PREPARED = "Nothing was removed.";
+
+/**
+ * Other customers' results in CVM_Actuals, which preparing leaves: they are the user's inputs,
+ * which the add-in never deletes, so it says where they are and that they must go before sending.
+ */
+function othersActuals(problems: readonly Problem[]): string | undefined {
+  const found = problems.find((p) => p.code === "actual-other-customer");
+  return (
+    found &&
+    `${found.message} The add-in leaves them, as it never deletes your inputs${found.cell ? `; the first is the row of ${formatCell(found.cell)}` : ""}.`
+  );
+}
 
 /** The customer the workbook goes to: the Customer setting, else the active profile's. */
 function customerOf(setting: string, profiles: ProfilesInspection): string {
@@ -78,9 +92,11 @@ export async function previewSending(host: SendingWorkbook): Promise<SendingPrev
   const customer = customerOf(inspection.analysis.model.settings.customer, profiles);
   const others = otherProfiles(profiles, customer);
   if (!others.ok) return others;
+  const stays = othersActuals(inspection.analysis.problems);
   return {
     ok: true,
     customer,
+    ...(stays ? { stays } : {}),
     removes: {
       profiles: others.names,
       history: inspection.removed?.history ?? [],
@@ -127,8 +143,9 @@ export async function prepareForSending(host: SendingWorkbook, now: Date): Promi
     history: built.removed.history,
     ...(built.removed.recordOf !== undefined ? { recordOf: built.removed.recordOf } : {}),
   };
-  const what = describeRemoved(removed) ?? "Nothing of another customer was in it.";
-  return { ok: true, customer, removed, message: `Built the workbook for ${named(customer)}. ${what}` };
+  const stays = othersActuals(built.analysis.problems);
+  const what = describeRemoved(removed) ?? (stays ? "Nothing was removed." : "Nothing of another customer was in it.");
+  return { ok: true, customer, removed, message: `Built the workbook for ${named(customer)}. ${what}${stays ? ` ${stays}` : ""}` };
 }
 
 function modelErrors(problems: readonly Problem[]): Extract<SendingOutcome, { ok: false }> {

@@ -38,7 +38,7 @@ const WHOLE = {
   CVM_Elements: "Elements!$A:$J",
   CVM_Settings: "Settings!$1:$11",
   CVM_Stakeholders: "Stakeholders!$A:$E",
-  CVM_Actuals: "Actuals!$A:$E",
+  CVM_Actuals: "Actuals!$A:$F",
 };
 
 describe("whole columns and rows as a named range", () => {
@@ -87,7 +87,7 @@ describe("whole columns and rows as a named range", () => {
       elements: "Elements!A1:J7",
       settings: "Settings!A1:B11",
       stakeholders: "Stakeholders!A1:E5",
-      actuals: "Actuals!A1:E12",
+      actuals: "Actuals!A1:F12",
     });
   });
 

@@ -6,11 +6,14 @@ import { cvm } from "../support/cli";
 import { writeModelWorkbook } from "../support/model-workbook";
 
 /**
- * `cvm batch` and CVM_Actuals: results measured at the model's customer stay in that customer's
- * workbook only. Every other customer's workbook gets the table emptied (no realization by year,
- * no names of it), so that no customer reads another's results.
+ * `cvm batch` and CVM_Actuals: each customer's workbook keeps that customer's rows only. A row
+ * names its customer in the optional Customer column; a row without one is the model's customer's
+ * (its Customer setting). Every other row is emptied in the copy (no realization by year from it,
+ * no text of it), so that no customer reads another's results; each workbook's realization by
+ * year is its own customer's.
  */
 
+// Repairs = Miles × 1000 a year, full from year 1: the model's 100 miles give 100000 a year.
 const MODEL = {
   variables: [
     ["Name", "Value"],
@@ -25,10 +28,12 @@ const MODEL = {
     ["Customer", "Northwind"],
     ["Years", 3],
   ],
+  // A ledger of two customers: Northwind's rows without a Customer (the model's own), Acme's named.
   actuals: [
-    ["Element", "Year", "Actual", "Source", "Date"],
-    ["Repairs", 1, 91000, "Northwind work orders FY2026", 46416],
-    ["Repairs", 2, 104000, "Northwind work orders FY2027", 46780],
+    ["Element", "Year", "Actual", "Source", "Date", "Customer"],
+    ["Repairs", 1, 91000, "Northwind work orders FY2026", 46416, ""],
+    ["Repairs", 2, 104000, "Northwind work orders FY2027", 46780, ""],
+    ["Repairs", 1, 150000, "Acme maintenance ledger 2026", 46416, "Acme"],
   ],
 };
 
@@ -36,7 +41,7 @@ let folder: string;
 let outDir: string;
 let run: Awaited<ReturnType<typeof cvm>>;
 
-async function sheets(file: string): Promise<ExcelJS.Workbook> {
+async function workbookOf(file: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(path.join(outDir, file));
   return workbook;
@@ -55,49 +60,70 @@ function allText(workbook: ExcelJS.Workbook): string {
   return parts.join("\n");
 }
 
+const ledgerRows = (workbook: ExcelJS.Workbook) =>
+  [2, 3, 4].map((r) => ["A", "B", "C", "D", "E", "F"].map((c) => workbook.getWorksheet("Actuals")!.getCell(`${c}${r}`).value));
+
 beforeAll(async () => {
   folder = await temporaryFolder("batch-actuals");
   const modelPath = path.join(folder, "model.xlsx");
   await fs.writeFile(modelPath, await writeModelWorkbook(MODEL));
   const csv = path.join(folder, "customers.csv");
-  // " northwind " is the model's customer, written otherwise: it keeps its results.
-  await fs.writeFile(csv, "Customer,Miles\nAcme,200\n northwind ,100\n");
+  // " northwind " is the model's customer, written otherwise; Contoso has no rows in the ledger.
+  await fs.writeFile(csv, "Customer,Miles\nAcme,200\n northwind ,100\nContoso,50\n");
   outDir = path.join(folder, "out");
   run = await cvm("batch", modelPath, csv, "--out-dir", outDir, "--threads", "1");
 });
 
-test("the batch says once, after writing, where the model's actuals went", () => {
+test("the batch says once, after writing, that each workbook kept its own rows", () => {
   expect(run.status).toBe(0);
   expect(run.stderr.split("\n").filter((line) => line.includes("CVM_Actuals"))).toEqual([
-    "Note: the results in CVM_Actuals were measured at Northwind: only northwind's workbook has them; the other workbook got the table with its rows emptied, ready for that customer's own results.",
+    "Note: each workbook keeps only its own customer's rows of CVM_Actuals (a row without a Customer is Northwind's, the model's customer); in every workbook the other rows were emptied.",
   ]);
 });
 
-test("another customer's workbook has the table with its rows emptied, and nothing of the model customer's results", async () => {
-  const acme = await sheets("Acme.value.xlsx");
-  const actuals = acme.getWorksheet("Actuals")!;
-  expect(["A1", "B1", "C1", "D1", "E1"].map((a1) => actuals.getCell(a1).value)).toEqual(["Element", "Year", "Actual", "Source", "Date"]);
-  for (const row of [2, 3]) for (const column of ["A", "B", "C", "D", "E"]) expect(actuals.getCell(`${column}${row}`).value).toBeNull();
+test("Acme's workbook keeps Acme's row, and its realization by year is Acme's; nothing of Northwind's", async () => {
+  const acme = await workbookOf("Acme.value.xlsx");
+  expect(ledgerRows(acme)).toEqual([
+    [null, null, null, null, null, null],
+    [null, null, null, null, null, null],
+    ["Repairs", 1, 150000, "Acme maintenance ledger 2026", 46416, "Acme"],
+  ]);
   const text = allText(acme);
-  expect(text).not.toContain("Northwind");
-  expect(text).not.toContain("Realization by year");
-  const names = acme.definedNames.model.map((n) => n.name);
-  expect(names).toContain("CVM_Actuals");
-  expect(names).not.toContain("CVM_RealizedToDate");
+  expect(text).not.toMatch(/northwind/i);
+  expect(text).toContain("Realization by year");
+  const rollup = JSON.parse(await fs.readFile(path.join(outDir, "rollup.json"), "utf8")) as { customers: { customer: string }[] };
+  expect(rollup.customers.map((c) => c.customer)).toEqual(["Acme", "northwind", "Contoso"]);
 });
 
-test("the model's customer's workbook keeps its results and shows realization by year", async () => {
-  const northwind = await sheets("northwind.value.xlsx");
-  const actuals = northwind.getWorksheet("Actuals")!;
-  expect(actuals.getCell("C2").value).toBe(91000);
-  expect(actuals.getCell("D3").value).toBe("Northwind work orders FY2027");
-  expect(allText(northwind)).toContain("Realization by year");
+test("the model's customer keeps the rows without a Customer, and not Acme's", async () => {
+  const northwind = await workbookOf("northwind.value.xlsx");
+  const rows = ledgerRows(northwind);
+  expect(rows[0]![2]).toBe(91000);
+  expect(rows[1]![3]).toBe("Northwind work orders FY2027");
+  expect(rows[2]).toEqual([null, null, null, null, null, null]);
+  expect(allText(northwind)).not.toContain("Acme");
   expect(northwind.definedNames.model.map((n) => n.name)).toContain("CVM_RealizedToDate");
 });
 
-test("the roll-up computes each customer as its workbook does", async () => {
-  const rollup = JSON.parse(await fs.readFile(path.join(outDir, "rollup.json"), "utf8")) as {
-    customers: { customer: string; file: string }[];
-  };
-  expect(rollup.customers.map((c) => c.customer)).toEqual(["Acme", "northwind"]);
+test("a customer with no row of the ledger gets the table emptied and no realization by year", async () => {
+  const contoso = await workbookOf("Contoso.value.xlsx");
+  expect(
+    ledgerRows(contoso)
+      .flat()
+      .every((v) => v === null),
+  ).toBe(true);
+  expect(["A1", "B1", "C1", "D1", "E1", "F1"].map((a1) => contoso.getWorksheet("Actuals")!.getCell(a1).value)).toEqual([
+    "Element",
+    "Year",
+    "Actual",
+    "Source",
+    "Date",
+    "Customer",
+  ]);
+  const text = allText(contoso);
+  expect(text).not.toMatch(/northwind|acme/i);
+  expect(text).not.toContain("Realization by year");
+  const names = contoso.definedNames.model.map((n) => n.name);
+  expect(names).toContain("CVM_Actuals");
+  expect(names).not.toContain("CVM_RealizedToDate");
 });

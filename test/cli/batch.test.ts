@@ -164,7 +164,7 @@ describe("cvm batch on the sample", () => {
     );
     // Besides the warnings, one note: the sample's measured results stay out of every customer's workbook.
     expect(run.stderr.split("\n").filter((l) => l !== "" && !l.startsWith("Warning"))).toEqual([
-      "Note: the results in CVM_Actuals were measured at Northwind Midstream, who is not in the CSV: each workbook got the table with its rows emptied, ready for that customer's own results.",
+      "Note: each workbook keeps only its own customer's rows of CVM_Actuals; in every workbook the other rows were emptied.",
     ]);
   });
 

@@ -379,7 +379,7 @@ describe("inputs that cannot be read and outputs that cannot be written: one sen
     // The one line on standard error: the sample's measured results stay out of Contoso's workbook.
     expect([run.status, run.stderr]).toEqual([
       0,
-      "Note: the results in CVM_Actuals were measured at Northwind Midstream, who is not in the CSV: each workbook got the table with its rows emptied, ready for that customer's own results.\n",
+      "Note: each workbook keeps only its own customer's rows of CVM_Actuals; in every workbook the other rows were emptied.\n",
     ]);
   });
 

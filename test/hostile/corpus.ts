@@ -1293,6 +1293,13 @@ const cases: CaseSpec[] = [
     errors: 1,
   },
   {
+    name: "an actual whose Customer is the error #REF!: whose it is cannot be told",
+    category: "broken actuals tables",
+    model: withActuals([["LeakSavings", 1, 5000, "", "", "#REF!"]], [...ACTUALS_HEADER, "Customer"]),
+    expected: [problem("actual-cell-error", ACTS, A("G3"), /This Customer cell holds the error #REF!/)],
+    errors: 1,
+  },
+  {
     name: "an actuals table without a Year column",
     category: "broken actuals tables",
     model: withActuals([["LeakSavings", 5000]], ["Element", "Actual"]),

@@ -26,7 +26,7 @@ test("the sample's tables survive LibreOffice, and the reader finds the sample t
   );
   expect(tables.map((xml) => `${/ name="([^"]+)"/.exec(xml)?.[1]} ${/ ref="([^"]+)"/.exec(xml)?.[1]}`).sort()).toEqual([
     // Five tables: the model's three, then its stakeholders and two years of actuals; the elements with their Proposition column.
-    "CVM_Actuals A1:E12",
+    "CVM_Actuals A1:F12",
     "CVM_Elements A1:J7",
     "CVM_Settings A1:B11",
     "CVM_Stakeholders A1:E5",

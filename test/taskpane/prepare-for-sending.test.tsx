@@ -66,12 +66,18 @@ test("Prepare for sending asks first with what it will remove, then builds, remo
     `Then it removes the profiles of ${ACME} and ${CRANE}, 1 history entry of ${CRANE}, and ${CRANE}' inputs from the build record.`,
   );
   expect(within(dialog).getByRole("list", { hidden: true, name: "Profiles to remove" }).textContent).toBe(`${ACME}${CRANE}`);
+  // The sample's results, in CVM_Actuals, are Northwind Midstream's: the confirmation says they stay and must go.
+  expect(dialog.textContent).toContain(
+    `CVM_Actuals holds 11 results of Northwind Midstream, not of ${BETA}: they are not compared. Delete those rows (or keep them in another workbook) before you send this workbook to its customer. The add-in leaves them, as it never deletes your inputs; the first is the row of Actuals!F2.`,
+  );
   // Nothing is written before the confirmation.
   expect(simulationContaining(simulation, [CRANE_MILES]).some((w) => w.startsWith("CVM_Meta!"))).toBe(true);
 
   await userEvent.click(within(dialog).getByRole("button", { hidden: true, name: "Build and remove" }));
-  await screen.findByText(
-    `Built the workbook for ${BETA}. Removed the profiles of ${ACME} and ${CRANE}, 1 history entry of ${CRANE}, and ${CRANE}' inputs from the build record.`,
+  await screen.findByText((text) =>
+    text.startsWith(
+      `Built the workbook for ${BETA}. Removed the profiles of ${ACME} and ${CRANE}, 1 history entry of ${CRANE}, and ${CRANE}' inputs from the build record. CVM_Actuals holds 11 results of Northwind Midstream`,
+    ),
   );
   expect(simulationContaining(simulation, OTHERS)).toEqual([]);
   const list = await screen.findByRole("list", { name: "Saved profiles" });

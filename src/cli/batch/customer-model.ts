@@ -1,4 +1,6 @@
-import { sameCustomer } from "../../core/plan/history";
+import { sameCustomer } from "../../core/model/customer";
+import { readActuals } from "../../core/model/read-actuals";
+import type { RangeInput } from "../../core/workbook/cells";
 import { computeResults, type Results } from "../../core/model/compute";
 import { rangeWarnings } from "../../core/model/ranges";
 import { checkReferences } from "../../core/model/references";
@@ -21,6 +23,8 @@ export interface BatchBase {
    * included (the model then has no range, but a customer who gives the other one completes it).
    */
   readonly bounds: readonly Bounds[];
+  /** The model's CVM_Actuals as read: each customer's results are its own rows of it. */
+  readonly actuals?: RangeInput;
 }
 
 export interface Bounds {
@@ -31,9 +35,10 @@ export interface Bounds {
 export function batchBase(
   model: ValueModel,
   bounds: readonly Bounds[] = model.variables.map((v) => (v.range ? { low: v.range.low, high: v.range.high } : {})),
+  actuals?: RangeInput,
 ): BatchBase {
   const declared = [...model.variables.map((v) => v.name), ...model.elements.flatMap((e) => (e.id ? [e.id] : []))];
-  return { model, order: checkReferences(model.variables, model.elements, declared).order, bounds };
+  return { model, order: checkReferences(model.variables, model.elements, declared).order, bounds, ...(actuals ? { actuals } : {}) };
 }
 
 /** What a batch knows of one customer: the name and a number (or undefined: the model's) per variable, in the model's order. */
@@ -50,11 +55,21 @@ export interface CustomerInput {
 }
 
 /**
- * Whether this customer's workbook keeps the model's CVM_Actuals: only when the customer is the
- * one the model is configured for (its Customer setting, trimmed and ignoring case), whose results they are.
+ * Whether a row of CVM_Actuals is this customer's: its Customer names them (trimmed, ignoring
+ * case), or it names nobody and they are the customer the model is configured for (its Customer
+ * setting), whose results such rows are.
  */
-export function keepsModelActuals(base: BatchBase, input: CustomerInput): boolean {
-  return sameCustomer(base.model.settings.customer, input.customer);
+export function ownsActualsRow(base: BatchBase, input: CustomerInput, rowCustomer: string): boolean {
+  return sameCustomer(rowCustomer === "" ? base.model.settings.customer : rowCustomer, input.customer);
+}
+
+/** This customer's rows of the model's CVM_Actuals, read as the core reads a workbook's for its customer. */
+function customerActuals(base: BatchBase, input: CustomerInput): ReturnType<typeof readActuals> {
+  const { model } = base;
+  return readActuals(base.actuals, model.elements, model.settings.years, true, {
+    customer: input.customer,
+    unnamedAreTheirs: sameCustomer(model.settings.customer, input.customer),
+  });
 }
 
 /** A variable's Low and High for this customer: the CSV's, else the model's. */
@@ -65,12 +80,12 @@ export function customerBounds(base: BatchBase, input: CustomerInput, index: num
   return { ...(low === undefined ? {} : { low }), ...(high === undefined ? {} : { high }) };
 }
 
-export function customerModel(base: BatchBase, input: CustomerInput): ValueModel {
-  const { actuals, ...model } = base.model;
+export function customerModel(base: BatchBase, input: CustomerInput, actuals: ValueModel["actuals"] = []): ValueModel {
+  const { actuals: _model, ...model } = base.model;
   return {
     ...model,
-    // Results measured at the model's customer are that customer's: no other customer's workbook shows them.
-    ...(actuals && keepsModelActuals(base, input) ? { actuals } : {}),
+    // Each customer's own results only: no customer's workbook shows another's.
+    ...(actuals.length > 0 ? { actuals } : {}),
     variables: model.variables.map((v, i) => {
       const value = input.values[i] ?? v.value;
       const { low, high } = customerBounds(base, input, i);
@@ -101,12 +116,22 @@ export type CustomerOutcome =
  * core's own rule), or the problems (an element whose formula fails with the customer's numbers).
  */
 export function computeCustomer(base: BatchBase, input: CustomerInput): CustomerOutcome {
-  const model = customerModel(base, input);
+  const actuals = customerActuals(base, input);
+  // The others' rows are emptied in this customer's copy: no warning of them is the customer's.
+  const problems = actuals.problems.filter((p) => p.code !== "actual-other-customer");
+  if (problems.some((p) => p.severity === "error")) return { ok: false, problems };
+  const model = customerModel(base, input, actuals.actuals);
   // The results are keyed by element object: a customer's Actual makes new ones, in the same order.
   const order =
     model.elements === base.model.elements ? base.order : base.order.map((e) => model.elements[base.model.elements.indexOf(e)]!);
   const computed = computeResults(model, order);
   return computed.results
-    ? { ok: true, model, results: computed.results, warnings: rangeWarnings(model.variables) }
+    ? {
+        ok: true,
+        model,
+        results: computed.results,
+        // The model's own rows were checked, and their warnings said, when the model was opened.
+        warnings: [...rangeWarnings(model.variables), ...(sameCustomer(base.model.settings.customer, input.customer) ? [] : problems)],
+      }
     : { ok: false, problems: computed.problems };
 }

@@ -2,7 +2,8 @@ import { type CsvSettingKey, NUMERIC_SETTING_KEYS as NUMERIC_SETTINGS, type Nume
 import { cellEdits, type EditPlan } from "../../core/plan/edit";
 import type { WorkbookRead } from "../../core/port";
 import { type Problem, warning } from "../../core/problems";
-import { type CellAddress, parseRangeAddress } from "../../core/workbook/address";
+import type { CellAddress } from "../../core/workbook/address";
+import { actualsRowOwners } from "../../core/model/read-actuals";
 import { RANGE_NAMES } from "../../core/workbook/cells";
 import type { DefinedNameXml } from "../../adapters/xlsx/package-parts";
 import { cellFacts, copyXlsx, editXlsx } from "../../adapters/xlsx/cells";
@@ -11,7 +12,7 @@ import { loadXlsx, readWorkbook } from "../../adapters/xlsx/read";
 import { xlsxWorkbook } from "../../adapters/xlsx/workbook-port";
 import { buildWorkbook, inspectWorkbook } from "../../app/pipeline";
 import type { ProfilesRead } from "../../core/profiles";
-import { type BatchBase, batchBase, computeCustomer, type CustomerInput, type CustomerOutcome, keepsModelActuals } from "./customer-model";
+import { type BatchBase, batchBase, computeCustomer, type CustomerInput, type CustomerOutcome, ownsActualsRow } from "./customer-model";
 import { type RangeCells, readRangeCells, writeCustomerRanges } from "./customer-ranges";
 
 /**
@@ -40,8 +41,8 @@ export interface BatchModel {
   readonly profiles: ProfilesRead;
   /** The Low, High and Actual cells a customer's range and realized values go to. */
   readonly ranges: RangeCells;
-  /** The cells of CVM_Actuals below its header that hold something: emptied for every customer but the model's. */
-  readonly actuals: readonly CellAddress[];
+  /** The filled rows of CVM_Actuals, each with its Customer: a customer's copy keeps its own rows only. */
+  readonly actualsRows: ReturnType<typeof actualsRowOwners>;
 }
 
 export type ModelOpening =
@@ -73,7 +74,8 @@ export async function openBatchModel(bytes: Uint8Array, now: Date): Promise<Mode
     const cell = model.settings.cells[key];
     return cell && isFormula(cell) ? [{ key, cell, value: model.settings[key] }] : [];
   });
-  const warnings = [...analysis.problems.filter((p) => p.severity === "warning")];
+  // Other customers' rows of CVM_Actuals are no warning here: each customer's copy keeps its own only.
+  const warnings = [...analysis.problems.filter((p) => p.severity === "warning" && p.code !== "actual-other-customer")];
   model.variables.forEach((v, i) => {
     if (!formulaValues[i]) return;
     warnings.push(
@@ -95,7 +97,6 @@ export async function openBatchModel(bytes: Uint8Array, now: Date): Promise<Mode
       ),
     );
   }
-  const actuals = measuredCells(read);
   const percent = model.variables.map((v) => cellAt(v.valueCell).numberFormat?.includes("%") ?? false);
   const ranges = readRangeCells(model, cellAt);
   warnings.push(...ranges.warnings);
@@ -105,29 +106,17 @@ export async function openBatchModel(bytes: Uint8Array, now: Date): Promise<Mode
       bytes,
       names: x.names,
       ...(x.pageBreaks ? { pageBreaks: x.pageBreaks } : {}),
-      base: batchBase(model, ranges.ranges.bounds),
+      base: batchBase(model, ranges.ranges.bounds, read.input.actuals),
       read,
       formulaValues,
       formulaSettings,
       percent,
       profiles: readProfilesXlsx(x.workbook),
       ranges: ranges.ranges,
-      actuals,
+      actualsRows: actualsRowOwners(read.input.actuals),
     },
     warnings,
   };
-}
-
-/** The cells of CVM_Actuals under its header row that hold something (none when it is absent or unreadable). */
-function measuredCells(read: WorkbookRead): CellAddress[] {
-  const range = read.input.actuals;
-  const at = range && parseRangeAddress(range.address);
-  if (!range || !at) return [];
-  return range.values
-    .slice(1)
-    .flatMap((row, r) =>
-      row.flatMap((value, c) => (value === null || value === "" ? [] : [{ sheet: at.sheet, row: at.top + 1 + r, column: at.left + c }])),
-    );
 }
 
 /**
@@ -135,7 +124,7 @@ function measuredCells(read: WorkbookRead): CellAddress[] {
  * Value that the CSV gives (or that the model computes with a formula), the customer's Low, High
  * and Actual, the numeric settings that are formulas (with the customer's number where the CSV
  * gives one), the customer's alternative, the Customer setting (as text), and the rows of
- * CVM_Actuals emptied unless the customer is the model's own.
+ * CVM_Actuals that are not the customer's emptied.
  */
 function customerEdit(model: BatchModel, customer: Extract<CustomerOutcome, { ok: true }>, input: CustomerInput): EditPlan {
   const writes: Parameters<typeof cellEdits>[0][number][] = [];
@@ -154,7 +143,9 @@ function customerEdit(model: BatchModel, customer: Extract<CustomerOutcome, { ok
   }
   const customerCell = customer.model.settings.cells.customer;
   if (customerCell) write(customerCell, input.customer);
-  const emptied = keepsModelActuals(model.base, input) ? [] : model.actuals.map((cell) => ({ ...cell, content: null }));
+  const emptied = model.actualsRows
+    .filter((row) => !ownsActualsRow(model.base, input, row.customer))
+    .flatMap((row) => row.cells.map((cell) => ({ ...cell, content: null })));
   return cellEdits([...writes, ...emptied]);
 }
 

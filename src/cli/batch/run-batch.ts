@@ -6,7 +6,7 @@ import { resultsJson } from "../../core/results-json";
 import { OUTSIDE_RANGE } from "../../core/model/ranges";
 import { CSV_SETTINGS } from "../../core/model/settings";
 import { batchError, type BatchProblem, batchWarning, describeBatchProblem } from "./batch-problems";
-import { computeCustomer, type CustomerInput, keepsModelActuals } from "./customer-model";
+import { computeCustomer, type CustomerInput, ownsActualsRow } from "./customer-model";
 import { type BatchModel, openBatchModel } from "./customer-workbook";
 import { byPlace, readCustomersCsv } from "./customers-csv";
 import { assignFileNames } from "./file-names";
@@ -301,20 +301,19 @@ function reportFailure(batch: Batch, staging: Staging, e: unknown, io: BatchIo):
 }
 
 /**
- * Where the model's measured results went: they are its own customer's, so only a workbook for
- * that customer has them (see customerEdit). Said after the build, as a note: nothing is wrong.
+ * Where the model's measured results went: each workbook keeps its own customer's rows of
+ * CVM_Actuals only (see customerEdit). Said after the build, as a note, when some workbook had
+ * rows of others emptied: nothing is wrong.
  */
 function actualsNote(batch: Batch): string | undefined {
-  if (batch.model.actuals.length === 0) return undefined;
+  const rows = batch.model.actualsRows;
+  const emptied = batch.inputs.filter((input) => rows.some((row) => !ownsActualsRow(batch.model.base, input, row.customer))).length;
+  if (emptied === 0) return undefined;
   const at = batch.model.base.model.settings.customer.trim();
-  const keeping = batch.inputs.filter((input) => keepsModelActuals(batch.model.base, input));
-  const emptied = batch.inputs.length - keeping.length;
-  const measured = at === "" ? "the model's customer (its Customer setting is empty)" : at;
-  const emptiedText = `got the table with its rows emptied, ready for that customer's own results`;
-  const kept = keeping[0];
-  if (!kept) return `Note: the results in CVM_Actuals were measured at ${measured}, who is not in the CSV: each workbook ${emptiedText}.`;
-  if (emptied === 0) return `Note: the results in CVM_Actuals were measured at ${measured}: they are in ${kept.customer}'s workbook.`;
-  return `Note: the results in CVM_Actuals were measured at ${measured}: only ${kept.customer}'s workbook has them; ${emptied === 1 ? "the other workbook" : `the other ${emptied} workbooks`} ${emptiedText}.`;
+  const unnamed = rows.some((row) => row.customer === "")
+    ? ` (a row without a Customer is ${at === "" ? "the model's customer's, whom its Customer setting does not name" : `${at}'s, the model's customer`})`
+    : "";
+  return `Note: each workbook keeps only its own customer's rows of CVM_Actuals${unnamed}; in ${emptied === batch.inputs.length ? "every workbook" : plural(emptied, "workbook")} the other rows were emptied.`;
 }
 
 /** The notes on the model's actuals and on an earlier batch's files left in the folder, and the summary line. */

@@ -32,7 +32,11 @@ export function analyzeWorkbook(input: WorkbookInput): Analysis {
     );
   const namesComplete = !unreadable(variables.problems) && !unreadable(elements.problems);
   const references = checkReferences(variables.variables, elements.elements, [...variables.declared, ...elements.declared], namesComplete);
-  const actuals = readActuals(input.actuals, elements.elements, settings.settings.years, !hasErrors(elements.problems));
+  // The rows of CVM_Actuals that are this workbook's customer's: theirs by name, or naming nobody.
+  const actuals = readActuals(input.actuals, elements.elements, settings.settings.years, !hasErrors(elements.problems), {
+    customer: settings.settings.customer,
+    unnamedAreTheirs: true,
+  });
   const problems = [
     ...variables.problems,
     ...elements.problems,

@@ -1,16 +1,19 @@
 import { error, type Problem, warning } from "../problems";
 import { cellErrorCode, cellText, describeCell, isBlank, quoted, RANGE_NAMES, type RangeInput } from "../workbook/cells";
+import { type CellAddress, parseRangeAddress } from "../workbook/address";
 import { type ColumnSpec, readTable, type TableCell, type TableRow } from "../workbook/table";
+import { sameCustomer } from "./customer";
 import { readNumberCell } from "./numbers";
 import type { Element, YearActual } from "./types";
 
-type Column = "element" | "year" | "actual" | "source" | "date";
+type Column = "element" | "year" | "actual" | "source" | "date" | "customer";
 const COLUMNS: readonly ColumnSpec<Column>[] = [
   { key: "element", header: "Element", required: true },
   { key: "year", header: "Year", required: true },
   { key: "actual", header: "Actual", required: true },
   { key: "source", header: "Source", required: false },
   { key: "date", header: "Date", required: false },
+  { key: "customer", header: "Customer", required: false },
 ];
 
 const RANGE = RANGE_NAMES.actuals;
@@ -25,16 +28,29 @@ export interface ActualsRead {
 }
 
 /**
+ * Whose results count: the rows whose Customer names `customer` (trimmed, ignoring case), and the
+ * rows without a Customer when `unnamedAreTheirs` (they are the workbook's own customer's).
+ */
+export interface ActualsOwner {
+  readonly customer: string;
+  readonly unnamedAreTheirs: boolean;
+}
+
+/**
  * Reads the optional range `CVM_Actuals`: one row per element and year measured. A workbook
  * without the range, or with only its header, has no actuals and builds as before. `elements` are
  * the model's elements as read; when `elementsComplete` is false some rows of CVM_Elements were
  * refused, so an Element naming none of them is not reported (it may name a refused row).
+ * With an `owner`, a row whose optional Customer names someone else is another customer's: it is
+ * neither checked nor compared, and the rows of other customers are one warning (the workbook
+ * must not go to its customer with them). Without one (a custom function's range), every row counts.
  */
 export function readActuals(
   input: RangeInput | undefined,
   elements: readonly Element[],
   years: number,
   elementsComplete: boolean,
+  owner?: ActualsOwner,
 ): ActualsRead {
   if (!input) return { actuals: [], problems: [] };
   const { table, problems } = readTable(RANGE, input, COLUMNS);
@@ -44,7 +60,13 @@ export function readActuals(
   const actuals: YearActual[] = [];
   /** The first row of each element and year, by `index:year`, to refuse a second. */
   const seen = new Map<string, number>();
+  const others: TableRow<Column>[] = [];
   for (const row of table.rows) {
+    if (owner && !owned(row, owner, problems)) {
+      const customer = row.cells.customer?.value;
+      if (cellText(customer) !== "" && !cellErrorCode(customer)) others.push(row);
+      continue;
+    }
     if (errorCells(row, problems)) continue;
     const element = readElementCell(row.cells.element!, find, elementsComplete, problems);
     const year = readYearCell(row.cells.year!, problems);
@@ -88,7 +110,45 @@ export function readActuals(
       yearCell: row.cells.year!.address,
     });
   }
+  if (owner && others.length > 0) problems.push(othersWarning(others, owner));
   return { actuals, problems };
+}
+
+/** Whether the row is the owner's: its Customer names them, or it names nobody and unnamed rows are theirs. An error value there is refused. */
+function owned(row: TableRow<Column>, owner: ActualsOwner, problems: Problem[]): boolean {
+  const cell = row.cells.customer;
+  if (!cell) return owner.unnamedAreTheirs;
+  const code = cellErrorCode(cell.value);
+  if (code) {
+    problems.push(
+      error(
+        "actual-cell-error",
+        RANGE,
+        `This Customer cell holds the error ${code}; fix it, or the cells its formula refers to.`,
+        cell.address,
+      ),
+    );
+    return false;
+  }
+  const customer = cellText(cell.value);
+  return customer === "" ? owner.unnamedAreTheirs : sameCustomer(customer, owner.customer);
+}
+
+/** One warning for every row of other customers: they stay in the workbook, which is the user's to clear before sending it. */
+function othersWarning(rows: readonly TableRow<Column>[], owner: ActualsOwner): Problem {
+  const names: string[] = [];
+  for (const row of rows) {
+    const name = cellText(row.cells.customer!.value);
+    if (!names.some((n) => sameCustomer(n, name))) names.push(name);
+  }
+  const whose = names.length <= 3 ? names.join(", ") : `${names.slice(0, 3).join(", ")} and ${names.length - 3} more`;
+  const ours = owner.customer.trim() === "" ? "this workbook, whose Customer setting is empty" : owner.customer.trim();
+  return warning(
+    "actual-other-customer",
+    RANGE,
+    `CVM_Actuals holds ${rows.length === 1 ? "1 result" : `${rows.length} results`} of ${whose}, not of ${ours}: ${rows.length === 1 ? "it is" : "they are"} not compared. Delete ${rows.length === 1 ? "that row" : "those rows"} (or keep them in another workbook) before you send this workbook to its customer.`,
+    rows[0]!.cells.customer!.address,
+  );
 }
 
 /** An error value in any cell of the row (`#REF!`, `#DIV/0!`) is an error of its own; true when the row has one. */
@@ -111,7 +171,14 @@ function errorCells(row: TableRow<Column>, problems: Problem[]): boolean {
   return found;
 }
 
-const HEADER: Readonly<Record<Column, string>> = { element: "Element", year: "Year", actual: "Actual", source: "Source", date: "Date" };
+const HEADER: Readonly<Record<Column, string>> = {
+  element: "Element",
+  year: "Year",
+  actual: "Actual",
+  source: "Source",
+  date: "Date",
+  customer: "Customer",
+};
 
 type Finder = (text: string) => { readonly index: number } | { readonly ambiguous: number } | undefined;
 
@@ -220,4 +287,20 @@ function readDateCell(cell: TableCell | undefined, problems: Problem[]): number 
     ),
   );
   return undefined;
+}
+
+/**
+ * Each filled row of CVM_Actuals below its header, with its Customer as written ("" when the row
+ * names nobody or the range has no Customer column) and every cell of the row that holds
+ * something: what a copy made for one customer empties of the others' rows.
+ */
+export function actualsRowOwners(input: RangeInput | undefined): { readonly customer: string; readonly cells: readonly CellAddress[] }[] {
+  const at = input && parseRangeAddress(input.address);
+  if (!input || !at) return [];
+  const [header = [], ...rows] = input.values;
+  const column = header.findIndex((h) => cellText(h).toLowerCase() === "customer");
+  return rows.flatMap((row, r) => {
+    const cells = row.flatMap((value, c) => (isBlank(value) ? [] : [{ sheet: at.sheet, row: at.top + 1 + r, column: at.left + c }]));
+    return cells.length === 0 ? [] : [{ customer: column < 0 ? "" : cellText(row[column]), cells }];
+  });
 }

@@ -1,3 +1,4 @@
+import { sameCustomer } from "../model/customer";
 import type { ValueModel } from "../model/types";
 import { parseRangeAddress } from "../workbook/address";
 import { type CellValue, cellText, isBlank, type RangeInput } from "../workbook/cells";
@@ -26,10 +27,7 @@ export const HISTORY_NOTE =
 const NONE = "(none)";
 const REMOVED = "(removed)";
 
-/** Customers match as the Customer setting is compared: trimmed and ignoring case. */
-export function sameCustomer(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
-}
+export { sameCustomer };
 
 /** The Customer setting a record's snapshot holds, trimmed; "" when it had none. */
 export function recordedCustomer(snapshot: readonly SnapshotEntry[]): string {

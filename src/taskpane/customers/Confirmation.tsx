@@ -1,4 +1,14 @@
-import { Body1, Button, Caption1, DialogActions, DialogBody, DialogContent, DialogTitle } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogTitle,
+  MessageBar,
+  MessageBarBody,
+} from "@fluentui/react-components";
 import { Fragment, type ReactNode } from "react";
 import { describeRemoved } from "../../core/plan/other-customers";
 import type { CustomerChange, CustomerChoice, SwitchPlan } from "../../core/profiles";
@@ -156,8 +166,13 @@ function PrepareQuestion(props: {
       actions={[<Primary key="go" label="Build and remove" onClick={props.onPrepare} />, props.cancel]}
     >
       <Body1>The workbook is built for {customer}, as the Build tab builds it.</Body1>
-      <Body1>{what ?? "Nothing of another customer was found in it: nothing is removed."}</Body1>
+      <Body1>{what ?? (asking.stays ? "Nothing is removed." : "Nothing of another customer was found in it: nothing is removed.")}</Body1>
       {asking.removes.profiles.length > 0 && <Lines label="Profiles to remove" lines={asking.removes.profiles} />}
+      {asking.stays && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{asking.stays}</MessageBarBody>
+        </MessageBar>
+      )}
     </Ask>
   );
 }

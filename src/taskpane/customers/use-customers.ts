@@ -114,7 +114,15 @@ function workbookActions(host: ExcelHost, writing: Request, previewing: Request)
       void previewing(async () => {
         const preview = await previewSending(sendingWorkbook(host));
         return preview.ok
-          ? { type: "ask", asking: { kind: "prepare", customer: preview.customer, removes: preview.removes } }
+          ? {
+              type: "ask",
+              asking: {
+                kind: "prepare",
+                customer: preview.customer,
+                removes: preview.removes,
+                ...(preview.stays ? { stays: preview.stays } : {}),
+              },
+            }
           : { type: "refused", title: preview.title, message: preview.message, problems: preview.problems };
       }),
     prepare: () =>

@@ -17,7 +17,7 @@ export type Asking =
   | { readonly kind: "review"; readonly plan: SwitchPlan }
   | { readonly kind: "delete"; readonly name: string }
   | { readonly kind: "keep-only"; readonly name: string; readonly others: readonly string[] }
-  | { readonly kind: "prepare"; readonly customer: string; readonly removes: RemovedForSending };
+  | { readonly kind: "prepare"; readonly customer: string; readonly removes: RemovedForSending; readonly stays?: string };
 
 /** What the last action did, for the status line. */
 export type Said =

@@ -31,7 +31,7 @@ describe("what the task pane asks of the adapter", () => {
       elements: "Elements!A1:J7",
       settings: "Settings!A1:B11",
       stakeholders: "Stakeholders!A1:E5",
-      actuals: "Actuals!A1:E12",
+      actuals: "Actuals!A1:F12",
     });
     expect(inspection.analysis.ok).toBe(true);
     expect(inspection.existing.sheets).toEqual(["Variables", "Elements", "Settings", "Stakeholders", "Actuals"]);
@@ -64,7 +64,7 @@ describe("what the task pane asks of the adapter", () => {
         ["CVM_Elements", "Elements", "A1:J7"],
         ["CVM_Settings", "Settings", "A1:B11"],
         ["CVM_Stakeholders", "Stakeholders", "A1:E5"],
-        ["CVM_Actuals", "Actuals", "A1:E12"],
+        ["CVM_Actuals", "Actuals", "A1:F12"],
       ]);
       expect(simulation.document.cell("Sheet1", "A1").value).toBe("my notes");
       expect(simulation.document.activeSheet()).toBe("Variables");

@@ -49,8 +49,17 @@ describe("reading CVM_Actuals", () => {
     if (!analysis.ok) throw new Error(JSON.stringify(analysis.problems));
     expect(analysis.problems).toEqual([]);
     expect(analysis.model.actuals).toEqual([
-      { element: 0, year: 1, actual: 9000, source: "Work orders FY2026", date: 46112, actualCell: A("D3") },
-      { element: 1, year: 2, actual: 2500, source: "Timesheets", actualCell: A("D4") },
+      {
+        element: 0,
+        year: 1,
+        actual: 9000,
+        source: "Work orders FY2026",
+        date: 46112,
+        actualCell: A("D3"),
+        elementCell: A("B3"),
+        yearCell: A("C3"),
+      },
+      { element: 1, year: 2, actual: 2500, source: "Timesheets", actualCell: A("D4"), elementCell: A("B4"), yearCell: A("C4") },
     ]);
   });
 
@@ -118,7 +127,9 @@ describe("reading CVM_Actuals", () => {
     expect(codes(analysis).sort()).toEqual(["actual-date-not-date", "actual-value-missing"]);
     expect(single(analysis, "actual-date-not-date")).toMatchObject({ severity: "warning", cell: A("F3") });
     expect(single(analysis, "actual-value-missing")).toMatchObject({ severity: "warning", cell: A("D4") });
-    expect(analysis.ok && analysis.model.actuals).toEqual([{ element: 0, year: 1, actual: 9000, source: "FY2026", actualCell: A("D3") }]);
+    expect(analysis.ok && analysis.model.actuals).toEqual([
+      { element: 0, year: 1, actual: 9000, source: "FY2026", actualCell: A("D3"), elementCell: A("B3"), yearCell: A("C3") },
+    ]);
   });
 
   test("a range without a Year column is refused at its header; Source and Date may be left out", () => {
@@ -126,7 +137,9 @@ describe("reading CVM_Actuals", () => {
     expect(single(missing, "column-missing")).toMatchObject({ range: "CVM_Actuals", cell: A("B2") });
     expect(single(missing, "column-missing").message).toMatch(/no "Year" column/);
     const lean = analyze([[1, "LeakSavings", 9000]], ["Year", "Element", "Actual"]);
-    expect(lean.ok && lean.model.actuals).toEqual([{ element: 0, year: 1, actual: 9000, source: "", actualCell: A("D3") }]);
+    expect(lean.ok && lean.model.actuals).toEqual([
+      { element: 0, year: 1, actual: 9000, source: "", actualCell: A("D3"), elementCell: A("C3"), yearCell: A("B3") },
+    ]);
   });
 
   test("an element refused in CVM_Elements is not also reported as unknown in CVM_Actuals", () => {
@@ -194,5 +207,68 @@ describe("realization by year", () => {
     const none = analyze(null);
     if (!none.ok) throw new Error("model errors");
     expect(realizationByYear(none.model, none.results)).toBeUndefined();
+  });
+});
+
+describe("a Customer column: a ledger of several customers' results", () => {
+  const CUSTOMER_HEADER: Row = [...HEADER, "Customer"];
+  const forCustomer = (customer: string, actuals: readonly Row[]) =>
+    analyzeWorkbook({
+      ...workbook({}, { variables: VARIABLES, elements: ELEMENTS, settings: [...SETTINGS, ["Customer", customer]] }),
+      actuals: range("Results", "B2", [CUSTOMER_HEADER, ...actuals]),
+    });
+  const LEDGER: Row[] = [
+    ["LeakSavings", 1, 9000, "Northwind work orders", "", " northwind "],
+    ["LeakSavings", 1, 7000, "Acme work orders", "", "Acme"],
+    // Another customer's row with a problem of its own: not this workbook's to report.
+    ["Pumps", 9, "lots", "Acme", "", "acme"],
+    ["Crew time", 2, 2500, "Timesheets", "", ""],
+    ["LeakSavings", 2, 6000, "Contoso", "", "Contoso"],
+  ];
+
+  test("the rows naming the workbook's customer (trimmed, ignoring case) and the rows naming nobody are compared", () => {
+    const analysis = forCustomer("Northwind", LEDGER);
+    if (!analysis.ok) throw new Error(JSON.stringify(analysis.problems));
+    expect(analysis.model.actuals!.map((a) => [a.element, a.year, a.actual])).toEqual([
+      [0, 1, 9000],
+      [1, 2, 2500],
+    ]);
+  });
+
+  test("the other customers' rows are one warning, at the first one's Customer cell, naming them", () => {
+    const analysis = forCustomer("Northwind", LEDGER);
+    expect(analysis.problems.map(describeProblem)).toEqual([
+      'Warning in sheet "Results", row 4, column G (CVM_Actuals): CVM_Actuals holds 3 results of Acme, Contoso, not of Northwind: they are not compared. Delete those rows (or keep them in another workbook) before you send this workbook to its customer.',
+    ]);
+  });
+
+  test("each customer's workbook compares its own rows: the same ledger, switched to Acme, refuses Acme's broken row", () => {
+    const analysis = forCustomer("ACME", LEDGER);
+    expect(analysis.ok).toBe(false);
+    expect(codes(analysis)).toEqual(expect.arrayContaining(["actual-element-unknown", "actual-not-number", "actual-other-customer"]));
+    const fixed = forCustomer(
+      "ACME",
+      LEDGER.filter((row) => row[0] !== "Pumps"),
+    );
+    if (!fixed.ok) throw new Error(JSON.stringify(fixed.problems));
+    expect(fixed.model.actuals!.map((a) => [a.element, a.year, a.actual])).toEqual([
+      [0, 1, 7000],
+      [1, 2, 2500],
+    ]);
+  });
+
+  test("a workbook that names no customer compares only the rows naming nobody; an error value in Customer is refused at its cell", () => {
+    const unnamed = forCustomer(
+      "",
+      LEDGER.filter((row) => row[0] !== "Pumps"),
+    );
+    expect(unnamed.ok && unnamed.model.actuals!.map((a) => a.actual)).toEqual([2500]);
+    expect(unnamed.problems[0]!.message).toMatch(
+      /^CVM_Actuals holds 3 results of northwind, Acme, Contoso, not of this workbook, whose Customer setting is empty:/,
+    );
+    const broken = forCustomer("Northwind", [["LeakSavings", 1, 9000, "", "", "#N/A"]]);
+    expect(broken.problems.map(describeProblem)).toEqual([
+      'Error in sheet "Results", row 3, column G (CVM_Actuals): This Customer cell holds the error #N/A; fix it, or the cells its formula refers to.',
+    ]);
   });
 });

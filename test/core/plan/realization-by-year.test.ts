@@ -90,14 +90,18 @@ describe("the Value Summary's realization by year", () => {
       "Saving",
       1,
       [`=$E$${savingRow + 1}`, 500],
-      ["=IF(ISNUMBER(Act!$C$2),Act!$C$2,NA())", 450],
+      // Live while its row still names this element (by Id or name) and this year; #N/A otherwise.
+      ["=IF(AND(Act!$B$2=1,OR(TRIM(Act!$A$2)=TRIM(El!$B$2),TRIM(Act!$A$2)=TRIM(El!$A$2)),ISNUMBER(Act!$C$2)),Act!$C$2,NA())", 450],
       [`=IF(C${first + 1}=0,NA(),D${first + 1}/C${first + 1})`, 0.9],
       // Workbook text stays text, even when it looks like a formula.
       "=Work orders",
     ]);
     expect(cellAt(summary, first, 5)!.content.kind).toBe("text");
     expect(shown(cellAt(summary, first + 1, 2))).toEqual([`=$E$${fixedRow + 1}`, 300]);
-    expect(shown(cellAt(summary, first + 1, 3))).toEqual(["=IF(ISNUMBER(Act!$C$3),Act!$C$3,NA())", 330]);
+    expect(shown(cellAt(summary, first + 1, 3))).toEqual([
+      "=IF(AND(Act!$B$3=1,OR(TRIM(Act!$A$3)=TRIM(El!$A$3)),ISNUMBER(Act!$C$3)),Act!$C$3,NA())",
+      330,
+    ]);
     expect(shown(cellAt(summary, first + 2, 2))).toEqual([`=$F$${savingRow + 1}`, 1000]);
     expect(shown(cellAt(summary, first + 2, 4))).toEqual([`=IF(C${first + 3}=0,NA(),D${first + 3}/C${first + 3})`, 1.1]);
   });

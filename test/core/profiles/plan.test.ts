@@ -76,6 +76,7 @@ describe("planning the profiles sheet", () => {
     expect(first.plan.edit).toEqual({
       addSheets: [{ name: "CVM_Profiles", visibility: "hidden" }],
       clear: [],
+      pages: [],
       blocks: [
         { sheet: "CVM_Profiles", top: 0, left: 0, rows: first.plan.top },
         { sheet: "CVM_Profiles", top: 4, left: 0, rows: first.plan.table, numberFormats: first.plan.numberFormats },

@@ -37,7 +37,7 @@ describe("the starter model", () => {
       elements: { address: "Elements!A1:J7", values: PIPELINE_SAMPLE.elements },
       settings: { address: "Settings!A1:B11", values: PIPELINE_SAMPLE.settings ?? [] },
       stakeholders: { address: "Stakeholders!A1:E5", values: PIPELINE_SAMPLE.stakeholders ?? [] },
-      actuals: { address: "Actuals!A1:E12", values: PIPELINE_SAMPLE.actuals ?? [] },
+      actuals: { address: "Actuals!A1:F12", values: PIPELINE_SAMPLE.actuals ?? [] },
     });
     expect(inserted.ok && bundled.ok).toBe(true);
     if (inserted.ok && bundled.ok) {
@@ -54,8 +54,8 @@ describe("the starter model", () => {
     const outcome = planStarterModel("sample", EMPTY, PIPELINE_STARTER);
     if (!outcome.ok) throw new Error(outcome.message);
     const actuals = outcome.plan.tables.find((t) => t.range === "actuals")!;
-    expect(actuals.rows[0]).toEqual(["Element", "Year", "Actual", "Source", "Date"].map((value) => ({ kind: "text", value })));
-    expect(actuals.numberFormats[1]).toEqual(["General", "General", "#,##0", "General", "yyyy-mm-dd"]);
+    expect(actuals.rows[0]).toEqual(["Element", "Year", "Actual", "Source", "Date", "Customer"].map((value) => ({ kind: "text", value })));
+    expect(actuals.numberFormats[1]).toEqual(["General", "General", "#,##0", "General", "yyyy-mm-dd", "General"]);
   });
 
   test("each inserted sheet prints its table one page wide, named at the top and numbered at the foot", () => {

@@ -51,7 +51,7 @@ describe("the workbench's sample seed", () => {
       "CVM_Elements Elements!A1:J7",
       "CVM_Settings Settings!A1:B11",
       "CVM_Stakeholders Stakeholders!A1:E5",
-      "CVM_Actuals Actuals!A1:E12",
+      "CVM_Actuals Actuals!A1:F12",
     ]);
     expect(documentOf(inserted).names()).toEqual([]);
     expect(documentOf(fromFile).names()).toEqual([]);
