@@ -10,7 +10,8 @@ import { writeModelWorkbook } from "../support/model-workbook";
  * names its customer in the optional Customer column; a row without one is the model's customer's
  * (its Customer setting). Every other row is emptied in the copy (no realization by year from it,
  * no text of it), so that no customer reads another's results; each workbook's realization by
- * year is its own customer's.
+ * year is its own customer's. So with the single Actual of CVM_Elements that the CSV does not set:
+ * the model's customer's result, emptied in every other customer's workbook.
  */
 
 // Repairs = Miles × 1000 a year, full from year 1: the model's 100 miles give 100000 a year.
@@ -20,8 +21,9 @@ const MODEL = {
     ["Miles", 100],
   ],
   elements: [
-    ["Element", "Id", "Formula", "Stakeholder", "Confidence"],
-    ["Fewer leak repairs", "Repairs", "Miles*1000", "Production Manager", "green"],
+    // The single Actual of an element, measured at the model's customer (Northwind) too.
+    ["Element", "Id", "Formula", "Stakeholder", "Confidence", "Actual"],
+    ["Fewer leak repairs", "Repairs", "Miles*1000", "Production Manager", "green", 97531],
   ],
   settings: [
     ["Setting", "Value"],
@@ -93,6 +95,16 @@ test("Acme's workbook keeps Acme's row, and its realization by year is Acme's; n
   expect(text).toContain("Realization by year");
   const rollup = JSON.parse(await fs.readFile(path.join(outDir, "rollup.json"), "utf8")) as { customers: { customer: string }[] };
   expect(rollup.customers.map((c) => c.customer)).toEqual(["Acme", "northwind", "Contoso"]);
+});
+
+test("an element's Actual the CSV does not set stays only in the model's customer's workbook", async () => {
+  const acme = await workbookOf("Acme.value.xlsx");
+  expect(acme.getWorksheet("Elements")!.getCell("F2").value).toBeNull();
+  expect(allText(acme)).not.toMatch(/97,?531/);
+  expect(allText(acme)).not.toContain("Value realization");
+  const northwind = await workbookOf("northwind.value.xlsx");
+  expect(northwind.getWorksheet("Elements")!.getCell("F2").value).toBe(97531);
+  expect(allText(northwind)).toContain("Value realization");
 });
 
 test("the model's customer keeps the rows without a Customer, and not Acme's", async () => {

@@ -54,6 +54,11 @@ export interface CustomerInput {
   readonly settings?: CustomerSettings;
 }
 
+/** Whether the customer is the one the model is configured for (its Customer setting), whose results the model's are. */
+export function isModelCustomer(base: BatchBase, input: CustomerInput): boolean {
+  return sameCustomer(base.model.settings.customer, input.customer);
+}
+
 /**
  * Whether a row of CVM_Actuals is this customer's: its Customer names them (trimmed, ignoring
  * case), or it names nobody and they are the customer the model is configured for (its Customer
@@ -97,14 +102,27 @@ export function customerModel(base: BatchBase, input: CustomerInput, actuals: Va
       const { range: _old, ...rest } = v;
       return { ...rest, value, ...(range ? { range } : {}) };
     }),
-    elements: input.actuals
-      ? model.elements.map((e, j) => {
-          const actual = input.actuals?.[j];
-          return actual === undefined ? e : { ...e, actual };
-        })
-      : model.elements,
+    elements: customerElements(base, input),
     settings: { ...model.settings, ...input.settings, customer: input.customer },
   };
+}
+
+/**
+ * The elements with the customer's Actual where the CSV gives one. An Actual it does not give is
+ * the model's customer's result: kept for that customer, left out for every other. The model's
+ * elements themselves where nothing changes (the results are keyed by element object).
+ */
+function customerElements(base: BatchBase, input: CustomerInput): ValueModel["elements"] {
+  const own = isModelCustomer(base, input);
+  const { elements } = base.model;
+  if (!input.actuals && (own || elements.every((e) => e.actual === undefined))) return elements;
+  return elements.map((e, j) => {
+    const given = input.actuals?.[j];
+    if (given !== undefined) return { ...e, actual: given };
+    if (own || e.actual === undefined) return e;
+    const { actual: _theirs, ...rest } = e;
+    return rest;
+  });
 }
 
 export type CustomerOutcome =

@@ -3,7 +3,7 @@ import type { ValueModel } from "../../core/model/types";
 import { type Problem, warning } from "../../core/problems";
 import type { CellAddress } from "../../core/workbook/address";
 import { RANGE_NAMES } from "../../core/workbook/cells";
-import { type BatchBase, type Bounds, type CustomerInput, customerBounds } from "./customer-model";
+import { type BatchBase, type Bounds, type CustomerInput, customerBounds, isModelCustomer } from "./customer-model";
 
 /**
  * A customer's Low, High and Actual in the batch: what the model's cells hold (one end of a range
@@ -58,20 +58,29 @@ export function readRangeCells(
   return { ranges: { bounds, formulaLows, formulaHighs, formulaActuals }, warnings };
 }
 
-/** Writes the customer's Low, High and Actual where the CSV gives them or where the model has a formula. */
+/**
+ * Writes the customer's Low, High and Actual where the CSV gives them or where the model has a
+ * formula. An Actual the CSV does not give is the model's customer's result: another customer's
+ * workbook gets the cell emptied (null), as the rows of CVM_Actuals that are not its own.
+ */
 export function writeCustomerRanges(
   ranges: RangeCells,
   base: BatchBase,
   input: CustomerInput,
-  write: (address: CellAddress, value: number) => void,
+  write: (address: CellAddress, value: number | null) => void,
 ): void {
   base.model.variables.forEach((v, i) => {
     const { low, high } = customerBounds(base, input, i);
     if (v.lowCell && low !== undefined && (input.lows?.[i] !== undefined || ranges.formulaLows[i])) write(v.lowCell, low);
     if (v.highCell && high !== undefined && (input.highs?.[i] !== undefined || ranges.formulaHighs[i])) write(v.highCell, high);
   });
+  const own = isModelCustomer(base, input);
   base.model.elements.forEach((e, j) => {
-    const actual = input.actuals?.[j] ?? e.actual;
-    if (e.actualCell && actual !== undefined && (input.actuals?.[j] !== undefined || ranges.formulaActuals[j])) write(e.actualCell, actual);
+    if (!e.actualCell) return;
+    const given = input.actuals?.[j];
+    if (given !== undefined) write(e.actualCell, given);
+    else if (!own) {
+      if (e.actual !== undefined || ranges.formulaActuals[j]) write(e.actualCell, null);
+    } else if (e.actual !== undefined && ranges.formulaActuals[j]) write(e.actualCell, e.actual);
   });
 }

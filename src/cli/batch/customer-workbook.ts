@@ -128,8 +128,11 @@ export async function openBatchModel(bytes: Uint8Array, now: Date): Promise<Mode
  */
 function customerEdit(model: BatchModel, customer: Extract<CustomerOutcome, { ok: true }>, input: CustomerInput): EditPlan {
   const writes: Parameters<typeof cellEdits>[0][number][] = [];
-  const write = (cell: CellAddress, value: number | string) =>
-    writes.push({ ...cell, content: typeof value === "number" ? { kind: "number", value } : { kind: "text", value } });
+  const write = (cell: CellAddress, value: number | string | null) =>
+    writes.push({
+      ...cell,
+      content: value === null ? null : typeof value === "number" ? { kind: "number", value } : { kind: "text", value },
+    });
   customer.model.variables.forEach((v, i) => {
     if (input.values[i] !== undefined || model.formulaValues[i]) write(v.valueCell, v.value);
   });
