@@ -120,14 +120,7 @@ function owned(row: TableRow<Column>, owner: ActualsOwner, problems: Problem[]):
   if (!cell) return owner.unnamedAreTheirs;
   const code = cellErrorCode(cell.value);
   if (code) {
-    problems.push(
-      error(
-        "actual-cell-error",
-        RANGE,
-        `This Customer cell holds the error ${code}; fix it, or the cells its formula refers to.`,
-        cell.address,
-      ),
-    );
+    problems.push(cellError("customer", code, cell.address));
     return false;
   }
   const customer = cellText(cell.value);
@@ -159,16 +152,19 @@ function errorCells(row: TableRow<Column>, problems: Problem[]): boolean {
     const code = cell && cellErrorCode(cell.value);
     if (!cell || !code) continue;
     found = true;
-    problems.push(
-      error(
-        "actual-cell-error",
-        RANGE,
-        `This ${HEADER[key]} cell holds the error ${code}; fix it, or the cells its formula refers to.`,
-        cell.address,
-      ),
-    );
+    problems.push(cellError(key, code, cell.address));
   }
   return found;
+}
+
+/** An error value in a cell of the row: refused at that cell. */
+function cellError(key: Column, code: string, at: CellAddress): Problem {
+  return error(
+    "actual-cell-error",
+    RANGE,
+    `This ${HEADER[key]} cell holds the error ${code}; fix it, or the cells its formula refers to.`,
+    at,
+  );
 }
 
 const HEADER: Readonly<Record<Column, string>> = {
